@@ -1,0 +1,269 @@
+/**
+ * The JSON API's shapes, as zod schemas. The server validates requests and documents
+ * responses with them (OpenAPI is generated from these); the web app imports the types.
+ * Request objects are strict: an unknown field is refused with a 400 naming it.
+ * Times are UTC ISO-8601 strings.
+ */
+import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
+import { ABSOLUTE_SIZE_CAP_MAX, MIN_GROUP_SIZE } from '../domain/groupSize';
+import { passwordLengthProblem } from '../domain/password';
+import { countWords, PURPOSE_MAX_WORDS } from '../domain/purpose';
+
+export const API_VERSION = '1';
+
+const id = z.string().min(1).max(64);
+const isoTime = z.string();
+
+export const emailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'That email address is too long.')
+  .pipe(z.email({ error: 'Enter an email address like name@example.org.' }));
+
+export const passwordSchema = z
+  .string({ error: 'Enter a password.' })
+  .max(4096, 'That password is too long.')
+  .superRefine((value, ctx) => {
+    const problem = passwordLengthProblem(value);
+    if (problem === 'too_short') ctx.addIssue({ code: 'custom', message: 'Use at least 8 characters.' });
+    if (problem === 'too_long') ctx.addIssue({ code: 'custom', message: 'Use at most 256 characters.' });
+  });
+
+export const displayNameSchema = z
+  .string({ error: 'Enter a name to show other members.' })
+  .trim()
+  .min(1, 'Enter a name to show other members.')
+  .max(50, 'Use at most 50 characters.');
+
+// ---- Accounts ---------------------------------------------------------------------------
+
+export const signUpBody = z
+  .strictObject({ email: emailSchema, password: passwordSchema, displayName: displayNameSchema })
+  .meta({ id: 'SignUpBody' });
+
+export const signInBody = z
+  .strictObject({
+    email: emailSchema,
+    password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(4096),
+  })
+  .meta({ id: 'SignInBody' });
+
+export const meResponse = z
+  .object({ id, email: z.string(), displayName: z.string(), isAdmin: z.boolean(), createdAt: isoTime })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof meResponse>;
+
+export const sessionItem = z
+  .object({
+    id,
+    device: z.string(),
+    createdAt: isoTime,
+    lastSeenAt: isoTime,
+    expiresAt: isoTime,
+    current: z.boolean(),
+  })
+  .meta({ id: 'Session' });
+export type SessionItem = z.infer<typeof sessionItem>;
+export const sessionList = z.object({ items: z.array(sessionItem) });
+
+// ---- Groups -----------------------------------------------------------------------------
+
+export const VISIBILITIES = ['open', 'closed', 'invite_only'] as const;
+export const visibilitySchema = z.enum(VISIBILITIES, {
+  error: 'Choose who can find and join the group.',
+});
+export type Visibility = z.infer<typeof visibilitySchema>;
+
+export const ROLES = ['steward', 'member'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const createGroupBody = z
+  .strictObject({
+    name: z
+      .string({ error: 'Give the group a name.' })
+      .trim()
+      .min(1, 'Give the group a name.')
+      .max(80, 'Use at most 80 characters.'),
+    purpose: optionalText(200, 'Use at most 200 characters.').refine(
+      (v) => v === null || countWords(v) <= PURPOSE_MAX_WORDS,
+      `Keep the purpose to ${PURPOSE_MAX_WORDS} words or fewer.`,
+    ),
+    description: optionalText(4000, 'Use at most 4,000 characters.'),
+    visibility: visibilitySchema,
+    sizeCap: z
+      .number({ error: 'Enter a number of people.' })
+      .int('Enter a whole number.')
+      .min(MIN_GROUP_SIZE, `A group needs at least ${MIN_GROUP_SIZE} people.`)
+      .max(ABSOLUTE_SIZE_CAP_MAX, `Use at most ${ABSOLUTE_SIZE_CAP_MAX}.`)
+      .optional(),
+  })
+  .meta({ id: 'CreateGroupBody' });
+export type CreateGroupInput = z.input<typeof createGroupBody>;
+
+export const groupSummary = z
+  .object({
+    id,
+    name: z.string(),
+    purpose: z.string().nullable(),
+    visibility: visibilitySchema,
+    sizeCap: z.number().int(),
+    memberCount: z.number().int(),
+    seatsLeft: z.number().int(),
+    createdAt: isoTime,
+    myRole: roleSchema.nullable(),
+  })
+  .meta({ id: 'GroupSummary' });
+export type GroupSummary = z.infer<typeof groupSummary>;
+
+export const memberItem = z
+  .object({ userId: id, displayName: z.string(), role: roleSchema, joinedAt: isoTime })
+  .meta({ id: 'Member' });
+export type MemberItem = z.infer<typeof memberItem>;
+
+export const groupDetail = groupSummary
+  .extend({
+    description: z.string().nullable(),
+    /** Only members see who else is in the group. */
+    members: z.array(memberItem).nullable(),
+    can: z.object({
+      join: z.boolean(),
+      invite: z.boolean(),
+      leave: z.boolean(),
+      manageMembers: z.boolean(),
+    }),
+  })
+  .meta({ id: 'GroupDetail' });
+export type GroupDetail = z.infer<typeof groupDetail>;
+
+export const groupPage = z
+  .object({ items: z.array(groupSummary), nextCursor: z.string().nullable() })
+  .meta({ id: 'GroupPage' });
+export type GroupPage = z.infer<typeof groupPage>;
+
+export const directoryQuery = z.strictObject({
+  q: z.string().trim().max(100, 'Use at most 100 characters.').optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+});
+
+export const groupParams = z.strictObject({ id });
+export const memberParams = z.strictObject({ id, userId: id });
+export const inviteParams = z.strictObject({ id, inviteId: id });
+export const tokenParams = z.strictObject({ token: z.string().min(1).max(200) });
+
+export const changeRoleBody = z
+  .strictObject({ role: roleSchema })
+  .meta({ id: 'ChangeRoleBody' });
+
+// ---- Invitations ------------------------------------------------------------------------
+
+export const INVITE_EXPIRY_DAYS = [1, 7, 30] as const;
+
+export const createInviteBody = z
+  .strictObject({
+    expiresInDays: z
+      .number()
+      .int()
+      .min(1, 'Choose at least 1 day.')
+      .max(30, 'Choose at most 30 days.')
+      .optional(),
+    maxUses: z.number().int().min(1).max(100).nullish(),
+  })
+  .meta({ id: 'CreateInviteBody' });
+
+export const inviteItem = z
+  .object({
+    id,
+    groupId: id,
+    createdAt: isoTime,
+    expiresAt: isoTime,
+    maxUses: z.number().int().nullable(),
+    uses: z.number().int(),
+    createdBy: z.string(),
+  })
+  .meta({ id: 'Invite' });
+export type InviteItem = z.infer<typeof inviteItem>;
+
+export const createdInvite = inviteItem
+  .extend({ token: z.string(), url: z.string() })
+  .meta({ id: 'CreatedInvite' });
+export type CreatedInvite = z.infer<typeof createdInvite>;
+export const inviteList = z.object({ items: z.array(inviteItem) });
+
+export const invitePreview = z
+  .object({
+    id,
+    group: z.object({
+      id,
+      name: z.string(),
+      purpose: z.string().nullable(),
+      memberCount: z.number().int(),
+      sizeCap: z.number().int(),
+      seatsLeft: z.number().int(),
+    }),
+    invitedBy: z.string(),
+    expiresAt: isoTime,
+    alreadyMember: z.boolean(),
+  })
+  .meta({ id: 'InvitePreview' });
+export type InvitePreview = z.infer<typeof invitePreview>;
+
+// ---- Deployment settings ----------------------------------------------------------------
+
+export const publicSettings = z
+  .object({
+    deploymentName: z.string(),
+    crisisResources: z.string(),
+    sizeCapMax: z.number().int(),
+    recommendedSize: z.number().int(),
+  })
+  .meta({ id: 'Settings' });
+export type PublicSettings = z.infer<typeof publicSettings>;
+
+export const updateSettingsBody = z
+  .strictObject({
+    deploymentName: z
+      .string()
+      .trim()
+      .min(1, 'Give the deployment a name.')
+      .max(80, 'Use at most 80 characters.')
+      .optional(),
+    crisisResources: z
+      .string()
+      .trim()
+      .min(1, 'Crisis resources cannot be empty.')
+      .max(4000, 'Use at most 4,000 characters.')
+      .optional(),
+    sizeCapMax: z
+      .number()
+      .int('Enter a whole number.')
+      .min(MIN_GROUP_SIZE, `Use at least ${MIN_GROUP_SIZE}.`)
+      .max(ABSOLUTE_SIZE_CAP_MAX, `Use at most ${ABSOLUTE_SIZE_CAP_MAX}.`)
+      .optional(),
+  })
+  .meta({ id: 'UpdateSettingsBody' });
+
+// ---- Errors and health ------------------------------------------------------------------
+
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const healthResponse = z.object({ status: z.literal('ok'), database: z.string() });

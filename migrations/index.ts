@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Append-only: never edit one that has shipped; add the next.
+ * Listed here (not read from disk) so the same code runs under tsx, Vitest and a bundle.
+ */
+import type { Migration } from 'kysely';
+import * as m001 from './001_initial';
+
+export const migrations: Record<string, Migration> = {
+  '001_initial': m001,
+};

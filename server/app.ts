@@ -1,0 +1,97 @@
+/**
+ * Builds the HTTP application from its dependencies. main.ts wires real ones; tests build
+ * the same app on a fresh database.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { API_VERSION } from '../core/protocol/api';
+import { authRoutes } from './http/auth';
+import { registerErrorHandling } from './http/errors';
+import { groupRoutes } from './http/groups';
+import { inviteRoutes } from './http/invites';
+import { registerRequestGuards } from './http/requestGuards';
+import { settingsRoutes } from './http/settings';
+import { registerViewer } from './http/viewer';
+import { registerWebApp } from './http/web';
+import type { Deps } from './services/deps';
+
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      // Quiet while starting, so `npm start` prints one line; main.ts raises it once listening.
+      level: deps.config.logLevel === 'silent' ? 'silent' : 'warn',
+      // Request logs carry the route pattern, never the URL (it can hold an invitation token),
+      // and never headers, cookies or bodies.
+      serializers: { req: () => ({}), res: () => ({}) },
+    },
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 64 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? '(no route)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  registerErrorHandling(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(deps.config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    // Cross-origin isolation headers would break nothing today, but keep them conservative.
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: deps.config.secureCookies,
+  });
+  await app.register(fastifyCookie);
+  registerRequestGuards(app, deps.config);
+  registerViewer(app, deps);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Hearth API',
+        version: API_VERSION,
+        description:
+          'JSON API of Hearth. Sign in with POST /api/auth/login; the session cookie authenticates later calls. Requests that change anything must send JSON (application/json) and, from a browser, come from Hearth’s own origin. Errors are { error: { code, message, fields? } }.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes(deps));
+  await app.register(groupRoutes(deps));
+  await app.register(inviteRoutes(deps));
+  await app.register(settingsRoutes(deps));
+  await registerWebApp(app, deps.config.webDistDir);
+  return app;
+}

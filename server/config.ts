@@ -1,0 +1,105 @@
+/**
+ * The only reader of process.env. Every setting has a default or a clear start-up error
+ * naming the variable; see the configuration table in README.md.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset to use SQLite)')
+    .optional(),
+  DATABASE_POOL_SIZE: positiveInt.default(10),
+  PUBLIC_URL: z.url({ error: 'must be a full address such as https://hearth.example.org' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ADMIN_EMAILS: z.string().default(''),
+  TRUST_PROXY: bool.default(false),
+  SESSION_IDLE_HOURS: positiveInt.default(24 * 7),
+  SESSION_ABSOLUTE_DAYS: positiveInt.default(30),
+  RATE_LIMIT_LOGIN_PER_IP: positiveInt.default(100),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: positiveInt.default(10),
+  RATE_LIMIT_SIGNUP_PER_IP: positiveInt.default(50),
+  RATE_LIMIT_WINDOW_MINUTES: positiveInt.default(15),
+  WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `postgres` when DATABASE_URL is set, otherwise the embedded SQLite file in DATA_DIR. */
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
+  /** The address people use to reach Hearth, without a trailing slash. */
+  publicUrl: string;
+  secureCookies: boolean;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  adminEmails: ReadonlySet<string>;
+  trustProxy: boolean;
+  session: { idleMs: number; absoluteMs: number };
+  rateLimits: {
+    windowMs: number;
+    loginPerIp: number;
+    loginPerAccount: number;
+    signupPerIp: number;
+  };
+  webDistDir: string;
+  argon2: { memoryCost: number; timeCost: number; parallelism: number };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment into a Config, or throws a ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in schema.shape && value !== ''),
+  );
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Hearth cannot start: some settings are not valid.\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'sqlite', file: path.join(dataDir, 'hearth.sqlite') },
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    logLevel: e.LOG_LEVEL,
+    adminEmails: new Set(
+      e.ADMIN_EMAILS.split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+    trustProxy: e.TRUST_PROXY,
+    session: {
+      idleMs: e.SESSION_IDLE_HOURS * 3_600_000,
+      absoluteMs: e.SESSION_ABSOLUTE_DAYS * 86_400_000,
+    },
+    rateLimits: {
+      windowMs: e.RATE_LIMIT_WINDOW_MINUTES * 60_000,
+      loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP,
+      loginPerAccount: e.RATE_LIMIT_LOGIN_PER_ACCOUNT,
+      signupPerIp: e.RATE_LIMIT_SIGNUP_PER_IP,
+    },
+    webDistDir: path.resolve(e.WEB_DIST_DIR),
+    // OWASP's argon2id recommendation: 19 MiB, two passes, one lane.
+    argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
+  };
+}

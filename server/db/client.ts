@@ -1,0 +1,65 @@
+/**
+ * Opens the database: the embedded SQLite file by default, PostgreSQL when configured.
+ * Both are reached through the same Kysely<Database>; `dialect` is the one explicit flag
+ * for the few places where they differ (see ./dialect.ts).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config';
+import type { Database } from './tables';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Db {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns int8 (count(*), bigint columns) as strings; every count and epoch we
+// store fits in a double, so read them as numbers, the same shape SQLite gives.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export function openDatabase(database: Config['database']): Db {
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: database.url,
+      max: database.poolSize,
+      // A connection that dies while idle must not crash the process.
+      idleTimeoutMillis: 30_000,
+    });
+    pool.on('error', () => {
+      /* the pool drops the broken client and opens a new one on next use */
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+
+  if (database.file !== ':memory:') mkdirSync(path.dirname(database.file), { recursive: true });
+  const sqlite = new SQLite(database.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  // A long-lived reader can stop automatic checkpoints; truncate the WAL now and then.
+  const checkpoint = setInterval(() => {
+    try {
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      /* busy: the next round will do it */
+    }
+  }, 5 * 60_000);
+  checkpoint.unref();
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    close: async () => {
+      clearInterval(checkpoint);
+      await db.destroy();
+    },
+  };
+}

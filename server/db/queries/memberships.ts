@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { Database, MembershipsTable } from '../tables';
+
+export type MembershipRow = MembershipsTable;
+export interface MemberWithName extends MembershipRow {
+  display_name: string;
+}
+
+export async function insertMembership(db: Kysely<Database>, row: MembershipRow): Promise<void> {
+  await db.insertInto('memberships').values(row).execute();
+}
+
+export async function findMembership(
+  db: Kysely<Database>,
+  groupId: string,
+  userId: string,
+): Promise<MembershipRow | undefined> {
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function countMembers(db: Kysely<Database>, groupId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('group_id', '=', groupId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function countStewards(db: Kysely<Database>, groupId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('group_id', '=', groupId)
+    .where('role', '=', 'steward')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Members with their display names: stewards first, then by when they joined. */
+export async function listMembers(db: Kysely<Database>, groupId: string): Promise<MemberWithName[]> {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select([
+      'memberships.group_id',
+      'memberships.user_id',
+      'memberships.role',
+      'memberships.joined_at',
+      'users.display_name',
+    ])
+    .where('memberships.group_id', '=', groupId)
+    .orderBy('memberships.role', 'desc')
+    .orderBy('memberships.joined_at', 'asc')
+    .execute();
+}
+
+export async function deleteMembership(db: Kysely<Database>, groupId: string, userId: string): Promise<void> {
+  await db
+    .deleteFrom('memberships')
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+export async function updateMemberRole(
+  db: Kysely<Database>,
+  groupId: string,
+  userId: string,
+  role: MembershipRow['role'],
+): Promise<void> {
+  await db
+    .updateTable('memberships')
+    .set({ role })
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .execute();
+}

@@ -1,0 +1,49 @@
+/**
+ * Guards every API request: state-changing requests must come from Hearth's own pages
+ * (Origin, when a browser sends it) and carry JSON (so an HTML form elsewhere cannot post
+ * to us); API responses are never cached.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../core/errors';
+import type { Config } from '../config';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+}
+
+function isJson(request: FastifyRequest): boolean {
+  const type = request.headers['content-type'];
+  return typeof type === 'string' && /^application\/json\s*(;|$)/i.test(type);
+}
+
+export function registerRequestGuards(app: FastifyInstance, config: Config): void {
+  const publicOrigin = new URL(config.publicUrl).origin;
+
+  // JSON only, and an empty JSON body counts as `{}` (a DELETE or logout has nothing to say).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new AppError('request.invalid', 'The request body is not valid JSON.'), undefined);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    reply.header('cache-control', 'no-store');
+    if (SAFE_METHODS.has(request.method)) return;
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`) {
+      throw new AppError('request.origin', 'This request came from another site, so Hearth refused it.');
+    }
+    if (request.headers['content-type'] !== undefined ? !isJson(request) : hasBody(request)) {
+      throw new AppError('request.content_type', 'Send the request body as application/json.');
+    }
+  });
+}

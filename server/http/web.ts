@@ -1,0 +1,41 @@
+/**
+ * Serves the built web app (dist/web) from the same process: hashed assets cached for a
+ * year, index.html for every other page path so the client-side router can take over.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../core/errors';
+import { errorBody } from './errors';
+
+export async function registerWebApp(app: FastifyInstance, webDistDir: string): Promise<void> {
+  const built = existsSync(path.join(webDistDir, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      wildcard: false,
+      index: false,
+      setHeaders(reply, filePath) {
+        reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/healthz';
+    if (!isPage) {
+      return reply.code(404).send(errorBody(new AppError('not_found', 'There is nothing here.')));
+    }
+    if (!built) {
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The web app has not been built yet. Run `npm run build`, or start Hearth with `npm start`.');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

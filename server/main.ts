@@ -1,0 +1,42 @@
+/**
+ * Composition root: config → database → migrations → HTTP → listen.
+ * Prints one line with the address; everything after that is structured JSON logs.
+ */
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { migrateToLatest } from './db/migrate';
+import type { Deps } from './services/deps';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { db, dialect, close } = openDatabase(config.database);
+  await migrateToLatest(db);
+  const deps: Deps = { db, dialect, config, now: () => new Date() };
+  const app = await buildApp(deps);
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.level = config.logLevel;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shown = config.publicUrl === `http://localhost:${config.port}` ? `http://localhost:${port}` : config.publicUrl;
+  process.stdout.write(`Hearth is running at ${shown} (${dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Hearth could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

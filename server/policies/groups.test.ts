@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { VISIBILITIES, type Visibility } from '../../core/protocol/api';
+import {
+  canCreateGroup,
+  GROUP_VIEWER_ROLES,
+  type GroupAction,
+  type GroupViewerRole,
+  groupPolicy,
+  groupViewerRole,
+} from './groups';
+
+/**
+ * The whole table: for each action, the roles allowed per visibility. Every role × action ×
+ * visibility is checked, so adding an action without deciding it here fails the test.
+ */
+const allowed: Record<GroupAction, Record<Visibility, GroupViewerRole[]>> = {
+  view: {
+    open: ['signed_out', 'non_member', 'member', 'steward'],
+    closed: ['signed_out', 'non_member', 'member', 'steward'],
+    invite_only: ['member', 'steward'],
+  },
+  seeMembers: {
+    open: ['member', 'steward'],
+    closed: ['member', 'steward'],
+    invite_only: ['member', 'steward'],
+  },
+  join: { open: ['non_member'], closed: [], invite_only: [] },
+  acceptInvite: { open: ['non_member'], closed: ['non_member'], invite_only: ['non_member'] },
+  invite: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
+  manageInvites: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
+  leave: {
+    open: ['member', 'steward'],
+    closed: ['member', 'steward'],
+    invite_only: ['member', 'steward'],
+  },
+  removeMember: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
+  makeSteward: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
+};
+
+describe('group policy', () => {
+  it('decides every action in the table', () => {
+    expect(Object.keys(allowed).sort()).toEqual(Object.keys(groupPolicy).sort());
+  });
+
+  for (const action of Object.keys(groupPolicy) as GroupAction[]) {
+    for (const visibility of VISIBILITIES) {
+      for (const role of GROUP_VIEWER_ROLES) {
+        const expected = allowed[action][visibility].includes(role);
+        it(`${expected ? 'lets' : 'stops'} ${role} ${action} in a ${visibility} group`, () => {
+          expect(groupPolicy[action](role, { visibility })).toBe(expected);
+        });
+      }
+    }
+  }
+
+  it('lets only signed-in people create groups', () => {
+    expect(canCreateGroup(null)).toBe(false);
+    expect(canCreateGroup('u1')).toBe(true);
+  });
+
+  it('derives the viewer role from sign-in and membership', () => {
+    expect(groupViewerRole(null, null)).toBe('signed_out');
+    expect(groupViewerRole('u', null)).toBe('non_member');
+    expect(groupViewerRole('u', 'member')).toBe('member');
+    expect(groupViewerRole('u', 'steward')).toBe('steward');
+  });
+});

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../../core/errors';
+import { lockGroup } from '../db/queries/groups';
+import { countMembers, findMembership, insertMembership } from '../db/queries/memberships';
+import type { Database } from '../db/tables';
+import { recordAudit } from './recordAudit';
+
+/**
+ * Adds a member inside the caller's transaction, holding the group's lock while it counts,
+ * so the size cap holds however many people join at the same moment.
+ */
+export async function admitMember(
+  trx: Kysely<Database>,
+  admission: { groupId: string; userId: string; at: string },
+): Promise<void> {
+  const locked = await lockGroup(trx, admission.groupId, admission.at);
+  if (!locked) throw new AppError('not_found', 'We could not find that group.');
+  if (await findMembership(trx, admission.groupId, admission.userId)) {
+    throw new AppError('group.already_member', 'You are already a member of this group.');
+  }
+  if ((await countMembers(trx, admission.groupId)) >= locked.size_cap) {
+    throw new AppError('group.full', 'This group is full just now, so no one else can join.');
+  }
+  await insertMembership(trx, {
+    group_id: admission.groupId,
+    user_id: admission.userId,
+    role: 'member',
+    joined_at: admission.at,
+  });
+  await recordAudit(trx, {
+    at: admission.at,
+    actorId: admission.userId,
+    groupId: admission.groupId,
+    action: 'member.joined',
+  });
+}

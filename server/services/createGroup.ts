@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import { AppError } from '../../core/errors';
+import { RECOMMENDED_GROUP_SIZE } from '../../core/domain/groupSize';
+import type { createGroupBody, GroupDetail } from '../../core/protocol/api';
+import { insertGroup } from '../db/queries/groups';
+import { insertMembership } from '../db/queries/memberships';
+import { newId } from '../security/tokens';
+import type { Deps, Viewer } from './deps';
+import { getGroup } from './getGroup';
+import { getSettings } from './getSettings';
+import { recordAudit } from './recordAudit';
+
+/** Starts a group with its creator as steward. */
+export async function createGroup(
+  deps: Deps,
+  viewer: Viewer,
+  input: z.output<typeof createGroupBody>,
+): Promise<GroupDetail> {
+  const sizeCap = input.sizeCap ?? RECOMMENDED_GROUP_SIZE;
+  const { sizeCapMax } = await getSettings(deps.db);
+  if (sizeCap > sizeCapMax) {
+    const message = `Groups here can have at most ${sizeCapMax} people.`;
+    throw new AppError('request.invalid', message, { fields: { sizeCap: message } });
+  }
+  const id = newId();
+  const now = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await insertGroup(trx, {
+      id,
+      name: input.name,
+      purpose: input.purpose,
+      description: input.description,
+      visibility: input.visibility,
+      size_cap: sizeCap,
+      created_by: viewer.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertMembership(trx, { group_id: id, user_id: viewer.userId, role: 'steward', joined_at: now });
+    await recordAudit(trx, { at: now, actorId: viewer.userId, groupId: id, action: 'group.created' });
+  });
+  return getGroup(deps, viewer.userId, id);
+}

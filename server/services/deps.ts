@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config';
+import type { DialectName } from '../db/client';
+import type { Database } from '../db/tables';
+
+/** What every use case is given: passed in, never looked up. */
+export interface Deps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  config: Config;
+  /** The clock, so tests can move time. */
+  now: () => Date;
+}
+
+/** The signed-in person making a request. */
+export interface Viewer {
+  userId: string;
+  sessionId: string;
+  email: string;
+  displayName: string;
+  createdAt: string;
+  isAdmin: boolean;
+}

@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import type { PublicSettings } from '../../core/protocol/api';
+import { DEFAULT_SIZE_CAP_MAX, RECOMMENDED_GROUP_SIZE } from '../../core/domain/groupSize';
+import { readSettings } from '../db/queries/settings';
+import type { Database } from '../db/tables';
+
+export const DEFAULT_CRISIS_RESOURCES = [
+  'Hearth is not a crisis service. The people in your group care, but they may not see a message quickly and are not trained to help in an emergency.',
+  'If you or someone else is in danger right now, call your local emergency number (999 or 112 in the UK and Europe, 911 in North America).',
+  'If you are struggling and want to talk to someone now: in the UK and Ireland, Samaritans answer day and night, free, on 116 123. In the US and Canada, call or text 988. Elsewhere, findahelpline.com lists free, confidential helplines.',
+].join('\n\n');
+
+export const DEFAULT_DEPLOYMENT_NAME = 'Hearth';
+
+/** The deployment's settings as everyone sees them, with defaults for any never set. */
+export async function getSettings(db: Kysely<Database>): Promise<PublicSettings> {
+  const stored = await readSettings(db);
+  const read = <T>(key: string, fallback: T): T => {
+    const raw = stored.get(key);
+    return raw === undefined ? fallback : (JSON.parse(raw) as T);
+  };
+  return {
+    deploymentName: read('deploymentName', DEFAULT_DEPLOYMENT_NAME),
+    crisisResources: read('crisisResources', DEFAULT_CRISIS_RESOURCES),
+    sizeCapMax: read('sizeCapMax', DEFAULT_SIZE_CAP_MAX),
+    recommendedSize: RECOMMENDED_GROUP_SIZE,
+  };
+}
