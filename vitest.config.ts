@@ -9,9 +9,13 @@ import { chromiumPath } from './e2e/chromiumPath.ts';
 
 const skipped: string[] = [];
 const pgUrl = process.env.TEST_DATABASE_URL;
-if (!pgUrl) skipped.push('PostgreSQL suite: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)');
+if (!pgUrl)
+  skipped.push(
+    'PostgreSQL suite: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)',
+  );
 const chromium = chromiumPath();
-if (!chromium) skipped.push('browser suite: no Chromium found (install Debian’s chromium or set CHROMIUM)');
+if (!chromium)
+  skipped.push('browser suite: no Chromium found (install Debian’s chromium or set CHROMIUM)');
 
 if (skipped.length > 0) {
   const lines = skipped.map((s) => `  - ${s}`).join('\n');

@@ -87,7 +87,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('subject_id', 'text')
     .execute();
-  await db.schema.createIndex('audit_events_group_idx').on('audit_events').columns(['group_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_events_group_idx')
+    .on('audit_events')
+    .columns(['group_id', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

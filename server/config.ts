@@ -19,7 +19,9 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset to use SQLite)')
     .optional(),
   DATABASE_POOL_SIZE: positiveInt.default(10),
-  PUBLIC_URL: z.url({ error: 'must be a full address such as https://hearth.example.org' }).optional(),
+  PUBLIC_URL: z
+    .url({ error: 'must be a full address such as https://hearth.example.org' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_EMAILS: z.string().default(''),
   TRUST_PROXY: bool.default(false),

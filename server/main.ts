@@ -28,15 +28,22 @@ async function main(): Promise<void> {
   app.log.level = config.logLevel;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const shown = config.publicUrl === `http://localhost:${config.port}` ? `http://localhost:${port}` : config.publicUrl;
-  process.stdout.write(`Hearth is running at ${shown} (${dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})\n`);
+  const shown =
+    config.publicUrl === `http://localhost:${config.port}`
+      ? `http://localhost:${port}`
+      : config.publicUrl;
+  process.stdout.write(
+    `Hearth is running at ${shown} (${dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})\n`,
+  );
 }
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Hearth could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Hearth could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

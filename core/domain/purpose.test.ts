@@ -29,12 +29,9 @@ describe('countWords', () => {
 
   it('counts joined words additively', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { maxLength: 30 }),
-        (words) => {
-          expect(countWords(words.join(' '))).toBe(words.length);
-        },
-      ),
+      fc.property(fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { maxLength: 30 }), (words) => {
+        expect(countWords(words.join(' '))).toBe(words.length);
+      }),
     );
   });
 });

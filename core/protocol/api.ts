@@ -5,10 +5,10 @@
  * Times are UTC ISO-8601 strings.
  */
 import { z } from 'zod';
-import { ERROR_CODES } from '../errors';
 import { ABSOLUTE_SIZE_CAP_MAX, MIN_GROUP_SIZE } from '../domain/groupSize';
 import { passwordLengthProblem } from '../domain/password';
 import { countWords, PURPOSE_MAX_WORDS } from '../domain/purpose';
+import { ERROR_CODES } from '../errors';
 
 export const API_VERSION = '1';
 
@@ -27,8 +27,10 @@ export const passwordSchema = z
   .max(4096, 'That password is too long.')
   .superRefine((value, ctx) => {
     const problem = passwordLengthProblem(value);
-    if (problem === 'too_short') ctx.addIssue({ code: 'custom', message: 'Use at least 8 characters.' });
-    if (problem === 'too_long') ctx.addIssue({ code: 'custom', message: 'Use at most 256 characters.' });
+    if (problem === 'too_short')
+      ctx.addIssue({ code: 'custom', message: 'Use at least 8 characters.' });
+    if (problem === 'too_long')
+      ctx.addIssue({ code: 'custom', message: 'Use at most 256 characters.' });
   });
 
 export const displayNameSchema = z
@@ -51,7 +53,13 @@ export const signInBody = z
   .meta({ id: 'SignInBody' });
 
 export const meResponse = z
-  .object({ id, email: z.string(), displayName: z.string(), isAdmin: z.boolean(), createdAt: isoTime })
+  .object({
+    id,
+    email: z.string(),
+    displayName: z.string(),
+    isAdmin: z.boolean(),
+    createdAt: isoTime,
+  })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meResponse>;
 
@@ -162,9 +170,7 @@ export const memberParams = z.strictObject({ id, userId: id });
 export const inviteParams = z.strictObject({ id, inviteId: id });
 export const tokenParams = z.strictObject({ token: z.string().min(1).max(200) });
 
-export const changeRoleBody = z
-  .strictObject({ role: roleSchema })
-  .meta({ id: 'ChangeRoleBody' });
+export const changeRoleBody = z.strictObject({ role: roleSchema }).meta({ id: 'ChangeRoleBody' });
 
 // ---- Invitations ------------------------------------------------------------------------
 

@@ -15,6 +15,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const name = failed ? ` (${failed.migrationName})` : '';
-    throw new Error(`Database migration failed${name}: ${String((error as Error)?.message ?? error)}`);
+    throw new Error(
+      `Database migration failed${name}: ${String((error as Error)?.message ?? error)}`,
+    );
   }
 }

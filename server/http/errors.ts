@@ -48,7 +48,8 @@ function fieldsFrom(issues: ValidationIssue[]): FieldErrors {
     }
     const name = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
     const missing = issue.keyword === 'invalid_type' && issue.params.input === undefined;
-    fields[name] ??= missing && issue.message.startsWith('Invalid input') ? 'This is required.' : issue.message;
+    fields[name] ??=
+      missing && issue.message.startsWith('Invalid input') ? 'This is required.' : issue.message;
   }
   return fields;
 }
@@ -58,7 +59,10 @@ function toAppError(error: FastifyError): AppError | null {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation as unknown as ValidationIssue[];
     const where = error.validationContext;
-    if (where === 'body' && issues.some((i) => i.instancePath === '/' && i.keyword === 'invalid_type')) {
+    if (
+      where === 'body' &&
+      issues.some((i) => i.instancePath === '/' && i.keyword === 'invalid_type')
+    ) {
       return new AppError('request.invalid', 'Send a JSON object.');
     }
     return new AppError('request.invalid', INVALID_MESSAGE, { fields: fieldsFrom(issues) });
@@ -100,7 +104,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const known = toAppError(error);
     if (!known || known.code === 'internal') {
       request.log.error({ err: error }, 'request failed');
-      const internal = new AppError('internal', 'Something went wrong on our side. Please try again in a moment.');
+      const internal = new AppError(
+        'internal',
+        'Something went wrong on our side. Please try again in a moment.',
+      );
       return reply.code(500).type('application/json').send(errorBody(internal));
     }
     if (known.retryAfterSeconds) reply.header('retry-after', String(known.retryAfterSeconds));

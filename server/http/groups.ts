@@ -123,7 +123,13 @@ export function groupRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        changeMemberRole(deps, requireViewer(request), request.params.id, request.params.userId, request.body.role),
+        changeMemberRole(
+          deps,
+          requireViewer(request),
+          request.params.id,
+          request.params.userId,
+          request.body.role,
+        ),
     );
 
     app.post(
@@ -138,7 +144,9 @@ export function groupRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await createInvite(deps, requireViewer(request), request.params.id, request.body)),
+        reply
+          .code(201)
+          .send(await createInvite(deps, requireViewer(request), request.params.id, request.body)),
     );
 
     app.get(
@@ -151,7 +159,9 @@ export function groupRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: inviteList, ...errorResponses(401, 403, 404) },
         },
       },
-      async (request) => ({ items: await listInvites(deps, requireViewer(request), request.params.id) }),
+      async (request) => ({
+        items: await listInvites(deps, requireViewer(request), request.params.id),
+      }),
     );
 
     app.delete(
@@ -165,7 +175,12 @@ export function groupRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        await revokeInvitation(deps, requireViewer(request), request.params.id, request.params.inviteId);
+        await revokeInvitation(
+          deps,
+          requireViewer(request),
+          request.params.id,
+          request.params.inviteId,
+        );
         return reply.code(204).send(null);
       },
     );

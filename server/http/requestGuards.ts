@@ -11,7 +11,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function hasBody(request: FastifyRequest): boolean {
   const length = request.headers['content-length'];
-  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+  return (
+    (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined
+  );
 }
 
 function isJson(request: FastifyRequest): boolean {
@@ -39,8 +41,15 @@ export function registerRequestGuards(app: FastifyInstance, config: Config): voi
     reply.header('cache-control', 'no-store');
     if (SAFE_METHODS.has(request.method)) return;
     const origin = request.headers.origin;
-    if (origin !== undefined && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`) {
-      throw new AppError('request.origin', 'This request came from another site, so Hearth refused it.');
+    if (
+      origin !== undefined &&
+      origin !== publicOrigin &&
+      origin !== `${request.protocol}://${request.host}`
+    ) {
+      throw new AppError(
+        'request.origin',
+        'This request came from another site, so Hearth refused it.',
+      );
     }
     if (request.headers['content-type'] !== undefined ? !isJson(request) : hasBody(request)) {
       throw new AppError('request.content_type', 'Send the request body as application/json.');

@@ -19,14 +19,17 @@ export async function registerWebApp(app: FastifyInstance, webDistDir: string): 
       setHeaders(reply, filePath) {
         reply.header(
           'cache-control',
-          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
         );
       },
     });
   }
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/healthz';
+    const isPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/healthz';
     if (!isPage) {
       return reply.code(404).send(errorBody(new AppError('not_found', 'There is nothing here.')));
     }
@@ -34,7 +37,9 @@ export async function registerWebApp(app: FastifyInstance, webDistDir: string): 
       return reply
         .code(503)
         .type('text/plain; charset=utf-8')
-        .send('The web app has not been built yet. Run `npm run build`, or start Hearth with `npm start`.');
+        .send(
+          'The web app has not been built yet. Run `npm run build`, or start Hearth with `npm start`.',
+        );
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -26,11 +26,13 @@ export interface GroupFacts {
 
 export const groupPolicy = {
   /** Open and closed groups are public; invite-only groups exist only for their members. */
-  view: (role: GroupViewerRole, group: GroupFacts) => group.visibility !== 'invite_only' || isMember(role),
+  view: (role: GroupViewerRole, group: GroupFacts) =>
+    group.visibility !== 'invite_only' || isMember(role),
   /** Who is in a group is for its members alone. */
   seeMembers: (role: GroupViewerRole, _group: GroupFacts) => isMember(role),
   /** Anyone signed in may join an open group; closed and invite-only groups need an invitation. */
-  join: (role: GroupViewerRole, group: GroupFacts) => role === 'non_member' && group.visibility === 'open',
+  join: (role: GroupViewerRole, group: GroupFacts) =>
+    role === 'non_member' && group.visibility === 'open',
   /** Accepting an invitation: anyone signed in who is not already a member. */
   acceptInvite: (role: GroupViewerRole, _group: GroupFacts) => role === 'non_member',
   invite: (role: GroupViewerRole, _group: GroupFacts) => role === 'steward',

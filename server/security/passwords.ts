@@ -15,7 +15,9 @@ let common: Set<string> | undefined;
  */
 export function isCommonPassword(password: string): boolean {
   common ??= new Set(
-    readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8').split('\n').filter(Boolean),
+    readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean),
   );
   return common.has(password.normalize('NFC').toLowerCase());
 }

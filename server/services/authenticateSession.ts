@@ -9,7 +9,10 @@ const TOUCH_EVERY_MS = 60_000;
  * Finds who a session cookie belongs to. Sessions past their absolute lifetime, or idle
  * for longer than allowed, are ended here. Returns null for no valid session.
  */
-export async function authenticateSession(deps: Deps, token: string | undefined): Promise<Viewer | null> {
+export async function authenticateSession(
+  deps: Deps,
+  token: string | undefined,
+): Promise<Viewer | null> {
   if (!token || token.length > 64) return null;
   const session = await findSessionByTokenHash(deps.db, sha256(token));
   if (!session) return null;

@@ -27,13 +27,23 @@ export async function changeMemberRole(
   await deps.db.transaction().execute(async (trx) => {
     await lockGroup(trx, groupId, now);
     const membership = await findMembership(trx, groupId, userId);
-    if (!membership) throw new AppError('group.not_member', 'That person is not a member of this group.');
+    if (!membership)
+      throw new AppError('group.not_member', 'That person is not a member of this group.');
     if (membership.role === role) return;
     if (role === 'member' && (await countStewards(trx, groupId)) <= 1) {
-      throw new AppError('group.last_steward', 'Make another member a steward before you step down.');
+      throw new AppError(
+        'group.last_steward',
+        'Make another member a steward before you step down.',
+      );
     }
     await updateMemberRole(trx, groupId, userId, role);
-    await recordAudit(trx, { at: now, actorId: viewer.userId, groupId, action: 'member.role_changed', subjectId: userId });
+    await recordAudit(trx, {
+      at: now,
+      actorId: viewer.userId,
+      groupId,
+      action: 'member.role_changed',
+      subjectId: userId,
+    });
   });
   return getGroup(deps, viewer.userId, groupId);
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { AppError } from '../../core/errors';
 import { RECOMMENDED_GROUP_SIZE } from '../../core/domain/groupSize';
+import { AppError } from '../../core/errors';
 import type { createGroupBody, GroupDetail } from '../../core/protocol/api';
 import { insertGroup } from '../db/queries/groups';
 import { insertMembership } from '../db/queries/memberships';
@@ -36,8 +36,18 @@ export async function createGroup(
       created_at: now,
       updated_at: now,
     });
-    await insertMembership(trx, { group_id: id, user_id: viewer.userId, role: 'steward', joined_at: now });
-    await recordAudit(trx, { at: now, actorId: viewer.userId, groupId: id, action: 'group.created' });
+    await insertMembership(trx, {
+      group_id: id,
+      user_id: viewer.userId,
+      role: 'steward',
+      joined_at: now,
+    });
+    await recordAudit(trx, {
+      at: now,
+      actorId: viewer.userId,
+      groupId: id,
+      action: 'group.created',
+    });
   });
   return getGroup(deps, viewer.userId, id);
 }

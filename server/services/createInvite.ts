@@ -23,7 +23,9 @@ export async function createInvite(
   const token = newToken();
   const id = newId();
   const now = deps.now();
-  const expiresAt = new Date(now.getTime() + (input.expiresInDays ?? DEFAULT_EXPIRY_DAYS) * 86_400_000);
+  const expiresAt = new Date(
+    now.getTime() + (input.expiresInDays ?? DEFAULT_EXPIRY_DAYS) * 86_400_000,
+  );
   await deps.db.transaction().execute(async (trx) => {
     await insertInvite(trx, {
       id,
@@ -35,7 +37,13 @@ export async function createInvite(
       revoked_at: null,
       max_uses: input.maxUses ?? null,
     });
-    await recordAudit(trx, { at: now.toISOString(), actorId: viewer.userId, groupId, action: 'invite.created', subjectId: id });
+    await recordAudit(trx, {
+      at: now.toISOString(),
+      actorId: viewer.userId,
+      groupId,
+      action: 'invite.created',
+      subjectId: id,
+    });
   });
   return {
     id,

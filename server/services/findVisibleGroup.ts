@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors';
 import { findGroupForViewer, type GroupForViewer } from '../db/queries/groups';
 import type { Database } from '../db/tables';
-import { type GroupAction, type GroupViewerRole, groupPolicy, groupViewerRole } from '../policies/groups';
+import {
+  type GroupAction,
+  type GroupViewerRole,
+  groupPolicy,
+  groupViewerRole,
+} from '../policies/groups';
 
 export interface VisibleGroup {
   group: GroupForViewer;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { PublicSettings } from '../../core/protocol/api';
 import { DEFAULT_SIZE_CAP_MAX, RECOMMENDED_GROUP_SIZE } from '../../core/domain/groupSize';
+import type { PublicSettings } from '../../core/protocol/api';
 import { readSettings } from '../db/queries/settings';
 import type { Database } from '../db/tables';
 

@@ -1,5 +1,5 @@
-import type { GroupDetail, GroupSummary, MemberItem } from '../../core/protocol/api';
 import { seatsLeft } from '../../core/domain/groupSize';
+import type { GroupDetail, GroupSummary, MemberItem } from '../../core/protocol/api';
 import type { GroupForViewer } from '../db/queries/groups';
 import type { MemberWithName } from '../db/queries/memberships';
 import { type GroupViewerRole, groupPolicy } from '../policies/groups';

@@ -12,7 +12,10 @@ export async function joinGroup(deps: Deps, viewer: Viewer, groupId: string): Pr
     throw new AppError('group.already_member', 'You are already a member of this group.');
   }
   if (visible.group.visibility !== 'open') {
-    throw new AppError('forbidden', 'This group takes new members by invitation from its stewards.');
+    throw new AppError(
+      'forbidden',
+      'This group takes new members by invitation from its stewards.',
+    );
   }
   await deps.db.transaction().execute((trx) =>
     admitMember(trx, {

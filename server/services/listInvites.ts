@@ -4,7 +4,11 @@ import type { Deps, Viewer } from './deps';
 import { authorize, findVisibleGroup } from './findVisibleGroup';
 
 /** The group's invitations that can still be used; stewards only. */
-export async function listInvites(deps: Deps, viewer: Viewer, groupId: string): Promise<InviteItem[]> {
+export async function listInvites(
+  deps: Deps,
+  viewer: Viewer,
+  groupId: string,
+): Promise<InviteItem[]> {
   const visible = await findVisibleGroup(deps.db, groupId, viewer.userId);
   authorize(visible, 'manageInvites', 'Only the group’s stewards can see its invitations.');
   const rows = await listUsableInvites(deps.db, groupId, deps.now().toISOString());

@@ -9,7 +9,8 @@ export async function listSessions(deps: Deps, viewer: Viewer): Promise<SessionI
   return rows
     .filter(
       (s) =>
-        Date.parse(s.expires_at) > now && Date.parse(s.last_seen_at) + deps.config.session.idleMs > now,
+        Date.parse(s.expires_at) > now &&
+        Date.parse(s.last_seen_at) + deps.config.session.idleMs > now,
     )
     .map((s) => {
       const idleEnd = Date.parse(s.last_seen_at) + deps.config.session.idleMs;

@@ -1,5 +1,5 @@
-import type { InvitePreview } from '../../core/protocol/api';
 import { seatsLeft } from '../../core/domain/groupSize';
+import type { InvitePreview } from '../../core/protocol/api';
 import { findGroupForViewer } from '../db/queries/groups';
 import type { Deps } from './deps';
 import { openInvite } from './openInvite';
@@ -8,7 +8,11 @@ import { openInvite } from './openInvite';
  * What an invitation is for, shown to whoever holds the link (signed in or not): the link
  * itself is the permission to see the group's name and purpose, never its members.
  */
-export async function previewInvite(deps: Deps, viewerId: string | null, token: string): Promise<InvitePreview> {
+export async function previewInvite(
+  deps: Deps,
+  viewerId: string | null,
+  token: string,
+): Promise<InvitePreview> {
   const invite = await openInvite(deps.db, token, deps.now());
   const group = await findGroupForViewer(deps.db, invite.group_id, viewerId);
   if (!group) throw new Error(`invite ${invite.id} points at a missing group`);

@@ -9,7 +9,12 @@ import { recordAudit } from './recordAudit';
  * Takes someone out of a group: the viewer themselves (leaving) or, for a steward, another
  * member (removing). A group always keeps at least one steward.
  */
-export async function removeMember(deps: Deps, viewer: Viewer, groupId: string, userId: string): Promise<void> {
+export async function removeMember(
+  deps: Deps,
+  viewer: Viewer,
+  groupId: string,
+  userId: string,
+): Promise<void> {
   const visible = await findVisibleGroup(deps.db, groupId, viewer.userId);
   const leaving = userId === viewer.userId;
   if (leaving) authorize(visible, 'leave', 'You are not a member of this group.');
@@ -19,7 +24,8 @@ export async function removeMember(deps: Deps, viewer: Viewer, groupId: string, 
   await deps.db.transaction().execute(async (trx) => {
     await lockGroup(trx, groupId, now);
     const membership = await findMembership(trx, groupId, userId);
-    if (!membership) throw new AppError('group.not_member', 'That person is not a member of this group.');
+    if (!membership)
+      throw new AppError('group.not_member', 'That person is not a member of this group.');
     if (membership.role === 'steward' && (await countStewards(trx, groupId)) <= 1) {
       throw new AppError(
         'group.last_steward',

@@ -39,10 +39,17 @@ export async function signIn(
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password);
   if (!user || !ok) {
     await spendAttempt(deps, [accountLimit]);
-    throw new AppError('auth.invalid_credentials', 'That email and password do not match an account.');
+    throw new AppError(
+      'auth.invalid_credentials',
+      'That email and password do not match an account.',
+    );
   }
   if (needsRehash(user.password_hash, deps.config.argon2)) {
-    await updatePasswordHash(deps.db, user.id, await hashPassword(input.password, deps.config.argon2));
+    await updatePasswordHash(
+      deps.db,
+      user.id,
+      await hashPassword(input.password, deps.config.argon2),
+    );
   }
   const { token } = await startSession(deps, user.id, context.userAgent);
   return {

@@ -28,7 +28,8 @@ export async function signUp(
     },
   ]);
   if (isCommonPassword(input.password)) {
-    const message = 'That password is used by many people, so it is easy to guess. Try a phrase only you would think of.';
+    const message =
+      'That password is used by many people, so it is easy to guess. Try a phrase only you would think of.';
     throw new AppError('auth.common_password', message, { fields: { password: message } });
   }
   const id = newId();

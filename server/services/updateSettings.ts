@@ -11,7 +11,11 @@ export async function updateSettings(
   viewer: Viewer,
   input: z.output<typeof updateSettingsBody>,
 ): Promise<PublicSettings> {
-  if (!viewer.isAdmin) throw new AppError('forbidden', 'Only this deployment’s administrators can change its settings.');
+  if (!viewer.isAdmin)
+    throw new AppError(
+      'forbidden',
+      'Only this deployment’s administrators can change its settings.',
+    );
   await deps.db.transaction().execute(async (trx) => {
     for (const [key, value] of Object.entries(input)) {
       if (value !== undefined) await writeSetting(trx, key, JSON.stringify(value));

@@ -9,7 +9,7 @@ import { loadConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/client';
 import { migrateToLatest } from '../../server/db/migrate';
 import type { Deps } from '../../server/services/deps';
-import { createTestDatabase } from './testDatabase';
+import { createTestDatabase, type TestDatabase } from './testDatabase';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -17,14 +17,21 @@ export interface TestApp {
   clock: { now: Date; advance(ms: number): void };
   /** A client with no session. */
   anon: Client;
-  signUp(name: string, extra?: { email?: string; password?: string }): Promise<Client & { id: string; email: string }>;
+  signUp(
+    name: string,
+    extra?: { email?: string; password?: string },
+  ): Promise<Client & { id: string; email: string }>;
   close(): Promise<void>;
 }
 
 export interface Client {
   cookie: string | null;
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
-  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
 }
@@ -35,9 +42,11 @@ let counter = 0;
 
 /** Builds the app for this file; it is closed after the file's tests. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; sqliteFile?: string } = {},
+  options: { env?: Record<string, string>; database?: TestDatabase } = {},
 ): Promise<TestApp> {
-  const testDb = await createTestDatabase(options.sqliteFile);
+  // A database passed in belongs to the caller, who drops it; otherwise this app owns one.
+  const testDb = options.database ?? (await createTestDatabase());
+  const ownsDatabase = options.database === undefined;
   const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent', ...options.env });
   config.database = testDb.database;
   const { db, dialect, close } = openDatabase(config.database);
@@ -55,7 +64,11 @@ export async function createTestApp(
     const c: Client = {
       cookie,
       async get(url, headers = {}) {
-        return app.inject({ method: 'GET', url, headers: { ...headers, ...(c.cookie ? { cookie: c.cookie } : {}) } });
+        return app.inject({
+          method: 'GET',
+          url,
+          headers: { ...headers, ...(c.cookie ? { cookie: c.cookie } : {}) },
+        });
       },
       async post(url, body, headers = {}) {
         return send('POST', url, body, headers);
@@ -67,7 +80,12 @@ export async function createTestApp(
         return send('DELETE', url, undefined, {});
       },
     };
-    async function send(method: 'POST' | 'PATCH' | 'DELETE', url: string, body: unknown, headers: Record<string, string>) {
+    async function send(
+      method: 'POST' | 'PATCH' | 'DELETE',
+      url: string,
+      body: unknown,
+      headers: Record<string, string>,
+    ) {
       const response = await app.inject({
         method,
         url,
@@ -93,7 +111,9 @@ export async function createTestApp(
     anon: client(null),
     async signUp(name, extra = {}) {
       counter += 1;
-      const email = extra.email ?? `${name.toLowerCase().replace(/\W/g, '')}.${process.pid}.${counter}@example.org`;
+      const email =
+        extra.email ??
+        `${name.toLowerCase().replace(/\W/g, '')}.${process.pid}.${counter}@example.org`;
       const c = client(null);
       const response = await c.post('/api/auth/signup', {
         email,
@@ -108,7 +128,7 @@ export async function createTestApp(
       closed = true;
       await app.close();
       await close();
-      await testDb.drop();
+      if (ownsDatabase) await testDb.drop();
     },
   };
   afterAll(() => testApp.close());

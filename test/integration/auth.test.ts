@@ -26,7 +26,11 @@ describe('signing up', () => {
   });
 
   it('names each field that is wrong', async () => {
-    const response = await t.anon.post('/api/auth/signup', { email: 'nope', password: 'short', displayName: '' });
+    const response = await t.anon.post('/api/auth/signup', {
+      email: 'nope',
+      password: 'short',
+      displayName: '',
+    });
     expect(response.statusCode).toBe(400);
     const { error } = response.json();
     expect(error.code).toBe('request.invalid');
@@ -58,7 +62,10 @@ describe('signing up', () => {
       displayName: 'Long',
     });
     expect(response.statusCode).toBe(201);
-    const login = await t.anon.post('/api/auth/login', { email: 'long@example.org', password: long });
+    const login = await t.anon.post('/api/auth/login', {
+      email: 'long@example.org',
+      password: long,
+    });
     expect(login.statusCode).toBe(200);
   });
 
@@ -83,8 +90,14 @@ describe('signing up', () => {
 describe('signing in and out', () => {
   it('gives the same answer for an unknown email and a wrong password', async () => {
     await t.signUp('Kim', { email: 'kim@example.org' });
-    const unknown = await t.anon.post('/api/auth/login', { email: 'nobody@example.org', password: PASSWORD });
-    const wrong = await t.anon.post('/api/auth/login', { email: 'kim@example.org', password: 'not the password' });
+    const unknown = await t.anon.post('/api/auth/login', {
+      email: 'nobody@example.org',
+      password: PASSWORD,
+    });
+    const wrong = await t.anon.post('/api/auth/login', {
+      email: 'kim@example.org',
+      password: 'not the password',
+    });
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     expect(unknown.json()).toEqual(wrong.json());
@@ -92,7 +105,10 @@ describe('signing in and out', () => {
 
   it('signs in, and signing out ends the session', async () => {
     await t.signUp('Lee', { email: 'lee@example.org' });
-    const login = await t.anon.post('/api/auth/login', { email: 'Lee@Example.org', password: PASSWORD });
+    const login = await t.anon.post('/api/auth/login', {
+      email: 'Lee@Example.org',
+      password: PASSWORD,
+    });
     expect(login.statusCode).toBe(200);
     const cookie = `hearth_session=${login.cookies.find((c) => c.name === 'hearth_session')?.value}`;
     expect((await t.anon.get('/api/me', { cookie })).statusCode).toBe(200);
@@ -106,19 +122,31 @@ describe('signing in and out', () => {
   it('limits failed attempts per account with a clear message', async () => {
     await t.signUp('Pat', { email: 'pat@example.org' });
     for (let i = 0; i < 3; i++) {
-      const r = await t.anon.post('/api/auth/login', { email: 'pat@example.org', password: 'guess guess' });
+      const r = await t.anon.post('/api/auth/login', {
+        email: 'pat@example.org',
+        password: 'guess guess',
+      });
       expect(r.statusCode).toBe(i < 3 ? 401 : 429);
     }
-    const limited = await t.anon.post('/api/auth/login', { email: 'pat@example.org', password: PASSWORD });
+    const limited = await t.anon.post('/api/auth/login', {
+      email: 'pat@example.org',
+      password: PASSWORD,
+    });
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe('auth.rate_limited');
     expect(limited.json().error.message).toMatch(/wait/);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // Other accounts are not affected, and the limit lifts when the window passes.
-    const other = await t.anon.post('/api/auth/login', { email: 'lee@example.org', password: PASSWORD });
+    const other = await t.anon.post('/api/auth/login', {
+      email: 'lee@example.org',
+      password: PASSWORD,
+    });
     expect(other.statusCode).toBe(200);
     t.clock.advance(t.deps.config.rateLimits.windowMs);
-    const later = await t.anon.post('/api/auth/login', { email: 'pat@example.org', password: PASSWORD });
+    const later = await t.anon.post('/api/auth/login', {
+      email: 'pat@example.org',
+      password: PASSWORD,
+    });
     expect(later.statusCode).toBe(200);
   });
 });
@@ -126,9 +154,14 @@ describe('signing in and out', () => {
 describe('sessions', () => {
   it('lists sessions and ends one from another device', async () => {
     const ana = await t.signUp('Ana', { email: 'ana@example.org' });
-    const login = await t.anon.post('/api/auth/login', { email: 'ana@example.org', password: PASSWORD }, {
-      'user-agent': 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36',
-    });
+    const login = await t.anon.post(
+      '/api/auth/login',
+      { email: 'ana@example.org', password: PASSWORD },
+      {
+        'user-agent':
+          'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36',
+      },
+    );
     const phoneCookie = `hearth_session=${login.cookies.find((c) => c.name === 'hearth_session')?.value}`;
     const list = (await ana.get('/api/me/sessions')).json().items;
     expect(list).toHaveLength(2);

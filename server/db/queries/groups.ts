@@ -53,7 +53,11 @@ export async function lockGroup(
     .executeTakeFirst();
 }
 
-export async function updateGroupSizeCap(db: Kysely<Database>, id: string, sizeCap: number): Promise<void> {
+export async function updateGroupSizeCap(
+  db: Kysely<Database>,
+  id: string,
+  sizeCap: number,
+): Promise<void> {
   await db.updateTable('groups').set({ size_cap: sizeCap }).where('id', '=', id).execute();
 }
 
@@ -69,7 +73,10 @@ export interface DirectoryFilter {
  * The directory: open and closed groups, newest first. Invite-only groups never appear,
  * matching the policy that they are invisible to non-members.
  */
-export async function listDirectory(db: Kysely<Database>, filter: DirectoryFilter): Promise<GroupForViewer[]> {
+export async function listDirectory(
+  db: Kysely<Database>,
+  filter: DirectoryFilter,
+): Promise<GroupForViewer[]> {
   let query = db
     .selectFrom('groups')
     .leftJoin('memberships as mine', (join) =>
@@ -93,7 +100,10 @@ export async function listDirectory(db: Kysely<Database>, filter: DirectoryFilte
 }
 
 /** The groups a person belongs to, most recently joined first. */
-export async function listGroupsOfUser(db: Kysely<Database>, userId: string): Promise<GroupForViewer[]> {
+export async function listGroupsOfUser(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<GroupForViewer[]> {
   const rows = await db
     .selectFrom('memberships as mine')
     .innerJoin('groups', 'groups.id', 'mine.group_id')

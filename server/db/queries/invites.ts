@@ -16,7 +16,10 @@ export interface InviteWithNames extends InviteRow {
   created_by_name: string;
 }
 
-export async function insertInvite(db: Kysely<Database>, row: Insertable<InvitesTable>): Promise<void> {
+export async function insertInvite(
+  db: Kysely<Database>,
+  row: Insertable<InvitesTable>,
+): Promise<void> {
   await db.insertInto('invites').values(row).execute();
 }
 
@@ -47,7 +50,12 @@ export async function listUsableInvites(
     .where('invites.group_id', '=', groupId)
     .where('invites.revoked_at', 'is', null)
     .where('invites.expires_at', '>', now)
-    .where((eb) => eb.or([eb('invites.max_uses', 'is', null), eb('invites.uses', '<', eb.ref('invites.max_uses'))]))
+    .where((eb) =>
+      eb.or([
+        eb('invites.max_uses', 'is', null),
+        eb('invites.uses', '<', eb.ref('invites.max_uses')),
+      ]),
+    )
     .orderBy('invites.created_at', 'desc')
     .execute();
 }

@@ -43,7 +43,10 @@ export async function countStewards(db: Kysely<Database>, groupId: string): Prom
 }
 
 /** Members with their display names: stewards first, then by when they joined. */
-export async function listMembers(db: Kysely<Database>, groupId: string): Promise<MemberWithName[]> {
+export async function listMembers(
+  db: Kysely<Database>,
+  groupId: string,
+): Promise<MemberWithName[]> {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -60,7 +63,11 @@ export async function listMembers(db: Kysely<Database>, groupId: string): Promis
     .execute();
 }
 
-export async function deleteMembership(db: Kysely<Database>, groupId: string, userId: string): Promise<void> {
+export async function deleteMembership(
+  db: Kysely<Database>,
+  groupId: string,
+  userId: string,
+): Promise<void> {
   await db
     .deleteFrom('memberships')
     .where('group_id', '=', groupId)

@@ -5,7 +5,11 @@ import type { Database } from '../tables';
  * Counts one hit against `key` in the fixed window starting at `windowStart` and returns
  * the count so far in that window. One atomic upsert, so concurrent hits are all counted.
  */
-export async function countHit(db: Kysely<Database>, key: string, windowStart: number): Promise<number> {
+export async function countHit(
+  db: Kysely<Database>,
+  key: string,
+  windowStart: number,
+): Promise<number> {
   const row = await db
     .insertInto('rate_limits')
     .values({ key, window_start: windowStart, count: 1 })
@@ -21,7 +25,11 @@ export async function countHit(db: Kysely<Database>, key: string, windowStart: n
 }
 
 /** The count in the current window, without adding a hit. */
-export async function peekHits(db: Kysely<Database>, key: string, windowStart: number): Promise<number> {
+export async function peekHits(
+  db: Kysely<Database>,
+  key: string,
+  windowStart: number,
+): Promise<number> {
   const row = await db
     .selectFrom('rate_limits')
     .select(['count', 'window_start'])

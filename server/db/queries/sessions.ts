@@ -59,7 +59,10 @@ export async function deleteUserSession(
   return Number(result.numDeletedRows) > 0;
 }
 
-export async function listUserSessions(db: Kysely<Database>, userId: string): Promise<SessionRow[]> {
+export async function listUserSessions(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<SessionRow[]> {
   return db
     .selectFrom('sessions')
     .selectAll()

@@ -7,7 +7,11 @@ export async function readSettings(db: Kysely<Database>): Promise<Map<string, st
   return new Map(rows.map((r) => [r.key, r.value]));
 }
 
-export async function writeSetting(db: Kysely<Database>, key: string, value: string): Promise<void> {
+export async function writeSetting(
+  db: Kysely<Database>,
+  key: string,
+  value: string,
+): Promise<void> {
   await db
     .insertInto('settings')
     .values({ key, value })

@@ -7,7 +7,10 @@ export async function insertUser(db: Kysely<Database>, user: UserRow): Promise<v
   await db.insertInto('users').values(user).execute();
 }
 
-export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
+export async function findUserByEmail(
+  db: Kysely<Database>,
+  email: string,
+): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
@@ -15,6 +18,10 @@ export async function findUserById(db: Kysely<Database>, id: string): Promise<Us
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function updatePasswordHash(db: Kysely<Database>, id: string, hash: string): Promise<void> {
+export async function updatePasswordHash(
+  db: Kysely<Database>,
+  id: string,
+  hash: string,
+): Promise<void> {
   await db.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
 }

@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../helpers/testApp';
+
+const t = await createTestApp();
+const member = await t.signUp('Member');
+const group = (await member.post('/api/groups', { name: 'Hygiene', visibility: 'open' })).json();
+
+describe('the API’s manners', () => {
+  it('answers errors as { error: { code, message } } with no stack trace', async () => {
+    const response = await t.anon.get('/api/no-such-thing');
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+  });
+
+  it('never answers bad input with a 500', async () => {
+    const targets = [
+      '/api/auth/signup',
+      '/api/auth/login',
+      '/api/groups',
+      `/api/groups/${group.id}/invites`,
+      `/api/groups/${group.id}/members/${member.id}`,
+      '/api/invites/abc/accept',
+      '/api/admin/settings',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...targets),
+        fc.constantFrom('POST', 'PATCH', 'DELETE'),
+        fc.oneof(fc.json(), fc.string(), fc.constant('')),
+        async (url, method, payload) => {
+          const response = await t.app.inject({
+            method,
+            url,
+            headers: { 'content-type': 'application/json', cookie: member.cookie ?? '' },
+            payload,
+          });
+          expect(response.statusCode).toBeLessThan(500);
+          const body = response.body ? response.json() : null;
+          if (response.statusCode >= 400) expect(body.error.code).toEqual(expect.any(String));
+          expect(response.body).not.toMatch(/at .*\.ts:\d+/);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('rejects unknown fields, naming them', async () => {
+    const response = await member.post('/api/groups', {
+      name: 'X',
+      visibility: 'open',
+      colour: 'red',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual({ colour: expect.any(String) });
+  });
+
+  it('needs JSON for anything that changes state, and refuses other sites', async () => {
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/api/groups',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: member.cookie ?? '' },
+      payload: 'name=x&visibility=open',
+    });
+    expect(form.statusCode).toBe(415);
+    expect(form.json().error.code).toBe('request.content_type');
+    const plain = await t.app.inject({
+      method: 'POST',
+      url: '/api/groups',
+      headers: { 'content-type': 'text/plain', cookie: member.cookie ?? '' },
+      payload: '{"name":"x","visibility":"open"}',
+    });
+    expect(plain.statusCode).toBe(415);
+    const crossSite = await member.post(
+      '/api/groups',
+      { name: 'X', visibility: 'open' },
+      { origin: 'https://evil.example' },
+    );
+    expect(crossSite.statusCode).toBe(403);
+    const sameSite = await member.post(
+      '/api/groups',
+      { name: 'X', visibility: 'open' },
+      { origin: 'http://localhost:80' },
+    );
+    expect(sameSite.statusCode).toBe(201);
+  });
+
+  it('sends a strict CSP and never lets API responses be cached', async () => {
+    const response = await member.get(`/api/groups/${group.id}`);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('documents itself with OpenAPI and a readable page', async () => {
+    const spec = (await t.anon.get('/api/openapi.json')).json();
+    expect(spec.openapi).toMatch(/^3\./);
+    for (const path of [
+      '/api/auth/signup',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/me',
+      '/api/groups',
+      '/api/me/groups',
+      '/api/groups/{id}',
+      '/api/groups/{id}/invites',
+      '/api/invites/{token}/accept',
+      '/api/groups/{id}/members/{userId}',
+      '/healthz',
+    ]) {
+      expect(spec.paths, path).toHaveProperty([path]);
+    }
+    expect(
+      spec.paths['/api/auth/signup'].post.requestBody.content['application/json'].schema,
+    ).toBeTruthy();
+    const page = await t.anon.get('/api/docs/');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('swagger-ui');
+  });
+
+  it('reports health', async () => {
+    const response = await t.anon.get('/healthz');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', database: t.deps.dialect });
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../helpers/testApp';
+
+const t = await createTestApp();
+
+async function groupWithSteward(visibility = 'invite_only', sizeCap?: number) {
+  const steward = await t.signUp('Steward');
+  const group = (
+    await steward.post('/api/groups', {
+      name: 'Peer circle',
+      visibility,
+      ...(sizeCap ? { sizeCap } : {}),
+    })
+  ).json();
+  return { steward, group };
+}
+
+describe('invitations', () => {
+  it('takes a new person from the link, through sign-up, into the group', async () => {
+    const { steward, group } = await groupWithSteward();
+    const created = await steward.post(`/api/groups/${group.id}/invites`, { expiresInDays: 7 });
+    expect(created.statusCode).toBe(201);
+    const invite = created.json();
+    expect(invite.url).toBe(`${t.deps.config.publicUrl}/invite/${invite.token}`);
+
+    const preview = await t.anon.get(`/api/invites/${invite.token}`);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toMatchObject({
+      group: { id: group.id, name: 'Peer circle' },
+      invitedBy: 'Steward',
+      alreadyMember: false,
+    });
+    expect(preview.json().group).not.toHaveProperty('members');
+
+    expect((await t.anon.post(`/api/invites/${invite.token}/accept`)).statusCode).toBe(401);
+    const newcomer = await t.signUp('Newcomer');
+    const accepted = await newcomer.post(`/api/invites/${invite.token}/accept`);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ id: group.id, myRole: 'member' });
+    const names = accepted.json().members.map((m: { displayName: string }) => m.displayName);
+    expect(names.sort()).toEqual(['Newcomer', 'Steward']);
+    const stewardView = (await steward.get(`/api/groups/${group.id}`)).json();
+    expect(stewardView.members).toHaveLength(2);
+    // Opening the link again is harmless.
+    expect((await newcomer.post(`/api/invites/${invite.token}/accept`)).statusCode).toBe(200);
+    expect((await newcomer.get(`/api/invites/${invite.token}`)).json().alreadyMember).toBe(true);
+  });
+
+  it('lets only stewards make, list and revoke invitations', async () => {
+    const { steward, group } = await groupWithSteward('open');
+    const member = await t.signUp('Member');
+    await member.post(`/api/groups/${group.id}/join`);
+    expect((await member.post(`/api/groups/${group.id}/invites`, {})).statusCode).toBe(403);
+    expect((await member.get(`/api/groups/${group.id}/invites`)).statusCode).toBe(403);
+
+    const invite = (await steward.post(`/api/groups/${group.id}/invites`, {})).json();
+    const listed = (await steward.get(`/api/groups/${group.id}/invites`)).json().items;
+    expect(listed).toEqual([
+      expect.objectContaining({ id: invite.id, uses: 0, createdBy: 'Steward' }),
+    ]);
+    expect(listed[0]).not.toHaveProperty('token');
+
+    expect((await member.delete(`/api/groups/${group.id}/invites/${invite.id}`)).statusCode).toBe(
+      403,
+    );
+    expect((await steward.delete(`/api/groups/${group.id}/invites/${invite.id}`)).statusCode).toBe(
+      204,
+    );
+    expect((await steward.get(`/api/groups/${group.id}/invites`)).json().items).toEqual([]);
+    const revoked = await (await t.signUp('Late')).post(`/api/invites/${invite.token}/accept`);
+    expect(revoked.statusCode).toBe(410);
+    expect(revoked.json().error.code).toBe('invite.revoked');
+  });
+
+  it('expires', async () => {
+    const { steward, group } = await groupWithSteward();
+    const invite = (
+      await steward.post(`/api/groups/${group.id}/invites`, { expiresInDays: 1 })
+    ).json();
+    t.clock.advance(86_400_000 + 1);
+    const late = await (await t.signUp('Late')).post(`/api/invites/${invite.token}/accept`);
+    expect(late.statusCode).toBe(410);
+    expect(late.json().error.code).toBe('invite.expired');
+    expect((await t.anon.get(`/api/invites/${invite.token}`)).statusCode).toBe(410);
+    expect((await t.anon.get('/api/invites/not-a-real-token')).statusCode).toBe(404);
+  });
+
+  it('can be limited to a number of uses, and a full group does not use one up', async () => {
+    const { steward, group } = await groupWithSteward('invite_only', 2);
+    const once = (await steward.post(`/api/groups/${group.id}/invites`, { maxUses: 1 })).json();
+    const first = await t.signUp('First');
+    expect((await first.post(`/api/invites/${once.token}/accept`)).statusCode).toBe(200);
+    const second = await t.signUp('Second');
+    const usedUp = await second.post(`/api/invites/${once.token}/accept`);
+    expect(usedUp.statusCode).toBe(410);
+    expect(usedUp.json().error.code).toBe('invite.used_up');
+
+    const open = (await steward.post(`/api/groups/${group.id}/invites`, { maxUses: 5 })).json();
+    const full = await second.post(`/api/invites/${open.token}/accept`);
+    expect(full.statusCode).toBe(409);
+    expect(full.json().error.code).toBe('group.full');
+    const listed = (await steward.get(`/api/groups/${group.id}/invites`)).json().items;
+    expect(listed.find((i: { id: string }) => i.id === open.id).uses).toBe(0);
+  });
+
+  it('holds the cap when many accept at once', async () => {
+    const { steward, group } = await groupWithSteward('invite_only', 4);
+    const invite = (await steward.post(`/api/groups/${group.id}/invites`, {})).json();
+    const people = await Promise.all(Array.from({ length: 7 }, (_, i) => t.signUp(`P${i}`)));
+    const results = await Promise.all(
+      people.map((p) => p.post(`/api/invites/${invite.token}/accept`)),
+    );
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(3);
+    expect(results.filter((r) => r.statusCode === 409)).toHaveLength(4);
+    expect((await steward.get(`/api/groups/${group.id}`)).json().memberCount).toBe(4);
+  });
+
+  it('refuses bad expiry choices with the field named', async () => {
+    const { steward, group } = await groupWithSteward();
+    const response = await steward.post(`/api/groups/${group.id}/invites`, { expiresInDays: 90 });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields.expiresInDays).toBeTruthy();
+  });
+});
