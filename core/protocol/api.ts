@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ABSOLUTE_SIZE_CAP_MAX, MIN_GROUP_SIZE } from '../domain/groupSize';
+import { ROLES, VISIBILITIES } from '../domain/membership';
 import { passwordLengthProblem } from '../domain/password';
 import { countWords, PURPOSE_MAX_WORDS } from '../domain/purpose';
 import { ERROR_CODES } from '../errors';
@@ -78,15 +79,13 @@ export const sessionList = z.object({ items: z.array(sessionItem) });
 
 // ---- Groups -----------------------------------------------------------------------------
 
-export const VISIBILITIES = ['open', 'closed', 'invite_only'] as const;
 export const visibilitySchema = z.enum(VISIBILITIES, {
   error: 'Choose who can find and join the group.',
 });
-export type Visibility = z.infer<typeof visibilitySchema>;
+export type { Visibility } from '../domain/membership';
 
-export const ROLES = ['steward', 'member'] as const;
 export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
+export type { Role } from '../domain/membership';
 
 const optionalText = (max: number, message: string) =>
   z
@@ -173,8 +172,6 @@ export const tokenParams = z.strictObject({ token: z.string().min(1).max(200) })
 export const changeRoleBody = z.strictObject({ role: roleSchema }).meta({ id: 'ChangeRoleBody' });
 
 // ---- Invitations ------------------------------------------------------------------------
-
-export const INVITE_EXPIRY_DAYS = [1, 7, 30] as const;
 
 export const createInviteBody = z
   .strictObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VISIBILITIES, type Visibility } from '../../core/protocol/api';
+import { VISIBILITIES, type Visibility } from '../../core/domain/membership';
 import {
   canCreateGroup,
   GROUP_VIEWER_ROLES,

@@ -2,7 +2,7 @@
  * Who may see or do what with a group. Pure functions of the viewer's role and the group's
  * visibility; services call them, and list queries agree with them (tested).
  */
-import type { Role, Visibility } from '../../core/protocol/api';
+import type { Role, Visibility } from '../../core/domain/membership';
 
 export type GroupViewerRole = 'signed_out' | 'non_member' | 'member' | 'steward';
 

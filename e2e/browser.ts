@@ -1,0 +1,83 @@
+/**
+ * Chromium for the browser suite: Debian's binary with the flags this machine needs, a fresh
+ * profile per launch, and a `visit` check that runs axe and fails on serious or critical
+ * findings, on console errors (a CSP violation shows up there) and on uncaught exceptions.
+ */
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const PHONE = { width: 360, height: 780 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+/** A new person at a new browser: own cookies, own page, problems collected. */
+export async function newPerson(browser: Browser, viewport = PHONE): Promise<Watched> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    // Expected API refusals (401 for "who am I" when signed out, 4xx from a test's bad input)
+    // are reported by Chromium as failed resources; anything else is a real problem.
+    if (
+      message.type() === 'error' &&
+      !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
+    ) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return { context, page, problems };
+}
+
+const seen = new Set<string>();
+
+/**
+ * Checks the page as it is now: no serious or critical axe findings and no problems so far.
+ * With SCREENSHOTS=1 it also saves phone and desktop pictures to out/screens/NAME-*.png.
+ */
+export async function checkPage(person: Watched, name: string): Promise<void> {
+  const { page } = person;
+  await page.waitForLoadState('networkidle');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(serious, `axe on ${name}`).toEqual([]);
+  expect(person.problems, `console on ${name}`).toEqual([]);
+  if (process.env.SCREENSHOTS && !seen.has(name)) {
+    seen.add(name);
+    mkdirSync('out/screens', { recursive: true });
+    const original = page.viewportSize();
+    for (const [tag, size] of [
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ] as const) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: `out/screens/${name}-${tag}.png`, fullPage: true });
+    }
+    if (original) await page.setViewportSize(original);
+  }
+}

@@ -1,0 +1,47 @@
+import { useEffect } from 'preact/hooks';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
+// The first page a visitor sees is in the main bundle; every other page loads on demand.
+import { WelcomePage } from '../features/welcome/WelcomePage';
+import { Layout } from './Layout';
+import { loadMe, loadSettings } from './session';
+
+const SignUpPage = lazy(() => import('../features/auth/SignUpPage'));
+const SignInPage = lazy(() => import('../features/auth/SignInPage'));
+const MyGroupsPage = lazy(() => import('../features/groups/MyGroupsPage'));
+const DirectoryPage = lazy(() => import('../features/groups/DirectoryPage'));
+const CreateGroupPage = lazy(() => import('../features/groups/CreateGroupPage'));
+const GroupPage = lazy(() => import('../features/groups/GroupPage'));
+const InvitePage = lazy(() => import('../features/invites/InvitePage'));
+const AccountPage = lazy(() => import('../features/account/AccountPage'));
+const AdminPage = lazy(() => import('../features/admin/AdminPage'));
+const HelpNowPage = lazy(() => import('../features/help/HelpNowPage'));
+const NotFoundPage = lazy(() => import('../features/help/NotFoundPage'));
+
+export function App() {
+  useEffect(() => {
+    void loadMe().catch(() => {});
+    void loadSettings().catch(() => {});
+  }, []);
+  return (
+    <LocationProvider>
+      <Layout>
+        <ErrorBoundary>
+          <Router>
+            <Route path="/" component={WelcomePage} />
+            <Route path="/signup" component={SignUpPage} />
+            <Route path="/signin" component={SignInPage} />
+            <Route path="/groups" component={MyGroupsPage} />
+            <Route path="/groups/new" component={CreateGroupPage} />
+            <Route path="/groups/:id" component={GroupPage} />
+            <Route path="/directory" component={DirectoryPage} />
+            <Route path="/invite/:token" component={InvitePage} />
+            <Route path="/account" component={AccountPage} />
+            <Route path="/admin" component={AdminPage} />
+            <Route path="/help-now" component={HelpNowPage} />
+            <Route default component={NotFoundPage} />
+          </Router>
+        </ErrorBoundary>
+      </Layout>
+    </LocationProvider>
+  );
+}

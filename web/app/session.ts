@@ -1,0 +1,28 @@
+/**
+ * Who is signed in and the deployment's settings, as signals the whole app reads.
+ * `undefined` means "not known yet"; `null` means "signed out".
+ */
+import { signal } from '@preact/signals';
+import type { Me, PublicSettings } from '../../core/protocol/api';
+import { ApiError, api } from './api';
+
+export const me = signal<Me | null | undefined>(undefined);
+export const settings = signal<PublicSettings | undefined>(undefined);
+
+export async function loadMe(): Promise<void> {
+  try {
+    me.value = await api<Me>('GET', '/api/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) me.value = null;
+    else throw error;
+  }
+}
+
+export async function loadSettings(): Promise<void> {
+  settings.value = await api<PublicSettings>('GET', '/api/settings');
+}
+
+export async function signOut(): Promise<void> {
+  await api('POST', '/api/auth/logout');
+  me.value = null;
+}

@@ -1,0 +1,98 @@
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { SessionItem } from '../../../core/protocol/api';
+import { ApiError, api } from '../../app/api';
+import { me, signOut } from '../../app/session';
+import { Loading, Notice } from '../../components/Notice';
+import { Page } from '../../components/Page';
+import { RequireSignIn } from '../../components/RequireSignIn';
+import { useAsync } from '../../components/useAsync';
+import { formatDateTime, t } from '../../i18n/t';
+
+function Account() {
+  const location = useLocation();
+  const sessions = useAsync(() => api<{ items: SessionItem[] }>('GET', '/api/me/sessions'), []);
+  const [message, setMessage] = useState<{ text: string; tone: 'success' | 'warning' } | null>(
+    null,
+  );
+  const person = me.value;
+
+  const end = async (session: SessionItem) => {
+    try {
+      await api('DELETE', `/api/me/sessions/${session.id}`);
+      setMessage({ text: t('account.ended'), tone: 'success' });
+      await sessions.reload();
+    } catch (error) {
+      setMessage({
+        text: error instanceof ApiError ? error.message : t('error.text'),
+        tone: 'warning',
+      });
+    }
+  };
+
+  return (
+    <Page title={t('account.title')}>
+      <dl class="card panel details">
+        <dt>{t('account.name')}</dt>
+        <dd>{person?.displayName}</dd>
+        <dt>{t('account.email')}</dt>
+        <dd>{person?.email}</dd>
+      </dl>
+      <section aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{t('account.sessionsTitle')}</h2>
+        <p>{t('account.sessionsLead')}</p>
+        {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+        {!sessions.data ? (
+          <Loading />
+        ) : (
+          <ul class="sessions">
+            {sessions.data.items.map((s) => (
+              <li key={s.id} class="card">
+                <div>
+                  <p>
+                    <strong id={`session-${s.id}`}>{s.device}</strong>{' '}
+                    {s.current ? <span class="badge open">{t('account.thisDevice')}</span> : null}
+                  </p>
+                  <p class="muted small">
+                    {t('account.signedIn', { date: formatDateTime(s.createdAt) })} ·{' '}
+                    {t('account.lastActive', { date: formatDateTime(s.lastSeenAt) })}
+                  </p>
+                </div>
+                {s.current ? null : (
+                  <button
+                    type="button"
+                    class="button secondary small"
+                    aria-describedby={`session-${s.id}`}
+                    onClick={() => void end(s)}
+                  >
+                    {t('account.endSession')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p>
+        <button
+          type="button"
+          class="button secondary"
+          onClick={async () => {
+            await signOut().catch(() => {});
+            location.route('/');
+          }}
+        >
+          {t('account.signOut')}
+        </button>
+      </p>
+    </Page>
+  );
+}
+
+export default function AccountPage() {
+  return (
+    <RequireSignIn>
+      <Account />
+    </RequireSignIn>
+  );
+}

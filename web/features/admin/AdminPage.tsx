@@ -1,0 +1,111 @@
+import { useState } from 'preact/hooks';
+import { ABSOLUTE_SIZE_CAP_MAX, MIN_GROUP_SIZE } from '../../../core/domain/groupSize';
+import type { FieldErrors } from '../../../core/errors';
+import type { PublicSettings } from '../../../core/protocol/api';
+import { api } from '../../app/api';
+import { me, settings } from '../../app/session';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Field } from '../../components/Field';
+import { Loading, Notice } from '../../components/Notice';
+import { Page } from '../../components/Page';
+import { RequireSignIn } from '../../components/RequireSignIn';
+import { useForm } from '../../components/useForm';
+import { t } from '../../i18n/t';
+
+function SettingsForm({ current }: { current: PublicSettings }) {
+  const [name, setName] = useState(current.deploymentName);
+  const [crisis, setCrisis] = useState(current.crisisResources);
+  const [sizeMax, setSizeMax] = useState(String(current.sizeCapMax));
+  const [saved, setSaved] = useState(false);
+  const form = useForm();
+  const labels = {
+    deploymentName: t('admin.name'),
+    crisisResources: t('admin.crisis'),
+    sizeCapMax: t('admin.sizeMax'),
+  };
+
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    setSaved(false);
+    void form.submit(
+      (): FieldErrors => {
+        const n = Number(sizeMax);
+        return Number.isInteger(n) && n >= MIN_GROUP_SIZE && n <= ABSOLUTE_SIZE_CAP_MAX
+          ? {}
+          : { sizeCapMax: `Choose a number from ${MIN_GROUP_SIZE} to ${ABSOLUTE_SIZE_CAP_MAX}.` };
+      },
+      async () => {
+        settings.value = await api<PublicSettings>('PATCH', '/api/admin/settings', {
+          deploymentName: name,
+          crisisResources: crisis,
+          sizeCapMax: Number(sizeMax),
+        });
+        setSaved(true);
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <ErrorSummary message={form.message} fields={form.fields} labels={labels} />
+      {saved ? <Notice tone="success">{t('admin.saved')}</Notice> : null}
+      <Field
+        id="deploymentName"
+        label={labels.deploymentName}
+        value={name}
+        onValue={setName}
+        error={form.fields.deploymentName}
+        required
+      />
+      <Field
+        id="crisisResources"
+        label={labels.crisisResources}
+        hint={t('admin.crisisHint')}
+        value={crisis}
+        onValue={setCrisis}
+        error={form.fields.crisisResources}
+        multiline
+        rows={8}
+        required
+      />
+      <Field
+        id="sizeCapMax"
+        type="number"
+        inputMode="numeric"
+        label={labels.sizeCapMax}
+        value={sizeMax}
+        onValue={setSizeMax}
+        error={form.fields.sizeCapMax}
+        min={MIN_GROUP_SIZE}
+        max={ABSOLUTE_SIZE_CAP_MAX}
+      />
+      <button class="button primary" type="submit" disabled={form.busy}>
+        {form.busy ? t('common.saving') : t('admin.save')}
+      </button>
+    </form>
+  );
+}
+
+function Admin() {
+  if (!me.value?.isAdmin)
+    return (
+      <Page title={t('admin.title')}>
+        <Notice tone="warning">{t('admin.notAdmin')}</Notice>
+      </Page>
+    );
+  return (
+    <div class="narrow">
+      <Page title={t('admin.title')} lead={t('admin.lead')}>
+        {settings.value ? <SettingsForm current={settings.value} /> : <Loading />}
+      </Page>
+    </div>
+  );
+}
+
+export default function AdminPage() {
+  return (
+    <RequireSignIn>
+      <Admin />
+    </RequireSignIn>
+  );
+}

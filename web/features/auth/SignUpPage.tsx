@@ -1,0 +1,115 @@
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { passwordLengthProblem } from '../../../core/domain/password';
+import type { FieldErrors } from '../../../core/errors';
+import type { GroupDetail, InvitePreview, Me } from '../../../core/protocol/api';
+import { api } from '../../app/api';
+import { me } from '../../app/session';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Field } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import { Page } from '../../components/Page';
+import { useAsync } from '../../components/useAsync';
+import { useForm } from '../../components/useForm';
+import { t } from '../../i18n/t';
+import { PasswordField } from './PasswordField';
+
+export default function SignUpPage() {
+  const location = useLocation();
+  const invite = location.query.invite;
+  const preview = useAsync(
+    () =>
+      invite
+        ? api<InvitePreview>('GET', `/api/invites/${encodeURIComponent(invite)}`)
+        : Promise.resolve(null),
+    [invite],
+  );
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const form = useForm();
+
+  const labels = {
+    email: t('signUp.email'),
+    displayName: t('signUp.name'),
+    password: t('signUp.password'),
+  };
+
+  const check = (): FieldErrors => {
+    const problems: FieldErrors = {};
+    if (!email.trim()) problems.email = t('signUp.emailMissing');
+    if (!displayName.trim()) problems.displayName = t('signUp.nameMissing');
+    const length = passwordLengthProblem(password);
+    if (length === 'too_short') problems.password = t('signUp.tooShort');
+    if (length === 'too_long') problems.password = t('signUp.tooLong');
+    return problems;
+  };
+
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    void form.submit(check, async () => {
+      me.value = await api<Me>('POST', '/api/auth/signup', { email, displayName, password });
+      if (invite) {
+        const group = await api<GroupDetail>(
+          'POST',
+          `/api/invites/${encodeURIComponent(invite)}/accept`,
+        );
+        location.route(`/groups/${group.id}?welcome=1`);
+      } else {
+        location.route('/groups');
+      }
+    });
+  };
+
+  return (
+    <div class="narrow">
+      <Page title={t('signUp.title')}>
+        {preview.data ? (
+          <Notice>{t('signUp.joining', { group: preview.data.group.name })}</Notice>
+        ) : null}
+        <ErrorSummary message={form.message} fields={form.fields} labels={labels} />
+        <form onSubmit={onSubmit} noValidate>
+          <Field
+            id="email"
+            type="email"
+            label={labels.email}
+            hint={t('signUp.emailHint')}
+            value={email}
+            onValue={setEmail}
+            error={form.fields.email}
+            autoComplete="email"
+            required
+          />
+          <Field
+            id="displayName"
+            label={labels.displayName}
+            hint={t('signUp.nameHint')}
+            value={displayName}
+            onValue={setDisplayName}
+            error={form.fields.displayName}
+            autoComplete="nickname"
+            required
+          />
+          <PasswordField
+            id="password"
+            label={labels.password}
+            hint={t('signUp.passwordHint')}
+            value={password}
+            onValue={setPassword}
+            error={form.fields.password}
+            autoComplete="new-password"
+          />
+          <button class="button primary" type="submit" disabled={form.busy}>
+            {form.busy ? t('common.saving') : t('signUp.submit')}
+          </button>
+        </form>
+        <p class="aside">
+          {t('signUp.haveAccount')}{' '}
+          <a href={invite ? `/signin?next=${encodeURIComponent(`/invite/${invite}`)}` : '/signin'}>
+            {t('signIn.submit')}
+          </a>
+        </p>
+      </Page>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import type { GroupDetail } from '../../../core/protocol/api';
+import { ApiError, api } from '../../app/api';
+import { me } from '../../app/session';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { Loading, Notice } from '../../components/Notice';
+import { Page } from '../../components/Page';
+import { useAsync } from '../../components/useAsync';
+import { t } from '../../i18n/t';
+import NotFoundPage from '../help/NotFoundPage';
+import { InvitePanel } from './InvitePanel';
+import { MemberList } from './MemberList';
+
+/** A group's own page: what it is, who is in it, and what the viewer can do here. */
+export default function GroupPage() {
+  const { params, query } = useRoute();
+  const location = useLocation();
+  const id = params.id ?? '';
+  const group = useAsync(
+    () => api<GroupDetail>('GET', `/api/groups/${encodeURIComponent(id)}`),
+    [id, me.value?.id],
+  );
+  const [message, setMessage] = useState<{
+    text: string;
+    tone: 'success' | 'warning' | 'info';
+  } | null>(query.welcome ? { text: t('groupPage.joined'), tone: 'success' } : null);
+
+  if (group.error?.status === 404) return <NotFoundPage />;
+  if (!group.data) {
+    return group.error ? <Notice tone="warning">{group.error.message}</Notice> : <Loading />;
+  }
+  const g = group.data;
+  const show = (text: string, tone: 'success' | 'warning' = 'success') =>
+    setMessage({ text, tone });
+  const fail = (error: unknown) =>
+    show(error instanceof ApiError ? error.message : t('error.text'), 'warning');
+
+  const join = async () => {
+    try {
+      group.set(await api<GroupDetail>('POST', `/api/groups/${g.id}/join`));
+      show(t('groupPage.joined'));
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const leave = async () => {
+    try {
+      await api('DELETE', `/api/groups/${g.id}/members/${me.value?.id}`);
+      location.route('/groups');
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  return (
+    <div class="group-page">
+      <Page title={g.name} lead={g.purpose ?? undefined}>
+        <p class="meta">
+          <span class={`badge ${g.visibility}`}>
+            {t(`group.${g.visibility}`)}: {t(`group.${g.visibility}Hint`)}
+          </span>
+          <span>{t('group.members', { count: g.memberCount, cap: g.sizeCap })}</span>
+          {g.myRole === 'steward' ? <span class="badge steward">{t('common.steward')}</span> : null}
+        </p>
+        {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+
+        {g.description ? (
+          <section aria-labelledby="about-title">
+            <h2 id="about-title">{t('groupPage.about')}</h2>
+            {g.description.split(/\n{2,}/).map((para) => (
+              <p key={para}>{para}</p>
+            ))}
+          </section>
+        ) : null}
+
+        {g.myRole === null ? (
+          <section class="card panel join-panel">
+            {g.can.join ? (
+              <button type="button" class="button primary" onClick={() => void join()}>
+                {t('groupPage.join')}
+              </button>
+            ) : me.value === null && g.visibility === 'open' && g.seatsLeft > 0 ? (
+              <a
+                class="button primary"
+                href={`/signin?next=${encodeURIComponent(`/groups/${g.id}`)}`}
+              >
+                {t('groupPage.signInToJoin')}
+              </a>
+            ) : (
+              <p>{g.seatsLeft === 0 ? t('groupPage.fullNote') : t('groupPage.closedNote')}</p>
+            )}
+            <p class="muted">{t('groupPage.membersHidden')}</p>
+          </section>
+        ) : null}
+
+        {g.members ? (
+          <section aria-labelledby="members-title">
+            <h2 id="members-title">{t('groupPage.members')}</h2>
+            <MemberList
+              group={g}
+              onMessage={show}
+              onChange={async (updated) => {
+                if (updated) group.set(updated);
+                else await group.reload();
+              }}
+            />
+          </section>
+        ) : null}
+
+        {g.can.invite ? <InvitePanel groupId={g.id} /> : null}
+
+        {g.can.leave ? (
+          <section class="leave">
+            <ConfirmButton
+              label={t('groupPage.leave')}
+              question={t('groupPage.leaveConfirm', { group: g.name })}
+              confirmLabel={t('groupPage.leaveYes')}
+              onConfirm={leave}
+            />
+          </section>
+        ) : null}
+      </Page>
+    </div>
+  );
+}

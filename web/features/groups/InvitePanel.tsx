@@ -1,0 +1,138 @@
+import { useState } from 'preact/hooks';
+import { INVITE_EXPIRY_DAYS } from '../../../core/domain/membership';
+import type { CreatedInvite, InviteItem } from '../../../core/protocol/api';
+import { ApiError, api } from '../../app/api';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { Notice } from '../../components/Notice';
+import { useAsync } from '../../components/useAsync';
+import { formatDateTime, t } from '../../i18n/t';
+
+/** For stewards: make an invitation link, copy it, and revoke links still out there. */
+export function InvitePanel({ groupId }: { groupId: string }) {
+  const invites = useAsync(
+    () => api<{ items: InviteItem[] }>('GET', `/api/groups/${groupId}/invites`),
+    [groupId],
+  );
+  const [days, setDays] = useState<number>(7);
+  const [created, setCreated] = useState<CreatedInvite | null>(null);
+  const [message, setMessage] = useState<{ text: string; tone: 'success' | 'warning' } | null>(
+    null,
+  );
+  const [busy, setBusy] = useState(false);
+
+  const create = async () => {
+    setBusy(true);
+    try {
+      setCreated(
+        await api<CreatedInvite>('POST', `/api/groups/${groupId}/invites`, { expiresInDays: days }),
+      );
+      setMessage(null);
+      await invites.reload();
+    } catch (error) {
+      setMessage({
+        text: error instanceof ApiError ? error.message : t('error.text'),
+        tone: 'warning',
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const copy = async () => {
+    if (!created) return;
+    try {
+      await navigator.clipboard.writeText(created.url);
+      setMessage({ text: t('invites.copied'), tone: 'success' });
+    } catch {
+      (document.getElementById('invite-link') as HTMLInputElement | null)?.select();
+    }
+  };
+
+  const revoke = async (invite: InviteItem) => {
+    try {
+      await api('DELETE', `/api/groups/${groupId}/invites/${invite.id}`);
+      if (created?.id === invite.id) setCreated(null);
+      setMessage({ text: t('invites.revoked'), tone: 'success' });
+      await invites.reload();
+    } catch (error) {
+      setMessage({
+        text: error instanceof ApiError ? error.message : t('error.text'),
+        tone: 'warning',
+      });
+    }
+  };
+
+  return (
+    <section class="card panel" aria-labelledby="invites-title">
+      <h2 id="invites-title">{t('invites.title')}</h2>
+      <p>{t('invites.lead')}</p>
+      <div class="invite-create">
+        <div class="field">
+          <label for="invite-days">{t('invites.expiry')}</label>
+          <select
+            id="invite-days"
+            value={String(days)}
+            onChange={(e) => setDays(Number(e.currentTarget.value))}
+          >
+            {INVITE_EXPIRY_DAYS.map((d) => (
+              <option key={d} value={String(d)}>
+                {t(`invites.days${d}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" class="button primary" disabled={busy} onClick={() => void create()}>
+          {busy ? t('common.saving') : t('invites.create')}
+        </button>
+      </div>
+      {created ? (
+        <div class="new-link">
+          <label for="invite-link">{t('invites.newLink')}</label>
+          <p class="hint" id="invite-link-hint">
+            {t('invites.newLinkHint')}
+          </p>
+          <div class="copy-row">
+            <input
+              id="invite-link"
+              readOnly
+              value={created.url}
+              aria-describedby="invite-link-hint"
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <button type="button" class="button secondary" onClick={() => void copy()}>
+              {t('invites.copy')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <h3>{t('invites.active')}</h3>
+      {invites.data && invites.data.items.length === 0 ? (
+        <p class="muted">{t('invites.none')}</p>
+      ) : null}
+      <ul class="invites">
+        {(invites.data?.items ?? []).map((invite) => (
+          <li key={invite.id}>
+            <div>
+              <p id={`invite-${invite.id}`}>
+                {t('invites.expires', { date: formatDateTime(invite.expiresAt) })}
+              </p>
+              <p class="muted small">
+                {t('invites.by', { name: invite.createdBy })} ·{' '}
+                {t('invites.uses', { count: invite.uses })}
+              </p>
+            </div>
+            <ConfirmButton
+              small
+              label={t('invites.revoke')}
+              describedBy={`invite-${invite.id}`}
+              question={t('invites.revokeConfirm')}
+              confirmLabel={t('invites.revokeYes')}
+              onConfirm={() => revoke(invite)}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

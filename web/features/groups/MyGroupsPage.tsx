@@ -1,0 +1,49 @@
+import type { GroupPage as GroupPageData } from '../../../core/protocol/api';
+import { api } from '../../app/api';
+import { GroupCard } from '../../components/GroupCard';
+import { Loading, Notice } from '../../components/Notice';
+import { Page } from '../../components/Page';
+import { RequireSignIn } from '../../components/RequireSignIn';
+import { useAsync } from '../../components/useAsync';
+import { t } from '../../i18n/t';
+
+function MyGroups() {
+  const groups = useAsync(() => api<GroupPageData>('GET', '/api/me/groups'), []);
+  return (
+    <Page title={t('myGroups.title')}>
+      <p class="actions">
+        <a class="button primary" href="/groups/new">
+          {t('myGroups.start')}
+        </a>
+      </p>
+      {groups.error ? <Notice tone="warning">{groups.error.message}</Notice> : null}
+      {!groups.data ? (
+        groups.loading ? (
+          <Loading />
+        ) : null
+      ) : groups.data.items.length === 0 ? (
+        <div class="empty card">
+          <h2>{t('myGroups.emptyTitle')}</h2>
+          <p>{t('myGroups.emptyText')}</p>
+          <a class="button secondary" href="/directory">
+            {t('myGroups.find')}
+          </a>
+        </div>
+      ) : (
+        <ul class="cards">
+          {groups.data.items.map((g) => (
+            <GroupCard key={g.id} group={g} />
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}
+
+export default function MyGroupsPage() {
+  return (
+    <RequireSignIn>
+      <MyGroups />
+    </RequireSignIn>
+  );
+}
