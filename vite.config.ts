@@ -12,6 +12,8 @@ export default defineConfig({
     // No inline scripts: the Content-Security-Policy forbids them.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // bench:web reads the manifest to find what a first visit loads.
+    manifest: true,
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000', '/healthz': 'http://127.0.0.1:3000' },

@@ -3,21 +3,18 @@
  * the same app on a fresh database.
  */
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { API_VERSION } from '../core/protocol/api';
 import { authRoutes } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { groupRoutes } from './http/groups';
 import { inviteRoutes } from './http/invites';
 import { registerRequestGuards } from './http/requestGuards';
+import { registerSecurityHeaders } from './http/securityHeaders';
+import { serializerCompiler } from './http/serializer';
 import { settingsRoutes } from './http/settings';
 import { registerViewer } from './http/viewer';
 import { registerWebApp } from './http/web';
@@ -40,40 +37,23 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? '(no route)',
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-      },
-      'request',
-    );
-  });
+  // One line per request at info level and below; no hook at all when quieter.
+  if (['info', 'debug', 'trace'].includes(deps.config.logLevel)) {
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.info(
+        {
+          method: request.method,
+          route: request.routeOptions.url ?? '(no route)',
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request',
+      );
+    });
+  }
 
   registerErrorHandling(app);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        ...(deps.config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    // Cross-origin isolation headers would break nothing today, but keep them conservative.
-    crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: deps.config.secureCookies,
-  });
+  registerSecurityHeaders(app, deps.config);
   await app.register(fastifyCookie);
   registerRequestGuards(app, deps.config);
   registerViewer(app, deps);

@@ -3,6 +3,7 @@
  * Prints one line with the address; everything after that is structured JSON logs.
  */
 import { buildApp } from './app';
+import { createReadCache } from './cache/readCache';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrateToLatest } from './db/migrate';
@@ -12,7 +13,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { db, dialect, close } = openDatabase(config.database);
   await migrateToLatest(db);
-  const deps: Deps = { db, dialect, config, now: () => new Date() };
+  const deps: Deps = {
+    db,
+    dialect,
+    config,
+    now: () => new Date(),
+    cache: createReadCache(dialect === 'sqlite'),
+  };
   const app = await buildApp(deps);
 
   const shutdown = async (signal: string) => {

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
 import type { Database } from './tables';
@@ -53,7 +53,9 @@ export function openDatabase(database: Config['database']): Db {
     }
   }, 5 * 60_000);
   checkpoint.unref();
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return {
     db,
     dialect: 'sqlite',
@@ -62,4 +64,26 @@ export function openDatabase(database: Config['database']): Db {
       await db.destroy();
     },
   };
+}
+
+/**
+ * Kysely prepares every query anew, and preparing costs more than running a small query.
+ * Statements are reusable, and Kysely runs one query at a time on this connection, so keep
+ * them by SQL text. The cache is bounded for queries whose text varies (IN lists).
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const MAX = 500;
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= MAX) statements.clear();
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  } as SqliteDatabase;
 }

@@ -36,23 +36,26 @@ export function registerRequestGuards(app: FastifyInstance, config: Config): voi
     }
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!request.url.startsWith('/api/') && request.url !== '/healthz') return done();
     reply.header('cache-control', 'no-store');
-    if (SAFE_METHODS.has(request.method)) return;
+    if (SAFE_METHODS.has(request.method)) return done();
     const origin = request.headers.origin;
-    if (
-      origin !== undefined &&
-      origin !== publicOrigin &&
-      origin !== `${request.protocol}://${request.host}`
-    ) {
-      throw new AppError(
-        'request.origin',
-        'This request came from another site, so Hearth refused it.',
+    const sameOrigin =
+      origin === publicOrigin || origin === `${request.protocol}://${request.host}`;
+    if (origin !== undefined && !sameOrigin) {
+      return done(
+        new AppError(
+          'request.origin',
+          'This request came from another site, so Hearth refused it.',
+        ),
       );
     }
     if (request.headers['content-type'] !== undefined ? !isJson(request) : hasBody(request)) {
-      throw new AppError('request.content_type', 'Send the request body as application/json.');
+      return done(
+        new AppError('request.content_type', 'Send the request body as application/json.'),
+      );
     }
+    done();
   });
 }

@@ -34,5 +34,6 @@ export async function acceptInvite(
     });
     return invite.group_id;
   });
+  deps.cache.forgetGroup(groupId);
   return getGroup(deps, viewer.userId, groupId);
 }

@@ -1,3 +1,4 @@
+import type { CachedSession } from '../cache/readCache';
 import { deleteSession, findSessionByTokenHash, touchSession } from '../db/queries/sessions';
 import { sha256 } from '../security/tokens';
 import type { Deps, Viewer } from './deps';
@@ -14,24 +15,38 @@ export async function authenticateSession(
   token: string | undefined,
 ): Promise<Viewer | null> {
   if (!token || token.length > 64) return null;
-  const session = await findSessionByTokenHash(deps.db, sha256(token));
+  const hash = sha256(token);
+  const session = deps.cache.getSession(hash) ?? (await readSession(deps, hash));
   if (!session) return null;
-  const now = deps.now();
-  const lastSeen = Date.parse(session.last_seen_at);
-  const idleExpired = lastSeen + deps.config.session.idleMs <= now.getTime();
-  if (idleExpired || Date.parse(session.expires_at) <= now.getTime()) {
-    await deleteSession(deps.db, session.id);
+  const now = deps.now().getTime();
+  if (session.lastSeenMs + deps.config.session.idleMs <= now || session.expiresMs <= now) {
+    await deleteSession(deps.db, session.viewer.sessionId);
+    deps.cache.forgetSession(session.viewer.sessionId);
     return null;
   }
-  if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) {
-    await touchSession(deps.db, session.id, now.toISOString());
+  if (now - session.lastSeenMs >= TOUCH_EVERY_MS) {
+    await touchSession(deps.db, session.viewer.sessionId, new Date(now).toISOString());
+    session.lastSeenMs = now;
   }
-  return {
-    userId: session.user_id,
-    sessionId: session.id,
-    email: session.email,
-    displayName: session.display_name,
-    createdAt: session.user_created_at,
-    isAdmin: deps.config.adminEmails.has(session.email),
+  return session.viewer;
+}
+
+async function readSession(deps: Deps, hash: string): Promise<CachedSession | undefined> {
+  const generation = deps.cache.generation();
+  const row = await findSessionByTokenHash(deps.db, hash);
+  if (!row) return undefined;
+  const session: CachedSession = {
+    viewer: {
+      userId: row.user_id,
+      sessionId: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      createdAt: row.user_created_at,
+      isAdmin: deps.config.adminEmails.has(row.email),
+    },
+    lastSeenMs: Date.parse(row.last_seen_at),
+    expiresMs: Date.parse(row.expires_at),
   };
+  deps.cache.setSession(hash, session, generation);
+  return session;
 }

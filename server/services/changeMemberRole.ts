@@ -45,5 +45,6 @@ export async function changeMemberRole(
       subjectId: userId,
     });
   });
+  deps.cache.forgetGroup(groupId);
   return getGroup(deps, viewer.userId, groupId);
 }

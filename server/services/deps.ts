@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ReadCache } from '../cache/readCache';
 import type { Config } from '../config';
 import type { DialectName } from '../db/client';
 import type { Database } from '../db/tables';
@@ -10,6 +11,8 @@ export interface Deps {
   config: Config;
   /** The clock, so tests can move time. */
   now: () => Date;
+  /** Sessions and group pages kept in memory where that is safe (see readCache.ts). */
+  cache: ReadCache;
 }
 
 /** The signed-in person making a request. */

@@ -1,8 +1,10 @@
+import { AppError } from '../../core/errors';
 import type { GroupDetail } from '../../core/protocol/api';
+import type { GroupSnapshot } from '../cache/readCache';
+import { findGroup } from '../db/queries/groups';
 import { listMembers } from '../db/queries/memberships';
-import { groupPolicy } from '../policies/groups';
+import { groupPolicy, groupViewerRole } from '../policies/groups';
 import type { Deps } from './deps';
-import { findVisibleGroup } from './findVisibleGroup';
 import { toGroupDetail } from './groupViews';
 
 /** A group's page as the viewer may see it; `not_found` if they may not see it at all. */
@@ -11,7 +13,25 @@ export async function getGroup(
   viewerId: string | null,
   groupId: string,
 ): Promise<GroupDetail> {
-  const { group, role } = await findVisibleGroup(deps.db, groupId, viewerId);
-  const members = groupPolicy.seeMembers(role, group) ? await listMembers(deps.db, groupId) : null;
-  return toGroupDetail(group, role, members);
+  const snapshot = deps.cache.getGroup(groupId) ?? (await readSnapshot(deps, groupId));
+  if (!snapshot) throw new AppError('not_found', 'We could not find that group.');
+  const { group, members } = snapshot;
+  const myRole = (viewerId && members.find((m) => m.user_id === viewerId)?.role) || null;
+  const role = groupViewerRole(viewerId, myRole);
+  if (!groupPolicy.view(role, group))
+    throw new AppError('not_found', 'We could not find that group.');
+  return toGroupDetail(
+    { ...group, member_count: members.length, my_role: myRole },
+    role,
+    groupPolicy.seeMembers(role, group) ? members : null,
+  );
+}
+
+async function readSnapshot(deps: Deps, groupId: string): Promise<GroupSnapshot | undefined> {
+  const generation = deps.cache.generation();
+  const group = await findGroup(deps.db, groupId);
+  if (!group) return undefined;
+  const snapshot = { group, members: await listMembers(deps.db, groupId) };
+  deps.cache.setGroup(groupId, snapshot, generation);
+  return snapshot;
 }

@@ -23,7 +23,7 @@ export function toGroupSummary(row: GroupForViewer): GroupSummary {
 export function toGroupDetail(
   row: GroupForViewer,
   role: GroupViewerRole,
-  members: MemberWithName[] | null,
+  members: readonly MemberWithName[] | null,
 ): GroupDetail {
   const full = seatsLeft(row.size_cap, row.member_count) === 0;
   return {

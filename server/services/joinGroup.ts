@@ -24,5 +24,6 @@ export async function joinGroup(deps: Deps, viewer: Viewer, groupId: string): Pr
       at: deps.now().toISOString(),
     }),
   );
+  deps.cache.forgetGroup(groupId);
   return getGroup(deps, viewer.userId, groupId);
 }

@@ -43,4 +43,5 @@ export async function removeMember(
       subjectId: userId,
     });
   });
+  deps.cache.forgetGroup(groupId);
 }

@@ -5,6 +5,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll } from 'vitest';
 import { buildApp } from '../../server/app';
+import { createReadCache } from '../../server/cache/readCache';
 import { loadConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/client';
 import { migrateToLatest } from '../../server/db/migrate';
@@ -57,7 +58,7 @@ export async function createTestApp(
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const deps: Deps = { db, dialect, config, now: () => clock.now };
+  const deps: Deps = { db, dialect, config, now: () => clock.now, cache: createReadCache(dialect === 'sqlite') };
   const app = await buildApp(deps);
 
   const client = (cookie: string | null): Client => {

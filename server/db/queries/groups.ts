@@ -12,6 +12,10 @@ export interface GroupForViewer extends GroupWithCount {
 
 const memberCount = sql<number>`(select count(*) from memberships m where m.group_id = groups.id)`;
 
+export async function findGroup(db: Kysely<Database>, id: string): Promise<GroupRow | undefined> {
+  return db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function insertGroup(db: Kysely<Database>, group: GroupRow): Promise<void> {
   await db.insertInto('groups').values(group).execute();
 }

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench:http`: how fast a signed-in member can read a group page, against a bare
+ * node:http server answering the same bytes, measured the same way in the same run.
+ * Target: Hearth on SQLite reaches at least half the bare server's requests per second.
+ * Both servers run as their own processes; autocannon drives them from this one, to
+ * 127.0.0.1 only, for a fixed time.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { type RunningNode, spawnNode } from '../test/helpers/spawnNode';
+import { table, writePerformanceSection } from './performanceDoc';
+
+const WARMUP_SECONDS = 3;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const ROUNDS = 2;
+
+async function json(url: string, method: string, body?: unknown, cookie?: string) {
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+  return { data: (await response.json()) as { id: string }, cookie: response.headers.get('set-cookie')?.split(';')[0] };
+}
+
+/** Some people and groups, and one six-person group whose page is read. */
+async function seed(base: string): Promise<{ url: string; cookie: string; body: string }> {
+  const people = [];
+  for (let i = 0; i < 6; i++) {
+    people.push(
+      await json(`${base}/api/auth/signup`, 'POST', {
+        email: `bench${i}@example.org`,
+        password: 'benchmark pass phrase',
+        displayName: `Member ${i}`,
+      }),
+    );
+  }
+  const [steward, ...others] = people;
+  if (!steward?.cookie) throw new Error('no session');
+  for (let g = 0; g < 200; g++) {
+    await json(`${base}/api/groups`, 'POST', { name: `Group ${g}`, purpose: 'Peer support for carers', visibility: g % 3 === 0 ? 'closed' : 'open' }, steward.cookie);
+  }
+  const group = await json(
+    `${base}/api/groups`,
+    'POST',
+    { name: 'Parents together', purpose: 'Support for parents of disabled children', description: 'Every second Tuesday.', visibility: 'open' },
+    steward.cookie,
+  );
+  for (const person of others) await json(`${base}/api/groups/${group.data.id}/join`, 'POST', {}, person.cookie);
+  const member = others[0];
+  if (!member?.cookie) throw new Error('no session');
+  const url = `${base}/api/groups/${group.data.id}`;
+  const body = await (await fetch(url, { headers: { cookie: member.cookie } })).text();
+  return { url, cookie: member.cookie, body };
+}
+
+function startBare(body: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['bench/bareServer.mjs'], { env: { ...process.env, BODY: body }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = /running at (\S+)/.exec(chunk.toString());
+      if (match?.[1]) resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
+    });
+  });
+}
+
+async function run(url: string, cookie: string | undefined, seconds: number) {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: cookie ? { cookie } : {},
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'hearth-bench-'));
+let hearth: RunningNode | undefined;
+let bare: { url: string; stop: () => void } | undefined;
+try {
+  hearth = await spawnNode({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', WEB_DIST_DIR: '/nonexistent', RATE_LIMIT_SIGNUP_PER_IP: '1000' });
+  const target = await seed(hearth.url);
+  bare = await startBare(target.body);
+  process.stdout.write(`Seeded ${dataDir}; measuring ${ROUNDS} rounds of ${SECONDS}s each, ${CONNECTIONS} connections…\n`);
+  await run(bare.url, undefined, WARMUP_SECONDS);
+  await run(target.url, target.cookie, WARMUP_SECONDS);
+  // Alternate the two so that a noisy moment on the machine hits both alike; keep each one's best.
+  const best = { bare: { rps: 0, p50: 0, p99: 0 }, hearth: { rps: 0, p50: 0, p99: 0 } };
+  for (let round = 0; round < ROUNDS; round++) {
+    const b = await run(bare.url, undefined, SECONDS);
+    const h = await run(target.url, target.cookie, SECONDS);
+    if (b.rps > best.bare.rps) best.bare = b;
+    if (h.rps > best.hearth.rps) best.hearth = h;
+  }
+  const ratio = best.hearth.rps / best.bare.rps;
+  const verdict = ratio >= 0.5 ? 'meets' : 'misses';
+  const rows = [
+    ['bare node:http, same body', Math.round(best.bare.rps), best.bare.p50, best.bare.p99, '1.00'],
+    ['GET /api/groups/:id (member, SQLite)', Math.round(best.hearth.rps), best.hearth.p50, best.hearth.p99, ratio.toFixed(2)],
+  ];
+  const output = table(['server', 'requests/s', 'p50 ms', 'p99 ms', 'ratio'], rows);
+  process.stdout.write(`\n${output}\n\nTarget ≥ 0.50 of bare: ${verdict} (${ratio.toFixed(2)}).\n`);
+  writePerformanceSection(
+    'bench:http',
+    `## HTTP: reading a group page (\`npm run bench:http\`)
+
+Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.version}: autocannon, ${CONNECTIONS} connections, best of ${ROUNDS} alternating ${SECONDS}-second rounds after a warm-up, both servers in their own processes on 127.0.0.1. The body is ${target.body.length} bytes (a six-member group as a member sees it).
+
+${output}
+
+Target: at least 0.50 of the bare server's requests/s on SQLite — **${verdict}** (${ratio.toFixed(2)}).`,
+  );
+} finally {
+  bare?.stop();
+  await hearth?.stop();
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { groupDetail } from '../../core/protocol/api';
+import { serializerCompiler } from './serializer';
+
+const compile = (schema: z.ZodType) =>
+  serializerCompiler({ schema, method: 'GET', url: '/', httpStatus: '200' } as never) as (data: unknown) => string;
+
+describe('response serializer', () => {
+  it('writes declared fields only, so nothing else can leak', () => {
+    const write = compile(z.object({ id: z.string(), name: z.string() }));
+    expect(JSON.parse(write({ id: '1', name: 'A', password_hash: 'secret' }))).toEqual({ id: '1', name: 'A' });
+  });
+
+  it('writes nullable fields both ways', () => {
+    const write = compile(groupDetail);
+    const base = {
+      id: 'g',
+      name: 'G',
+      purpose: null,
+      visibility: 'open',
+      sizeCap: 6,
+      memberCount: 1,
+      seatsLeft: 5,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      myRole: null,
+      description: 'About',
+      members: null,
+      can: { join: true, invite: false, leave: false, manageMembers: false },
+    };
+    expect(JSON.parse(write(base))).toEqual(base);
+    const member = { ...base, purpose: 'Support', myRole: 'member', members: [{ userId: 'u', displayName: 'U', role: 'member', joinedAt: base.createdAt }] };
+    expect(JSON.parse(write(member))).toEqual(member);
+  });
+});
