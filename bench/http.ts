@@ -24,8 +24,12 @@ async function json(url: string, method: string, body?: unknown, cookie?: string
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-  return { data: (await response.json()) as { id: string }, cookie: response.headers.get('set-cookie')?.split(';')[0] };
+  if (!response.ok)
+    throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+  return {
+    data: (await response.json()) as { id: string },
+    cookie: response.headers.get('set-cookie')?.split(';')[0],
+  };
 }
 
 /** Some people and groups, and one six-person group whose page is read. */
@@ -43,15 +47,30 @@ async function seed(base: string): Promise<{ url: string; cookie: string; body: 
   const [steward, ...others] = people;
   if (!steward?.cookie) throw new Error('no session');
   for (let g = 0; g < 200; g++) {
-    await json(`${base}/api/groups`, 'POST', { name: `Group ${g}`, purpose: 'Peer support for carers', visibility: g % 3 === 0 ? 'closed' : 'open' }, steward.cookie);
+    await json(
+      `${base}/api/groups`,
+      'POST',
+      {
+        name: `Group ${g}`,
+        purpose: 'Peer support for carers',
+        visibility: g % 3 === 0 ? 'closed' : 'open',
+      },
+      steward.cookie,
+    );
   }
   const group = await json(
     `${base}/api/groups`,
     'POST',
-    { name: 'Parents together', purpose: 'Support for parents of disabled children', description: 'Every second Tuesday.', visibility: 'open' },
+    {
+      name: 'Parents together',
+      purpose: 'Support for parents of disabled children',
+      description: 'Every second Tuesday.',
+      visibility: 'open',
+    },
     steward.cookie,
   );
-  for (const person of others) await json(`${base}/api/groups/${group.data.id}/join`, 'POST', {}, person.cookie);
+  for (const person of others)
+    await json(`${base}/api/groups/${group.data.id}/join`, 'POST', {}, person.cookie);
   const member = others[0];
   if (!member?.cookie) throw new Error('no session');
   const url = `${base}/api/groups/${group.data.id}`;
@@ -60,7 +79,10 @@ async function seed(base: string): Promise<{ url: string; cookie: string; body: 
 }
 
 function startBare(body: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['bench/bareServer.mjs'], { env: { ...process.env, BODY: body }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['bench/bareServer.mjs'], {
+    env: { ...process.env, BODY: body },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve) => {
     child.stdout.on('data', (chunk: Buffer) => {
       const match = /running at (\S+)/.exec(chunk.toString());
@@ -76,7 +98,8 @@ async function run(url: string, cookie: string | undefined, seconds: number) {
     duration: seconds,
     headers: cookie ? { cookie } : {},
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
@@ -84,10 +107,17 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'hearth-bench-'));
 let hearth: RunningNode | undefined;
 let bare: { url: string; stop: () => void } | undefined;
 try {
-  hearth = await spawnNode({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', WEB_DIST_DIR: '/nonexistent', RATE_LIMIT_SIGNUP_PER_IP: '1000' });
+  hearth = await spawnNode({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    WEB_DIST_DIR: '/nonexistent',
+    RATE_LIMIT_SIGNUP_PER_IP: '1000',
+  });
   const target = await seed(hearth.url);
   bare = await startBare(target.body);
-  process.stdout.write(`Seeded ${dataDir}; measuring ${ROUNDS} rounds of ${SECONDS}s each, ${CONNECTIONS} connections…\n`);
+  process.stdout.write(
+    `Seeded ${dataDir}; measuring ${ROUNDS} rounds of ${SECONDS}s each, ${CONNECTIONS} connections…\n`,
+  );
   await run(bare.url, undefined, WARMUP_SECONDS);
   await run(target.url, target.cookie, WARMUP_SECONDS);
   // Alternate the two so that a noisy moment on the machine hits both alike; keep each one's best.
@@ -102,7 +132,13 @@ try {
   const verdict = ratio >= 0.5 ? 'meets' : 'misses';
   const rows = [
     ['bare node:http, same body', Math.round(best.bare.rps), best.bare.p50, best.bare.p99, '1.00'],
-    ['GET /api/groups/:id (member, SQLite)', Math.round(best.hearth.rps), best.hearth.p50, best.hearth.p99, ratio.toFixed(2)],
+    [
+      'GET /api/groups/:id (member, SQLite)',
+      Math.round(best.hearth.rps),
+      best.hearth.p50,
+      best.hearth.p99,
+      ratio.toFixed(2),
+    ],
   ];
   const output = table(['server', 'requests/s', 'p50 ms', 'p99 ms', 'ratio'], rows);
   process.stdout.write(`\n${output}\n\nTarget ≥ 0.50 of bare: ${verdict} (${ratio.toFixed(2)}).\n`);

@@ -9,7 +9,10 @@ export function writePerformanceSection(name: string, markdown: string): void {
   const doc = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Performance\n';
   const block = `${start}\n${markdown.trim()}\n${end}`;
   const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
-  writeFileSync(FILE, pattern.test(doc) ? doc.replace(pattern, block) : `${doc.trimEnd()}\n\n${block}\n`);
+  writeFileSync(
+    FILE,
+    pattern.test(doc) ? doc.replace(pattern, block) : `${doc.trimEnd()}\n\n${block}\n`,
+  );
 }
 
 /** A markdown table from a header row and rows. */

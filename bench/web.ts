@@ -20,7 +20,10 @@ interface ManifestChunk {
 const TARGET_KB = 50;
 const dist = path.resolve('dist/web');
 await buildWebIfStale();
-const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Record<
+  string,
+  ManifestChunk
+>;
 const gz = (file: string) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;
 
 const [entryKey, entry] = Object.entries(manifest).find(([, chunk]) => chunk.isEntry) ?? [];
@@ -49,10 +52,16 @@ const verdict = jsBytes / 1024 <= TARGET_KB ? 'meets' : 'misses';
 const rows: (string | number)[][] = [
   ['JavaScript on first visit', firstVisit.size, kb(jsBytes)],
   ['CSS on first visit', css.size, kb(cssBytes)],
-  ['pages loaded on demand (largest)', lazy.length, `${kb(lazy[0]?.bytes ?? 0)} (${path.basename(lazy[0]?.file ?? '-')})`],
+  [
+    'pages loaded on demand (largest)',
+    lazy.length,
+    `${kb(lazy[0]?.bytes ?? 0)} (${path.basename(lazy[0]?.file ?? '-')})`,
+  ],
 ];
 const output = table(['what', 'files', 'KB gzipped'], rows);
-process.stdout.write(`${output}\n\nTarget ≤ ${TARGET_KB} KB of JavaScript on a first visit: ${verdict} (${kb(jsBytes)} KB).\n`);
+process.stdout.write(
+  `${output}\n\nTarget ≤ ${TARGET_KB} KB of JavaScript on a first visit: ${verdict} (${kb(jsBytes)} KB).\n`,
+);
 writePerformanceSection(
   'bench:web',
   `## Web: what a first visit downloads (\`npm run bench:web\`)

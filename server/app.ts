@@ -72,6 +72,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
     uiConfig: { validatorUrl: null },
+    theme: { title: 'Hearth API' },
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

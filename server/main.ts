@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrateToLatest } from './db/migrate';
 import type { Deps } from './services/deps';
+import { purgeExpired } from './services/purgeExpired';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -22,8 +23,16 @@ async function main(): Promise<void> {
   };
   const app = await buildApp(deps);
 
+  // Hourly housekeeping: expired sessions and old rate-limit counts.
+  const purge = () =>
+    purgeExpired(deps).catch((err: unknown) => app.log.error({ err }, 'purge failed'));
+  void purge();
+  const purgeTimer = setInterval(purge, 60 * 60_000);
+  purgeTimer.unref();
+
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    clearInterval(purgeTimer);
     await app.close();
     await close();
     process.exit(0);

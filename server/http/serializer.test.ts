@@ -4,12 +4,17 @@ import { groupDetail } from '../../core/protocol/api';
 import { serializerCompiler } from './serializer';
 
 const compile = (schema: z.ZodType) =>
-  serializerCompiler({ schema, method: 'GET', url: '/', httpStatus: '200' } as never) as (data: unknown) => string;
+  serializerCompiler({ schema, method: 'GET', url: '/', httpStatus: '200' } as never) as (
+    data: unknown,
+  ) => string;
 
 describe('response serializer', () => {
   it('writes declared fields only, so nothing else can leak', () => {
     const write = compile(z.object({ id: z.string(), name: z.string() }));
-    expect(JSON.parse(write({ id: '1', name: 'A', password_hash: 'secret' }))).toEqual({ id: '1', name: 'A' });
+    expect(JSON.parse(write({ id: '1', name: 'A', password_hash: 'secret' }))).toEqual({
+      id: '1',
+      name: 'A',
+    });
   });
 
   it('writes nullable fields both ways', () => {
@@ -29,7 +34,12 @@ describe('response serializer', () => {
       can: { join: true, invite: false, leave: false, manageMembers: false },
     };
     expect(JSON.parse(write(base))).toEqual(base);
-    const member = { ...base, purpose: 'Support', myRole: 'member', members: [{ userId: 'u', displayName: 'U', role: 'member', joinedAt: base.createdAt }] };
+    const member = {
+      ...base,
+      purpose: 'Support',
+      myRole: 'member',
+      members: [{ userId: 'u', displayName: 'U', role: 'member', joinedAt: base.createdAt }],
+    };
     expect(JSON.parse(write(member))).toEqual(member);
   });
 });

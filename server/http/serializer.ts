@@ -32,6 +32,12 @@ function simplifyNullable(schema: unknown): unknown {
 }
 
 export const serializerCompiler: FastifySerializerCompiler<ZodType> = ({ schema }) => {
-  const jsonSchema = z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'any' });
-  return fastJson(simplifyNullable(jsonSchema) as Parameters<typeof fastJson>[0]) as (data: unknown) => string;
+  const jsonSchema = z.toJSONSchema(schema, {
+    io: 'output',
+    target: 'draft-7',
+    unrepresentable: 'any',
+  });
+  return fastJson(simplifyNullable(jsonSchema) as Parameters<typeof fastJson>[0]) as (
+    data: unknown,
+  ) => string;
 };

@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors';
-import { countHit, deleteOldRateLimits, peekHits } from '../db/queries/rateLimits';
+import { countHit, peekHits } from '../db/queries/rateLimits';
 import type { Deps } from '../services/deps';
 import { sha256 } from './tokens';
 
@@ -35,8 +35,6 @@ export async function spendAttempt(deps: Deps, limits: Limit[]): Promise<void> {
     const count = await countHit(deps.db, sha256(limit.key), start);
     if (count > limit.max) throw limited(limit, retryAfterSeconds);
   }
-  // Now and then, forget windows that have passed.
-  if (Math.random() < 0.01) await deleteOldRateLimits(deps.db, start);
 }
 
 /** Throws `auth.rate_limited` if the limit is already used up, without counting. */

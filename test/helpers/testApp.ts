@@ -58,7 +58,13 @@ export async function createTestApp(
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const deps: Deps = { db, dialect, config, now: () => clock.now, cache: createReadCache(dialect === 'sqlite') };
+  const deps: Deps = {
+    db,
+    dialect,
+    config,
+    now: () => clock.now,
+    cache: createReadCache(dialect === 'sqlite'),
+  };
   const app = await buildApp(deps);
 
   const client = (cookie: string | null): Client => {
