@@ -19,7 +19,6 @@ export const ERROR_CODES = [
   'group.already_member',
   'group.not_member',
   'group.last_steward',
-  'group.cap_below_members',
   'invite.expired',
   'invite.revoked',
   'invite.used_up',

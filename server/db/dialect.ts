@@ -1,8 +1,6 @@
 /**
  * The few things SQLite and PostgreSQL do differently, in one place.
  */
-import type { DialectName } from './client';
-
 /** True when an error from either driver is a unique-constraint violation. */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
@@ -19,5 +17,3 @@ export function isUniqueViolation(error: unknown): boolean {
 export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
-
-export type { DialectName };

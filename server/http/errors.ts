@@ -22,7 +22,6 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'group.already_member': 409,
   'group.not_member': 404,
   'group.last_steward': 409,
-  'group.cap_below_members': 409,
   'invite.expired': 410,
   'invite.revoked': 410,
   'invite.used_up': 410,

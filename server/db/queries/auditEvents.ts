@@ -8,16 +8,3 @@ export async function insertAuditEvent(
 ): Promise<void> {
   await db.insertInto('audit_events').values(event).execute();
 }
-
-export async function listGroupAuditEvents(
-  db: Kysely<Database>,
-  groupId: string,
-): Promise<AuditEventsTable[]> {
-  return db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('group_id', '=', groupId)
-    .orderBy('at', 'asc')
-    .orderBy('id', 'asc')
-    .execute();
-}

@@ -57,14 +57,6 @@ export async function lockGroup(
     .executeTakeFirst();
 }
 
-export async function updateGroupSizeCap(
-  db: Kysely<Database>,
-  id: string,
-  sizeCap: number,
-): Promise<void> {
-  await db.updateTable('groups').set({ size_cap: sizeCap }).where('id', '=', id).execute();
-}
-
 export interface DirectoryFilter {
   q?: string | undefined;
   /** Return groups with ids below this one (ids are time-ordered UUIDv7: newest first). */
