@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GroupSnapshot } from './readCache';
 import { createReadCache } from './readCache';
 
-const snapshot = { group: { id: 'g' }, members: [] } as unknown as GroupSnapshot;
+const snapshot = { group: { id: 'g' }, members: [], views: new Map() } as unknown as GroupSnapshot;
 
 describe('read cache', () => {
   it('keeps what was read and forgets it on a write', () => {

@@ -8,8 +8,10 @@
  * store what it read after that write has forgotten it: reads note a generation first and
  * store only if no forget happened in between.
  */
+import type { GroupDetail } from '../../core/protocol/api';
 import type { GroupRow } from '../db/queries/groups';
 import type { MemberWithName } from '../db/queries/memberships';
+import type { GroupViewerRole } from '../policies/groups';
 import type { Viewer } from '../services/deps';
 
 export interface CachedSession {
@@ -21,6 +23,8 @@ export interface CachedSession {
 export interface GroupSnapshot {
   group: GroupRow;
   members: readonly MemberWithName[];
+  /** The page as each kind of viewer sees it, built on first use (see getGroup.ts). */
+  views: Map<GroupViewerRole, Readonly<GroupDetail>>;
 }
 
 export interface ReadCache {

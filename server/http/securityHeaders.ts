@@ -1,7 +1,8 @@
 /**
  * Security headers on every response, computed once at start-up: a strict
  * Content-Security-Policy (no inline scripts or styles, nothing from other origins), no
- * framing, no referrer, no MIME sniffing. Camera and microphone stay allowed for Hearth's
+ * framing, no referrer, no MIME sniffing. Headers only obsolete browsers or plug-ins read
+ * (X-DNS-Prefetch-Control, X-Permitted-Cross-Domain-Policies, Origin-Agent-Cluster) are left out. Camera and microphone stay allowed for Hearth's
  * own pages, for the call that the live session will carry.
  */
 import type { FastifyInstance } from 'fastify';
@@ -26,13 +27,10 @@ export function securityHeaders(config: Config): Record<string, string> {
     'content-security-policy': csp,
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
-    'origin-agent-cluster': '?1',
     'permissions-policy': 'camera=(self), microphone=(self), geolocation=(), payment=(), usb=()',
     'referrer-policy': 'no-referrer',
     'x-content-type-options': 'nosniff',
-    'x-dns-prefetch-control': 'off',
     'x-frame-options': 'DENY',
-    'x-permitted-cross-domain-policies': 'none',
     ...(config.secureCookies
       ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
       : {}),

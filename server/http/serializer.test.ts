@@ -42,4 +42,12 @@ describe('response serializer', () => {
     };
     expect(JSON.parse(write(member))).toEqual(member);
   });
+
+  it('writes a frozen object once and reuses its JSON', () => {
+    const write = compile(z.object({ id: z.string() }));
+    const frozen = Object.freeze({ id: 'same' });
+    expect(write(frozen)).toBe('{"id":"same"}');
+    expect(write(frozen)).toBe(write(frozen));
+    expect(write({ id: 'other' })).toBe('{"id":"other"}');
+  });
 });

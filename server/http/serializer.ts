@@ -31,13 +31,27 @@ function simplifyNullable(schema: unknown): unknown {
   return node;
 }
 
+/**
+ * Frozen response objects cannot change, so their JSON is kept (weakly: it goes when the
+ * object does). Services freeze what they hand out many times, such as a cached group page.
+ */
 export const serializerCompiler: FastifySerializerCompiler<ZodType> = ({ schema }) => {
   const jsonSchema = z.toJSONSchema(schema, {
     io: 'output',
     target: 'draft-7',
     unrepresentable: 'any',
   });
-  return fastJson(simplifyNullable(jsonSchema) as Parameters<typeof fastJson>[0]) as (
+  const write = fastJson(simplifyNullable(jsonSchema) as Parameters<typeof fastJson>[0]) as (
     data: unknown,
   ) => string;
+  const written = new WeakMap<object, string>();
+  return (data: unknown) => {
+    if (typeof data !== 'object' || data === null || !Object.isFrozen(data)) return write(data);
+    let json = written.get(data);
+    if (json === undefined) {
+      json = write(data);
+      written.set(data, json);
+    }
+    return json;
+  };
 };

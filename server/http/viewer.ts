@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors';
-import { authenticateSession } from '../services/authenticateSession';
+import { authenticateSession, knownViewer } from '../services/authenticateSession';
 import type { Deps, Viewer } from '../services/deps';
 
 export const SESSION_COOKIE = 'hearth_session';
@@ -17,9 +17,19 @@ declare module 'fastify' {
 
 export function registerViewer(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('viewer', null);
-  app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    request.viewer = await authenticateSession(deps, request.cookies[SESSION_COOKIE]);
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (!request.url.startsWith('/api/')) return done();
+    // Most requests are answered from the session cache without waiting on anything.
+    const token = request.cookies[SESSION_COOKIE];
+    const known = knownViewer(deps, token);
+    if (known !== undefined) {
+      request.viewer = known;
+      return done();
+    }
+    authenticateSession(deps, token).then((viewer) => {
+      request.viewer = viewer;
+      done();
+    }, done);
   });
 }
 

@@ -6,6 +6,10 @@ import type { Deps, Viewer } from './deps';
 /** How stale last_seen_at may get before it is written again (one write a minute at most). */
 const TOUCH_EVERY_MS = 60_000;
 
+/** What a session is stored under: the token's SHA-256; null for no plausible token. */
+const sessionKey = (token: string | undefined): string | null =>
+  token && token.length <= 64 ? sha256(token) : null;
+
 /**
  * Finds who a session cookie belongs to. Sessions past their absolute lifetime, or idle
  * for longer than allowed, are ended here. Returns null for no valid session.
@@ -14,8 +18,8 @@ export async function authenticateSession(
   deps: Deps,
   token: string | undefined,
 ): Promise<Viewer | null> {
-  if (!token || token.length > 64) return null;
-  const hash = sha256(token);
+  const hash = sessionKey(token);
+  if (!hash) return null;
   const session = deps.cache.getSession(hash) ?? (await readSession(deps, hash));
   if (!session) return null;
   const now = deps.now().getTime();
@@ -29,6 +33,24 @@ export async function authenticateSession(
     session.lastSeenMs = now;
   }
   return session.viewer;
+}
+
+/**
+ * The viewer for a token when the answer needs no database work (no cookie, or a cached
+ * session that is valid and was touched recently); undefined when authenticateSession
+ * must decide.
+ */
+export function knownViewer(deps: Deps, token: string | undefined): Viewer | null | undefined {
+  const hash = sessionKey(token);
+  if (!hash) return null;
+  const session = deps.cache.getSession(hash);
+  if (!session) return undefined;
+  const now = deps.now().getTime();
+  const fresh =
+    session.lastSeenMs + deps.config.session.idleMs > now &&
+    session.expiresMs > now &&
+    now - session.lastSeenMs < TOUCH_EVERY_MS;
+  return fresh ? session.viewer : undefined;
 }
 
 async function readSession(deps: Deps, hash: string): Promise<CachedSession | undefined> {

@@ -20,18 +20,31 @@ export async function getGroup(
   const role = groupViewerRole(viewerId, myRole);
   if (!groupPolicy.view(role, group))
     throw new AppError('not_found', 'We could not find that group.');
-  return toGroupDetail(
-    { ...group, member_count: members.length, my_role: myRole },
-    role,
-    groupPolicy.seeMembers(role, group) ? members : null,
-  );
+  // Everyone with the same role sees the same page, so build it once per snapshot. It is
+  // frozen, which also lets the response serialiser reuse its JSON (http/serializer.ts).
+  let view = snapshot.views.get(role);
+  if (!view) {
+    view = Object.freeze(
+      toGroupDetail(
+        { ...group, member_count: members.length, my_role: myRole },
+        role,
+        groupPolicy.seeMembers(role, group) ? members : null,
+      ),
+    );
+    snapshot.views.set(role, view);
+  }
+  return view;
 }
 
 async function readSnapshot(deps: Deps, groupId: string): Promise<GroupSnapshot | undefined> {
   const generation = deps.cache.generation();
   const group = await findGroup(deps.db, groupId);
   if (!group) return undefined;
-  const snapshot = { group, members: await listMembers(deps.db, groupId) };
+  const snapshot: GroupSnapshot = {
+    group,
+    members: await listMembers(deps.db, groupId),
+    views: new Map(),
+  };
   deps.cache.setGroup(groupId, snapshot, generation);
   return snapshot;
 }
