@@ -1,7 +1,8 @@
 /**
  * Chromium for the browser suite: Debian's binary with the flags this machine needs, a fresh
- * profile per launch, and a `visit` check that runs axe and fails on serious or critical
- * findings, on console errors (a CSP violation shows up there) and on uncaught exceptions.
+ * profile per launch, and `checkPage`, which fails on serious or critical axe findings, on
+ * console errors (a CSP violation shows up there), on uncaught exceptions and on pages that
+ * scroll sideways at 320 px.
  */
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
@@ -67,6 +68,12 @@ export async function checkPage(person: Watched, name: string): Promise<void> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(serious, `axe on ${name}`).toEqual([]);
   expect(person.problems, `console on ${name}`).toEqual([]);
+  // Usable at 320 px: nothing may force sideways scrolling.
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(overflow, `width of ${name} at 320 px`).toBeLessThanOrEqual(320);
+  if (before) await page.setViewportSize(before);
   if (process.env.SCREENSHOTS && !seen.has(name)) {
     seen.add(name);
     mkdirSync('out/screens', { recursive: true });

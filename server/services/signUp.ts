@@ -26,6 +26,12 @@ export async function signUp(
       max: deps.config.rateLimits.signupPerIp,
       message: 'Too many accounts have been created from this network recently.',
     },
+    {
+      // Per account: repeated sign-ups for one email (probing whether it has an account).
+      key: `signup-account:${input.email}`,
+      max: deps.config.rateLimits.loginPerAccount,
+      message: 'There have been too many attempts to create an account with this email.',
+    },
   ]);
   if (isCommonPassword(input.password)) {
     const message =

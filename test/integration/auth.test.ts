@@ -81,6 +81,17 @@ describe('signing up', () => {
     expect(response.json().error.code).toBe('auth.email_taken');
   });
 
+  it('limits repeated sign-ups for one email', async () => {
+    const attempt = () =>
+      t.anon.post('/api/auth/signup', { email: 'probe@example.org', password: PASSWORD, displayName: 'P' });
+    expect((await attempt()).statusCode).toBe(201);
+    expect((await attempt()).statusCode).toBe(409);
+    expect((await attempt()).statusCode).toBe(409);
+    const limited = await attempt();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.message).toMatch(/too many attempts/i);
+  });
+
   it('marks administrators named in ADMIN_EMAILS', async () => {
     const admin = await t.signUp('Admin', { email: 'admin@example.org' });
     expect((await admin.get('/api/me')).json().isAdmin).toBe(true);
