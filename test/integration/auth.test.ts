@@ -83,7 +83,11 @@ describe('signing up', () => {
 
   it('limits repeated sign-ups for one email', async () => {
     const attempt = () =>
-      t.anon.post('/api/auth/signup', { email: 'probe@example.org', password: PASSWORD, displayName: 'P' });
+      t.anon.post('/api/auth/signup', {
+        email: 'probe@example.org',
+        password: PASSWORD,
+        displayName: 'P',
+      });
     expect((await attempt()).statusCode).toBe(201);
     expect((await attempt()).statusCode).toBe(409);
     expect((await attempt()).statusCode).toBe(409);
