@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
+import * as m002 from './002_agreement';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_agreement': m002,
 };

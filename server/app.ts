@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { API_VERSION } from '../core/protocol/api';
+import { agreementRoutes } from './http/agreement';
 import { authRoutes } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { groupRoutes } from './http/groups';
@@ -80,6 +81,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(groupRoutes(deps));
   await app.register(inviteRoutes(deps));
   await app.register(settingsRoutes(deps));
+  await app.register(agreementRoutes(deps));
   await registerWebApp(app, deps.config.webDistDir);
   return app;
 }

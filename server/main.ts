@@ -7,6 +7,7 @@ import { createReadCache } from './cache/readCache';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrateToLatest } from './db/migrate';
+import { settleDueProposals } from './services/agreement/settleDueProposals';
 import type { Deps } from './services/deps';
 import { purgeExpired } from './services/purgeExpired';
 
@@ -29,10 +30,20 @@ async function main(): Promise<void> {
   void purge();
   const purgeTimer = setInterval(purge, 60 * 60_000);
   purgeTimer.unref();
+  // Every minute, close the decisions whose deadline has passed.
+  const settleTimer = setInterval(
+    () =>
+      void settleDueProposals(deps).catch((err: unknown) =>
+        app.log.error({ err }, 'settling proposals failed'),
+      ),
+    60_000,
+  );
+  settleTimer.unref();
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(purgeTimer);
+    clearInterval(settleTimer);
     await app.close();
     await close();
     process.exit(0);

@@ -76,6 +76,70 @@ export interface AuditEventsTable {
   subject_id: string | null;
 }
 
+export interface AgreementVersionsTable {
+  id: string;
+  group_id: string;
+  number: number;
+  /** JSON: AgreementItem[] */
+  items: string;
+  proposal_id: string | null;
+  created_at: string;
+}
+
+export type ProposalStatus = 'open' | 'adopted' | 'lapsed' | 'withdrawn' | 'not_adopted';
+
+export interface AgreementProposalsTable {
+  id: string;
+  group_id: string;
+  proposer_id: string;
+  kind: 'adopt' | 'add' | 'amend' | 'remove';
+  /** JSON: AgreementChange, as of the current round */
+  change: string;
+  reason: string;
+  round: number;
+  status: ProposalStatus;
+  created_at: string;
+  deadline_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  close_note: string | null;
+  result_version: number | null;
+}
+
+export interface AgreementProposalRoundsTable {
+  proposal_id: string;
+  round: number;
+  change: string;
+  reason: string;
+  revised_at: string;
+}
+
+export interface AgreementResponsesTable {
+  proposal_id: string;
+  round: number;
+  user_id: string;
+  response: 'agree' | 'stand_aside' | 'object';
+  note: string | null;
+  responded_at: string;
+}
+
+export interface AgreementAcknowledgementsTable {
+  group_id: string;
+  user_id: string;
+  version_number: number;
+  acknowledged_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  group_id: string | null;
+  kind: 'proposal.new' | 'proposal.revised' | 'proposal.outcome';
+  subject_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -85,4 +149,10 @@ export interface Database {
   settings: SettingsTable;
   rate_limits: RateLimitsTable;
   audit_events: AuditEventsTable;
+  agreement_versions: AgreementVersionsTable;
+  agreement_proposals: AgreementProposalsTable;
+  agreement_proposal_rounds: AgreementProposalRoundsTable;
+  agreement_responses: AgreementResponsesTable;
+  agreement_acknowledgements: AgreementAcknowledgementsTable;
+  notifications: NotificationsTable;
 }

@@ -23,9 +23,11 @@ function simplifyNullable(schema: unknown): unknown {
   const anyOf = node.anyOf;
   if (Array.isArray(anyOf) && anyOf.length === 2) {
     const nullIndex = anyOf.findIndex((s) => (s as JsonSchema).type === 'null');
-    if (nullIndex !== -1) {
+    const other = anyOf[1 - nullIndex] as JsonSchema | undefined;
+    // Only a plain typed schema can take `nullable`; leave references and unions alone.
+    if (nullIndex !== -1 && typeof other?.type === 'string') {
       const { anyOf: _, ...rest } = node;
-      return { ...rest, ...(anyOf[1 - nullIndex] as JsonSchema), nullable: true };
+      return { ...rest, ...other, nullable: true };
     }
   }
   return node;

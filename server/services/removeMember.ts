@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors';
 import { lockGroup } from '../db/queries/groups';
 import { countStewards, deleteMembership, findMembership } from '../db/queries/memberships';
+import { settleOpenProposals } from './agreement/settleOpenProposals';
 import type { Deps, Viewer } from './deps';
 import { authorize, findVisibleGroup } from './findVisibleGroup';
 import { recordAudit } from './recordAudit';
@@ -42,6 +43,8 @@ export async function removeMember(
       action: leaving ? 'member.left' : 'member.removed',
       subjectId: userId,
     });
+    // Someone who leaves stops counting in the group's open decisions.
+    await settleOpenProposals(trx, groupId, deps.now());
   });
   deps.cache.forgetGroup(groupId);
 }

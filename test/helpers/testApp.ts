@@ -34,6 +34,7 @@ export interface Client {
     headers?: Record<string, string>,
   ): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
@@ -83,12 +84,15 @@ export async function createTestApp(
       async patch(url, body) {
         return send('PATCH', url, body, {});
       },
+      async put(url, body) {
+        return send('PUT', url, body, {});
+      },
       async delete(url) {
         return send('DELETE', url, undefined, {});
       },
     };
     async function send(
-      method: 'POST' | 'PATCH' | 'DELETE',
+      method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
       url: string,
       body: unknown,
       headers: Record<string, string>,

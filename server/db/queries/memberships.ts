@@ -88,3 +88,13 @@ export async function updateMemberRole(
     .where('user_id', '=', userId)
     .execute();
 }
+
+/** The ids of a group's current members: who counts in its decisions. */
+export async function listMemberIds(db: Kysely<Database>, groupId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('group_id', '=', groupId)
+    .execute();
+  return rows.map((r) => r.user_id);
+}

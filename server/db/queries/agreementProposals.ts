@@ -1,0 +1,152 @@
+import type { Kysely } from 'kysely';
+import type {
+  AgreementProposalRoundsTable,
+  AgreementProposalsTable,
+  AgreementResponsesTable,
+  Database,
+  ProposalStatus,
+} from '../tables';
+
+export type ProposalRow = AgreementProposalsTable;
+export type ResponseRow = AgreementResponsesTable;
+
+export async function insertProposal(db: Kysely<Database>, row: ProposalRow): Promise<void> {
+  await db.insertInto('agreement_proposals').values(row).execute();
+}
+
+export async function findProposal(
+  db: Kysely<Database>,
+  groupId: string,
+  proposalId: string,
+): Promise<(ProposalRow & { proposer_name: string }) | undefined> {
+  return db
+    .selectFrom('agreement_proposals as p')
+    .innerJoin('users as u', 'u.id', 'p.proposer_id')
+    .selectAll('p')
+    .select('u.display_name as proposer_name')
+    .where('p.group_id', '=', groupId)
+    .where('p.id', '=', proposalId)
+    .executeTakeFirst();
+}
+
+/** A group's proposals, open ones first, then the most recent. */
+export async function listProposals(db: Kysely<Database>, groupId: string, limit = 50) {
+  return db
+    .selectFrom('agreement_proposals as p')
+    .innerJoin('users as u', 'u.id', 'p.proposer_id')
+    .selectAll('p')
+    .select('u.display_name as proposer_name')
+    .where('p.group_id', '=', groupId)
+    .orderBy('p.created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** A group's open proposals, oldest first. */
+export async function listOpenProposals(
+  db: Kysely<Database>,
+  groupId: string,
+): Promise<ProposalRow[]> {
+  return db
+    .selectFrom('agreement_proposals')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'open')
+    .orderBy('created_at', 'asc')
+    .execute();
+}
+
+/** Open proposals whose deadline has passed (in one group, or anywhere for the job). */
+export async function listDueProposals(db: Kysely<Database>, now: string, groupId?: string) {
+  let query = db
+    .selectFrom('agreement_proposals')
+    .select(['id', 'group_id'])
+    .where('status', '=', 'open')
+    .where('deadline_at', '<=', now);
+  if (groupId) query = query.where('group_id', '=', groupId);
+  return query.execute();
+}
+
+/** Moves an open proposal to a new state; false when it was no longer open. */
+export async function closeProposalRow(
+  db: Kysely<Database>,
+  proposalId: string,
+  update: {
+    status: Exclude<ProposalStatus, 'open'>;
+    closed_at: string;
+    closed_by: string | null;
+    close_note: string | null;
+    result_version: number | null;
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('agreement_proposals')
+    .set(update)
+    .where('id', '=', proposalId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Starts a new round with a revised change, keeping the previous round for reference. */
+export async function startNewRound(
+  db: Kysely<Database>,
+  proposal: ProposalRow,
+  next: { change: string; reason: string; deadline_at: string; at: string },
+): Promise<void> {
+  const archived: AgreementProposalRoundsTable = {
+    proposal_id: proposal.id,
+    round: proposal.round,
+    change: proposal.change,
+    reason: proposal.reason,
+    revised_at: next.at,
+  };
+  await db.insertInto('agreement_proposal_rounds').values(archived).execute();
+  await db
+    .updateTable('agreement_proposals')
+    .set({
+      change: next.change,
+      reason: next.reason,
+      round: proposal.round + 1,
+      deadline_at: next.deadline_at,
+    })
+    .where('id', '=', proposal.id)
+    .execute();
+}
+
+export async function listEarlierRounds(db: Kysely<Database>, proposalId: string) {
+  return db
+    .selectFrom('agreement_proposal_rounds')
+    .selectAll()
+    .where('proposal_id', '=', proposalId)
+    .orderBy('round', 'asc')
+    .execute();
+}
+
+/** Records (or changes) a member's response in a round. */
+export async function upsertResponse(db: Kysely<Database>, row: ResponseRow): Promise<void> {
+  await db
+    .insertInto('agreement_responses')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['proposal_id', 'round', 'user_id']).doUpdateSet({
+        response: row.response,
+        note: row.note,
+        responded_at: row.responded_at,
+      }),
+    )
+    .execute();
+}
+
+/** Every response to a proposal, all rounds, with names. */
+export async function listResponses(db: Kysely<Database>, proposalId: string) {
+  return db
+    .selectFrom('agreement_responses as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .selectAll('r')
+    .select('u.display_name')
+    .where('r.proposal_id', '=', proposalId)
+    .orderBy('r.round', 'asc')
+    .orderBy('r.responded_at', 'asc')
+    .execute();
+}

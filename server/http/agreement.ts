@@ -1,0 +1,255 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  acknowledgeBody,
+  agreementOverview,
+  closeBody,
+  notificationList,
+  proposalDetail,
+  proposalParams,
+  proposeBody,
+  respondBody,
+  reviseBody,
+  templateList,
+  versionDetail,
+  versionParams,
+} from '../../core/protocol/agreement';
+import { groupParams } from '../../core/protocol/api';
+import { AGREEMENT_TEMPLATES } from '../../core/templates/agreement';
+import { acknowledgeAgreement } from '../services/agreement/acknowledgeAgreement';
+import { closeProposal } from '../services/agreement/closeProposal';
+import { getAgreement } from '../services/agreement/getAgreement';
+import { getAgreementVersion } from '../services/agreement/getAgreementVersion';
+import { getProposal } from '../services/agreement/getProposal';
+import { proposeAgreementChange } from '../services/agreement/proposeAgreementChange';
+import { respondToProposal } from '../services/agreement/respondToProposal';
+import { reviseProposal } from '../services/agreement/reviseProposal';
+import { withdrawProposal } from '../services/agreement/withdrawProposal';
+import type { Deps } from '../services/deps';
+import { listNotifications } from '../services/listNotifications';
+import { markNotificationsRead } from '../services/markNotificationsRead';
+import { errorResponses } from './errorResponses';
+import { requireViewer } from './viewer';
+
+/** The comfort agreement: templates, versions, proposals, responses, acknowledgements; notifications. */
+export function agreementRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['agreement'];
+    const memberErrors = errorResponses(400, 401, 403, 404, 409, 415);
+
+    app.get(
+      '/api/agreement-templates',
+      {
+        schema: {
+          tags,
+          summary: 'Templates a new group can start its agreement from',
+          response: { 200: templateList },
+        },
+      },
+      async () => ({
+        items: AGREEMENT_TEMPLATES.map(({ key, name, description, items }) => ({
+          key,
+          name,
+          description,
+          items,
+        })),
+      }),
+    );
+
+    app.get(
+      '/api/groups/:id/agreement',
+      {
+        schema: {
+          tags,
+          summary: 'The group’s agreement: current version, history, proposals, acknowledgements',
+          params: groupParams,
+          response: { 200: agreementOverview, ...memberErrors },
+        },
+      },
+      async (request) => getAgreement(deps, requireViewer(request), request.params.id),
+    );
+
+    app.get(
+      '/api/groups/:id/agreement/versions/:number',
+      {
+        schema: {
+          tags,
+          summary: 'One version: its items, what changed, and the proposal that made it',
+          params: versionParams,
+          response: { 200: versionDetail, ...memberErrors },
+        },
+      },
+      async (request) =>
+        getAgreementVersion(deps, requireViewer(request), request.params.id, request.params.number),
+    );
+
+    app.post(
+      '/api/groups/:id/agreement/acknowledge',
+      {
+        schema: {
+          tags,
+          summary: 'Accept the current version',
+          params: groupParams,
+          body: acknowledgeBody,
+          response: { 204: z.null(), ...memberErrors },
+        },
+      },
+      async (request, reply) => {
+        await acknowledgeAgreement(
+          deps,
+          requireViewer(request),
+          request.params.id,
+          request.body.version,
+        );
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/groups/:id/agreement/proposals',
+      {
+        schema: {
+          tags,
+          summary: 'Propose a change (add, amend, remove an item, or adopt a whole draft)',
+          params: groupParams,
+          body: proposeBody,
+          response: { 201: proposalDetail, ...memberErrors },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await proposeAgreementChange(
+              deps,
+              requireViewer(request),
+              request.params.id,
+              request.body,
+            ),
+          ),
+    );
+
+    app.get(
+      '/api/groups/:id/agreement/proposals/:proposalId',
+      {
+        schema: {
+          tags,
+          summary: 'One proposal with its responses and what happens next',
+          params: proposalParams,
+          response: { 200: proposalDetail, ...memberErrors },
+        },
+      },
+      async (request) =>
+        getProposal(deps, requireViewer(request), request.params.id, request.params.proposalId),
+    );
+
+    app.put(
+      '/api/groups/:id/agreement/proposals/:proposalId/response',
+      {
+        schema: {
+          tags,
+          summary: 'Agree, stand aside or object (with a reason); can be changed until it closes',
+          params: proposalParams,
+          body: respondBody,
+          response: { 200: proposalDetail, ...memberErrors },
+        },
+      },
+      async (request) =>
+        respondToProposal(
+          deps,
+          requireViewer(request),
+          request.params.id,
+          request.params.proposalId,
+          request.body,
+        ),
+    );
+
+    app.post(
+      '/api/groups/:id/agreement/proposals/:proposalId/revise',
+      {
+        schema: {
+          tags,
+          summary: 'Revise your proposal: a new round, earlier responses kept for reference',
+          params: proposalParams,
+          body: reviseBody,
+          response: { 200: proposalDetail, ...memberErrors },
+        },
+      },
+      async (request) =>
+        reviseProposal(
+          deps,
+          requireViewer(request),
+          request.params.id,
+          request.params.proposalId,
+          request.body,
+        ),
+    );
+
+    app.post(
+      '/api/groups/:id/agreement/proposals/:proposalId/withdraw',
+      {
+        schema: {
+          tags,
+          summary: 'Withdraw your proposal',
+          params: proposalParams,
+          response: { 200: proposalDetail, ...memberErrors },
+        },
+      },
+      async (request) =>
+        withdrawProposal(
+          deps,
+          requireViewer(request),
+          request.params.id,
+          request.params.proposalId,
+        ),
+    );
+
+    app.post(
+      '/api/groups/:id/agreement/proposals/:proposalId/close',
+      {
+        schema: {
+          tags,
+          summary: 'Close a stale proposal as not adopted (stewards)',
+          params: proposalParams,
+          body: closeBody,
+          response: { 200: proposalDetail, ...memberErrors },
+        },
+      },
+      async (request) =>
+        closeProposal(
+          deps,
+          requireViewer(request),
+          request.params.id,
+          request.params.proposalId,
+          request.body.note,
+        ),
+    );
+
+    app.get(
+      '/api/me/notifications',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: 'Your notifications',
+          response: { 200: notificationList, ...errorResponses(401) },
+        },
+      },
+      async (request) => listNotifications(deps, requireViewer(request)),
+    );
+
+    app.post(
+      '/api/me/notifications/read',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: 'Mark all your notifications read',
+          response: { 204: z.null(), ...errorResponses(401, 403, 415) },
+        },
+      },
+      async (request, reply) => {
+        await markNotificationsRead(deps, requireViewer(request));
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}

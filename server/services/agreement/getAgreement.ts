@@ -1,0 +1,93 @@
+import { diffItems } from '../../../core/domain/agreement';
+import type { AgreementOverview } from '../../../core/protocol/agreement';
+import {
+  listDueProposals,
+  listProposals,
+  listResponses,
+} from '../../db/queries/agreementProposals';
+import {
+  findAcknowledgement,
+  findLatestVersion,
+  findVersion,
+  listMemberAcknowledgements,
+  listVersions,
+} from '../../db/queries/agreementVersions';
+import { agreementPolicy } from '../../policies/agreement';
+import type { Deps, Viewer } from '../deps';
+import { itemsOf } from './agreementItems';
+import { memberOf } from './memberOf';
+import { toDiffDtos, toSummary } from './proposalViews';
+import { settleIfDue } from './settleIfDue';
+
+/**
+ * The agreement page: the current version, its history, proposals, whether the viewer has
+ * acknowledged the latest version (and what changed since the one they accepted), and for
+ * stewards who has acknowledged what.
+ */
+export async function getAgreement(
+  deps: Deps,
+  viewer: Viewer,
+  groupId: string,
+): Promise<AgreementOverview> {
+  const { group, role } = await memberOf(deps, viewer, groupId);
+  for (const due of await listDueProposals(deps.db, deps.now().toISOString(), groupId)) {
+    await settleIfDue(deps, groupId, due.id);
+  }
+  const [latest, versions, proposals, mine] = await Promise.all([
+    findLatestVersion(deps.db, groupId),
+    listVersions(deps.db, groupId),
+    listProposals(deps.db, groupId),
+    findAcknowledgement(deps.db, groupId, viewer.userId),
+  ]);
+  const currentItems = itemsOf(latest);
+  const acknowledged = mine?.version_number ?? null;
+  const needsAcknowledgement = latest !== undefined && acknowledged !== latest.number;
+  let changesSinceAcknowledged = null;
+  if (latest && needsAcknowledgement && acknowledged !== null) {
+    changesSinceAcknowledged = toDiffDtos(
+      diffItems(
+        itemsOf(await findVersion(deps.db, groupId, acknowledged)) ?? [],
+        currentItems ?? [],
+      ),
+    );
+  }
+  const facts = { isProposer: false };
+  const summaries = await Promise.all(
+    proposals.map(async (p) => {
+      const responses =
+        p.status === 'open'
+          ? (await listResponses(deps.db, p.id)).filter((r) => r.round === p.round)
+          : [];
+      return toSummary(p, responses, viewer.userId);
+    }),
+  );
+  summaries.sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open'));
+  const seeAcks = agreementPolicy.seeAcknowledgements(role, facts);
+  return {
+    groupId,
+    groupName: group.name,
+    current: latest
+      ? { number: latest.number, createdAt: latest.created_at, items: currentItems ?? [] }
+      : null,
+    versions: versions.map((v) => ({
+      number: v.number,
+      createdAt: v.created_at,
+      proposalId: v.proposal_id,
+      proposerName: v.proposer_name,
+      reason: v.reason,
+      kind: v.kind,
+    })),
+    myAcknowledgedVersion: acknowledged,
+    needsAcknowledgement,
+    changesSinceAcknowledged,
+    proposals: summaries,
+    acknowledgements: seeAcks
+      ? (await listMemberAcknowledgements(deps.db, groupId)).map((a) => ({
+          userId: a.user_id,
+          displayName: a.display_name,
+          version: a.version_number,
+        }))
+      : null,
+    can: { propose: agreementPolicy.propose(role, facts), seeAcknowledgements: seeAcks },
+  };
+}
