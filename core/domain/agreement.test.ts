@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AgreementItem, applyChange, diffItems, diffWords, hasChanges } from './agreement';
+import {
+  type AgreementItem,
+  applyChange,
+  diffItems,
+  diffWords,
+  hasChanges,
+  similarity,
+} from './agreement';
 
 const item = (id: string, title = `T${id}`, text = `text ${id}`): AgreementItem => ({
   id,
@@ -53,6 +60,10 @@ describe('differences', () => {
       { text: 'and end ', op: 'added' },
       { text: 'on time', op: 'same' },
     ]);
+    expect(similarity(diffWords('We start on time', 'We start and end on time'))).toBeGreaterThan(
+      0.6,
+    );
+    expect(similarity(diffWords('Phones are silent', 'Switch them off entirely'))).toBe(0);
   });
 
   it('rebuilds both texts from a word difference', () => {

@@ -105,13 +105,24 @@ export function hasChanges(diff: readonly ItemDiff[]): boolean {
 
 export type WordDiff = { text: string; op: 'same' | 'added' | 'removed' }[];
 
+/** Share of the newer text that a word difference keeps from the older one (0 to 1). */
+export function similarity(diff: WordDiff): number {
+  const kept = diff.filter((d) => d.op === 'same').reduce((n, d) => n + d.text.trim().length, 0);
+  const total = diff
+    .filter((d) => d.op !== 'removed')
+    .reduce((n, d) => n + d.text.trim().length, 0);
+  return total === 0 ? 1 : kept / total;
+}
+
 /**
  * A word-level difference between two texts (longest common subsequence), so a reader sees
  * exactly which words an amendment changes. Texts are short, so the quadratic table is fine.
  */
 export function diffWords(before: string, after: string): WordDiff {
-  const a = before.split(/(\s+)/).filter(Boolean);
-  const b = after.split(/(\s+)/).filter(Boolean);
+  // Words carry their trailing space, so spaces alone never count as common ground.
+  const tokens = (text: string) => text.match(/\s+|\S+\s*/g) ?? [];
+  const a = tokens(before);
+  const b = tokens(after);
   const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {

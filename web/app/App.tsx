@@ -16,6 +16,10 @@ const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const AdminPage = lazy(() => import('../features/admin/AdminPage'));
 const HelpNowPage = lazy(() => import('../features/help/HelpNowPage'));
 const NotFoundPage = lazy(() => import('../features/help/NotFoundPage'));
+const AgreementPage = lazy(() => import('../features/agreement/AgreementPage'));
+const ProposalPage = lazy(() => import('../features/agreement/ProposalPage'));
+const VersionPage = lazy(() => import('../features/agreement/VersionPage'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 
 export function App() {
   useEffect(() => {
@@ -33,6 +37,10 @@ export function App() {
             <Route path="/groups" component={MyGroupsPage} />
             <Route path="/groups/new" component={CreateGroupPage} />
             <Route path="/groups/:id" component={GroupPage} />
+            <Route path="/groups/:id/agreement" component={AgreementPage} />
+            <Route path="/groups/:id/agreement/proposals/:proposalId" component={ProposalPage} />
+            <Route path="/groups/:id/agreement/versions/:number" component={VersionPage} />
+            <Route path="/notifications" component={NotificationsPage} />
             <Route path="/directory" component={DirectoryPage} />
             <Route path="/invite/:token" component={InvitePage} />
             <Route path="/account" component={AccountPage} />

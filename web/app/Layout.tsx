@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { t } from '../i18n/t';
-import { me, settings } from './session';
+import { me, settings, unreadNotifications } from './session';
 
 function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
   const { path } = useLocation();
@@ -46,6 +46,23 @@ export function Layout({ children }: { children: ComponentChildren }) {
                   </li>
                   <li>
                     <NavLink href="/directory">{t('nav.directory')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink href="/notifications">
+                      {unreadNotifications.value > 0 ? (
+                        <>
+                          <span aria-hidden="true">{t('nav.notifications')}</span>
+                          <span class="count" aria-hidden="true">
+                            {unreadNotifications.value}
+                          </span>
+                          <span class="visually-hidden">
+                            {t('nav.notificationsUnread', { count: unreadNotifications.value })}
+                          </span>
+                        </>
+                      ) : (
+                        t('nav.notifications')
+                      )}
+                    </NavLink>
                   </li>
                   <li>
                     <NavLink href="/account">{t('nav.account')}</NavLink>

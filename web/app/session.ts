@@ -8,10 +8,13 @@ import { ApiError, api } from './api';
 
 export const me = signal<Me | null | undefined>(undefined);
 export const settings = signal<PublicSettings | undefined>(undefined);
+/** How many notifications the signed-in person has not seen. */
+export const unreadNotifications = signal(0);
 
 export async function loadMe(): Promise<void> {
   try {
     me.value = await api<Me>('GET', '/api/me');
+    void loadUnread();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) me.value = null;
     else throw error;
@@ -25,4 +28,15 @@ export async function loadSettings(): Promise<void> {
 export async function signOut(): Promise<void> {
   await api('POST', '/api/auth/logout');
   me.value = null;
+}
+
+/** Refreshes the unread count shown in the header. */
+export async function loadUnread(): Promise<void> {
+  try {
+    unreadNotifications.value = (
+      await api<{ unread: number }>('GET', '/api/me/notifications')
+    ).unread;
+  } catch {
+    /* the count is a nicety; a failure leaves the last one */
+  }
 }

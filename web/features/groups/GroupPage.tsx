@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
+import type { AgreementOverview } from '../../../core/protocol/agreement';
 import type { GroupDetail } from '../../../core/protocol/api';
 import { ApiError, api } from '../../app/api';
 import { me } from '../../app/session';
@@ -8,6 +9,7 @@ import { Loading, Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
 import { t } from '../../i18n/t';
+import { AcknowledgeStep } from '../agreement/AcknowledgeStep';
 import NotFoundPage from '../help/NotFoundPage';
 import { InvitePanel } from './InvitePanel';
 import { MemberList } from './MemberList';
@@ -20,6 +22,15 @@ export default function GroupPage() {
   const group = useAsync(
     () => api<GroupDetail>('GET', `/api/groups/${encodeURIComponent(id)}`),
     [id, me.value?.id],
+  );
+  const isMember = Boolean(group.data?.myRole);
+  // Members meet the agreement before the rest of the group's space when it is new to them.
+  const agreement = useAsync(
+    () =>
+      isMember
+        ? api<AgreementOverview>('GET', `/api/groups/${encodeURIComponent(id)}/agreement`)
+        : Promise.resolve(null),
+    [id, isMember],
   );
   const [message, setMessage] = useState<{
     text: string;
@@ -53,6 +64,20 @@ export default function GroupPage() {
     }
   };
 
+  if (agreement.data?.needsAcknowledgement) {
+    return (
+      <div class="group-page">
+        <Page title={g.name} lead={g.purpose ?? undefined}>
+          <AcknowledgeStep
+            agreement={agreement.data}
+            gate
+            onAccepted={() => void agreement.reload()}
+          />
+        </Page>
+      </div>
+    );
+  }
+
   return (
     <div class="group-page">
       <Page title={g.name} lead={g.purpose ?? undefined}>
@@ -64,6 +89,13 @@ export default function GroupPage() {
           {g.myRole === 'steward' ? <span class="badge steward">{t('common.steward')}</span> : null}
         </p>
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+        {g.myRole ? (
+          <p>
+            <a class="button secondary" href={`/groups/${g.id}/agreement`}>
+              {t('agreement.link')}
+            </a>
+          </p>
+        ) : null}
 
         {g.description ? (
           <section aria-labelledby="about-title">

@@ -1,0 +1,326 @@
+import { useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { CONSENT_RESPONSES, type ConsentResponse } from '../../../core/domain/consent';
+import type { FieldErrors } from '../../../core/errors';
+import type { ProposalDetail, ResponseView } from '../../../core/protocol/agreement';
+import { ApiError, api } from '../../app/api';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Field } from '../../components/Field';
+import { Loading, Notice } from '../../components/Notice';
+import { Page } from '../../components/Page';
+import { RequireSignIn } from '../../components/RequireSignIn';
+import { useAsync } from '../../components/useAsync';
+import { useForm } from '../../components/useForm';
+import { formatDate, formatDateTime, t } from '../../i18n/t';
+import NotFoundPage from '../help/NotFoundPage';
+import { DiffView } from './DiffView';
+import { ProposeForm } from './ProposeForm';
+
+/** In plain words: what the rule says, where things stand, and what happens next. */
+function WhatNext({ p }: { p: ProposalDetail }) {
+  const d = p.decision;
+  const objector = p.responses.find((r) => r.response === 'object');
+  if (p.status === 'adopted')
+    return (
+      <p>
+        {t('proposal.adopted', {
+          date: formatDate(p.closedAt ?? p.createdAt),
+          number: p.resultVersion ?? 0,
+        })}
+      </p>
+    );
+  if (p.status === 'lapsed') return <p>{t('proposal.lapsed')}</p>;
+  if (p.status === 'withdrawn')
+    return (
+      <p>
+        {t('proposal.withdrawnText', {
+          name: p.proposerName,
+          date: formatDate(p.closedAt ?? p.createdAt),
+        })}
+      </p>
+    );
+  if (p.status === 'not_adopted') {
+    return p.closeNote && p.closedAt ? (
+      <p>{t('proposal.closedText', { date: formatDate(p.closedAt), note: p.closeNote })}</p>
+    ) : (
+      <p>{t('proposal.notAdoptedText', { note: p.closeNote ?? '' })}</p>
+    );
+  }
+  return (
+    <>
+      <p>
+        {t('proposal.rule', {
+          quorum: d.quorumNeeded,
+          active: d.active,
+          date: formatDateTime(p.deadlineAt),
+        })}
+      </p>
+      {d.why === 'objection' && objector ? (
+        <Notice tone="warning">{t('proposal.objection', { name: p.proposerName })}</Notice>
+      ) : (
+        <p>{t('proposal.waiting', { agree: d.agree, aside: d.standAside, waiting: d.waiting })}</p>
+      )}
+    </>
+  );
+}
+
+function Responses({ responses }: { responses: ResponseView[] }) {
+  return (
+    <ul class="responses">
+      {responses.map((r) => (
+        <li key={r.userId}>
+          <span class="response-name">{r.displayName}</span>
+          <span class={`badge response-${r.response ?? 'none'}`}>
+            {t(`proposal.response.${r.response ?? 'none'}`)}
+          </span>
+          {r.note ? <p class="small">“{r.note}”</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function RespondForm({ p, onSaved }: { p: ProposalDetail; onSaved: (p: ProposalDetail) => void }) {
+  const mine = p.responses.find((r) => r.response && r.response === p.myResponse);
+  const [response, setResponse] = useState<ConsentResponse | null>(p.myResponse);
+  const [note, setNote] = useState(mine?.note ?? '');
+  const [saved, setSaved] = useState(false);
+  const form = useForm();
+  const labels = {
+    response: t('proposal.yourResponse'),
+    note: response === 'object' ? t('proposal.noteObject') : t('proposal.note'),
+  };
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    setSaved(false);
+    void form.submit(
+      (): FieldErrors => {
+        if (!response) return { response: 'Choose agree, stand aside or object.' };
+        if (response === 'object' && !note.trim())
+          return { note: 'Say what your objection is, so the group can try to meet it.' };
+        return {};
+      },
+      async () => {
+        onSaved(
+          await api<ProposalDetail>(
+            'PUT',
+            `/api/groups/${p.groupId}/agreement/proposals/${p.id}/response`,
+            {
+              response,
+              ...(note.trim() ? { note } : {}),
+            },
+          ),
+        );
+        setSaved(true);
+      },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate class="card panel">
+      <ErrorSummary message={form.message} fields={form.fields} labels={labels} />
+      {saved ? <Notice tone="success">{t('proposal.saved')}</Notice> : null}
+      <fieldset class="field choices" id="response">
+        <legend>{t('proposal.yourResponse')}</legend>
+        {CONSENT_RESPONSES.map((option) => (
+          <label class="choice" key={option}>
+            <input
+              type="radio"
+              name="response"
+              value={option}
+              checked={response === option}
+              onChange={() => setResponse(option)}
+              aria-describedby={`response-${option}-hint`}
+            />
+            <span>
+              <strong>{t(`proposal.option.${option}`)}</strong>
+              <span class="hint" id={`response-${option}-hint`}>
+                {t(`proposal.option.${option}Hint`)}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <Field
+        id="note"
+        label={labels.note}
+        value={note}
+        onValue={setNote}
+        error={form.fields.note}
+        multiline
+        rows={3}
+        required={response === 'object'}
+      />
+      <button class="button primary" type="submit" disabled={form.busy}>
+        {form.busy ? t('common.saving') : t('proposal.save')}
+      </button>
+    </form>
+  );
+}
+
+function CloseForm({ p, onDone }: { p: ProposalDetail; onDone: (p: ProposalDetail) => void }) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div class="card panel">
+      <Field
+        id="close-note"
+        label={t('proposal.closeNote')}
+        value={note}
+        onValue={setNote}
+        error={error ?? undefined}
+        multiline
+        rows={2}
+      />
+      <ConfirmButton
+        label={t('proposal.close')}
+        question={t('proposal.closeNote')}
+        confirmLabel={t('proposal.closeYes')}
+        onConfirm={async () => {
+          if (!note.trim()) {
+            setError('Say why the proposal is being closed.');
+            return;
+          }
+          try {
+            onDone(
+              await api<ProposalDetail>(
+                'POST',
+                `/api/groups/${p.groupId}/agreement/proposals/${p.id}/close`,
+                { note },
+              ),
+            );
+          } catch (e) {
+            setError(e instanceof ApiError ? e.message : t('error.text'));
+          }
+        }}
+      />
+    </div>
+  );
+}
+
+function Proposal() {
+  const { params } = useRoute();
+  const groupId = params.id ?? '';
+  const proposalId = params.proposalId ?? '';
+  const proposal = useAsync(
+    () =>
+      api<ProposalDetail>(
+        'GET',
+        `/api/groups/${encodeURIComponent(groupId)}/agreement/proposals/${encodeURIComponent(proposalId)}`,
+      ),
+    [groupId, proposalId],
+  );
+  const [revising, setRevising] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  if (proposal.error?.status === 404) return <NotFoundPage />;
+  if (!proposal.data)
+    return proposal.error ? <Notice tone="warning">{proposal.error.message}</Notice> : <Loading />;
+  const p = proposal.data;
+  const change = p.change;
+  const reviseMode =
+    change.kind === 'amend'
+      ? { kind: 'amend' as const, item: change.item }
+      : change.kind === 'add'
+        ? { kind: 'add' as const }
+        : null;
+
+  return (
+    <Page title={p.summary}>
+      <p>
+        <a href={`/groups/${groupId}/agreement`}>← {t('proposal.back')}</a>
+      </p>
+      <p class="meta">
+        <span class={`badge status-${p.status}`}>{t(`proposal.status.${p.status}`)}</span>
+        <span>{t('proposal.by', { name: p.proposerName, date: formatDate(p.createdAt) })}</span>
+        {p.round > 1 ? <span>{t('proposal.round', { number: p.round })}</span> : null}
+      </p>
+      {message ? <Notice tone="warning">{message}</Notice> : null}
+      <section aria-labelledby="why-title">
+        <h2 id="why-title">{t('proposal.reason')}</h2>
+        <p>{p.reason}</p>
+      </section>
+      <section aria-labelledby="change-title">
+        <h2 id="change-title">{t('proposal.change')}</h2>
+        <DiffView diff={p.preview} />
+      </section>
+      <section aria-labelledby="next-title">
+        <h2 id="next-title">{t('proposal.next')}</h2>
+        <WhatNext p={p} />
+      </section>
+      {p.can.respond ? (
+        <RespondForm key={p.round} p={p} onSaved={(next) => proposal.set(next)} />
+      ) : null}
+      <section aria-labelledby="responses-title">
+        <h2 id="responses-title">{t('proposal.responses')}</h2>
+        <Responses responses={p.responses} />
+      </section>
+      {p.can.revise && reviseMode ? (
+        revising ? (
+          <section class="card panel" aria-labelledby="revise-title">
+            <h2 id="revise-title">{t('proposal.revise')}</h2>
+            <p class="hint">{t('proposal.reviseHint')}</p>
+            <ProposeForm
+              groupId={groupId}
+              mode={reviseMode}
+              onCancel={() => setRevising(false)}
+              revising={{
+                proposalId: p.id,
+                reason: p.reason,
+                onDone: (next) => {
+                  setRevising(false);
+                  proposal.set(next);
+                },
+              }}
+            />
+          </section>
+        ) : (
+          <p>
+            <button type="button" class="button secondary" onClick={() => setRevising(true)}>
+              {t('proposal.revise')}
+            </button>
+          </p>
+        )
+      ) : null}
+      {p.can.withdraw ? (
+        <ConfirmButton
+          label={t('proposal.withdraw')}
+          question={t('proposal.withdrawConfirm')}
+          confirmLabel={t('proposal.withdrawYes')}
+          onConfirm={async () => {
+            try {
+              proposal.set(
+                await api<ProposalDetail>(
+                  'POST',
+                  `/api/groups/${groupId}/agreement/proposals/${p.id}/withdraw`,
+                ),
+              );
+            } catch (e) {
+              setMessage(e instanceof ApiError ? e.message : t('error.text'));
+            }
+          }}
+        />
+      ) : null}
+      {p.can.close ? <CloseForm p={p} onDone={(next) => proposal.set(next)} /> : null}
+      {p.earlierRounds.length > 0 ? (
+        <section aria-labelledby="earlier-title">
+          <h2 id="earlier-title">{t('proposal.earlier')}</h2>
+          {p.earlierRounds.map((r) => (
+            <details key={r.round} class="card panel">
+              <summary>{t('proposal.round', { number: r.round })}</summary>
+              <p>{r.reason}</p>
+              <Responses responses={r.responses} />
+            </details>
+          ))}
+        </section>
+      ) : null}
+    </Page>
+  );
+}
+
+export default function ProposalPage() {
+  return (
+    <RequireSignIn>
+      <Proposal />
+    </RequireSignIn>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { AgreementItem } from '../../../core/domain/agreement';
+import type { FieldErrors } from '../../../core/errors';
+import type { ChangeInput, ProposalDetail } from '../../../core/protocol/agreement';
+import { api } from '../../app/api';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Field } from '../../components/Field';
+import { useForm } from '../../components/useForm';
+import { t } from '../../i18n/t';
+import { type ItemDraft, ItemFields, itemProblems } from './ItemFields';
+
+export type ProposeMode =
+  | { kind: 'add' }
+  | { kind: 'amend'; item: AgreementItem }
+  | { kind: 'remove'; item: AgreementItem };
+
+/**
+ * Proposing one change: a new item, a changed item, or removing one, always with a reason.
+ * Used to make a proposal and, by its proposer, to revise it.
+ */
+export function ProposeForm({
+  groupId,
+  mode,
+  onCancel,
+  revising,
+}: {
+  groupId: string;
+  mode: ProposeMode;
+  onCancel: () => void;
+  /** When set, this form revises that proposal instead of making a new one. */
+  revising?: { proposalId: string; reason: string; onDone: (p: ProposalDetail) => void };
+}) {
+  const location = useLocation();
+  const [item, setItem] = useState<ItemDraft>(
+    mode.kind === 'add' ? { title: '', text: '' } : { ...mode.item },
+  );
+  const [reason, setReason] = useState(revising?.reason ?? '');
+  const form = useForm();
+  const prefix = `propose-${mode.kind}`;
+  const labels = {
+    reason: t('agreement.reason'),
+    [`${prefix}-title`]: t('agreement.itemTitle'),
+    [`${prefix}-text`]: t('agreement.itemText'),
+  };
+
+  const check = (): FieldErrors => {
+    const problems: FieldErrors = {};
+    if (mode.kind !== 'remove') {
+      const p = itemProblems(item);
+      if (p.title) problems[`${prefix}-title`] = p.title;
+      if (p.text) problems[`${prefix}-text`] = p.text;
+    }
+    if (!reason.trim()) problems.reason = 'Say why you propose this.';
+    return problems;
+  };
+
+  const change = (): ChangeInput =>
+    mode.kind === 'remove'
+      ? { kind: 'remove', itemId: mode.item.id }
+      : mode.kind === 'amend'
+        ? { kind: 'amend', item: { id: mode.item.id, title: item.title, text: item.text } }
+        : { kind: 'add', item: { title: item.title, text: item.text } };
+
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    void form.submit(check, async () => {
+      if (revising) {
+        revising.onDone(
+          await api<ProposalDetail>(
+            'POST',
+            `/api/groups/${groupId}/agreement/proposals/${revising.proposalId}/revise`,
+            {
+              change: change(),
+              reason,
+            },
+          ),
+        );
+        return;
+      }
+      const proposal = await api<ProposalDetail>(
+        'POST',
+        `/api/groups/${groupId}/agreement/proposals`,
+        { change: change(), reason },
+      );
+      location.route(`/groups/${groupId}/agreement/proposals/${proposal.id}`);
+    });
+  };
+
+  return (
+    <form class="propose-form" onSubmit={onSubmit} noValidate>
+      <ErrorSummary message={form.message} fields={form.fields} labels={labels} />
+      {mode.kind === 'remove' ? null : (
+        <ItemFields
+          prefix={prefix}
+          item={item}
+          onChange={setItem}
+          errors={{ title: form.fields[`${prefix}-title`], text: form.fields[`${prefix}-text`] }}
+        />
+      )}
+      <Field
+        id="reason"
+        label={t('agreement.reason')}
+        hint={t('agreement.reasonHint')}
+        value={reason}
+        onValue={setReason}
+        error={form.fields.reason}
+        multiline
+        rows={3}
+        required
+      />
+      <div class="actions">
+        <button class="button primary" type="submit" disabled={form.busy}>
+          {form.busy
+            ? t('common.saving')
+            : revising
+              ? t('proposal.sendRevision')
+              : t('agreement.sendProposal')}
+        </button>
+        <button class="button secondary" type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
