@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../i18n/t';
-import { me, settings, unreadNotifications } from './session';
+import { loadUnread, me, settings, unreadNotifications } from './session';
 
 function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
   const { path } = useLocation();
@@ -25,6 +26,11 @@ function Mark() {
 /** The frame of every page: skip link, header and navigation, main, and the footer's help. */
 export function Layout({ children }: { children: ComponentChildren }) {
   const person = me.value;
+  const { path } = useLocation();
+  // Moving between pages is a good moment to see whether anything new has arrived.
+  useEffect(() => {
+    if (person) void loadUnread();
+  }, [path, person]);
   const site = settings.value?.deploymentName ?? 'Hearth';
   return (
     <>

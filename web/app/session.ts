@@ -14,7 +14,6 @@ export const unreadNotifications = signal(0);
 export async function loadMe(): Promise<void> {
   try {
     me.value = await api<Me>('GET', '/api/me');
-    void loadUnread();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) me.value = null;
     else throw error;

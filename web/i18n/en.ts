@@ -216,6 +216,8 @@ export const en = {
   'agreement.none': 'This group has not agreed its ground rules yet',
   'agreement.noneLead':
     'Start from a template, change anything you like, then propose it to the group. It is adopted when everyone has had their say and nobody objects.',
+  'agreement.adoptOpen':
+    'A proposal to adopt the group’s first agreement is open. Read it and respond below.',
   'agreement.template': 'Start from',
   'agreement.draftTitle': 'Your draft',
   'agreement.itemTitle': 'Title',

@@ -64,7 +64,9 @@ function Agreement() {
         <Notice tone="success">{t('agreement.acceptedNow', { number: accepted })}</Notice>
       ) : null}
       {!current ? (
-        open.some((p) => p.kind === 'adopt') ? null : (
+        open.some((p) => p.kind === 'adopt') ? (
+          <Notice>{t('agreement.adoptOpen')}</Notice>
+        ) : (
           <DraftAgreement groupId={groupId} />
         )
       ) : (
