@@ -16,7 +16,7 @@ import { table, writePerformanceSection } from './performanceDoc';
 const WARMUP_SECONDS = 3;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
-const ROUNDS = 2;
+const ROUNDS = 3;
 
 async function json(url: string, method: string, body?: unknown, cookie?: string) {
   const response = await fetch(url, {

@@ -2,7 +2,6 @@
  * Builds the HTTP application from its dependencies. main.ts wires real ones; tests build
  * the same app on a fresh database.
  */
-import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
@@ -55,7 +54,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   registerSecurityHeaders(app, deps.config);
-  await app.register(fastifyCookie);
   registerRequestGuards(app, deps.config);
   registerViewer(app, deps);
 

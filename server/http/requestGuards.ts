@@ -1,11 +1,12 @@
 /**
  * Guards every API request: state-changing requests must come from Hearth's own pages
  * (Origin, when a browser sends it) and carry JSON (so an HTML form elsewhere cannot post
- * to us); API responses are never cached.
+ * to us).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors';
 import type { Config } from '../config';
+import { isApiPath } from './securityHeaders';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -36,10 +37,8 @@ export function registerRequestGuards(app: FastifyInstance, config: Config): voi
     }
   });
 
-  app.addHook('onRequest', (request, reply, done) => {
-    if (!request.url.startsWith('/api/') && request.url !== '/healthz') return done();
-    reply.header('cache-control', 'no-store');
-    if (SAFE_METHODS.has(request.method)) return done();
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (SAFE_METHODS.has(request.method) || !isApiPath(request.url)) return done();
     const origin = request.headers.origin;
     const sameOrigin =
       origin === publicOrigin || origin === `${request.protocol}://${request.host}`;

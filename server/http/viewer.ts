@@ -2,6 +2,8 @@
  * Who is asking: reads the session cookie once per API request and puts the signed-in
  * person (or null) on `request.viewer`.
  */
+
+import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors';
 import { authenticateSession, knownViewer } from '../services/authenticateSession';
@@ -20,7 +22,8 @@ export function registerViewer(app: FastifyInstance, deps: Deps): void {
   app.addHook('preHandler', (request, _reply, done) => {
     if (!request.url.startsWith('/api/')) return done();
     // Most requests are answered from the session cache without waiting on anything.
-    const token = request.cookies[SESSION_COOKIE];
+    const header = request.headers.cookie;
+    const token = header ? parseCookie(header)[SESSION_COOKIE] : undefined;
     const known = knownViewer(deps, token);
     if (known !== undefined) {
       request.viewer = known;
@@ -39,21 +42,26 @@ export function requireViewer(request: FastifyRequest): Viewer {
   return request.viewer;
 }
 
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure behind https, for the whole site. */
 export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: deps.config.secureCookies,
-    path: '/',
-    maxAge: Math.floor(deps.config.session.absoluteMs / 1000),
-  });
+  reply.header(
+    'set-cookie',
+    sessionCookie(deps, token, Math.floor(deps.config.session.absoluteMs / 1000)),
+  );
 }
 
+/** Ends the session cookie in the browser. */
 export function clearSessionCookie(reply: FastifyReply, deps: Deps): void {
-  reply.clearCookie(SESSION_COOKIE, {
+  reply.header('set-cookie', sessionCookie(deps, '', 0));
+}
+
+function sessionCookie(deps: Deps, value: string, maxAge: number): string {
+  return serializeCookie(SESSION_COOKIE, value, {
     httpOnly: true,
     sameSite: 'lax',
     secure: deps.config.secureCookies,
     path: '/',
+    maxAge,
+    ...(maxAge === 0 ? { expires: new Date(0) } : {}),
   });
 }

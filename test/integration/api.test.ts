@@ -85,14 +85,25 @@ describe('the API’s manners', () => {
     expect(sameSite.statusCode).toBe(201);
   });
 
-  it('sends a strict CSP and never lets API responses be cached', async () => {
+  it('sends a strict CSP on pages, and never lets API responses be cached, sniffed or framed', async () => {
     const response = await member.get(`/api/groups/${group.id}`);
     expect(response.headers['cache-control']).toBe('no-store');
-    const csp = String(response.headers['content-security-policy']);
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toContain('unsafe-inline');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(String(response.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    expect((await t.anon.get('/healthz')).headers['cache-control']).toBe('no-store');
+
+    const page = await t.anon.get('/groups');
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.headers['permissions-policy']).toContain('camera=(self)');
+    expect(String((await t.anon.get('/api/docs/')).headers['content-security-policy'])).toContain(
+      "script-src 'self'",
+    );
   });
 
   it('documents itself with OpenAPI and a readable page', async () => {
