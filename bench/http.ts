@@ -5,18 +5,24 @@
  * Both servers run as their own processes; autocannon drives them from this one, to
  * 127.0.0.1 only, for a fixed time.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { type RunningNode, spawnNode } from '../test/helpers/spawnNode';
+import { pinned, type RunningNode, spawnNode } from '../test/helpers/spawnNode';
 import { table, writePerformanceSection } from './performanceDoc';
 
 const WARMUP_SECONDS = 3;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const ROUNDS = 3;
+// On a machine with two cores or more, the servers run on one core and the load generator on
+// another, so they do not take turns on the same core and the figures are steadier.
+const SERVER_CPU = cpus().length >= 2 ? 1 : undefined;
+if (SERVER_CPU !== undefined && existsSync('/usr/bin/taskset')) {
+  execFileSync('/usr/bin/taskset', ['-pc', '0', String(process.pid)], { stdio: 'ignore' });
+}
 
 async function json(url: string, method: string, body?: unknown, cookie?: string) {
   const response = await fetch(url, {
@@ -79,7 +85,8 @@ async function seed(base: string): Promise<{ url: string; cookie: string; body: 
 }
 
 function startBare(body: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['bench/bareServer.mjs'], {
+  const [command, args] = pinned(SERVER_CPU, [process.execPath, 'bench/bareServer.mjs']);
+  const child = spawn(command, args, {
     env: { ...process.env, BODY: body },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -107,12 +114,15 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'hearth-bench-'));
 let hearth: RunningNode | undefined;
 let bare: { url: string; stop: () => void } | undefined;
 try {
-  hearth = await spawnNode({
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    WEB_DIST_DIR: '/nonexistent',
-    RATE_LIMIT_SIGNUP_PER_IP: '1000',
-  });
+  hearth = await spawnNode(
+    {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      WEB_DIST_DIR: '/nonexistent',
+      RATE_LIMIT_SIGNUP_PER_IP: '1000',
+    },
+    { cpu: SERVER_CPU },
+  );
   const target = await seed(hearth.url);
   bare = await startBare(target.body);
   process.stdout.write(

@@ -3,6 +3,7 @@
  * prints its one start-up line. Used by the multi-node test and the browser suite.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export interface RunningNode {
@@ -14,8 +15,18 @@ export interface RunningNode {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export function spawnNode(env: Record<string, string>): Promise<RunningNode> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/** Starts Hearth; `cpu` pins it to one core (with taskset), as the benchmark does. */
+export function spawnNode(
+  env: Record<string, string>,
+  options: { cpu?: number } = {},
+): Promise<RunningNode> {
+  const [command, args] = pinned(options.cpu, [
+    process.execPath,
+    '--import',
+    'tsx',
+    'server/main.ts',
+  ]);
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,4 +59,10 @@ export function spawnNode(env: Record<string, string>): Promise<RunningNode> {
       reject(new Error(`Hearth exited with ${code}:\n${output}`));
     });
   });
+}
+
+/** The command line, run on one core through taskset when asked and available. */
+export function pinned(cpu: number | undefined, argv: string[]): [string, string[]] {
+  if (cpu === undefined || !existsSync('/usr/bin/taskset')) return [argv[0] ?? '', argv.slice(1)];
+  return ['/usr/bin/taskset', ['-c', String(cpu), ...argv]];
 }
