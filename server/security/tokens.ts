@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 
 /** A new secret token: 128 random bits, base64url (22 characters). */
@@ -8,7 +8,7 @@ export function newToken(): string {
 
 /** What is stored instead of a token or other identifier: its SHA-256, hex. */
 export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
+  return hash('sha256', value, 'hex');
 }
 
 /** A new row id: UUIDv7, so ids sort by creation time on both databases. */
