@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { CONSENT_RESPONSES, type ConsentResponse } from '../../../core/domain/consent';
 import type { FieldErrors } from '../../../core/errors';
-import type { ProposalDetail, ResponseView } from '../../../core/protocol/agreement';
+import type { ProposalDetail } from '../../../core/protocol/agreement';
 import { ApiError, api } from '../../app/api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -16,6 +16,7 @@ import { formatDate, formatDateTime, t } from '../../i18n/t';
 import NotFoundPage from '../help/NotFoundPage';
 import { DiffView } from './DiffView';
 import { ProposeForm } from './ProposeForm';
+import { Responses } from './Responses';
 
 /** In plain words: what the rule says, where things stand, and what happens next. */
 function WhatNext({ p }: { p: ProposalDetail }) {
@@ -62,22 +63,6 @@ function WhatNext({ p }: { p: ProposalDetail }) {
         <p>{t('proposal.waiting', { agree: d.agree, aside: d.standAside, waiting: d.waiting })}</p>
       )}
     </>
-  );
-}
-
-function Responses({ responses }: { responses: ResponseView[] }) {
-  return (
-    <ul class="responses">
-      {responses.map((r) => (
-        <li key={r.userId}>
-          <span class="response-name">{r.displayName}</span>
-          <span class={`badge response-${r.response ?? 'none'}`}>
-            {t(`proposal.response.${r.response ?? 'none'}`)}
-          </span>
-          {r.note ? <p class="small">“{r.note}”</p> : null}
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -8,6 +8,7 @@ import { useAsync } from '../../components/useAsync';
 import { formatDate, t } from '../../i18n/t';
 import NotFoundPage from '../help/NotFoundPage';
 import { DiffView } from './DiffView';
+import { Responses } from './Responses';
 
 /** One version from the history: what changed, who proposed it and why, and how people responded. */
 function Version() {
@@ -58,17 +59,7 @@ function Version() {
       {v.proposal ? (
         <section aria-labelledby="responses-title">
           <h2 id="responses-title">{t('proposal.responses')}</h2>
-          <ul class="responses">
-            {v.proposal.responses.map((r) => (
-              <li key={r.userId}>
-                <span class="response-name">{r.displayName}</span>
-                <span class={`badge response-${r.response ?? 'none'}`}>
-                  {t(`proposal.response.${r.response ?? 'none'}`)}
-                </span>
-                {r.note ? <p class="small">“{r.note}”</p> : null}
-              </li>
-            ))}
-          </ul>
+          <Responses responses={v.proposal.responses} />
         </section>
       ) : null}
     </Page>
