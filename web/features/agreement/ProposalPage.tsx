@@ -292,7 +292,14 @@ function Proposal() {
           {p.earlierRounds.map((r) => (
             <details key={r.round} class="card panel">
               <summary>{t('proposal.round', { number: r.round })}</summary>
-              <p>{r.reason}</p>
+              {r.change.kind === 'add' || r.change.kind === 'amend' ? (
+                <p>
+                  <strong>{r.change.item.title}</strong>: {r.change.item.text}
+                </p>
+              ) : null}
+              <p>
+                {t('proposal.reason')}: {r.reason}
+              </p>
               <Responses responses={r.responses} />
             </details>
           ))}
