@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import type { FieldErrors } from '../../../core/errors';
 import type { ProposalDetail, TemplateList } from '../../../core/protocol/agreement';
 import { api } from '../../app/api';
+import { Choices } from '../../components/Choices';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Notice';
@@ -75,24 +76,17 @@ export function DraftAgreement({ groupId }: { groupId: string }) {
     <section aria-labelledby="draft-title">
       <h2 id="draft-title">{t('agreement.none')}</h2>
       <p>{t('agreement.noneLead')}</p>
-      <fieldset class="field choices">
-        <legend>{t('agreement.template')}</legend>
-        {templates.data.items.map((template) => (
-          <label class="choice" key={template.key}>
-            <input
-              type="radio"
-              name="template"
-              value={template.key}
-              checked={templateKey === template.key}
-              onChange={() => choose(template.key)}
-            />
-            <span>
-              <strong>{template.name}</strong>
-              <span class="hint">{template.description}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <Choices
+        name="template"
+        legend={t('agreement.template')}
+        options={templates.data.items.map((x) => ({
+          value: x.key,
+          label: x.name,
+          hint: x.description,
+        }))}
+        value={templateKey}
+        onChange={choose}
+      />
       <form onSubmit={onSubmit} noValidate>
         <ErrorSummary message={form.message} fields={form.fields} labels={labels} />
         <h3>{t('agreement.draftTitle')}</h3>

@@ -4,6 +4,7 @@ import { CONSENT_RESPONSES, type ConsentResponse } from '../../../core/domain/co
 import type { FieldErrors } from '../../../core/errors';
 import type { ProposalDetail } from '../../../core/protocol/agreement';
 import { ApiError, api } from '../../app/api';
+import { Choices } from '../../components/Choices';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
@@ -105,27 +106,17 @@ function RespondForm({ p, onSaved }: { p: ProposalDetail; onSaved: (p: ProposalD
     <form onSubmit={onSubmit} noValidate class="card panel">
       <ErrorSummary message={form.message} fields={form.fields} labels={labels} />
       {saved ? <Notice tone="success">{t('proposal.saved')}</Notice> : null}
-      <fieldset class="field choices" id="response">
-        <legend>{t('proposal.yourResponse')}</legend>
-        {CONSENT_RESPONSES.map((option) => (
-          <label class="choice" key={option}>
-            <input
-              type="radio"
-              name="response"
-              value={option}
-              checked={response === option}
-              onChange={() => setResponse(option)}
-              aria-describedby={`response-${option}-hint`}
-            />
-            <span>
-              <strong>{t(`proposal.option.${option}`)}</strong>
-              <span class="hint" id={`response-${option}-hint`}>
-                {t(`proposal.option.${option}Hint`)}
-              </span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <Choices
+        name="response"
+        legend={t('proposal.yourResponse')}
+        options={CONSENT_RESPONSES.map((option) => ({
+          value: option,
+          label: t(`proposal.option.${option}`),
+          hint: t(`proposal.option.${option}Hint`),
+        }))}
+        value={response}
+        onChange={setResponse}
+      />
       <Field
         id="note"
         label={labels.note}

@@ -11,6 +11,7 @@ import type { FieldErrors } from '../../../core/errors';
 import type { GroupDetail } from '../../../core/protocol/api';
 import { api } from '../../app/api';
 import { settings } from '../../app/session';
+import { Choices } from '../../components/Choices';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
@@ -99,27 +100,17 @@ function CreateGroup() {
             multiline
             rows={5}
           />
-          <fieldset class="field choices" id="visibility">
-            <legend>{labels.visibility}</legend>
-            {VISIBILITIES.map((v) => (
-              <label class="choice" key={v}>
-                <input
-                  type="radio"
-                  name="visibility"
-                  value={v}
-                  checked={visibility === v}
-                  onChange={() => setVisibility(v)}
-                  aria-describedby={`visibility-${v}-hint`}
-                />
-                <span>
-                  <strong>{t(`create.${v}`)}</strong>
-                  <span class="hint" id={`visibility-${v}-hint`}>
-                    {t(`create.${v}Hint`)}
-                  </span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <Choices
+            name="visibility"
+            legend={labels.visibility}
+            options={VISIBILITIES.map((v) => ({
+              value: v,
+              label: t(`create.${v}`),
+              hint: t(`create.${v}Hint`),
+            }))}
+            value={visibility}
+            onChange={setVisibility}
+          />
           <Field
             id="sizeCap"
             type="number"
