@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import type { FieldErrors } from '../../../core/errors';
 import type { Me } from '../../../core/protocol/api';
 import { api } from '../../app/api';
+import { safeNext } from '../../app/safeNext';
 import { me } from '../../app/session';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
@@ -10,11 +11,6 @@ import { Page } from '../../components/Page';
 import { useForm } from '../../components/useForm';
 import { t } from '../../i18n/t';
 import { PasswordField } from './PasswordField';
-
-/** Only same-site paths are followed after sign-in, never another site's address. */
-function safeNext(next: string | undefined): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/groups';
-}
 
 export default function SignInPage() {
   const location = useLocation();
