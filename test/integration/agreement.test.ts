@@ -221,6 +221,39 @@ describe('adopting and changing the agreement', () => {
     expect(steward.versions.map((v: { number: number }) => v.number)).toEqual([2, 1]);
   });
 
+  it('revises a proposal to adopt a whole draft to meet an objection', async () => {
+    const g = await threeMembers();
+    const [peer] = await template();
+    const p = (
+      await g.steward.post(`${g.base}/proposals`, {
+        change: { kind: 'adopt', items: peer.items },
+        reason: 'Start.',
+      })
+    ).json();
+    await g.bea.put(`${g.base}/proposals/${p.id}/response`, {
+      response: 'object',
+      note: 'Too long for a first meeting.',
+    });
+    const shorter = peer.items.slice(0, 4);
+    const revised = (
+      await g.steward.post(`${g.base}/proposals/${p.id}/revise`, {
+        change: { kind: 'adopt', items: shorter },
+        reason: 'The four that matter most.',
+      })
+    ).json();
+    expect(revised).toMatchObject({
+      round: 2,
+      summary: 'Adopt the agreement (4 items)',
+      decision: { object: 0 },
+    });
+    await g.bea.put(`${g.base}/proposals/${p.id}/response`, { response: 'agree' });
+    const done = (
+      await g.cal.put(`${g.base}/proposals/${p.id}/response`, { response: 'agree' })
+    ).json();
+    expect(done).toMatchObject({ status: 'adopted', resultVersion: 1 });
+    expect((await g.bea.get(g.base)).json().current.items).toHaveLength(4);
+  });
+
   it('adds and removes items, and refuses changes to items that are not there', async () => {
     const g = await threeMembers();
     await adoptTemplate(g);

@@ -145,7 +145,8 @@ export async function buildProposalDetail(
       respond: open && agreementPolicy.respond(viewer.role, facts),
       revise: open && agreementPolicy.revise(viewer.role, facts),
       withdraw: open && agreementPolicy.withdraw(viewer.role, facts),
-      close: open && agreementPolicy.close(viewer.role, facts),
+      // A steward's own proposal is theirs to withdraw, not to close.
+      close: open && !isProposer && agreementPolicy.close(viewer.role, facts),
     },
   };
 }

@@ -15,6 +15,7 @@ import { useAsync } from '../../components/useAsync';
 import { useForm } from '../../components/useForm';
 import { formatDate, formatDateTime, t } from '../../i18n/t';
 import NotFoundPage from '../help/NotFoundPage';
+import { AgreementDraftForm } from './AgreementDraftForm';
 import { DiffView } from './DiffView';
 import { ProposeForm } from './ProposeForm';
 import { Responses } from './Responses';
@@ -230,24 +231,45 @@ function Proposal() {
         <h2 id="responses-title">{t('proposal.responses')}</h2>
         <Responses responses={p.responses} />
       </section>
-      {p.can.revise && reviseMode ? (
+      {p.can.revise && (reviseMode || change.kind === 'adopt') ? (
         revising ? (
           <section class="card panel" aria-labelledby="revise-title">
             <h2 id="revise-title">{t('proposal.revise')}</h2>
             <p class="hint">{t('proposal.reviseHint')}</p>
-            <ProposeForm
-              groupId={groupId}
-              mode={reviseMode}
-              onCancel={() => setRevising(false)}
-              revising={{
-                proposalId: p.id,
-                reason: p.reason,
-                onDone: (next) => {
+            {change.kind === 'adopt' ? (
+              <AgreementDraftForm
+                initialItems={change.items}
+                initialReason={p.reason}
+                submitLabel={t('proposal.sendRevision')}
+                onCancel={() => setRevising(false)}
+                onSubmit={async (items, reason) => {
+                  const next = await api<ProposalDetail>(
+                    'POST',
+                    `/api/groups/${groupId}/agreement/proposals/${p.id}/revise`,
+                    {
+                      change: { kind: 'adopt', items },
+                      reason,
+                    },
+                  );
                   setRevising(false);
                   proposal.set(next);
-                },
-              }}
-            />
+                }}
+              />
+            ) : reviseMode ? (
+              <ProposeForm
+                groupId={groupId}
+                mode={reviseMode}
+                onCancel={() => setRevising(false)}
+                revising={{
+                  proposalId: p.id,
+                  reason: p.reason,
+                  onDone: (next) => {
+                    setRevising(false);
+                    proposal.set(next);
+                  },
+                }}
+              />
+            ) : null}
           </section>
         ) : (
           <p>
