@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { FieldErrors } from '../../../core/errors';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Field } from '../../components/Field';
 import { useForm } from '../../components/useForm';
 import { t } from '../../i18n/t';
 import { type ItemDraft, ItemFields, itemProblems } from './ItemFields';
+import { ReasonAndSend } from './ReasonAndSend';
 
 /**
  * A whole agreement to edit and propose: its items (change, remove, add) and the reason.
@@ -83,27 +83,14 @@ export function AgreementDraftForm(props: {
           {t('agreement.addItem')}
         </button>
       </p>
-      <Field
-        id="reason"
-        label={t('agreement.reason')}
-        hint={t('agreement.reasonHint')}
-        value={reason}
-        onValue={setReason}
+      <ReasonAndSend
+        reason={reason}
+        onReason={setReason}
         error={form.fields.reason}
-        multiline
-        rows={3}
-        required
+        busy={form.busy}
+        sendLabel={props.submitLabel}
+        onCancel={props.onCancel}
       />
-      <div class="actions">
-        <button class="button primary" type="submit" disabled={form.busy}>
-          {form.busy ? t('common.saving') : props.submitLabel}
-        </button>
-        {props.onCancel ? (
-          <button class="button secondary" type="button" onClick={props.onCancel}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
     </form>
   );
 }

@@ -5,10 +5,10 @@ import type { FieldErrors } from '../../../core/errors';
 import type { ChangeInput, ProposalDetail } from '../../../core/protocol/agreement';
 import { api } from '../../app/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Field } from '../../components/Field';
 import { useForm } from '../../components/useForm';
 import { t } from '../../i18n/t';
 import { type ItemDraft, ItemFields, itemProblems } from './ItemFields';
+import { ReasonAndSend } from './ReasonAndSend';
 
 export type ProposeMode =
   | { kind: 'add' }
@@ -98,29 +98,14 @@ export function ProposeForm({
           errors={{ title: form.fields[`${prefix}-title`], text: form.fields[`${prefix}-text`] }}
         />
       )}
-      <Field
-        id="reason"
-        label={t('agreement.reason')}
-        hint={t('agreement.reasonHint')}
-        value={reason}
-        onValue={setReason}
+      <ReasonAndSend
+        reason={reason}
+        onReason={setReason}
         error={form.fields.reason}
-        multiline
-        rows={3}
-        required
+        busy={form.busy}
+        sendLabel={revising ? t('proposal.sendRevision') : t('agreement.sendProposal')}
+        onCancel={onCancel}
       />
-      <div class="actions">
-        <button class="button primary" type="submit" disabled={form.busy}>
-          {form.busy
-            ? t('common.saving')
-            : revising
-              ? t('proposal.sendRevision')
-              : t('agreement.sendProposal')}
-        </button>
-        <button class="button secondary" type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
     </form>
   );
 }
