@@ -6,7 +6,7 @@
 import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors';
-import { authenticateSession, knownViewer } from '../services/authenticateSession';
+import { authenticateSession } from '../services/authenticateSession';
 import type { Deps, Viewer } from '../services/deps';
 
 export const SESSION_COOKIE = 'hearth_session';
@@ -21,16 +21,15 @@ export function registerViewer(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('viewer', null);
   app.addHook('preHandler', (request, _reply, done) => {
     if (!request.url.startsWith('/api/')) return done();
-    // Most requests are answered from the session cache without waiting on anything.
     const header = request.headers.cookie;
     const token = header ? parseCookie(header)[SESSION_COOKIE] : undefined;
-    const known = knownViewer(deps, token);
-    if (known !== undefined) {
-      request.viewer = known;
+    const viewer = authenticateSession(deps, token);
+    if (!(viewer instanceof Promise)) {
+      request.viewer = viewer;
       return done();
     }
-    authenticateSession(deps, token).then((viewer) => {
-      request.viewer = viewer;
+    viewer.then((found) => {
+      request.viewer = found;
       done();
     }, done);
   });

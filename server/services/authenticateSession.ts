@@ -13,17 +13,36 @@ const sessionKey = (token: string | undefined): string | null =>
 /**
  * Finds who a session cookie belongs to. Sessions past their absolute lifetime, or idle
  * for longer than allowed, are ended here. Returns null for no valid session.
+ *
+ * Answers at once, without a promise, when no database work is needed (no cookie, or a
+ * cached session that is valid and was touched recently): that is most requests.
  */
-export async function authenticateSession(
+export function authenticateSession(
   deps: Deps,
   token: string | undefined,
-): Promise<Viewer | null> {
+): Viewer | null | Promise<Viewer | null> {
   const hash = sessionKey(token);
   if (!hash) return null;
-  const session = deps.cache.getSession(hash) ?? (await readSession(deps, hash));
-  if (!session) return null;
+  const cached = deps.cache.getSession(hash);
   const now = deps.now().getTime();
-  if (session.lastSeenMs + deps.config.session.idleMs <= now || session.expiresMs <= now) {
+  if (cached && isValid(deps, cached, now) && now - cached.lastSeenMs < TOUCH_EVERY_MS)
+    return cached.viewer;
+  return settleSession(deps, hash, cached, now);
+}
+
+function isValid(deps: Deps, session: CachedSession, now: number): boolean {
+  return session.lastSeenMs + deps.config.session.idleMs > now && session.expiresMs > now;
+}
+
+async function settleSession(
+  deps: Deps,
+  hash: string,
+  cached: CachedSession | undefined,
+  now: number,
+): Promise<Viewer | null> {
+  const session = cached ?? (await readSession(deps, hash));
+  if (!session) return null;
+  if (!isValid(deps, session, now)) {
     await deleteSession(deps.db, session.viewer.sessionId);
     deps.cache.forgetSession(session.viewer.sessionId);
     return null;
@@ -33,24 +52,6 @@ export async function authenticateSession(
     session.lastSeenMs = now;
   }
   return session.viewer;
-}
-
-/**
- * The viewer for a token when the answer needs no database work (no cookie, or a cached
- * session that is valid and was touched recently); undefined when authenticateSession
- * must decide.
- */
-export function knownViewer(deps: Deps, token: string | undefined): Viewer | null | undefined {
-  const hash = sessionKey(token);
-  if (!hash) return null;
-  const session = deps.cache.getSession(hash);
-  if (!session) return undefined;
-  const now = deps.now().getTime();
-  const fresh =
-    session.lastSeenMs + deps.config.session.idleMs > now &&
-    session.expiresMs > now &&
-    now - session.lastSeenMs < TOUCH_EVERY_MS;
-  return fresh ? session.viewer : undefined;
 }
 
 async function readSession(deps: Deps, hash: string): Promise<CachedSession | undefined> {

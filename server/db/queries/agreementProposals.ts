@@ -138,6 +138,22 @@ export async function upsertResponse(db: Kysely<Database>, row: ResponseRow): Pr
     .execute();
 }
 
+/** The current round's responses to every open proposal of a group, in one query. */
+export async function listOpenRoundResponses(
+  db: Kysely<Database>,
+  groupId: string,
+): Promise<ResponseRow[]> {
+  return db
+    .selectFrom('agreement_responses as r')
+    .innerJoin('agreement_proposals as p', (join) =>
+      join.onRef('p.id', '=', 'r.proposal_id').onRef('p.round', '=', 'r.round'),
+    )
+    .selectAll('r')
+    .where('p.group_id', '=', groupId)
+    .where('p.status', '=', 'open')
+    .execute();
+}
+
 /** Every response to a proposal, all rounds, with names. */
 export async function listResponses(db: Kysely<Database>, proposalId: string) {
   return db

@@ -2,8 +2,8 @@ import { diffItems } from '../../../core/domain/agreement';
 import type { AgreementOverview } from '../../../core/protocol/agreement';
 import {
   listDueProposals,
+  listOpenRoundResponses,
   listProposals,
-  listResponses,
 } from '../../db/queries/agreementProposals';
 import {
   findAcknowledgement,
@@ -52,14 +52,13 @@ export async function getAgreement(
     );
   }
   const facts = { isProposer: false };
-  const summaries = await Promise.all(
-    proposals.map(async (p) => {
-      const responses =
-        p.status === 'open'
-          ? (await listResponses(deps.db, p.id)).filter((r) => r.round === p.round)
-          : [];
-      return toSummary(p, responses, viewer.userId);
-    }),
+  const openResponses = await listOpenRoundResponses(deps.db, groupId);
+  const summaries = proposals.map((p) =>
+    toSummary(
+      p,
+      openResponses.filter((r) => r.proposal_id === p.id),
+      viewer.userId,
+    ),
   );
   summaries.sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open'));
   const seeAcks = agreementPolicy.seeAcknowledgements(role, facts);
