@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'agreement.none',
   'agreement.stale',
   'proposal.closed',
+  'meeting.closed',
+  'swap.closed',
   'invite.expired',
   'invite.revoked',
   'invite.used_up',

@@ -12,6 +12,7 @@ import { authRoutes } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { groupRoutes } from './http/groups';
 import { inviteRoutes } from './http/invites';
+import { meetingRoutes } from './http/meetings';
 import { registerRequestGuards } from './http/requestGuards';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { serializerCompiler } from './http/serializer';
@@ -80,6 +81,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(inviteRoutes(deps));
   await app.register(settingsRoutes(deps));
   await app.register(agreementRoutes(deps));
+  await app.register(meetingRoutes(deps));
   await registerWebApp(app, deps.config.webDistDir);
   return app;
 }

@@ -32,6 +32,11 @@ const schema = z.object({
   RATE_LIMIT_SIGNUP_PER_IP: positiveInt.default(50),
   RATE_LIMIT_WINDOW_MINUTES: positiveInt.default(15),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps:// (leave it unset to keep mail)')
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export interface Config {
@@ -54,6 +59,8 @@ export interface Config {
     signupPerIp: number;
   };
   webDistDir: string;
+  /** Outgoing mail: without an SMTP URL, mail is kept in the outbox for the administrator. */
+  mail: { smtpUrl: string | null; from: string };
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
 }
 
@@ -101,6 +108,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signupPerIp: e.RATE_LIMIT_SIGNUP_PER_IP,
     },
     webDistDir: path.resolve(e.WEB_DIST_DIR),
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM ?? `Hearth <hearth@${new URL(publicUrl).hostname}>`,
+    },
     // OWASP's argon2id recommendation: 19 MiB, two passes, one lane.
     argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
   };

@@ -7,8 +7,11 @@ import { createReadCache } from './cache/readCache';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrateToLatest } from './db/migrate';
+import { createMailTransport } from './mail/transport';
 import { settleDueProposals } from './services/agreement/settleDueProposals';
 import type { Deps } from './services/deps';
+import { deliverOutbox } from './services/mail/deliverOutbox';
+import { queueReminders } from './services/mail/queueReminders';
 import { purgeExpired } from './services/purgeExpired';
 
 async function main(): Promise<void> {
@@ -21,6 +24,7 @@ async function main(): Promise<void> {
     config,
     now: () => new Date(),
     cache: createReadCache(dialect === 'sqlite'),
+    mail: createMailTransport(config.mail),
   };
   const app = await buildApp(deps);
 
@@ -39,11 +43,34 @@ async function main(): Promise<void> {
     60_000,
   );
   settleTimer.unref();
+  // Every minute, queue the reminders that have come due; every 15 seconds, send mail.
+  const remindTimer = setInterval(
+    () =>
+      void queueReminders(deps).catch((err: unknown) =>
+        app.log.error({ err }, 'queueing reminders failed'),
+      ),
+    60_000,
+  );
+  remindTimer.unref();
+  if (deps.mail.kind === 'none') {
+    app.log.warn('SMTP_URL is not set: mail is kept in the outbox for administrators to read');
+  }
+  const mailTimer = setInterval(
+    () =>
+      void deliverOutbox(deps, deps.mail, app.log).catch((err: unknown) =>
+        app.log.error({ err }, 'sending mail failed'),
+      ),
+    15_000,
+  );
+  mailTimer.unref();
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(purgeTimer);
     clearInterval(settleTimer);
+    clearInterval(remindTimer);
+    clearInterval(mailTimer);
+    deps.mail.close();
     await app.close();
     await close();
     process.exit(0);

@@ -6,9 +6,10 @@
  */
 import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
+import { MAX_OCCURRENCES } from './meetings';
+import { isTimeZone } from './timeZone';
 
-/** Enough for two years of weekly meetings; a schedule is a commitment, not forever. */
-export const MAX_OCCURRENCES = 104;
+export { isTimeZone, MAX_OCCURRENCES };
 
 /** Parts of a rule a group may set; the bound (COUNT / UNTIL) is set by Hearth. */
 const ALLOWED_PARTS = new Set(['FREQ', 'INTERVAL', 'BYDAY', 'BYSETPOS', 'BYMONTHDAY', 'WKST']);
@@ -31,16 +32,6 @@ export type ScheduleProblem = { field: keyof ScheduleRule; message: string };
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isTimeZone(zone: string): boolean {
-  if (!zone || zone.length > 64) return false;
-  try {
-    Temporal.Now.zonedDateTimeISO(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The instant a local wall-clock time names in a zone; a time skipped by DST moves forward. */
 export function localToUtc(local: string, timeZone: string): string {

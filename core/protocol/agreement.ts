@@ -264,7 +264,16 @@ export const notificationList = z
     items: z.array(
       z.object({
         id: z.string(),
-        kind: z.enum(['proposal.new', 'proposal.revised', 'proposal.outcome']),
+        kind: z.enum([
+          'proposal.new',
+          'proposal.revised',
+          'proposal.outcome',
+          'meeting.changed',
+          'meeting.cancelled',
+          'swap.requested',
+          'swap.accepted',
+          'swap.declined',
+        ]),
         groupId: z.string().nullable(),
         groupName: z.string().nullable(),
         subjectId: z.string().nullable(),

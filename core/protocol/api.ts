@@ -9,6 +9,7 @@ import { ABSOLUTE_SIZE_CAP_MAX, MIN_GROUP_SIZE } from '../domain/groupSize';
 import { ROLES, VISIBILITIES } from '../domain/membership';
 import { passwordLengthProblem } from '../domain/password';
 import { countWords, PURPOSE_MAX_WORDS } from '../domain/purpose';
+import { isTimeZone } from '../domain/timeZone';
 import { ERROR_CODES } from '../errors';
 
 export const API_VERSION = '1';
@@ -114,6 +115,8 @@ export const createGroupBody = z
       .min(MIN_GROUP_SIZE, `A group needs at least ${MIN_GROUP_SIZE} people.`)
       .max(ABSOLUTE_SIZE_CAP_MAX, `Use at most ${ABSOLUTE_SIZE_CAP_MAX}.`)
       .optional(),
+    /** The zone the group meets in; the web app sends the creator's own. */
+    timeZone: z.string().max(64).refine(isTimeZone, 'Choose a time zone from the list.').optional(),
   })
   .meta({ id: 'CreateGroupBody' });
 export type CreateGroupInput = z.input<typeof createGroupBody>;

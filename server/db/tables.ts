@@ -3,6 +3,12 @@
  * flags are nullable timestamps, never booleans. Kysely uses these to type every query.
  */
 import type { Generated } from 'kysely';
+import type {
+  AttendanceStatus,
+  LatenessPolicy,
+  RsvpResponse,
+  VenueKind,
+} from '../../core/domain/meetings';
 
 export interface UsersTable {
   id: string;
@@ -34,6 +40,10 @@ export interface GroupsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** IANA zone the group meets in; schedules are written in it. */
+  time_zone: string;
+  meeting_minutes: number;
+  lateness_policy: LatenessPolicy;
 }
 
 export interface MembershipsTable {
@@ -134,10 +144,145 @@ export interface NotificationsTable {
   id: string;
   user_id: string;
   group_id: string | null;
-  kind: 'proposal.new' | 'proposal.revised' | 'proposal.outcome';
+  kind:
+    | 'proposal.new'
+    | 'proposal.revised'
+    | 'proposal.outcome'
+    | 'meeting.changed'
+    | 'meeting.cancelled'
+    | 'swap.requested'
+    | 'swap.accepted'
+    | 'swap.declined';
   subject_id: string | null;
   created_at: string;
   read_at: string | null;
+}
+
+export interface MeetingSeriesTable {
+  id: string;
+  group_id: string;
+  /** Normalised RRULE value without COUNT/UNTIL. */
+  rrule: string;
+  /** First meeting as local wall-clock time, `YYYY-MM-DDTHH:mm`, in time_zone. */
+  start_local: string;
+  time_zone: string;
+  planned_count: number | null;
+  until_date: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface MeetingsTable {
+  id: string;
+  group_id: string;
+  series_id: string | null;
+  starts_at: string;
+  duration_minutes: number;
+  time_zone: string;
+  status: 'scheduled' | 'cancelled';
+  /** Set when an occurrence was moved: where the schedule had put it. */
+  original_starts_at: string | null;
+  /** The note to members with the latest move or cancellation. */
+  change_note: string | null;
+  /** iCalendar SEQUENCE: bumped on every change members should see. */
+  sequence: Generated<number>;
+  venue_kind: VenueKind;
+  venue_name: string | null;
+  venue_address: string | null;
+  access_notes: string | null;
+  online_url: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupRolesTable {
+  id: string;
+  group_id: string;
+  /** Built-in role key, or null for a role the group added. */
+  key: string | null;
+  name: string;
+  description: string | null;
+  position: number;
+  /** Set while the role is left out of the rota. */
+  paused_at: string | null;
+  created_at: string;
+}
+
+export interface RoleNotReadyTable {
+  role_id: string;
+  user_id: string;
+}
+
+export interface MeetingRolesTable {
+  meeting_id: string;
+  role_id: string;
+  user_id: string | null;
+  /** Set when settled by a swap or a steward, so planning keeps it. */
+  pinned_at: string | null;
+  updated_at: string;
+}
+
+export interface RoleSwapsTable {
+  id: string;
+  meeting_id: string;
+  role_id: string;
+  from_user: string;
+  to_user: string;
+  status: 'pending' | 'accepted' | 'declined' | 'cancelled';
+  note: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export interface RsvpsTable {
+  meeting_id: string;
+  user_id: string;
+  response: RsvpResponse;
+  note: string | null;
+  updated_at: string;
+}
+
+export interface AttendanceTable {
+  meeting_id: string;
+  user_id: string;
+  status: AttendanceStatus;
+  arrived_at: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+export interface CalendarFeedsTable {
+  user_id: string;
+  /** SHA-256 of the secret in the feed's address. */
+  token_hash: string;
+  created_at: string;
+}
+
+export interface EmailPreferencesTable {
+  user_id: string;
+  /** JSON: EmailPreferences */
+  preferences: string;
+  updated_at: string;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'held' | 'failed';
+
+export interface EmailOutboxTable {
+  id: string;
+  user_id: string | null;
+  to_address: string;
+  kind: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** One mail per key: stops a reminder going twice. */
+  dedupe_key: string | null;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
 }
 
 export interface Database {
@@ -155,4 +300,15 @@ export interface Database {
   agreement_responses: AgreementResponsesTable;
   agreement_acknowledgements: AgreementAcknowledgementsTable;
   notifications: NotificationsTable;
+  meeting_series: MeetingSeriesTable;
+  meetings: MeetingsTable;
+  group_roles: GroupRolesTable;
+  role_not_ready: RoleNotReadyTable;
+  meeting_roles: MeetingRolesTable;
+  role_swaps: RoleSwapsTable;
+  rsvps: RsvpsTable;
+  attendance: AttendanceTable;
+  calendar_feeds: CalendarFeedsTable;
+  email_preferences: EmailPreferencesTable;
+  email_outbox: EmailOutboxTable;
 }

@@ -25,6 +25,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'agreement.none': 409,
   'agreement.stale': 409,
   'proposal.closed': 409,
+  'meeting.closed': 409,
+  'swap.closed': 409,
   'invite.expired': 410,
   'invite.revoked': 410,
   'invite.used_up': 410,

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors';
 import { lockGroup } from '../db/queries/groups';
 import { countMembers, findMembership, insertMembership } from '../db/queries/memberships';
 import type { Database } from '../db/tables';
+import { replanRota } from './meetings/replanRota';
 import { recordAudit } from './recordAudit';
 
 /**
@@ -33,4 +34,6 @@ export async function admitMember(
     groupId: admission.groupId,
     action: 'member.joined',
   });
+  // A newcomer joins the rota of the meetings ahead.
+  await replanRota(trx, admission.groupId, new Date(admission.at));
 }

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { RECOMMENDED_GROUP_SIZE } from '../../core/domain/groupSize';
+import { BUILT_IN_ROLES, DEFAULT_MEETING_MINUTES } from '../../core/domain/meetings';
 import { AppError } from '../../core/errors';
 import type { createGroupBody, GroupDetail } from '../../core/protocol/api';
 import { insertGroup } from '../db/queries/groups';
 import { insertMembership } from '../db/queries/memberships';
+import { insertRoles } from '../db/queries/roles';
 import { newId } from '../security/tokens';
 import type { Deps, Viewer } from './deps';
 import { getGroup } from './getGroup';
@@ -35,7 +37,23 @@ export async function createGroup(
       created_by: viewer.userId,
       created_at: now,
       updated_at: now,
+      time_zone: input.timeZone ?? 'UTC',
+      meeting_minutes: DEFAULT_MEETING_MINUTES,
+      lateness_policy: 'noted',
     });
+    await insertRoles(
+      trx,
+      BUILT_IN_ROLES.map((role, position) => ({
+        id: newId(),
+        group_id: id,
+        key: role.key,
+        name: role.name,
+        description: role.description,
+        position,
+        paused_at: null,
+        created_at: now,
+      })),
+    );
     await insertMembership(trx, {
       group_id: id,
       user_id: viewer.userId,

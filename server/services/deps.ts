@@ -3,6 +3,7 @@ import type { ReadCache } from '../cache/readCache';
 import type { Config } from '../config';
 import type { DialectName } from '../db/client';
 import type { Database } from '../db/tables';
+import type { MailTransport } from '../mail/transport';
 
 /** What every use case is given: passed in, never looked up. */
 export interface Deps {
@@ -13,6 +14,8 @@ export interface Deps {
   now: () => Date;
   /** Sessions and group pages kept in memory where that is safe (see readCache.ts). */
   cache: ReadCache;
+  /** Where mail goes; without SMTP_URL it is kept in the outbox. */
+  mail: MailTransport;
 }
 
 /** The signed-in person making a request. */

@@ -10,12 +10,26 @@ export type AuditAction =
   | 'member.removed'
   | 'member.role_changed'
   | 'invite.created'
-  | 'invite.revoked';
+  | 'invite.revoked'
+  | 'meetings.scheduled'
+  | 'meeting.changed'
+  | 'meeting.cancelled'
+  | 'attendance.recorded'
+  | 'role.added'
+  | 'role.changed'
+  | 'rota.planned'
+  | 'swap.accepted';
 
 /** Records who did what in a group; part of the same transaction as the change. */
 export async function recordAudit(
   db: Kysely<Database>,
-  event: { at: string; actorId: string; groupId: string; action: AuditAction; subjectId?: string },
+  event: {
+    at: string;
+    actorId: string;
+    groupId: string;
+    action: AuditAction;
+    subjectId?: string | null;
+  },
 ): Promise<void> {
   await insertAuditEvent(db, {
     id: newId(),

@@ -4,6 +4,7 @@ import { countStewards, deleteMembership, findMembership } from '../db/queries/m
 import { settleOpenProposals } from './agreement/settleOpenProposals';
 import type { Deps, Viewer } from './deps';
 import { authorize, findVisibleGroup } from './findVisibleGroup';
+import { replanRota } from './meetings/replanRota';
 import { recordAudit } from './recordAudit';
 
 /**
@@ -45,6 +46,28 @@ export async function removeMember(
     });
     // Someone who leaves stops counting in the group's open decisions.
     await settleOpenProposals(trx, groupId, deps.now());
+    // Their upcoming roles go to others; swaps waiting on them are withdrawn.
+    await trx
+      .updateTable('role_swaps')
+      .set({ status: 'cancelled', decided_at: now })
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('from_user', '=', userId), eb('to_user', '=', userId)]))
+      .execute();
+    await trx
+      .updateTable('meeting_roles')
+      .set({ user_id: null, pinned_at: null, updated_at: now })
+      .where('user_id', '=', userId)
+      .where(
+        'meeting_id',
+        'in',
+        trx
+          .selectFrom('meetings')
+          .select('id')
+          .where('group_id', '=', groupId)
+          .where('starts_at', '>', now),
+      )
+      .execute();
+    await replanRota(trx, groupId, deps.now());
   });
   deps.cache.forgetGroup(groupId);
 }

@@ -9,6 +9,7 @@ import { createReadCache } from '../../server/cache/readCache';
 import { loadConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/client';
 import { migrateToLatest } from '../../server/db/migrate';
+import { createMailTransport } from '../../server/mail/transport';
 import type { Deps } from '../../server/services/deps';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
 
@@ -65,6 +66,7 @@ export async function createTestApp(
     config,
     now: () => clock.now,
     cache: createReadCache(dialect === 'sqlite'),
+    mail: createMailTransport(config.mail),
   };
   const app = await buildApp(deps);
 

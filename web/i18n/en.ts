@@ -309,6 +309,11 @@ export const en = {
   'notifications.proposal.revised':
     'A proposal in {group} was revised and needs your response again',
   'notifications.proposal.outcome': 'A proposal in {group} has been decided',
+  'notifications.meeting.changed': 'A meeting of {group} has changed',
+  'notifications.meeting.cancelled': 'A meeting of {group} is cancelled',
+  'notifications.swap.requested': 'Someone in {group} asked you to swap a role',
+  'notifications.swap.accepted': 'Your role swap in {group} was accepted',
+  'notifications.swap.declined': 'Your role swap in {group} was declined',
 } as const;
 
 export type MessageKey = keyof typeof en;

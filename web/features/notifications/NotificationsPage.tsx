@@ -29,9 +29,11 @@ function Notifications() {
             <li key={n.id} class={`card${n.read ? '' : ' unread'}`}>
               <a
                 href={
-                  n.groupId && n.subjectId
-                    ? `/groups/${n.groupId}/agreement/proposals/${n.subjectId}`
-                    : '/groups'
+                  !n.groupId || !n.subjectId
+                    ? '/groups'
+                    : n.kind.startsWith('proposal.')
+                      ? `/groups/${n.groupId}/agreement/proposals/${n.subjectId}`
+                      : `/meetings/${n.subjectId}`
                 }
               >
                 {t(`notifications.${n.kind}`, { group: n.groupName ?? '' })}

@@ -1,0 +1,204 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, GroupRolesTable, MeetingRolesTable, RoleSwapsTable } from '../tables';
+
+export type GroupRoleRow = Selectable<GroupRolesTable>;
+
+export async function insertRoles(db: Kysely<Database>, rows: GroupRoleRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('group_roles').values(rows).execute();
+}
+
+export async function listRoles(db: Kysely<Database>, groupId: string): Promise<GroupRoleRow[]> {
+  return db
+    .selectFrom('group_roles')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+export async function setRolePaused(
+  db: Kysely<Database>,
+  roleId: string,
+  pausedAt: string | null,
+): Promise<void> {
+  await db
+    .updateTable('group_roles')
+    .set({ paused_at: pausedAt })
+    .where('id', '=', roleId)
+    .execute();
+}
+
+/** Roles each member is not ready for, in one group. */
+export async function listNotReady(
+  db: Kysely<Database>,
+  groupId: string,
+): Promise<{ role_id: string; user_id: string }[]> {
+  return db
+    .selectFrom('role_not_ready')
+    .innerJoin('group_roles', 'group_roles.id', 'role_not_ready.role_id')
+    .select(['role_not_ready.role_id', 'role_not_ready.user_id'])
+    .where('group_roles.group_id', '=', groupId)
+    .execute();
+}
+
+export async function replaceNotReady(
+  db: Kysely<Database>,
+  groupId: string,
+  userId: string,
+  roleIds: readonly string[],
+): Promise<void> {
+  await db
+    .deleteFrom('role_not_ready')
+    .where('user_id', '=', userId)
+    .where(
+      'role_id',
+      'in',
+      db.selectFrom('group_roles').select('id').where('group_id', '=', groupId),
+    )
+    .execute();
+  if (roleIds.length > 0) {
+    await db
+      .insertInto('role_not_ready')
+      .values(roleIds.map((role_id) => ({ role_id, user_id: userId })))
+      .execute();
+  }
+}
+
+export interface AssignmentRow extends Selectable<MeetingRolesTable> {
+  role_name: string;
+  display_name: string | null;
+}
+
+/** Role assignments of some meetings, with role and holder names. */
+export async function listAssignments(
+  db: Kysely<Database>,
+  meetingIds: readonly string[],
+): Promise<AssignmentRow[]> {
+  if (meetingIds.length === 0) return [];
+  return db
+    .selectFrom('meeting_roles')
+    .innerJoin('group_roles', 'group_roles.id', 'meeting_roles.role_id')
+    .leftJoin('users', 'users.id', 'meeting_roles.user_id')
+    .selectAll('meeting_roles')
+    .select(['group_roles.name as role_name', 'users.display_name'])
+    .where('meeting_roles.meeting_id', 'in', meetingIds)
+    .orderBy('group_roles.position')
+    .execute();
+}
+
+export async function upsertAssignment(
+  db: Kysely<Database>,
+  row: Selectable<MeetingRolesTable>,
+): Promise<void> {
+  await db
+    .insertInto('meeting_roles')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['meeting_id', 'role_id']).doUpdateSet({
+        user_id: row.user_id,
+        pinned_at: row.pinned_at,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+}
+
+/** How many times each member has held each role at a group's meetings before `before`. */
+export async function countPastRoles(
+  db: Kysely<Database>,
+  groupId: string,
+  before: string,
+): Promise<{ user_id: string; role_id: string; n: number }[]> {
+  const rows = await db
+    .selectFrom('meeting_roles')
+    .innerJoin('meetings', 'meetings.id', 'meeting_roles.meeting_id')
+    .select(['meeting_roles.user_id', 'meeting_roles.role_id'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('meetings.group_id', '=', groupId)
+    .where('meetings.status', '=', 'scheduled')
+    .where('meetings.starts_at', '<', before)
+    .where('meeting_roles.user_id', 'is not', null)
+    .groupBy(['meeting_roles.user_id', 'meeting_roles.role_id'])
+    .execute();
+  return rows.map((r) => ({ user_id: r.user_id as string, role_id: r.role_id, n: Number(r.n) }));
+}
+
+// ---- Swaps ------------------------------------------------------------------------------
+
+export type SwapRow = Selectable<RoleSwapsTable>;
+export interface SwapWithNames extends SwapRow {
+  role_name: string;
+  from_name: string;
+  to_name: string;
+  group_id: string;
+  starts_at: string;
+}
+
+const swapsWithNames = (db: Kysely<Database>) =>
+  db
+    .selectFrom('role_swaps')
+    .innerJoin('group_roles', 'group_roles.id', 'role_swaps.role_id')
+    .innerJoin('users as f', 'f.id', 'role_swaps.from_user')
+    .innerJoin('users as t', 't.id', 'role_swaps.to_user')
+    .innerJoin('meetings', 'meetings.id', 'role_swaps.meeting_id')
+    .selectAll('role_swaps')
+    .select([
+      'group_roles.name as role_name',
+      'f.display_name as from_name',
+      't.display_name as to_name',
+      'meetings.group_id',
+      'meetings.starts_at',
+    ]);
+
+export async function insertSwap(db: Kysely<Database>, row: SwapRow): Promise<void> {
+  await db.insertInto('role_swaps').values(row).execute();
+}
+
+export async function findSwap(
+  db: Kysely<Database>,
+  id: string,
+): Promise<SwapWithNames | undefined> {
+  return swapsWithNames(db).where('role_swaps.id', '=', id).executeTakeFirst();
+}
+
+export async function listMeetingSwaps(
+  db: Kysely<Database>,
+  meetingId: string,
+): Promise<SwapWithNames[]> {
+  return swapsWithNames(db)
+    .where('role_swaps.meeting_id', '=', meetingId)
+    .orderBy('role_swaps.created_at', 'desc')
+    .limit(50)
+    .execute();
+}
+
+/** Swaps waiting on a person's answer, for meetings not yet started. */
+export async function listSwapsAwaiting(
+  db: Kysely<Database>,
+  userId: string,
+  from: string,
+): Promise<SwapWithNames[]> {
+  return swapsWithNames(db)
+    .where('role_swaps.to_user', '=', userId)
+    .where('role_swaps.status', '=', 'pending')
+    .where('meetings.starts_at', '>=', from)
+    .orderBy('meetings.starts_at')
+    .limit(50)
+    .execute();
+}
+
+export async function decideSwap(
+  db: Kysely<Database>,
+  id: string,
+  status: SwapRow['status'],
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('role_swaps')
+    .set({ status, decided_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

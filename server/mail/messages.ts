@@ -1,0 +1,175 @@
+/**
+ * The words of every mail Hearth sends, as plain text and as simple accessible HTML
+ * (one column, real text, underlined links, the language set). Pure: tested on their own.
+ * Each mail ends with a one-click link to change which mails the person gets.
+ */
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface MailContext {
+  displayName: string;
+  /** Opens the person's email choices without signing in. */
+  preferencesUrl: string;
+}
+
+interface Block {
+  paragraphs: string[];
+  link?: { label: string; url: string };
+}
+
+const escape = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+function compose(context: MailContext, subject: string, block: Block): MailContent {
+  const greeting = `Hello ${context.displayName},`;
+  const footer = `You get this because you are in a group on Hearth. Choose which emails you get: ${context.preferencesUrl}`;
+  const text = [
+    greeting,
+    ...block.paragraphs,
+    block.link ? `${block.link.label}: ${block.link.url}` : null,
+    '—',
+    footer,
+  ]
+    .filter((line) => line !== null)
+    .join('\n\n');
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(subject)}</title></head>
+<body style="margin:0;padding:24px;background:#faf7f2;color:#222;font:17px/1.5 system-ui,sans-serif">
+<div style="max-width:560px;margin:0 auto">
+<p>${escape(greeting)}</p>
+${block.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
+${block.link ? `<p><a href="${escape(block.link.url)}" style="color:#8a3b12;text-decoration:underline">${escape(block.link.label)}</a></p>` : ''}
+<hr style="border:none;border-top:1px solid #ddd;margin:24px 0">
+<p style="font-size:15px;color:#555">You get this because you are in a group on Hearth. <a href="${escape(context.preferencesUrl)}" style="color:#8a3b12;text-decoration:underline">Choose which emails you get</a>.</p>
+</div></body></html>`;
+  return { subject, text, html };
+}
+
+export interface MeetingFacts {
+  groupName: string;
+  /** The meeting's time as the person reads it, e.g. "Tuesday 31 March, 7:00 pm (Europe/London)". */
+  when: string;
+  where: string;
+  url: string;
+}
+
+export function reminderMail(
+  context: MailContext,
+  meeting: MeetingFacts,
+  roles: string[],
+): MailContent {
+  return compose(context, `Reminder: ${meeting.groupName}, ${meeting.when}`, {
+    paragraphs: [
+      `${meeting.groupName} meets ${meeting.when}.`,
+      `Where: ${meeting.where}.`,
+      roles.length > 0 ? `Your roles this time: ${roles.join(', ')}.` : null,
+      'If you can’t make it after all, you can say so on the meeting’s page. No need to explain.',
+    ].filter((p): p is string => p !== null),
+    link: { label: 'See the meeting', url: meeting.url },
+  });
+}
+
+export function rolesMail(
+  context: MailContext,
+  meeting: MeetingFacts,
+  roles: string[],
+): MailContent {
+  const first = roles[0]?.toLowerCase() ?? 'a role';
+  return compose(
+    context,
+    roles.length === 1
+      ? `You’re the ${first} for ${meeting.groupName}, ${meeting.when}`
+      : `Your roles for ${meeting.groupName}, ${meeting.when}`,
+    {
+      paragraphs: [
+        `At ${meeting.groupName}’s meeting ${meeting.when} your ${roles.length === 1 ? 'role is' : 'roles are'}: ${roles.join(', ')}.`,
+        'If this doesn’t suit you, you can ask someone to swap on the meeting’s page.',
+      ],
+      link: { label: 'See the meeting', url: meeting.url },
+    },
+  );
+}
+
+export function meetingChangedMail(
+  context: MailContext,
+  meeting: MeetingFacts,
+  note: string | null,
+): MailContent {
+  return compose(context, `Changed: ${meeting.groupName}, now ${meeting.when}`, {
+    paragraphs: [
+      `A meeting of ${meeting.groupName} has changed. It is now ${meeting.when}, at ${meeting.where}.`,
+      note ? `The note with the change: “${note}”` : null,
+    ].filter((p): p is string => p !== null),
+    link: { label: 'See the meeting', url: meeting.url },
+  });
+}
+
+export function meetingCancelledMail(
+  context: MailContext,
+  meeting: MeetingFacts,
+  note: string,
+): MailContent {
+  return compose(context, `Cancelled: ${meeting.groupName}, ${meeting.when}`, {
+    paragraphs: [
+      `The meeting of ${meeting.groupName} ${meeting.when} will not happen.`,
+      `The note with the cancellation: “${note}”`,
+    ],
+    link: { label: 'See the group’s meetings', url: meeting.url },
+  });
+}
+
+export function invitationMail(
+  context: MailContext,
+  invite: { groupName: string; invitedBy: string; url: string; expires: string },
+): MailContent {
+  return compose(context, `${invite.invitedBy} invited you to ${invite.groupName}`, {
+    paragraphs: [
+      `${invite.invitedBy} invited you to join ${invite.groupName} on Hearth.`,
+      `You will see what the group is about, and its comfort agreement, before you decide. The invitation works until ${invite.expires}.`,
+    ],
+    link: { label: 'Open the invitation', url: invite.url },
+  });
+}
+
+export function applicationOutcomeMail(
+  context: MailContext,
+  outcome: { groupName: string; accepted: boolean; message: string | null; url: string },
+): MailContent {
+  return compose(
+    context,
+    outcome.accepted
+      ? `Welcome to ${outcome.groupName}`
+      : `About your application to ${outcome.groupName}`,
+    {
+      paragraphs: [
+        outcome.accepted
+          ? `Your application to ${outcome.groupName} was accepted. You are now a member.`
+          : `${outcome.groupName} could not offer you a place this time.`,
+        outcome.message ? `A message from the group: “${outcome.message}”` : null,
+      ].filter((p): p is string => p !== null),
+      link: {
+        label: outcome.accepted ? 'Go to the group' : 'Find another group',
+        url: outcome.url,
+      },
+    },
+  );
+}
+
+export function proposalMail(
+  context: MailContext,
+  proposal: { groupName: string; proposer: string; title: string; deadline: string; url: string },
+): MailContent {
+  return compose(context, `Your response is needed: ${proposal.title}`, {
+    paragraphs: [
+      `${proposal.proposer} proposed a change to ${proposal.groupName}’s comfort agreement: ${proposal.title}.`,
+      `You can agree, stand aside, or object with a reason, until ${proposal.deadline}.`,
+    ],
+    link: { label: 'Read and respond', url: proposal.url },
+  });
+}

@@ -1,0 +1,71 @@
+import { claimDueMail, settleMail } from '../../db/queries/mail';
+import { isPermanentFailure, type MailTransport } from '../../mail/transport';
+import type { Deps } from '../deps';
+
+/** Waits between tries: a minute, five, half an hour, two hours, then twelve. */
+export const RETRY_MINUTES = [1, 5, 30, 120, 720];
+const LEASE_MINUTES = 5;
+
+export interface DeliveryLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
+
+/**
+ * Sends the mail that is due. Without a transport, mail is kept ("held") for the
+ * administrator to read, and logged, so nothing is silently lost. A failed send is tried
+ * again with growing waits; a refusal that will not change, or running out of tries,
+ * marks it failed, where the administrator sees it.
+ */
+export async function deliverOutbox(
+  deps: Deps,
+  transport: MailTransport,
+  log: DeliveryLog,
+  limit = 20,
+): Promise<{ sent: number; held: number; retried: number; failed: number }> {
+  const now = deps.now();
+  const lease = new Date(now.getTime() + LEASE_MINUTES * 60_000).toISOString();
+  const due = await claimDueMail(deps.db, now.toISOString(), lease, limit);
+  const result = { sent: 0, held: 0, retried: 0, failed: 0 };
+  for (const mail of due) {
+    if (transport.kind === 'none') {
+      await settleMail(deps.db, mail.id, { status: 'held' });
+      log.info({ mailId: mail.id, kind: mail.kind }, 'mail kept in the outbox: no SMTP_URL is set');
+      result.held += 1;
+      continue;
+    }
+    try {
+      await transport.send({
+        to: mail.to_address,
+        subject: mail.subject,
+        text: mail.text_body,
+        html: mail.html_body,
+      });
+      await settleMail(deps.db, mail.id, {
+        status: 'sent',
+        sent_at: deps.now().toISOString(),
+        attempts: mail.attempts + 1,
+        last_error: null,
+      });
+      result.sent += 1;
+    } catch (error) {
+      const attempts = mail.attempts + 1;
+      const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
+      const wait = RETRY_MINUTES[attempts - 1];
+      if (isPermanentFailure(error) || wait === undefined) {
+        await settleMail(deps.db, mail.id, { status: 'failed', attempts, last_error: message });
+        log.warn({ mailId: mail.id, kind: mail.kind, attempts }, 'mail could not be delivered');
+        result.failed += 1;
+      } else {
+        await settleMail(deps.db, mail.id, {
+          status: 'pending',
+          attempts,
+          last_error: message,
+          next_attempt_at: new Date(deps.now().getTime() + wait * 60_000).toISOString(),
+        });
+        result.retried += 1;
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,90 @@
+import { listMeetingsStarting, listRsvps, type MeetingWithGroup } from '../../db/queries/meetings';
+import { listAssignments } from '../../db/queries/roles';
+import { type MeetingFacts, reminderMail, rolesMail } from '../../mail/messages';
+import type { Deps } from '../deps';
+import { readPreferences } from './preferences';
+import { formatWhen, groupRecipients, queueMail } from './queueMail';
+
+const ROLE_NOTICE_DAYS = 7;
+
+export function meetingFacts(publicUrl: string, meeting: MeetingWithGroup): MeetingFacts {
+  const where =
+    meeting.venue_kind === 'online'
+      ? 'online (the link is on the meeting’s page from an hour before)'
+      : [meeting.venue_name, meeting.venue_address].filter(Boolean).join(', ') +
+        (meeting.venue_kind === 'both' ? ', or online' : '');
+  return {
+    groupName: meeting.group_name,
+    when: formatWhen(meeting.starts_at, meeting.time_zone),
+    where,
+    url: `${publicUrl}/meetings/${meeting.id}`,
+  };
+}
+
+/**
+ * Queues the reminders that are due: for each person, the reminder they chose that has most
+ * recently come due (so someone who joins late gets one mail, not three), and once a week
+ * ahead, a note of their roles. Nobody who said they can't come is reminded.
+ */
+export async function queueReminders(deps: Deps): Promise<number> {
+  const now = deps.now();
+  const horizon = new Date(now.getTime() + ROLE_NOTICE_DAYS * 86_400_000).toISOString();
+  const meetings = await listMeetingsStarting(deps.db, now.toISOString(), horizon);
+  const ids = meetings.map((m) => m.id);
+  const [rsvps, assignments] = await Promise.all([
+    listRsvps(deps.db, ids),
+    listAssignments(deps.db, ids),
+  ]);
+  let queued = 0;
+  const at = now.toISOString();
+  for (const meeting of meetings) {
+    const away = new Set(
+      rsvps
+        .filter((r) => r.meeting_id === meeting.id && r.response === 'not_going')
+        .map((r) => r.user_id),
+    );
+    const people = (await groupRecipients(deps.db, meeting.group_id)).filter(
+      (p) => !away.has(p.userId),
+    );
+    const facts = meetingFacts(deps.config.publicUrl, meeting);
+    const rolesOf = (userId: string) =>
+      assignments
+        .filter((a) => a.meeting_id === meeting.id && a.user_id === userId)
+        .map((a) => a.role_name);
+    const minutesLeft = (Date.parse(meeting.starts_at) - now.getTime()) / 60_000;
+
+    const chosen = await readPreferences(
+      deps.db,
+      people.map((p) => p.userId),
+    );
+    for (const person of people) {
+      // The reminder point most recently reached names the mail, so each point sends once.
+      const reached = (chosen.get(person.userId)?.reminders ?? [])
+        .filter((offset) => offset >= minutesLeft)
+        .sort((a, b) => a - b)[0];
+      if (reached !== undefined) {
+        queued += await queueMail(deps.db, {
+          publicUrl: deps.config.publicUrl,
+          to: [person],
+          kind: 'reminder',
+          at,
+          dedupeKey: () => `reminder:${meeting.id}:${meeting.sequence}:${person.userId}:${reached}`,
+          write: (context) => reminderMail(context, facts, rolesOf(person.userId)),
+        });
+      }
+      const roles = rolesOf(person.userId);
+      if (roles.length > 0) {
+        queued += await queueMail(deps.db, {
+          publicUrl: deps.config.publicUrl,
+          to: [person],
+          kind: 'roles',
+          at,
+          wants: (p) => p.roles,
+          dedupeKey: () => `roles:${meeting.id}:${person.userId}:${roles.join('|')}`,
+          write: (context) => rolesMail(context, facts, roles),
+        });
+      }
+    }
+  }
+  return queued;
+}
