@@ -20,7 +20,7 @@ interface Block {
   link?: { label: string; url: string };
 }
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
@@ -39,14 +39,14 @@ function compose(context: MailContext, subject: string, block: Block): MailConte
     .filter((line) => line !== null)
     .join('\n\n');
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(subject)}</title></head>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:24px;background:#faf7f2;color:#222;font:17px/1.5 system-ui,sans-serif">
 <div style="max-width:560px;margin:0 auto">
-<p>${escape(greeting)}</p>
-${block.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
-${block.link ? `<p><a href="${escape(block.link.url)}" style="color:#8a3b12;text-decoration:underline">${escape(block.link.label)}</a></p>` : ''}
+<p>${escapeHtml(greeting)}</p>
+${block.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${block.link ? `<p><a href="${escapeHtml(block.link.url)}" style="color:#8a3b12;text-decoration:underline">${escapeHtml(block.link.label)}</a></p>` : ''}
 <hr style="border:none;border-top:1px solid #ddd;margin:24px 0">
-<p style="font-size:15px;color:#555">You get this because you are in a group on Hearth. <a href="${escape(context.preferencesUrl)}" style="color:#8a3b12;text-decoration:underline">Choose which emails you get</a>.</p>
+<p style="font-size:15px;color:#555">You get this because you are in a group on Hearth. <a href="${escapeHtml(context.preferencesUrl)}" style="color:#8a3b12;text-decoration:underline">Choose which emails you get</a>.</p>
 </div></body></html>`;
   return { subject, text, html };
 }
