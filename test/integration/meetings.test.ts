@@ -302,7 +302,7 @@ describe('calendars', () => {
     const warnings: string[] = [];
     const original = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-    const byNode = Object.values(nodeIcal.sync.parseICS(text)).filter((c) => c.type === 'VEVENT');
+    const byNode = Object.values(nodeIcal.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT');
     console.warn = original;
     expect(warnings).toEqual([]);
     expect(byNode).toHaveLength(6);
