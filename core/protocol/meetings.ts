@@ -63,8 +63,7 @@ export const venueInput = z
         message: 'Say where you meet: a name or an address.',
       });
     }
-  })
-  .meta({ id: 'VenueInput' });
+  });
 
 export const scheduleBody = z
   .strictObject({

@@ -120,6 +120,9 @@ describe('the API’s manners', () => {
       '/api/groups/{id}/invites',
       '/api/invites/{token}/accept',
       '/api/groups/{id}/members/{userId}',
+      '/api/groups/{id}/meetings',
+      '/api/meetings/{meetingId}',
+      '/api/calendar/{token}',
       '/healthz',
     ]) {
       expect(spec.paths, path).toHaveProperty([path]);
