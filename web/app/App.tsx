@@ -19,6 +19,10 @@ const NotFoundPage = lazy(() => import('../features/help/NotFoundPage'));
 const AgreementPage = lazy(() => import('../features/agreement/AgreementPage'));
 const ProposalPage = lazy(() => import('../features/agreement/ProposalPage'));
 const VersionPage = lazy(() => import('../features/agreement/VersionPage'));
+const SchedulePage = lazy(() => import('../features/meetings/SchedulePage'));
+const MeetingPage = lazy(() => import('../features/meetings/MeetingPage'));
+const CommitmentPage = lazy(() => import('../features/meetings/CommitmentPage'));
+const EmailPreferencesPage = lazy(() => import('../features/account/EmailPreferencesPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 
 export function App() {
@@ -40,6 +44,10 @@ export function App() {
             <Route path="/groups/:id/agreement" component={AgreementPage} />
             <Route path="/groups/:id/agreement/proposals/:proposalId" component={ProposalPage} />
             <Route path="/groups/:id/agreement/versions/:number" component={VersionPage} />
+            <Route path="/groups/:id/meetings" component={SchedulePage} />
+            <Route path="/groups/:id/commitment" component={CommitmentPage} />
+            <Route path="/meetings/:meetingId" component={MeetingPage} />
+            <Route path="/email-preferences/:token" component={EmailPreferencesPage} />
             <Route path="/notifications" component={NotificationsPage} />
             <Route path="/directory" component={DirectoryPage} />
             <Route path="/invite/:token" component={InvitePage} />

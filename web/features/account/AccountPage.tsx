@@ -8,6 +8,7 @@ import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import { useAsync } from '../../components/useAsync';
 import { formatDateTime, t } from '../../i18n/t';
+import { CalendarAndEmail } from './CalendarAndEmail';
 
 function Account() {
   const location = useLocation();
@@ -85,6 +86,7 @@ function Account() {
           {t('account.signOut')}
         </button>
       </p>
+      <CalendarAndEmail />
     </Page>
   );
 }

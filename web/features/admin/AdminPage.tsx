@@ -11,6 +11,7 @@ import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import { useForm } from '../../components/useForm';
 import { t } from '../../i18n/t';
+import { Outbox } from './Outbox';
 
 function SettingsForm({ current }: { current: PublicSettings }) {
   const [name, setName] = useState(current.deploymentName);
@@ -97,6 +98,7 @@ function Admin() {
     <div class="narrow">
       <Page title={t('admin.title')} lead={t('admin.lead')}>
         {settings.value ? <SettingsForm current={settings.value} /> : <Loading />}
+        <Outbox />
       </Page>
     </div>
   );

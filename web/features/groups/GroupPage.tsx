@@ -93,6 +93,9 @@ export default function GroupPage() {
           <p>
             <a class="button secondary" href={`/groups/${g.id}/agreement`}>
               {t('agreement.link')}
+            </a>{' '}
+            <a class="button secondary" href={`/groups/${g.id}/meetings`}>
+              {t('meetings.link')}
             </a>
           </p>
         ) : null}

@@ -6,6 +6,7 @@ import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import { useAsync } from '../../components/useAsync';
 import { t } from '../../i18n/t';
+import { MyMeetings } from '../meetings/MyMeetings';
 
 function MyGroups() {
   const groups = useAsync(() => api<GroupPageData>('GET', '/api/me/groups'), []);
@@ -36,6 +37,7 @@ function MyGroups() {
           ))}
         </ul>
       )}
+      {groups.data && groups.data.items.length > 0 ? <MyMeetings /> : null}
     </Page>
   );
 }

@@ -1,0 +1,78 @@
+import { useState } from 'preact/hooks';
+import type { EmailPreferences, EmailPreferencesView } from '../../../core/protocol/meetings';
+import { ApiError, api } from '../../app/api';
+import { Notice } from '../../components/Notice';
+import { t } from '../../i18n/t';
+
+const REMINDERS = [10080, 1440, 180, 60, 15] as const;
+
+/** Which emails a person gets; the same form signed in and from the link in a mail. */
+export function EmailChoices({ view, endpoint }: { view: EmailPreferencesView; endpoint: string }) {
+  const [prefs, setPrefs] = useState<EmailPreferences>(view.preferences);
+  const [message, setMessage] = useState<{ text: string; tone: 'success' | 'warning' } | null>(
+    null,
+  );
+  const toggle = (key: 'roles' | 'changes' | 'proposals') => (
+    <label class="check">
+      <input
+        type="checkbox"
+        checked={prefs[key]}
+        onChange={(e) =>
+          setPrefs({ ...prefs, [key]: (e.currentTarget as HTMLInputElement).checked })
+        }
+      />{' '}
+      {t(`email.${key}`)}
+    </label>
+  );
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void api<EmailPreferencesView>('PUT', endpoint, prefs)
+          .then((next) => {
+            setPrefs(next.preferences);
+            setMessage({ text: t('email.saved'), tone: 'success' });
+          })
+          .catch((error: unknown) =>
+            setMessage({
+              text: error instanceof ApiError ? error.message : t('error.text'),
+              tone: 'warning',
+            }),
+          );
+      }}
+    >
+      <p>{t('email.lead', { email: view.email })}</p>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <fieldset class="field">
+        <legend>{t('email.reminders')}</legend>
+        {REMINDERS.map((minutes) => (
+          <label class="check" key={minutes}>
+            <input
+              type="checkbox"
+              checked={prefs.reminders.includes(minutes)}
+              onChange={(e) => {
+                const on = (e.currentTarget as HTMLInputElement).checked;
+                setPrefs({
+                  ...prefs,
+                  reminders: on
+                    ? [...prefs.reminders, minutes]
+                    : prefs.reminders.filter((m) => m !== minutes),
+                });
+              }}
+            />{' '}
+            {t(`email.r${minutes}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset class="field">
+        <legend>{t('email.title')}</legend>
+        {toggle('roles')}
+        {toggle('changes')}
+        {toggle('proposals')}
+      </fieldset>
+      <button type="submit" class="button primary">
+        {t('email.save')}
+      </button>
+    </form>
+  );
+}

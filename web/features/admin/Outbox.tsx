@@ -1,0 +1,49 @@
+import type { OutboxList } from '../../../core/protocol/meetings';
+import { api } from '../../app/api';
+import { useAsync } from '../../components/useAsync';
+import { formatDateTime, t } from '../../i18n/t';
+
+/** Recent mail and what happened to it; kept or failed mail can be tried again. */
+export function Outbox() {
+  const outbox = useAsync(() => api<OutboxList>('GET', '/api/admin/mail'), []);
+  if (!outbox.data) return null;
+  const o = outbox.data;
+  return (
+    <section aria-labelledby="outbox-title">
+      <h2 id="outbox-title">{t('outbox.title')}</h2>
+      <p class="muted">{o.transport === 'none' ? t('outbox.leadNone') : t('outbox.leadSmtp')}</p>
+      {o.items.length === 0 ? (
+        <p class="empty">{t('outbox.none')}</p>
+      ) : (
+        <ul class="outbox">
+          {o.items.map((m) => (
+            <li class="card" key={m.id}>
+              <details>
+                <summary>
+                  <span class={`badge mail-${m.status}`}>{t(`outbox.status.${m.status}`)}</span>{' '}
+                  {m.subject} — {m.to}
+                </summary>
+                <p class="muted small">
+                  {formatDateTime(m.createdAt)}
+                  {m.lastError ? ` · ${m.lastError}` : ''}
+                </p>
+                <pre class="mail-text">{m.text}</pre>
+              </details>
+              {m.status === 'held' || m.status === 'failed' ? (
+                <button
+                  type="button"
+                  class="button secondary small"
+                  onClick={() =>
+                    void api('POST', `/api/admin/mail/${m.id}/retry`).then(outbox.reload)
+                  }
+                >
+                  {t('outbox.retry')}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,239 @@
+import { useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import type { ScheduleOverview } from '../../../core/protocol/meetings';
+import { ApiError, api } from '../../app/api';
+import { Loading, Notice } from '../../components/Notice';
+import { Page } from '../../components/Page';
+import { RequireSignIn } from '../../components/RequireSignIn';
+import { useAsync } from '../../components/useAsync';
+import { t } from '../../i18n/t';
+import NotFoundPage from '../help/NotFoundPage';
+import { MeetingCard } from './MeetingCard';
+import { PlanForm } from './PlanForm';
+import { formatMeeting, viewerZone } from './time';
+
+function Schedule() {
+  const { params } = useRoute();
+  const id = params.id ?? '';
+  const schedule = useAsync(
+    () => api<ScheduleOverview>('GET', `/api/groups/${encodeURIComponent(id)}/meetings`),
+    [id],
+  );
+  const [message, setMessage] = useState<{ text: string; tone: 'success' | 'warning' } | null>(
+    null,
+  );
+  const [notReady, setNotReady] = useState<string[] | null>(null);
+  const [roleName, setRoleName] = useState('');
+
+  if (schedule.error?.status === 404) return <NotFoundPage />;
+  if (!schedule.data)
+    return schedule.error ? <Notice tone="warning">{schedule.error.message}</Notice> : <Loading />;
+  const s = schedule.data;
+  const mine = notReady ?? s.myNotReady;
+  const rotaRoles = s.roles.filter((r) => r.inRota);
+  const act = async (work: () => Promise<ScheduleOverview>, done: string) => {
+    try {
+      schedule.set(await work());
+      setMessage({ text: done, tone: 'success' });
+    } catch (error) {
+      setMessage({
+        text: error instanceof ApiError ? error.message : t('error.text'),
+        tone: 'warning',
+      });
+    }
+  };
+  const base = `/api/groups/${s.groupId}`;
+
+  return (
+    <Page title={t('meetings.title')} lead={t('meetings.lead', { group: s.groupName })}>
+      <p class="small muted">
+        {t('meetings.zoneNote', {
+          zone: viewerZone.replace(/_/g, ' '),
+          groupZone: s.timeZone.replace(/_/g, ' '),
+        })}
+      </p>
+      <p>
+        <a href={`/groups/${s.groupId}`}>{s.groupName}</a> ·{' '}
+        <a href={`/groups/${s.groupId}/commitment`}>{t('meetings.commitmentLink')}</a>
+      </p>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+
+      <section aria-labelledby="upcoming-title">
+        <h2 id="upcoming-title">{t('meetings.upcoming')}</h2>
+        {s.upcoming.length === 0 ? (
+          <p class="empty">{s.canManage ? t('meetings.noneSteward') : t('meetings.none')}</p>
+        ) : (
+          <ul class="meeting-list">
+            {s.upcoming.map((m) => (
+              <MeetingCard key={m.id} meeting={m} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {s.upcoming.length > 0 && rotaRoles.length > 0 ? (
+        <section aria-labelledby="rota-title">
+          <h2 id="rota-title">{t('rota.title')}</h2>
+          <p class="muted">{t('rota.lead')}</p>
+          <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="rota-title">
+            <table class="rota">
+              <thead>
+                <tr>
+                  <th scope="col">{t('rota.meeting')}</th>
+                  {rotaRoles.map((r) => (
+                    <th scope="col" key={r.id}>
+                      {r.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {s.upcoming
+                  .filter((m) => m.status === 'scheduled')
+                  .map((m) => (
+                    <tr key={m.id}>
+                      <th scope="row">
+                        <a href={`/meetings/${m.id}`}>{formatMeeting(m.startsAt)}</a>
+                      </th>
+                      {rotaRoles.map((r) => {
+                        const holder = m.roles.find((a) => a.roleId === r.id)?.holder;
+                        return (
+                          <td key={r.id}>
+                            {holder ? (
+                              holder.displayName
+                            ) : (
+                              <span class="muted">{t('rota.nobody')}</span>
+                            )}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+          {s.canManage ? (
+            <button
+              type="button"
+              class="button secondary"
+              onClick={() => void act(() => api('POST', `${base}/rota/plan`), t('rota.planned'))}
+            >
+              {t('rota.planAgain')}
+            </button>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="roles-title">
+        <h2 id="roles-title">{t('roles.title')}</h2>
+        <fieldset class="field">
+          <legend>{t('roles.notReadyLegend')}</legend>
+          <p class="hint">{t('roles.notReadyHint')}</p>
+          {s.roles.map((r) => (
+            <label class="check" key={r.id}>
+              <input
+                type="checkbox"
+                checked={mine.includes(r.id)}
+                onChange={(e) => {
+                  const on = (e.currentTarget as HTMLInputElement).checked;
+                  setNotReady(on ? [...mine, r.id] : mine.filter((x) => x !== r.id));
+                }}
+              />{' '}
+              {r.name}
+              {r.description ? <span class="muted small"> — {r.description}</span> : null}
+            </label>
+          ))}
+        </fieldset>
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() =>
+            void act(
+              () => api('PUT', `${base}/roles/not-ready`, { roleIds: mine }),
+              t('roles.saved'),
+            )
+          }
+        >
+          {t('roles.save')}
+        </button>
+
+        {s.canManage ? (
+          <div class="card panel">
+            <fieldset class="field">
+              <legend>{t('roles.inRota')}</legend>
+              {s.roles.map((r) => (
+                <label class="check" key={r.id}>
+                  <input
+                    type="checkbox"
+                    checked={r.inRota}
+                    onChange={(e) =>
+                      void act(
+                        () =>
+                          api('PATCH', `${base}/roles/${r.id}`, {
+                            inRota: (e.currentTarget as HTMLInputElement).checked,
+                          }),
+                        t('rota.planned'),
+                      )
+                    }
+                  />{' '}
+                  {r.name}
+                </label>
+              ))}
+            </fieldset>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void act(
+                  () => api('POST', `${base}/roles`, { name: roleName }),
+                  t('roles.added'),
+                ).then(() => setRoleName(''));
+              }}
+            >
+              <div class="field">
+                <label for="role-name">{t('roles.name')}</label>
+                <input
+                  id="role-name"
+                  value={roleName}
+                  onInput={(e) => setRoleName((e.currentTarget as HTMLInputElement).value)}
+                />
+              </div>
+              <button type="submit" class="button secondary">
+                {t('roles.add')}
+              </button>
+            </form>
+          </div>
+        ) : null}
+      </section>
+
+      {s.canManage ? (
+        <PlanForm
+          schedule={s}
+          onPlanned={(next, added) => {
+            schedule.set(next);
+            setMessage({ text: t('plan.done', { count: added }), tone: 'success' });
+            window.scrollTo(0, 0);
+          }}
+        />
+      ) : null}
+
+      {s.past.length > 0 ? (
+        <section aria-labelledby="past-title">
+          <h2 id="past-title">{t('meetings.past')}</h2>
+          <ul class="meeting-list">
+            {s.past.map((m) => (
+              <MeetingCard key={m.id} meeting={m} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Page>
+  );
+}
+
+export default function SchedulePage() {
+  return (
+    <RequireSignIn>
+      <Schedule />
+    </RequireSignIn>
+  );
+}
