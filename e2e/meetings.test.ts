@@ -124,7 +124,7 @@ it('plans six fortnightly meetings, shows the rota, swaps a role, RSVPs, records
   await ann.page.getByRole('link', { name: 'Add to my calendar (.ics)' }).click();
   const file = await (await download).path();
   const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
-  const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent'));
+  const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent') ?? undefined);
   expect(event.summary).toContain('Tuesday circle');
   expect(
     calendar.getFirstSubcomponent('vevent')?.getFirstProperty('dtstart')?.getParameter('tzid'),

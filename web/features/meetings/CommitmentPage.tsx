@@ -4,6 +4,7 @@ import { api } from '../../app/api';
 import { Loading, Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
+import { ScrollTable } from '../../components/ScrollTable';
 import { useAsync } from '../../components/useAsync';
 import { t } from '../../i18n/t';
 
@@ -26,7 +27,7 @@ function Commitment() {
       {c.meetingsHeld === 0 ? (
         <p class="empty">{t('commitment.none')}</p>
       ) : (
-        <div class="table-scroll" tabIndex={0} role="region" aria-label={t('commitment.title')}>
+        <ScrollTable label={t('commitment.title')}>
           <table class="rota">
             <thead>
               <tr>
@@ -51,7 +52,7 @@ function Commitment() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </Page>
   );

@@ -5,6 +5,7 @@ import { ApiError, api } from '../../app/api';
 import { Loading, Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
+import { ScrollTable } from '../../components/ScrollTable';
 import { useAsync } from '../../components/useAsync';
 import { t } from '../../i18n/t';
 import NotFoundPage from '../help/NotFoundPage';
@@ -75,7 +76,7 @@ function Schedule() {
         <section aria-labelledby="rota-title">
           <h2 id="rota-title">{t('rota.title')}</h2>
           <p class="muted">{t('rota.lead')}</p>
-          <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="rota-title">
+          <ScrollTable label={t('rota.title')}>
             <table class="rota">
               <thead>
                 <tr>
@@ -111,7 +112,7 @@ function Schedule() {
                   ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
           {s.canManage ? (
             <button
               type="button"
