@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningNode, spawnNode } from '../test/helpers/spawnNode';
-import { checkPage, DESKTOP, launchBrowser, newPerson, type Watched } from './browser';
+import { checkPage, DESKTOP, launchBrowser, newPerson, signUp, type Watched } from './browser';
 
 let server: RunningNode;
 let browser: Browser;
@@ -18,14 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signUp(page: Page, url: string, name: string) {
-  await page.goto(url);
-  await page.getByLabel('Email address').fill(`${name.toLowerCase()}@example.org`);
-  await page.getByLabel('Name to show other members').fill(name);
-  await page.getByLabel('Password', { exact: true }).fill(`${name} walks by the river`);
-  await page.getByRole('button', { name: 'Create account' }).click();
-}
 
 async function respond(
   person: Watched,

@@ -88,3 +88,12 @@ export async function checkPage(person: Watched, name: string): Promise<void> {
     if (original) await page.setViewportSize(original);
   }
 }
+
+/** Fills in the sign-up form at `url` for a person called `name`. */
+export async function signUp(page: Page, url: string, name: string) {
+  await page.goto(url);
+  await page.getByLabel('Email address').fill(`${name.toLowerCase()}@example.org`);
+  await page.getByLabel('Name to show other members').fill(name);
+  await page.getByLabel('Password', { exact: true }).fill(`${name} walks by the river`);
+  await page.getByRole('button', { name: 'Create account' }).click();
+}

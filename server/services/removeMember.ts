@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors';
 import { lockGroup } from '../db/queries/groups';
 import { countStewards, deleteMembership, findMembership } from '../db/queries/memberships';
+import { returnRolesToRota, withdrawPendingSwaps } from '../db/queries/roles';
 import { settleOpenProposals } from './agreement/settleOpenProposals';
 import type { Deps, Viewer } from './deps';
 import { authorize, findVisibleGroup } from './findVisibleGroup';
@@ -47,26 +48,8 @@ export async function removeMember(
     // Someone who leaves stops counting in the group's open decisions.
     await settleOpenProposals(trx, groupId, deps.now());
     // Their upcoming roles go to others; swaps waiting on them are withdrawn.
-    await trx
-      .updateTable('role_swaps')
-      .set({ status: 'cancelled', decided_at: now })
-      .where('status', '=', 'pending')
-      .where((eb) => eb.or([eb('from_user', '=', userId), eb('to_user', '=', userId)]))
-      .execute();
-    await trx
-      .updateTable('meeting_roles')
-      .set({ user_id: null, pinned_at: null, updated_at: now })
-      .where('user_id', '=', userId)
-      .where(
-        'meeting_id',
-        'in',
-        trx
-          .selectFrom('meetings')
-          .select('id')
-          .where('group_id', '=', groupId)
-          .where('starts_at', '>', now),
-      )
-      .execute();
+    await withdrawPendingSwaps(trx, { userId }, now);
+    await returnRolesToRota(trx, { userId, groupId, after: now, release: true });
     await replanRota(trx, groupId, deps.now());
   });
   deps.cache.forgetGroup(groupId);

@@ -166,3 +166,25 @@ export async function listResponses(db: Kysely<Database>, proposalId: string) {
     .orderBy('r.responded_at', 'asc')
     .execute();
 }
+
+/** Open proposals of a group that someone has objected to in the current round. */
+export async function listObjectedProposals(db: Kysely<Database>, groupId: string, limit = 20) {
+  return db
+    .selectFrom('agreement_proposals as p')
+    .select(['p.id', 'p.kind', 'p.change'])
+    .where('p.group_id', '=', groupId)
+    .where('p.status', '=', 'open')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('agreement_responses as r')
+          .select('r.proposal_id')
+          .whereRef('r.proposal_id', '=', 'p.id')
+          .whereRef('r.round', '=', 'p.round')
+          .where('r.response', '=', 'object'),
+      ),
+    )
+    .orderBy('p.created_at')
+    .limit(limit)
+    .execute();
+}

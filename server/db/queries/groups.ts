@@ -110,3 +110,26 @@ export async function listGroupsOfUser(
     .execute();
   return rows.map((row) => ({ ...row, member_count: Number(row.member_count) }));
 }
+
+export type MeetingSettings = Pick<GroupRow, 'time_zone' | 'meeting_minutes' | 'lateness_policy'>;
+
+/** How a group meets: its zone, usual meeting length and lateness policy. */
+export async function findMeetingSettings(
+  db: Kysely<Database>,
+  groupId: string,
+): Promise<MeetingSettings> {
+  return db
+    .selectFrom('groups')
+    .select(['time_zone', 'meeting_minutes', 'lateness_policy'])
+    .where('id', '=', groupId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateMeetingSettings(
+  db: Kysely<Database>,
+  groupId: string,
+  patch: Partial<MeetingSettings>,
+): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
+  await db.updateTable('groups').set(patch).where('id', '=', groupId).execute();
+}

@@ -115,6 +115,19 @@ export async function upsertRsvp(db: Kysely<Database>, row: RsvpsTable): Promise
     .execute();
 }
 
+export async function findRsvp(
+  db: Kysely<Database>,
+  meetingId: string,
+  userId: string,
+): Promise<RsvpsTable | undefined> {
+  return db
+    .selectFrom('rsvps')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
 export async function listRsvps(
   db: Kysely<Database>,
   meetingIds: readonly string[],

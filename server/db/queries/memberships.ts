@@ -98,3 +98,19 @@ export async function listMemberIds(db: Kysely<Database>, groupId: string): Prom
     .execute();
   return rows.map((r) => r.user_id);
 }
+
+/** Members of a group with their addresses, optionally only some of them. */
+export async function listMemberContacts(
+  db: Kysely<Database>,
+  groupId: string,
+  only?: readonly string[],
+): Promise<{ userId: string; email: string; displayName: string }[]> {
+  if (only?.length === 0) return [];
+  let query = db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id as userId', 'users.email', 'users.display_name as displayName'])
+    .where('memberships.group_id', '=', groupId);
+  if (only) query = query.where('users.id', 'in', only);
+  return query.execute();
+}

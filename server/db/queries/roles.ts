@@ -67,6 +67,7 @@ export async function replaceNotReady(
 
 export interface AssignmentRow extends Selectable<MeetingRolesTable> {
   role_name: string;
+  role_key: string | null;
   display_name: string | null;
 }
 
@@ -81,7 +82,7 @@ export async function listAssignments(
     .innerJoin('group_roles', 'group_roles.id', 'meeting_roles.role_id')
     .leftJoin('users', 'users.id', 'meeting_roles.user_id')
     .selectAll('meeting_roles')
-    .select(['group_roles.name as role_name', 'users.display_name'])
+    .select(['group_roles.name as role_name', 'group_roles.key as role_key', 'users.display_name'])
     .where('meeting_roles.meeting_id', 'in', meetingIds)
     .orderBy('group_roles.position')
     .execute();
@@ -201,4 +202,76 @@ export async function decideSwap(
     .where('status', '=', 'pending')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** A group's meetings starting after `after`, as a subquery. */
+const upcomingOf = (db: Kysely<Database>, groupId: string, after: string) =>
+  db
+    .selectFrom('meetings')
+    .select('id')
+    .where('group_id', '=', groupId)
+    .where('starts_at', '>', after);
+
+/**
+ * Hands a person's roles at upcoming meetings back to the rota: unpinned (they may be
+ * planned again for them) or, with `release`, taken off them entirely.
+ */
+export async function returnRolesToRota(
+  db: Kysely<Database>,
+  where: {
+    userId: string;
+    groupId: string;
+    after: string;
+    meetingId?: string;
+    roleIds?: readonly string[];
+    release?: boolean;
+  },
+): Promise<void> {
+  if (where.roleIds?.length === 0) return;
+  let query = db
+    .updateTable('meeting_roles')
+    .set({
+      pinned_at: null,
+      updated_at: where.after,
+      ...(where.release ? { user_id: null } : {}),
+    })
+    .where('user_id', '=', where.userId)
+    .where('meeting_id', 'in', upcomingOf(db, where.groupId, where.after));
+  if (where.meetingId) query = query.where('meeting_id', '=', where.meetingId);
+  if (where.roleIds) query = query.where('role_id', 'in', where.roleIds);
+  await query.execute();
+}
+
+/** Removes roles left out of the rota from the given meetings. */
+export async function removeRolesFromMeetings(
+  db: Kysely<Database>,
+  meetingIds: readonly string[],
+  roleIds: readonly string[],
+): Promise<void> {
+  if (meetingIds.length === 0 || roleIds.length === 0) return;
+  await db
+    .deleteFrom('meeting_roles')
+    .where('meeting_id', 'in', meetingIds)
+    .where('role_id', 'in', roleIds)
+    .execute();
+}
+
+/** Withdraws swaps still waiting: for one role at a meeting, or involving one person. */
+export async function withdrawPendingSwaps(
+  db: Kysely<Database>,
+  where: { meetingId: string; roleId: string } | { userId: string },
+  at: string,
+): Promise<void> {
+  let query = db
+    .updateTable('role_swaps')
+    .set({ status: 'cancelled', decided_at: at })
+    .where('status', '=', 'pending');
+  if ('userId' in where) {
+    query = query.where((eb) =>
+      eb.or([eb('from_user', '=', where.userId), eb('to_user', '=', where.userId)]),
+    );
+  } else {
+    query = query.where('meeting_id', '=', where.meetingId).where('role_id', '=', where.roleId);
+  }
+  await query.execute();
 }

@@ -18,3 +18,22 @@ export async function writeSetting(
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
 }
+
+/** Stores a setting only if it has no value yet, and returns the value it now has. */
+export async function settingOrInsert(
+  db: Kysely<Database>,
+  key: string,
+  value: string,
+): Promise<string> {
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+  return row.value;
+}

@@ -21,3 +21,10 @@ export async function updatePasswordHash(
 ): Promise<void> {
   await db.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
 }
+
+export async function findUserEmail(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ email: string } | undefined> {
+  return db.selectFrom('users').select('email').where('id', '=', id).executeTakeFirst();
+}

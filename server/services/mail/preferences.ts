@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../../core/errors';
 import type { EmailPreferences, EmailPreferencesView } from '../../../core/protocol/meetings';
 import { findEmailPreferences, saveEmailPreferences } from '../../db/queries/mail';
+import { settingOrInsert } from '../../db/queries/settings';
+import { findUserEmail } from '../../db/queries/users';
 import type { Database } from '../../db/tables';
 import type { Deps, Viewer } from '../deps';
 
@@ -14,23 +16,16 @@ export const DEFAULT_EMAIL_PREFERENCES: EmailPreferences = {
 };
 
 const SECRET_KEY = 'mailLinkSecret';
+const invalidLink = () =>
+  new AppError('not_found', 'This link is not valid. Sign in to change your emails.');
 let cachedSecret: { db: unknown; secret: Buffer } | null = null;
 
 /** The deployment's key for one-click preference links, made on first use. */
 async function linkSecret(db: Kysely<Database>): Promise<Buffer> {
   if (cachedSecret?.db === db) return cachedSecret.secret;
-  const fresh = randomBytes(32).toString('base64url');
-  await db
-    .insertInto('settings')
-    .values({ key: SECRET_KEY, value: JSON.stringify(fresh) })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  const row = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', SECRET_KEY)
-    .executeTakeFirstOrThrow();
-  const secret = Buffer.from(JSON.parse(row.value) as string);
+  const fresh = JSON.stringify(randomBytes(32).toString('base64url'));
+  const stored = await settingOrInsert(db, SECRET_KEY, fresh);
+  const secret = Buffer.from(JSON.parse(stored) as string);
   cachedSecret = { db, secret };
   return secret;
 }
@@ -42,10 +37,7 @@ export async function preferencesToken(db: Kysely<Database>, userId: string): Pr
 }
 
 async function userOfToken(db: Kysely<Database>, token: string): Promise<string> {
-  const invalid = new AppError(
-    'not_found',
-    'This link is not valid. Sign in to change your emails.',
-  );
+  const invalid = invalidLink();
   const [idPart, macPart] = token.split('.');
   if (!idPart || !macPart) throw invalid;
   const userId = Buffer.from(idPart, 'base64url').toString();
@@ -72,13 +64,8 @@ export async function readPreferences(
 }
 
 async function view(db: Kysely<Database>, userId: string): Promise<EmailPreferencesView> {
-  const user = await db
-    .selectFrom('users')
-    .select('email')
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (!user)
-    throw new AppError('not_found', 'This link is not valid. Sign in to change your emails.');
+  const user = await findUserEmail(db, userId);
+  if (!user) throw invalidLink();
   const preferences = (await readPreferences(db, [userId])).get(userId) as EmailPreferences;
   return { email: user.email, preferences };
 }
@@ -87,15 +74,14 @@ export async function getMyEmailPreferences(deps: Deps, viewer: Viewer) {
   return view(deps.db, viewer.userId);
 }
 
-export async function setMyEmailPreferences(deps: Deps, viewer: Viewer, input: EmailPreferences) {
+async function save(deps: Deps, userId: string, input: EmailPreferences) {
   const clean = { ...input, reminders: [...new Set(input.reminders)].sort((a, b) => b - a) };
-  await saveEmailPreferences(
-    deps.db,
-    viewer.userId,
-    JSON.stringify(clean),
-    deps.now().toISOString(),
-  );
-  return view(deps.db, viewer.userId);
+  await saveEmailPreferences(deps.db, userId, JSON.stringify(clean), deps.now().toISOString());
+  return view(deps.db, userId);
+}
+
+export async function setMyEmailPreferences(deps: Deps, viewer: Viewer, input: EmailPreferences) {
+  return save(deps, viewer.userId, input);
 }
 
 /** The same, from the link in a mail, without signing in. */
@@ -108,8 +94,5 @@ export async function setEmailPreferencesByToken(
   token: string,
   input: EmailPreferences,
 ) {
-  const userId = await userOfToken(deps.db, token);
-  const clean = { ...input, reminders: [...new Set(input.reminders)].sort((a, b) => b - a) };
-  await saveEmailPreferences(deps.db, userId, JSON.stringify(clean), deps.now().toISOString());
-  return view(deps.db, userId);
+  return save(deps, await userOfToken(deps.db, token), input);
 }

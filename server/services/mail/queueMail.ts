@@ -28,6 +28,7 @@ export async function queueMail(
     write: (context: MailContext, recipient: MailRecipient) => MailContent;
   },
 ): Promise<number> {
+  if (options.to.length === 0) return 0;
   const preferences = await readPreferences(
     db,
     options.to.map((r) => r.userId),
@@ -59,24 +60,6 @@ export async function queueMail(
     if (added) queued += 1;
   }
   return queued;
-}
-
-/** Members of a group with their addresses, optionally only some of them. */
-export async function groupRecipients(
-  db: Kysely<Database>,
-  groupId: string,
-  only?: readonly string[],
-): Promise<MailRecipient[]> {
-  let query = db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id as userId', 'users.email', 'users.display_name as displayName'])
-    .where('memberships.group_id', '=', groupId);
-  if (only) {
-    if (only.length === 0) return [];
-    query = query.where('users.id', 'in', only);
-  }
-  return query.execute();
 }
 
 /** "Tuesday 31 March, 7:00 pm (Europe/London)": a meeting's time in the group's zone. */

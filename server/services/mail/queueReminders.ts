@@ -1,9 +1,10 @@
 import { listMeetingsStarting, listRsvps, type MeetingWithGroup } from '../../db/queries/meetings';
+import { listMemberContacts } from '../../db/queries/memberships';
 import { listAssignments } from '../../db/queries/roles';
 import { type MeetingFacts, reminderMail, rolesMail } from '../../mail/messages';
 import type { Deps } from '../deps';
 import { readPreferences } from './preferences';
-import { formatWhen, groupRecipients, queueMail } from './queueMail';
+import { formatWhen, queueMail } from './queueMail';
 
 const ROLE_NOTICE_DAYS = 7;
 
@@ -43,7 +44,7 @@ export async function queueReminders(deps: Deps): Promise<number> {
         .filter((r) => r.meeting_id === meeting.id && r.response === 'not_going')
         .map((r) => r.user_id),
     );
-    const people = (await groupRecipients(deps.db, meeting.group_id)).filter(
+    const people = (await listMemberContacts(deps.db, meeting.group_id)).filter(
       (p) => !away.has(p.userId),
     );
     const facts = meetingFacts(deps.config.publicUrl, meeting);
@@ -57,34 +58,33 @@ export async function queueReminders(deps: Deps): Promise<number> {
       deps.db,
       people.map((p) => p.userId),
     );
+    // The reminder point each person most recently reached names their mail, so each
+    // point sends once.
+    const reached = new Map<string, number>();
     for (const person of people) {
-      // The reminder point most recently reached names the mail, so each point sends once.
-      const reached = (chosen.get(person.userId)?.reminders ?? [])
+      const point = (chosen.get(person.userId)?.reminders ?? [])
         .filter((offset) => offset >= minutesLeft)
         .sort((a, b) => a - b)[0];
-      if (reached !== undefined) {
-        queued += await queueMail(deps.db, {
-          publicUrl: deps.config.publicUrl,
-          to: [person],
-          kind: 'reminder',
-          at,
-          dedupeKey: () => `reminder:${meeting.id}:${meeting.sequence}:${person.userId}:${reached}`,
-          write: (context) => reminderMail(context, facts, rolesOf(person.userId)),
-        });
-      }
-      const roles = rolesOf(person.userId);
-      if (roles.length > 0) {
-        queued += await queueMail(deps.db, {
-          publicUrl: deps.config.publicUrl,
-          to: [person],
-          kind: 'roles',
-          at,
-          wants: (p) => p.roles,
-          dedupeKey: () => `roles:${meeting.id}:${person.userId}:${roles.join('|')}`,
-          write: (context) => rolesMail(context, facts, roles),
-        });
-      }
+      if (point !== undefined) reached.set(person.userId, point);
     }
+    queued += await queueMail(deps.db, {
+      publicUrl: deps.config.publicUrl,
+      to: people.filter((p) => reached.has(p.userId)),
+      kind: 'reminder',
+      at,
+      dedupeKey: (p) =>
+        `reminder:${meeting.id}:${meeting.sequence}:${p.userId}:${reached.get(p.userId)}`,
+      write: (context, p) => reminderMail(context, facts, rolesOf(p.userId)),
+    });
+    queued += await queueMail(deps.db, {
+      publicUrl: deps.config.publicUrl,
+      to: people.filter((p) => rolesOf(p.userId).length > 0),
+      kind: 'roles',
+      at,
+      wants: (p) => p.roles,
+      dedupeKey: (p) => `roles:${meeting.id}:${p.userId}:${rolesOf(p.userId).join('|')}`,
+      write: (context, p) => rolesMail(context, facts, rolesOf(p.userId)),
+    });
   }
   return queued;
 }

@@ -41,28 +41,14 @@ export async function meetingAccess(
     }
     throw error;
   }
-  const mine = (await listAssignments(deps.db, [meetingId])).filter(
-    (a) => a.user_id === viewer.userId,
-  );
-  const roleKeys = await roleKeysOf(
-    deps,
-    mine.map((a) => a.role_id),
-  );
+  const roleKeys = (await listAssignments(deps.db, [meetingId]))
+    .filter((a) => a.user_id === viewer.userId)
+    .map((a) => a.role_key);
   return {
     meeting,
     visible,
     facts: { isHost: roleKeys.includes('host'), isFacilitator: roleKeys.includes('facilitator') },
   };
-}
-
-async function roleKeysOf(deps: Deps, roleIds: string[]): Promise<string[]> {
-  if (roleIds.length === 0) return [];
-  const rows = await deps.db
-    .selectFrom('group_roles')
-    .select('key')
-    .where('id', 'in', roleIds)
-    .execute();
-  return rows.map((r) => r.key).filter((k): k is string => k !== null);
 }
 
 /** Throws `forbidden` with the message unless the policy allows the action. */

@@ -1,5 +1,6 @@
 import { summariseCommitment } from '../../../core/domain/meetings';
 import type { CommitmentView, MySchedule } from '../../../core/protocol/meetings';
+import { findMeetingSettings } from '../../db/queries/groups';
 import {
   countRecordedMeetings,
   listGroupAttendance,
@@ -26,11 +27,7 @@ export async function getCommitment(
     listMembers(deps.db, groupId),
     listGroupAttendance(deps.db, groupId, now),
     countRecordedMeetings(deps.db, groupId, now),
-    deps.db
-      .selectFrom('groups')
-      .select('lateness_policy')
-      .where('id', '=', groupId)
-      .executeTakeFirstOrThrow(),
+    findMeetingSettings(deps.db, groupId),
   ]);
   return {
     groupName: visible.group.name,

@@ -12,22 +12,25 @@ import type {
 import { lockGroup } from '../../db/queries/groups';
 import {
   findMeeting,
+  findRsvp,
   type MeetingWithGroup,
   updateMeeting,
   upsertAttendance,
   upsertRsvp,
 } from '../../db/queries/meetings';
-import { listMemberIds } from '../../db/queries/memberships';
+import { listMemberContacts, listMemberIds } from '../../db/queries/memberships';
 import { insertNotifications } from '../../db/queries/notifications';
+import { returnRolesToRota } from '../../db/queries/roles';
 import type { Database } from '../../db/tables';
 import { meetingCancelledMail, meetingChangedMail } from '../../mail/messages';
 import { newId } from '../../security/tokens';
 import type { Deps, Viewer } from '../deps';
-import { groupRecipients, queueMail } from '../mail/queueMail';
+import { queueMail } from '../mail/queueMail';
 import { meetingFacts } from '../mail/queueReminders';
 import { recordAudit } from '../recordAudit';
 import { allow, meetingAccess } from './access';
 import { replanRota } from './replanRota';
+import { venueColumns } from './venue';
 import { buildMeetingDetail } from './views';
 
 export async function getMeeting(deps: Deps, viewer: Viewer, meetingId: string) {
@@ -69,7 +72,7 @@ async function tellMembers(
   const facts = meetingFacts(deps.config.publicUrl, meeting);
   await queueMail(trx, {
     publicUrl: deps.config.publicUrl,
-    to: await groupRecipients(trx, meeting.group_id, members),
+    to: await listMemberContacts(trx, meeting.group_id, members),
     kind,
     at,
     wants: (p) => p.changes,
@@ -80,15 +83,20 @@ async function tellMembers(
   });
 }
 
-/** Moves one meeting, changes its length or venue; members are told, with the note. */
-export async function changeMeeting(
+/**
+ * Changes an upcoming meeting: checks the viewer may, then runs `work` in a transaction
+ * holding the group's lock with the meeting as it stands under that lock (still upcoming),
+ * and answers with the meeting as the viewer now sees it.
+ */
+async function changeUpcoming(
   deps: Deps,
   viewer: Viewer,
   meetingId: string,
-  input: z.output<typeof changeMeetingBody>,
+  permission: { action: 'change' | 'cancel' | 'rsvp'; refusal: string },
+  work: (trx: Kysely<Database>, meeting: MeetingWithGroup, now: Date, at: string) => Promise<void>,
 ): Promise<MeetingDetail> {
   const access = await meetingAccess(deps, viewer, meetingId);
-  allow(access, 'change', 'Only the meeting’s host or a steward can change it.');
+  allow(access, permission.action, permission.refusal);
   const now = deps.now();
   requireUpcoming(access.meeting, now);
   const at = now.toISOString();
@@ -96,13 +104,33 @@ export async function changeMeeting(
     await lockGroup(trx, access.meeting.group_id, at);
     const meeting = (await findMeeting(trx, meetingId)) as MeetingWithGroup;
     requireUpcoming(meeting, now);
+    await work(trx, meeting, now, at);
+  });
+  return getMeeting(deps, viewer, meetingId);
+}
+
+/** Moves one meeting, changes its length or venue; members are told, with the note. */
+export async function changeMeeting(
+  deps: Deps,
+  viewer: Viewer,
+  meetingId: string,
+  input: z.output<typeof changeMeetingBody>,
+): Promise<MeetingDetail> {
+  const permission = {
+    action: 'change' as const,
+    refusal: 'Only the meeting’s host or a steward can change it.',
+  };
+  return changeUpcoming(deps, viewer, meetingId, permission, async (trx, meeting, now, at) => {
     const patch: Parameters<typeof updateMeeting>[2] = {
       updated_at: at,
       sequence: meeting.sequence + 1,
       change_note: input.note,
+      ...(input.durationMinutes ? { duration_minutes: input.durationMinutes } : {}),
+      ...(input.venue ? venueColumns(input.venue) : {}),
     };
-    let moved = false;
-    if (input.start && input.start !== utcToLocal(meeting.starts_at, meeting.time_zone)) {
+    const moved =
+      input.start !== undefined && input.start !== utcToLocal(meeting.starts_at, meeting.time_zone);
+    if (moved && input.start) {
       const startsAt = localToUtc(input.start, meeting.time_zone);
       if (Date.parse(startsAt) <= now.getTime()) {
         const message = 'Choose a time that has not passed yet.';
@@ -110,15 +138,6 @@ export async function changeMeeting(
       }
       patch.starts_at = startsAt;
       patch.original_starts_at = meeting.original_starts_at ?? meeting.starts_at;
-      moved = true;
-    }
-    if (input.durationMinutes) patch.duration_minutes = input.durationMinutes;
-    if (input.venue) {
-      patch.venue_kind = input.venue.kind;
-      patch.venue_name = input.venue.kind === 'online' ? null : input.venue.name;
-      patch.venue_address = input.venue.kind === 'online' ? null : input.venue.address;
-      patch.access_notes = input.venue.accessNotes;
-      patch.online_url = input.venue.kind === 'in_person' ? null : input.venue.onlineUrl;
     }
     await updateMeeting(trx, meetingId, patch);
     const updated = (await findMeeting(trx, meetingId)) as MeetingWithGroup;
@@ -132,7 +151,6 @@ export async function changeMeeting(
       subjectId: meetingId,
     });
   });
-  return getMeeting(deps, viewer, meetingId);
 }
 
 /** Cancels one meeting with a note to members; the rest of the schedule stays. */
@@ -142,30 +160,19 @@ export async function cancelMeeting(
   meetingId: string,
   input: z.output<typeof cancelMeetingBody>,
 ): Promise<MeetingDetail> {
-  const access = await meetingAccess(deps, viewer, meetingId);
-  allow(access, 'cancel', 'Only the meeting’s host or a steward can cancel it.');
-  const now = deps.now();
-  requireUpcoming(access.meeting, now);
-  const at = now.toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    await lockGroup(trx, access.meeting.group_id, at);
-    const meeting = (await findMeeting(trx, meetingId)) as MeetingWithGroup;
-    requireUpcoming(meeting, now);
+  const permission = {
+    action: 'cancel' as const,
+    refusal: 'Only the meeting’s host or a steward can cancel it.',
+  };
+  return changeUpcoming(deps, viewer, meetingId, permission, async (trx, meeting, now, at) => {
     await updateMeeting(trx, meetingId, {
       status: 'cancelled',
       change_note: input.note,
       sequence: meeting.sequence + 1,
       updated_at: at,
     });
-    await tellMembers(
-      deps,
-      trx,
-      { ...meeting, status: 'cancelled' },
-      'meeting.cancelled',
-      input.note,
-      viewer.userId,
-      at,
-    );
+    const cancelled = { ...meeting, status: 'cancelled' as const };
+    await tellMembers(deps, trx, cancelled, 'meeting.cancelled', input.note, viewer.userId, at);
     await replanRota(trx, meeting.group_id, now);
     await recordAudit(trx, {
       at,
@@ -175,7 +182,6 @@ export async function cancelMeeting(
       subjectId: meetingId,
     });
   });
-  return getMeeting(deps, viewer, meetingId);
 }
 
 /** Going, maybe or not going. "Not going" frees the person's roles for someone else. */
@@ -185,19 +191,12 @@ export async function respondToMeeting(
   meetingId: string,
   input: z.output<typeof rsvpBody>,
 ): Promise<MeetingDetail> {
-  const access = await meetingAccess(deps, viewer, meetingId);
-  allow(access, 'rsvp', 'Only members can say whether they are coming.');
-  const now = deps.now();
-  requireUpcoming(access.meeting, now);
-  const at = now.toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    await lockGroup(trx, access.meeting.group_id, at);
-    const before = await trx
-      .selectFrom('rsvps')
-      .select('response')
-      .where('meeting_id', '=', meetingId)
-      .where('user_id', '=', viewer.userId)
-      .executeTakeFirst();
+  const permission = {
+    action: 'rsvp' as const,
+    refusal: 'Only members can say whether they are coming.',
+  };
+  return changeUpcoming(deps, viewer, meetingId, permission, async (trx, meeting, now, at) => {
+    const before = await findRsvp(trx, meetingId, viewer.userId);
     await upsertRsvp(trx, {
       meeting_id: meetingId,
       user_id: viewer.userId,
@@ -207,20 +206,18 @@ export async function respondToMeeting(
     });
     const wasAway = before?.response === 'not_going';
     const isAway = input.response === 'not_going';
-    if (wasAway !== isAway) {
-      if (isAway) {
-        // Roles settled on this person for this meeting go back to the rota.
-        await trx
-          .updateTable('meeting_roles')
-          .set({ pinned_at: null, updated_at: at })
-          .where('meeting_id', '=', meetingId)
-          .where('user_id', '=', viewer.userId)
-          .execute();
-      }
-      await replanRota(trx, access.meeting.group_id, now);
+    if (wasAway === isAway) return;
+    if (isAway) {
+      // Roles settled on this person for this meeting go back to the rota.
+      await returnRolesToRota(trx, {
+        userId: viewer.userId,
+        groupId: meeting.group_id,
+        after: at,
+        meetingId,
+      });
     }
+    await replanRota(trx, meeting.group_id, now);
   });
-  return getMeeting(deps, viewer, meetingId);
 }
 
 /**

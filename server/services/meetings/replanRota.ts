@@ -7,6 +7,7 @@ import {
   listAssignments,
   listNotReady,
   listRoles,
+  removeRolesFromMeetings,
   upsertAssignment,
 } from '../../db/queries/roles';
 import type { Database } from '../../db/tables';
@@ -82,11 +83,5 @@ export async function replanRota(db: Kysely<Database>, groupId: string, now: Dat
   }
   // Roles left out of the rota no longer appear on upcoming meetings.
   const paused = roles.filter((r) => r.paused_at !== null).map((r) => r.id);
-  if (paused.length > 0 && ids.length > 0) {
-    await db
-      .deleteFrom('meeting_roles')
-      .where('meeting_id', 'in', ids)
-      .where('role_id', 'in', paused)
-      .execute();
-  }
+  await removeRolesFromMeetings(db, ids, paused);
 }

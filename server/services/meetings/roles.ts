@@ -2,7 +2,13 @@ import type { z } from 'zod';
 import { AppError } from '../../../core/errors';
 import type { changeRoleBody, roleBody, ScheduleOverview } from '../../../core/protocol/meetings';
 import { lockGroup } from '../../db/queries/groups';
-import { insertRoles, listRoles, replaceNotReady, setRolePaused } from '../../db/queries/roles';
+import {
+  insertRoles,
+  listRoles,
+  replaceNotReady,
+  returnRolesToRota,
+  setRolePaused,
+} from '../../db/queries/roles';
 import { newId } from '../../security/tokens';
 import type { Deps, Viewer } from '../deps';
 import { recordAudit } from '../recordAudit';
@@ -103,23 +109,7 @@ export async function setNotReady(
       throw new AppError('request.invalid', 'One of those roles is not in this group.');
     await replaceNotReady(trx, groupId, viewer.userId, [...new Set(roleIds)]);
     // Roles settled on this person that they are not ready for go back to the rota.
-    if (roleIds.length > 0) {
-      await trx
-        .updateTable('meeting_roles')
-        .set({ pinned_at: null, updated_at: at })
-        .where('user_id', '=', viewer.userId)
-        .where('role_id', 'in', roleIds)
-        .where(
-          'meeting_id',
-          'in',
-          trx
-            .selectFrom('meetings')
-            .select('id')
-            .where('group_id', '=', groupId)
-            .where('starts_at', '>', at),
-        )
-        .execute();
-    }
+    await returnRolesToRota(trx, { userId: viewer.userId, groupId, after: at, roleIds });
     await replanRota(trx, groupId, now);
   });
   return getSchedule(deps, viewer, groupId);

@@ -6,7 +6,11 @@ import type {
   ScheduleOverview,
   scheduleBody,
 } from '../../../core/protocol/meetings';
-import { lockGroup } from '../../db/queries/groups';
+import {
+  findMeetingSettings,
+  lockGroup,
+  updateMeetingSettings as saveMeetingSettings,
+} from '../../db/queries/groups';
 import { insertMeetings, insertSeries, listGroupMeetings } from '../../db/queries/meetings';
 import { listMembers } from '../../db/queries/memberships';
 import { listNotReady, listRoles } from '../../db/queries/roles';
@@ -16,6 +20,7 @@ import type { Deps, Viewer } from '../deps';
 import { recordAudit } from '../recordAudit';
 import { memberOfGroup } from './access';
 import { replanRota } from './replanRota';
+import { venueColumns } from './venue';
 import { summariseMeetings } from './views';
 
 const noFacts = { isHost: false, isFacilitator: false };
@@ -34,11 +39,7 @@ export async function getSchedule(
     listRoles(deps.db, groupId),
     listNotReady(deps.db, groupId),
     listMembers(deps.db, groupId),
-    deps.db
-      .selectFrom('groups')
-      .select(['time_zone', 'meeting_minutes', 'lateness_policy'])
-      .where('id', '=', groupId)
-      .executeTakeFirstOrThrow(),
+    findMeetingSettings(deps.db, groupId),
   ]);
   const [upcomingViews, pastViews] = await Promise.all([
     summariseMeetings(deps.db, viewer.userId, upcoming),
@@ -108,11 +109,7 @@ export async function createSchedule(
   const at = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await lockGroup(trx, groupId, at);
-    const group = await trx
-      .selectFrom('groups')
-      .select('meeting_minutes')
-      .where('id', '=', groupId)
-      .executeTakeFirstOrThrow();
+    const group = await findMeetingSettings(trx, groupId);
     const duration = input.durationMinutes ?? group.meeting_minutes;
     let seriesId: string | null = null;
     if (rule.rrule) {
@@ -129,6 +126,7 @@ export async function createSchedule(
         created_at: at,
       });
     }
+    const venue = venueColumns(input.venue);
     await insertMeetings(
       trx,
       upcoming.map((startsAt) => ({
@@ -142,21 +140,13 @@ export async function createSchedule(
         original_starts_at: null,
         change_note: null,
         sequence: 0,
-        venue_kind: input.venue.kind,
-        venue_name: input.venue.kind === 'online' ? null : input.venue.name,
-        venue_address: input.venue.kind === 'online' ? null : input.venue.address,
-        access_notes: input.venue.accessNotes,
-        online_url: input.venue.kind === 'in_person' ? null : input.venue.onlineUrl,
+        ...venue,
         created_at: at,
         updated_at: at,
       })),
     );
     // The group now meets in this zone.
-    await trx
-      .updateTable('groups')
-      .set({ time_zone: rule.timeZone })
-      .where('id', '=', groupId)
-      .execute();
+    await saveMeetingSettings(trx, groupId, { time_zone: rule.timeZone });
     await replanRota(trx, groupId, now);
     await recordAudit(trx, {
       at,
@@ -182,8 +172,6 @@ export async function updateMeetingSettings(
     ...(input.meetingMinutes ? { meeting_minutes: input.meetingMinutes } : {}),
     ...(input.latenessPolicy ? { lateness_policy: input.latenessPolicy } : {}),
   };
-  if (Object.keys(patch).length > 0) {
-    await deps.db.updateTable('groups').set(patch).where('id', '=', groupId).execute();
-  }
+  await saveMeetingSettings(deps.db, groupId, patch);
   return getSchedule(deps, viewer, groupId);
 }

@@ -11,6 +11,7 @@ import {
   insertSwap,
   listAssignments,
   upsertAssignment,
+  withdrawPendingSwaps,
 } from '../../db/queries/roles';
 import type { NotificationsTable } from '../../db/tables';
 import { newId } from '../../security/tokens';
@@ -71,13 +72,7 @@ export async function requestSwap(
       throw new AppError('request.invalid', message, { fields: { toUserId: message } });
     }
     // A new request replaces an earlier one still waiting for the same role.
-    await trx
-      .updateTable('role_swaps')
-      .set({ status: 'cancelled', decided_at: at })
-      .where('meeting_id', '=', meetingId)
-      .where('role_id', '=', input.roleId)
-      .where('status', '=', 'pending')
-      .execute();
+    await withdrawPendingSwaps(trx, { meetingId, roleId: input.roleId }, at);
     await insertSwap(trx, {
       id: newId(),
       meeting_id: meetingId,

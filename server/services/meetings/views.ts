@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { isLinkWindowOpen } from '../../../core/domain/meetings';
 import { addMinutes } from '../../../core/domain/recurrence';
 import type { MeetingDetail, MeetingSummary, SwapView } from '../../../core/protocol/meetings';
+import { listObjectedProposals } from '../../db/queries/agreementProposals';
 import { listAttendance, listRsvps, type MeetingWithGroup } from '../../db/queries/meetings';
 import { listMembers } from '../../db/queries/memberships';
 import {
@@ -91,7 +92,7 @@ export async function buildMeetingDetail(
     listAttendance(deps.db, meeting.id),
     listMembers(deps.db, meeting.group_id),
     listMeetingSwaps(deps.db, meeting.id),
-    listObjectedProposals(deps.db, meeting.group_id),
+    objectedProposals(deps.db, meeting.group_id),
   ]);
   const mine = rsvps.find((r) => r.user_id === viewer.userId);
   const isPast = Date.parse(meeting.starts_at) <= now.getTime();
@@ -144,28 +145,11 @@ export async function buildMeetingDetail(
 }
 
 /** Open agreement proposals someone has objected to: the next meeting's agenda. */
-async function listObjectedProposals(
+async function objectedProposals(
   db: Kysely<Database>,
   groupId: string,
 ): Promise<MeetingDetail['agenda']> {
-  const rows = await db
-    .selectFrom('agreement_proposals as p')
-    .select(['p.id', 'p.kind', 'p.change'])
-    .where('p.group_id', '=', groupId)
-    .where('p.status', '=', 'open')
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('agreement_responses as r')
-          .select('r.proposal_id')
-          .whereRef('r.proposal_id', '=', 'p.id')
-          .whereRef('r.round', '=', 'p.round')
-          .where('r.response', '=', 'object'),
-      ),
-    )
-    .orderBy('p.created_at')
-    .limit(20)
-    .execute();
+  const rows = await listObjectedProposals(db, groupId);
   return rows.map((row) => {
     const change = JSON.parse(row.change) as { item?: { title?: string } };
     const title =

@@ -52,6 +52,13 @@ function Meeting() {
     }
   };
   const url = `/api/meetings/${m.id}`;
+  /** A row of the attendance form: what was chosen here, else what was recorded, else on time. */
+  const attendanceOf = (p: MeetingDetail['attendance'][number]) => ({
+    status: attendance[p.userId]?.status ?? p.status ?? 'present',
+    arrivedAt:
+      attendance[p.userId]?.arrivedAt ??
+      localInZone(p.arrivedAt ?? m.startsAt, m.timeZone).slice(11),
+  });
   const cancelled = m.status === 'cancelled';
   const others = m.rsvps.filter((p) => p.userId !== myId);
 
@@ -280,13 +287,7 @@ function Meeting() {
             onSubmit={(e) => {
               e.preventDefault();
               const records = m.attendance.map((p) => {
-                const chosen = attendance[p.userId];
-                const status = chosen?.status ?? p.status ?? 'present';
-                const arrivedAt =
-                  chosen?.arrivedAt ??
-                  (p.arrivedAt
-                    ? localInZone(p.arrivedAt, m.timeZone).slice(11)
-                    : localInZone(m.startsAt, m.timeZone).slice(11));
+                const { status, arrivedAt } = attendanceOf(p);
                 return {
                   userId: p.userId,
                   status,
@@ -300,13 +301,7 @@ function Meeting() {
             }}
           >
             {m.attendance.map((p) => {
-              const chosen = attendance[p.userId];
-              const status = chosen?.status ?? p.status ?? 'present';
-              const arrivedAt =
-                chosen?.arrivedAt ??
-                (p.arrivedAt
-                  ? localInZone(p.arrivedAt, m.timeZone).slice(11)
-                  : localInZone(m.startsAt, m.timeZone).slice(11));
+              const { status, arrivedAt } = attendanceOf(p);
               const set = (next: Partial<{ status: 'present' | 'absent'; arrivedAt: string }>) =>
                 setAttendance({ ...attendance, [p.userId]: { status, arrivedAt, ...next } });
               return (
