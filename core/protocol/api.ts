@@ -185,6 +185,8 @@ export const createInviteBody = z
       .max(30, 'Choose at most 30 days.')
       .optional(),
     maxUses: z.number().int().min(1).max(100).nullish(),
+    /** Sends the invitation to this address too; such an invitation is for one person. */
+    email: emailSchema.optional(),
   })
   .meta({ id: 'CreateInviteBody' });
 
@@ -197,6 +199,7 @@ export const inviteItem = z
     maxUses: z.number().int().nullable(),
     uses: z.number().int(),
     createdBy: z.string(),
+    sentTo: z.string().nullable(),
   })
   .meta({ id: 'Invite' });
 export type InviteItem = z.infer<typeof inviteItem>;

@@ -63,6 +63,8 @@ export interface InvitesTable {
   revoked_at: string | null;
   max_uses: number | null;
   uses: Generated<number>;
+  /** The address the invitation was mailed to, if it was. */
+  sent_to: string | null;
 }
 
 export interface SettingsTable {

@@ -10,10 +10,14 @@ export interface MailContent {
 }
 
 export interface MailContext {
-  displayName: string;
-  /** Opens the person's email choices without signing in. */
-  preferencesUrl: string;
+  /** The person's name on Hearth; null for someone who has no account yet. */
+  displayName: string | null;
+  /** Opens the person's email choices without signing in; null without an account. */
+  preferencesUrl: string | null;
 }
+
+const NOT_A_MEMBER =
+  'You get this because someone on Hearth asked us to send it to this address. If it is not for you, ignore it: we will not write to you again unless you join.';
 
 interface Block {
   paragraphs: string[];
@@ -27,8 +31,13 @@ const escapeHtml = (text: string) =>
   );
 
 function compose(context: MailContext, subject: string, block: Block): MailContent {
-  const greeting = `Hello ${context.displayName},`;
-  const footer = `You get this because you are in a group on Hearth. Choose which emails you get: ${context.preferencesUrl}`;
+  const greeting = context.displayName ? `Hello ${context.displayName},` : 'Hello,';
+  const footer = context.preferencesUrl
+    ? `You get this because you are in a group on Hearth. Choose which emails you get: ${context.preferencesUrl}`
+    : NOT_A_MEMBER;
+  const footerHtml = context.preferencesUrl
+    ? `You get this because you are in a group on Hearth. <a href="${escapeHtml(context.preferencesUrl)}" style="color:#8a3b12;text-decoration:underline">Choose which emails you get</a>.`
+    : escapeHtml(NOT_A_MEMBER);
   const text = [
     greeting,
     ...block.paragraphs,
@@ -46,7 +55,7 @@ function compose(context: MailContext, subject: string, block: Block): MailConte
 ${block.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${block.link ? `<p><a href="${escapeHtml(block.link.url)}" style="color:#8a3b12;text-decoration:underline">${escapeHtml(block.link.label)}</a></p>` : ''}
 <hr style="border:none;border-top:1px solid #ddd;margin:24px 0">
-<p style="font-size:15px;color:#555">You get this because you are in a group on Hearth. <a href="${escapeHtml(context.preferencesUrl)}" style="color:#8a3b12;text-decoration:underline">Choose which emails you get</a>.</p>
+<p style="font-size:15px;color:#555">${footerHtml}</p>
 </div></body></html>`;
   return { subject, text, html };
 }

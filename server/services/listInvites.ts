@@ -20,5 +20,6 @@ export async function listInvites(
     maxUses: r.max_uses,
     uses: r.uses,
     createdBy: r.created_by_name,
+    sentTo: r.sent_to,
   }));
 }

@@ -280,6 +280,30 @@ describe('adopting and changing the agreement', () => {
   });
 });
 
+describe('mail about proposals', () => {
+  it('asks the other members by mail, unless they chose not to hear', async () => {
+    const who = await threeMembers();
+    await who.cal.put('/api/me/email-preferences', {
+      reminders: [1440],
+      roles: true,
+      changes: true,
+      proposals: false,
+    });
+    const proposal = await adoptTemplate(who);
+    const mail = await t.deps.db
+      .selectFrom('email_outbox')
+      .innerJoin('users', 'users.id', 'email_outbox.user_id')
+      .select(['users.display_name as name', 'subject', 'text_body'])
+      .where('kind', '=', 'proposal.new')
+      .where('text_body', 'like', `%${proposal.id}%`)
+      .execute();
+    expect(mail.map((m) => m.name)).toEqual(['Bea']);
+    expect(mail[0]?.subject).toMatch(/^Your response is needed: Adopt the agreement/);
+    expect(mail[0]?.text_body).toContain('Steward proposed a change to Circle');
+    expect(mail[0]?.text_body).toContain(`/groups/${who.group.id}/agreement/proposals/`);
+  });
+});
+
 describe('closing decisions', () => {
   it('adopts at the deadline with a quorum, lapses without one, and a job does it', async () => {
     const g = await threeMembers();

@@ -115,6 +115,54 @@ describe('invitations', () => {
     expect((await steward.get(`/api/groups/${group.id}`)).json().memberCount).toBe(4);
   });
 
+  it('mails an invitation for one person, and keeps who it went to', async () => {
+    const { steward, group } = await groupWithSteward();
+    const sent = await steward.post(`/api/groups/${group.id}/invites`, {
+      email: '  Friend@Example.org ',
+    });
+    expect(sent.statusCode).toBe(201);
+    const invite = sent.json();
+    expect(invite).toMatchObject({ sentTo: 'friend@example.org', maxUses: 1 });
+    const mail = await t.deps.db
+      .selectFrom('email_outbox')
+      .selectAll()
+      .where('to_address', '=', 'friend@example.org')
+      .execute();
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({ kind: 'invitation', user_id: null, status: 'pending' });
+    expect(mail[0]?.subject).toBe('Steward invited you to Peer circle');
+    expect(mail[0]?.text_body).toContain(invite.url);
+    expect(mail[0]?.text_body).toMatch(/^Hello,/);
+    expect(mail[0]?.text_body).toContain('we will not write to you again');
+    expect(mail[0]?.text_body).not.toContain('email-preferences');
+    const listed = (await steward.get(`/api/groups/${group.id}/invites`)).json().items;
+    expect(listed[0]).toMatchObject({ id: invite.id, sentTo: 'friend@example.org' });
+
+    const friend = await t.signUp('Friend');
+    expect((await friend.post(`/api/invites/${invite.token}/accept`)).statusCode).toBe(200);
+    const other = await t.signUp('Other');
+    expect((await other.post(`/api/invites/${invite.token}/accept`)).statusCode).toBe(410);
+
+    const bad = await steward.post(`/api/groups/${group.id}/invites`, { email: 'not an address' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.email).toBeTruthy();
+  });
+
+  it('limits how many invitations one person mails at a time', async () => {
+    const { steward, group } = await groupWithSteward();
+    const codes: number[] = [];
+    for (let i = 0; i < 21; i += 1) {
+      const r = await steward.post(`/api/groups/${group.id}/invites`, {
+        email: `person${i}@example.org`,
+      });
+      codes.push(r.statusCode);
+    }
+    expect(codes.slice(0, 20).every((c) => c === 201)).toBe(true);
+    expect(codes[20]).toBe(429);
+    // Plain links are not limited by this.
+    expect((await steward.post(`/api/groups/${group.id}/invites`, {})).statusCode).toBe(201);
+  });
+
   it('refuses bad expiry choices with the field named', async () => {
     const { steward, group } = await groupWithSteward();
     const response = await steward.post(`/api/groups/${group.id}/invites`, { expiresInDays: 90 });

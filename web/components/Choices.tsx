@@ -12,13 +12,15 @@ export interface Choice<T extends string> {
 export function Choices<T extends string>(props: {
   name: string;
   legend: string;
+  /** When a heading just above already says what the legend would. */
+  hideLegend?: boolean;
   options: readonly Choice<T>[];
   value: T | null;
   onChange: (value: T) => void;
 }) {
   return (
     <fieldset class="field choices" id={props.name}>
-      <legend>{props.legend}</legend>
+      <legend class={props.hideLegend ? 'visually-hidden' : undefined}>{props.legend}</legend>
       {props.options.map((option) => (
         <label class="choice" key={option.value}>
           <input

@@ -141,7 +141,13 @@ export const en = {
   'invites.days1': '1 day',
   'invites.days7': '7 days',
   'invites.days30': '30 days',
+  'invites.email': 'Their email address (optional)',
+  'invites.emailHint':
+    'We mail the link to them, and it works for them alone. Leave it empty to make a link to share yourself.',
   'invites.create': 'Create invitation link',
+  'invites.send': 'Send invitation',
+  'invites.sent': 'Invitation sent to {email}. It works once, until {date}.',
+  'invites.sentTo': 'Sent to {email}',
   'invites.newLink': 'Your new invitation link',
   'invites.newLinkHint':
     'Copy it now: for safety, Hearth does not show it again. You can always make another.',
@@ -409,7 +415,8 @@ export const en = {
   'meeting.attendanceSaved': 'Attendance saved.',
   'meeting.calendar': 'Add to my calendar (.ics)',
   'meeting.change': 'Move or change this meeting',
-  'meeting.newStart': 'New date and time (group’s time zone)',
+  'meeting.newStart': 'New date and time',
+  'meeting.newStartHint': 'In the group’s time zone, {zone}.',
   'meeting.changeNote': 'A note to members',
   'meeting.changeSave': 'Save and tell members',
   'meeting.changed': 'Saved. Members have been told.',

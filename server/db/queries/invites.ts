@@ -11,6 +11,7 @@ export interface InviteRow {
   revoked_at: string | null;
   max_uses: number | null;
   uses: number;
+  sent_to: string | null;
 }
 export interface InviteWithNames extends InviteRow {
   created_by_name: string;

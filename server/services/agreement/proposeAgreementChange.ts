@@ -1,11 +1,17 @@
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { type AgreementChange, describeChange } from '../../../core/domain/agreement';
 import { DEFAULT_DEADLINE_DAYS } from '../../../core/domain/consent';
 import type { ProposalDetail, proposeBody } from '../../../core/protocol/agreement';
 import { insertProposal, upsertResponse } from '../../db/queries/agreementProposals';
 import { findLatestVersion } from '../../db/queries/agreementVersions';
-import { lockGroup } from '../../db/queries/groups';
+import { findMeetingSettings, lockGroup } from '../../db/queries/groups';
+import { listMemberContacts, listMemberIds } from '../../db/queries/memberships';
+import type { Database } from '../../db/tables';
+import { proposalMail } from '../../mail/messages';
 import { newId } from '../../security/tokens';
 import type { Deps, Viewer } from '../deps';
+import { formatWhen, queueMail } from '../mail/queueMail';
 import { itemsOf } from './agreementItems';
 import { memberOf } from './memberOf';
 import { notifyMembers } from './notifyMembers';
@@ -63,7 +69,48 @@ export async function proposeAgreementChange(
       at,
       except: viewer.userId,
     });
+    await mailMembers(deps, trx, viewer, {
+      id,
+      groupId,
+      groupName: visible.group.name,
+      change,
+      at,
+      deadline: row.deadline_at,
+    });
     await settleProposal(trx, row, now);
   });
   return loadProposalDetail(deps, visible, viewer.userId, id);
+}
+
+/** Asks the other members by mail too, unless they chose not to hear about proposals. */
+async function mailMembers(
+  deps: Deps,
+  trx: Kysely<Database>,
+  viewer: Viewer,
+  proposal: {
+    id: string;
+    groupId: string;
+    groupName: string;
+    change: AgreementChange;
+    at: string;
+    deadline: string;
+  },
+): Promise<void> {
+  const { time_zone } = await findMeetingSettings(trx, proposal.groupId);
+  const others = (await listMemberIds(trx, proposal.groupId)).filter((m) => m !== viewer.userId);
+  await queueMail(trx, {
+    publicUrl: deps.config.publicUrl,
+    to: await listMemberContacts(trx, proposal.groupId, others),
+    kind: 'proposal.new',
+    at: proposal.at,
+    wants: (p) => p.proposals,
+    write: (context) =>
+      proposalMail(context, {
+        groupName: proposal.groupName,
+        proposer: viewer.displayName,
+        title: describeChange(proposal.change),
+        deadline: formatWhen(proposal.deadline, time_zone),
+        url: `${deps.config.publicUrl}/groups/${proposal.groupId}/agreement/proposals/${proposal.id}`,
+      }),
+  });
 }

@@ -7,41 +7,42 @@ import { newId } from '../../security/tokens';
 import { preferencesToken, readPreferences } from './preferences';
 
 export interface MailRecipient {
-  userId: string;
+  /** Null for an address with no account behind it (an invitation): no choices apply. */
+  userId: string | null;
   email: string;
-  displayName: string;
+  displayName: string | null;
 }
 
 /**
  * Queues one mail per person in the outbox, written for each of them, skipping anyone
  * who chose not to get this kind (`wants`). A dedupe key stops the same mail twice.
  */
-export async function queueMail(
+export async function queueMail<R extends MailRecipient>(
   db: Kysely<Database>,
   options: {
     publicUrl: string;
-    to: readonly MailRecipient[];
+    to: readonly R[];
     kind: string;
     at: string;
     wants?: (preferences: EmailPreferences) => boolean;
-    dedupeKey?: (recipient: MailRecipient) => string;
-    write: (context: MailContext, recipient: MailRecipient) => MailContent;
+    dedupeKey?: (recipient: R) => string;
+    write: (context: MailContext, recipient: R) => MailContent;
   },
 ): Promise<number> {
   if (options.to.length === 0) return 0;
   const preferences = await readPreferences(
     db,
-    options.to.map((r) => r.userId),
+    options.to.flatMap((r) => (r.userId ? [r.userId] : [])),
   );
   let queued = 0;
   for (const recipient of options.to) {
-    const chosen = preferences.get(recipient.userId);
+    const chosen = recipient.userId ? preferences.get(recipient.userId) : undefined;
     if (options.wants && chosen && !options.wants(chosen)) continue;
-    const token = await preferencesToken(db, recipient.userId);
+    const token = recipient.userId ? await preferencesToken(db, recipient.userId) : null;
     const content = options.write(
       {
         displayName: recipient.displayName,
-        preferencesUrl: `${options.publicUrl}/email-preferences/${token}`,
+        preferencesUrl: token ? `${options.publicUrl}/email-preferences/${token}` : null,
       },
       recipient,
     );

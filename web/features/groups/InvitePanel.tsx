@@ -3,6 +3,7 @@ import { INVITE_EXPIRY_DAYS } from '../../../core/domain/membership';
 import type { CreatedInvite, InviteItem } from '../../../core/protocol/api';
 import { ApiError, api } from '../../app/api';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { useAsync } from '../../components/useAsync';
 import { formatDateTime, t } from '../../i18n/t';
@@ -14,6 +15,8 @@ export function InvitePanel({ groupId }: { groupId: string }) {
     [groupId],
   );
   const [days, setDays] = useState<number>(7);
+  const [email, setEmail] = useState('');
+  const [emailError, setEmailError] = useState<string | undefined>(undefined);
   const [created, setCreated] = useState<CreatedInvite | null>(null);
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'warning' } | null>(
     null,
@@ -23,12 +26,33 @@ export function InvitePanel({ groupId }: { groupId: string }) {
   const create = async () => {
     setBusy(true);
     try {
-      setCreated(
-        await api<CreatedInvite>('POST', `/api/groups/${groupId}/invites`, { expiresInDays: days }),
-      );
-      setMessage(null);
+      const to = email.trim();
+      const invite = await api<CreatedInvite>('POST', `/api/groups/${groupId}/invites`, {
+        expiresInDays: days,
+        ...(to ? { email: to } : {}),
+      });
+      setEmailError(undefined);
+      if (invite.sentTo) {
+        setCreated(null);
+        setEmail('');
+        setMessage({
+          text: t('invites.sent', {
+            email: invite.sentTo,
+            date: formatDateTime(invite.expiresAt),
+          }),
+          tone: 'success',
+        });
+      } else {
+        setCreated(invite);
+        setMessage(null);
+      }
       await invites.reload();
     } catch (error) {
+      const field = error instanceof ApiError ? error.fields?.email : undefined;
+      if (field) {
+        setEmailError(field);
+        return;
+      }
       setMessage({
         text: error instanceof ApiError ? error.message : t('error.text'),
         tone: 'warning',
@@ -67,6 +91,16 @@ export function InvitePanel({ groupId }: { groupId: string }) {
       <h2 id="invites-title">{t('invites.title')}</h2>
       <p>{t('invites.lead')}</p>
       <div class="invite-create">
+        <Field
+          id="invite-email"
+          type="email"
+          label={t('invites.email')}
+          hint={t('invites.emailHint')}
+          value={email}
+          onValue={setEmail}
+          error={emailError}
+          autoComplete="off"
+        />
         <div class="field">
           <label for="invite-days">{t('invites.expiry')}</label>
           <select
@@ -82,7 +116,7 @@ export function InvitePanel({ groupId }: { groupId: string }) {
           </select>
         </div>
         <button type="button" class="button primary" disabled={busy} onClick={() => void create()}>
-          {busy ? t('common.saving') : t('invites.create')}
+          {busy ? t('common.saving') : email.trim() ? t('invites.send') : t('invites.create')}
         </button>
       </div>
       {created ? (
@@ -118,6 +152,7 @@ export function InvitePanel({ groupId }: { groupId: string }) {
                 {t('invites.expires', { date: formatDateTime(invite.expiresAt) })}
               </p>
               <p class="muted small">
+                {invite.sentTo ? <>{t('invites.sentTo', { email: invite.sentTo })} · </> : null}
                 {t('invites.by', { name: invite.createdBy })} ·{' '}
                 {t('invites.uses', { count: invite.uses })}
               </p>

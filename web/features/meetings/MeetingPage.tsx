@@ -243,6 +243,7 @@ function Meeting() {
             <Choices<Rsvp>
               name="rsvp"
               legend={t('meeting.rsvpTitle')}
+              hideLegend
               value={rsvp ?? m.myRsvp}
               onChange={setRsvp}
               options={(['going', 'maybe', 'not_going'] as const).map((v) => ({
@@ -361,8 +362,12 @@ function Meeting() {
           >
             <div class="field">
               <label for="new-start">{t('meeting.newStart')}</label>
+              <p class="hint" id="new-start-hint">
+                {t('meeting.newStartHint', { zone: m.timeZone.replace(/_/g, ' ') })}
+              </p>
               <input
                 id="new-start"
+                aria-describedby="new-start-hint"
                 type="datetime-local"
                 value={newStart ?? localInZone(m.startsAt, m.timeZone)}
                 onInput={(e) => setNewStart((e.currentTarget as HTMLInputElement).value)}
