@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  checkAnswers,
+  cleanAnswers,
+  DEFAULT_QUESTIONS,
+  MIN_OFFER_WINDOW_MS,
+  mixTable,
+  OFFER_WINDOW_MS,
+  offerWindowMs,
+} from './joining';
+
+describe('checkAnswers', () => {
+  it('needs the required questions answered and choices from the list', () => {
+    expect(checkAnswers(DEFAULT_QUESTIONS, {})).toEqual({
+      hope: 'Please answer this question.',
+      bring: 'Please answer this question.',
+      commit: 'Please answer this question.',
+    });
+    expect(
+      checkAnswers(DEFAULT_QUESTIONS, {
+        hope: 'Company',
+        bring: 'Listening',
+        commit: 'Yes, all of them',
+        area: 'Astronomy',
+      }),
+    ).toEqual({ area: 'Choose one of the options.' });
+    expect(
+      checkAnswers(DEFAULT_QUESTIONS, { hope: ' ', bring: 'x', commit: 'Most of them' }),
+    ).toEqual({ hope: 'Please answer this question.' });
+  });
+
+  it('keeps only answers to current questions', () => {
+    expect(cleanAnswers(DEFAULT_QUESTIONS, { hope: ' Company ', gone: 'x', area: '' })).toEqual({
+      hope: 'Company',
+    });
+  });
+});
+
+describe('mixTable', () => {
+  it('shows the members’ spread and how the applicant would change it', () => {
+    const rows = mixTable(
+      DEFAULT_QUESTIONS,
+      [{ area: 'Health', experience: 'Over 5 years' }, { area: 'Health' }, {}],
+      { area: 'Education', experience: 'Under 2 years' },
+    );
+    expect(rows.map((r) => r.questionId)).toEqual(['area', 'experience']);
+    const area = rows[0]?.counts ?? [];
+    expect(area.find((c) => c.choice === 'Health')).toEqual({
+      choice: 'Health',
+      members: 2,
+      withApplicant: 2,
+    });
+    expect(area.find((c) => c.choice === 'Education')).toEqual({
+      choice: 'Education',
+      members: 0,
+      withApplicant: 1,
+    });
+    expect(area.find((c) => c.choice === null)).toEqual({
+      choice: null,
+      members: 1,
+      withApplicant: 1,
+    });
+  });
+
+  it('accounts for every member and the applicant exactly once per question', () => {
+    const choice = fc.constantFrom(...(DEFAULT_QUESTIONS[3]?.choices ?? []), '', 'Gone');
+    const answers = fc.record({ area: choice });
+    fc.assert(
+      fc.property(fc.array(answers, { maxLength: 12 }), answers, (members, applicant) => {
+        for (const row of mixTable(DEFAULT_QUESTIONS, members, applicant)) {
+          const total = row.counts.reduce((n, c) => n + c.members, 0);
+          const after = row.counts.reduce((n, c) => n + c.withApplicant, 0);
+          expect(total).toBe(members.length);
+          expect(after).toBe(members.length + 1);
+        }
+      }),
+    );
+  });
+});
+
+describe('offerWindowMs', () => {
+  const now = Date.UTC(2026, 0, 1);
+  const hours = (n: number) => n * 3_600_000;
+
+  it('is two days when no meeting is near', () => {
+    expect(offerWindowMs(now, null)).toBe(OFFER_WINDOW_MS);
+    expect(offerWindowMs(now, now + hours(24 * 10))).toBe(OFFER_WINDOW_MS);
+  });
+
+  it('shrinks to half the time left as the meeting nears, but never below two hours', () => {
+    expect(offerWindowMs(now, now + hours(24))).toBe(hours(12));
+    expect(offerWindowMs(now, now + hours(3))).toBe(MIN_OFFER_WINDOW_MS);
+    expect(offerWindowMs(now, now - hours(1))).toBe(OFFER_WINDOW_MS);
+  });
+});
