@@ -76,7 +76,12 @@ async function seed(base: string): Promise<{ url: string; cookie: string; body: 
     steward.cookie,
   );
   for (const person of others)
-    await json(`${base}/api/groups/${group.data.id}/join`, 'POST', {}, person.cookie);
+    await json(
+      `${base}/api/groups/${group.data.id}/join`,
+      'POST',
+      { confirm: true },
+      person.cookie,
+    );
   const member = others[0];
   if (!member?.cookie) throw new Error('no session');
   const url = `${base}/api/groups/${group.data.id}`;

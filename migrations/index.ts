@@ -7,10 +7,12 @@ import * as m001 from './001_initial';
 import * as m002 from './002_agreement';
 import * as m003 from './003_meetings';
 import * as m004 from './004_invite_mail';
+import * as m005 from './005_forming';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_agreement': m002,
   '003_meetings': m003,
   '004_invite_mail': m004,
+  '005_forming': m005,
 };

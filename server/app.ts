@@ -10,6 +10,7 @@ import { API_VERSION } from '../core/protocol/api';
 import { agreementRoutes } from './http/agreement';
 import { authRoutes } from './http/auth';
 import { registerErrorHandling } from './http/errors';
+import { formingRoutes } from './http/forming';
 import { groupRoutes } from './http/groups';
 import { inviteRoutes } from './http/invites';
 import { meetingRoutes } from './http/meetings';
@@ -82,6 +83,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(settingsRoutes(deps));
   await app.register(agreementRoutes(deps));
   await app.register(meetingRoutes(deps));
+  await app.register(formingRoutes(deps));
   await registerWebApp(app, deps.config.webDistDir);
   return app;
 }

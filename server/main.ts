@@ -10,6 +10,9 @@ import { migrateToLatest } from './db/migrate';
 import { createMailTransport } from './mail/transport';
 import { settleDueProposals } from './services/agreement/settleDueProposals';
 import type { Deps } from './services/deps';
+import { settleDueDecisions } from './services/forming/decisions';
+import { advanceLifecycles } from './services/forming/lifecycle';
+import { settleWaitlists } from './services/forming/waitlist';
 import { deliverOutbox } from './services/mail/deliverOutbox';
 import { queueReminders } from './services/mail/queueReminders';
 import { purgeExpired } from './services/purgeExpired';
@@ -28,48 +31,33 @@ async function main(): Promise<void> {
   };
   const app = await buildApp(deps);
 
+  // Background jobs. Each runs on every node; the group locks make running twice harmless.
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, what: string, job: () => Promise<unknown>, now = false) => {
+    const run = () => void job().catch((err: unknown) => app.log.error({ err }, `${what} failed`));
+    if (now) run();
+    const timer = setInterval(run, ms);
+    timer.unref();
+    timers.push(timer);
+  };
   // Hourly housekeeping: expired sessions and old rate-limit counts.
-  const purge = () =>
-    purgeExpired(deps).catch((err: unknown) => app.log.error({ err }, 'purge failed'));
-  void purge();
-  const purgeTimer = setInterval(purge, 60 * 60_000);
-  purgeTimer.unref();
-  // Every minute, close the decisions whose deadline has passed.
-  const settleTimer = setInterval(
-    () =>
-      void settleDueProposals(deps).catch((err: unknown) =>
-        app.log.error({ err }, 'settling proposals failed'),
-      ),
-    60_000,
-  );
-  settleTimer.unref();
-  // Every minute, queue the reminders that have come due; every 15 seconds, send mail.
-  const remindTimer = setInterval(
-    () =>
-      void queueReminders(deps).catch((err: unknown) =>
-        app.log.error({ err }, 'queueing reminders failed'),
-      ),
-    60_000,
-  );
-  remindTimer.unref();
+  every(60 * 60_000, 'purge', () => purgeExpired(deps), true);
+  // Every minute: close decisions whose deadline has passed, move groups on in their life
+  // as meetings start, pass on waitlist offers that ran out, queue reminders that are due.
+  every(60_000, 'settling proposals', () => settleDueProposals(deps));
+  every(60_000, 'settling decisions', () => settleDueDecisions(deps));
+  every(60_000, 'advancing lifecycles', () => advanceLifecycles(deps));
+  every(60_000, 'settling waitlists', () => settleWaitlists(deps));
+  every(60_000, 'queueing reminders', () => queueReminders(deps));
   if (deps.mail.kind === 'none') {
     app.log.warn('SMTP_URL is not set: mail is kept in the outbox for administrators to read');
   }
-  const mailTimer = setInterval(
-    () =>
-      void deliverOutbox(deps, deps.mail, app.log).catch((err: unknown) =>
-        app.log.error({ err }, 'sending mail failed'),
-      ),
-    15_000,
-  );
-  mailTimer.unref();
+  // Every 15 seconds, send mail.
+  every(15_000, 'sending mail', () => deliverOutbox(deps, deps.mail, app.log));
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
-    clearInterval(purgeTimer);
-    clearInterval(settleTimer);
-    clearInterval(remindTimer);
-    clearInterval(mailTimer);
+    for (const timer of timers) clearInterval(timer);
     deps.mail.close();
     await app.close();
     await close();

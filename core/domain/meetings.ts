@@ -107,3 +107,46 @@ export function summariseCommitment(
   }
   return summary;
 }
+
+const WEEKDAYS: Record<string, string> = {
+  MO: 'Monday',
+  TU: 'Tuesday',
+  WE: 'Wednesday',
+  TH: 'Thursday',
+  FR: 'Friday',
+  SA: 'Saturday',
+  SU: 'Sunday',
+};
+const ORDINALS: Record<string, string> = {
+  '1': 'first',
+  '2': 'second',
+  '3': 'third',
+  '4': 'fourth',
+  '-1': 'last',
+};
+
+/**
+ * A schedule's rhythm in plain words: "Weekly", "Every 2 weeks", "Monthly, on the second
+ * Tuesday". Rules Hearth does not offer are described as "Regularly" rather than guessed.
+ */
+export function describeCadence(rrule: string | null): string {
+  if (!rrule) return 'One meeting';
+  const parts = new Map(rrule.split(';').map((part) => part.split('=', 2) as [string, string]));
+  const interval = Number(parts.get('INTERVAL') ?? '1');
+  const every = (unit: string) => (interval === 1 ? `Every ${unit}` : `Every ${interval} ${unit}s`);
+  switch (parts.get('FREQ')) {
+    case 'DAILY':
+      return every('day');
+    case 'WEEKLY': {
+      const day = WEEKDAYS[parts.get('BYDAY') ?? ''];
+      return day ? `${every('week')}, on ${day}` : every('week');
+    }
+    case 'MONTHLY': {
+      const day = WEEKDAYS[parts.get('BYDAY') ?? ''];
+      const nth = ORDINALS[parts.get('BYSETPOS') ?? ''];
+      return day && nth ? `${every('month')}, on the ${nth} ${day}` : every('month');
+    }
+    default:
+      return 'Regularly';
+  }
+}

@@ -258,22 +258,39 @@ export const templateList = z
   .meta({ id: 'AgreementTemplates' });
 export type TemplateList = z.infer<typeof templateList>;
 
+/** Everything Hearth tells people about in the app; the subject is named by the kind. */
+export const NOTIFICATION_KINDS = [
+  'proposal.new',
+  'proposal.revised',
+  'proposal.outcome',
+  'meeting.changed',
+  'meeting.cancelled',
+  'swap.requested',
+  'swap.accepted',
+  'swap.declined',
+  /** A steward asked what members think the purpose is (subject: the group). */
+  'purpose.asked',
+  /** The group is asked to consent to a purpose or a review outcome (subject: decision). */
+  'decision.new',
+  'decision.outcome',
+  /** For stewards: someone applied (subject: the application). */
+  'application.new',
+  /** For the applicant (subject: the application). */
+  'application.outcome',
+  /** A seat is yours to claim (subject: the group). */
+  'waitlist.offer',
+  /** The group moved on in its life: active, review, continuing, adjourned (subject: group). */
+  'group.stage',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 export const notificationList = z
   .object({
     unread: z.number().int(),
     items: z.array(
       z.object({
         id: z.string(),
-        kind: z.enum([
-          'proposal.new',
-          'proposal.revised',
-          'proposal.outcome',
-          'meeting.changed',
-          'meeting.cancelled',
-          'swap.requested',
-          'swap.accepted',
-          'swap.declined',
-        ]),
+        kind: z.enum(NOTIFICATION_KINDS),
         groupId: z.string().nullable(),
         groupName: z.string().nullable(),
         subjectId: z.string().nullable(),

@@ -11,6 +11,7 @@ import { passwordLengthProblem } from '../domain/password';
 import { countWords, PURPOSE_MAX_WORDS } from '../domain/purpose';
 import { isTimeZone } from '../domain/timeZone';
 import { ERROR_CODES } from '../errors';
+import { formatSchema, groupProfileFields, joiningView, stageSchema } from './forming';
 
 export const API_VERSION = '1';
 
@@ -117,6 +118,7 @@ export const createGroupBody = z
       .optional(),
     /** The zone the group meets in; the web app sends the creator's own. */
     timeZone: z.string().max(64).refine(isTimeZone, 'Choose a time zone from the list.').optional(),
+    ...groupProfileFields,
   })
   .meta({ id: 'CreateGroupBody' });
 export type CreateGroupInput = z.input<typeof createGroupBody>;
@@ -132,6 +134,16 @@ export const groupSummary = z
     seatsLeft: z.number().int(),
     createdAt: isoTime,
     myRole: roleSchema.nullable(),
+    stage: stageSchema,
+    format: formatSchema.nullable(),
+    area: z.string().nullable(),
+    language: z.string(),
+    tags: z.array(z.string()),
+    plannedMeetings: z.number().int().nullable(),
+    /** The next meeting, for "when" in the viewer's own zone; null before any is planned. */
+    nextMeetingAt: isoTime.nullable(),
+    /** How many wait for a seat (open groups). */
+    waitlistLength: z.number().int(),
   })
   .meta({ id: 'GroupSummary' });
 export type GroupSummary = z.infer<typeof groupSummary>;
@@ -144,13 +156,18 @@ export type MemberItem = z.infer<typeof memberItem>;
 export const groupDetail = groupSummary
   .extend({
     description: z.string().nullable(),
+    /** For closed groups: who the group is for, shown before anyone applies. */
+    joiningCriteria: z.string().nullable(),
     /** Only members see who else is in the group. */
     members: z.array(memberItem).nullable(),
     can: z.object({
       join: z.boolean(),
+      joinWaitlist: z.boolean(),
+      apply: z.boolean(),
       invite: z.boolean(),
       leave: z.boolean(),
       manageMembers: z.boolean(),
+      edit: z.boolean(),
     }),
   })
   .meta({ id: 'GroupDetail' });
@@ -163,6 +180,13 @@ export type GroupPage = z.infer<typeof groupPage>;
 
 export const directoryQuery = z.strictObject({
   q: z.string().trim().max(100, 'Use at most 100 characters.').optional(),
+  format: formatSchema.optional(),
+  /** "open": join straight away; "application": closed groups that take applications. */
+  joining: z.enum(['open', 'application']).optional(),
+  language: z.string().trim().max(20).optional(),
+  tag: z.string().trim().toLowerCase().max(30).optional(),
+  /** Only groups with a seat free now. */
+  seats: z.enum(['available']).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(50).optional(),
 });
@@ -224,6 +248,8 @@ export const invitePreview = z
     invitedBy: z.string(),
     expiresAt: isoTime,
     alreadyMember: z.boolean(),
+    /** The commitment and agreement the person confirms before joining. */
+    joining: joiningView,
   })
   .meta({ id: 'InvitePreview' });
 export type InvitePreview = z.infer<typeof invitePreview>;

@@ -23,6 +23,10 @@ export interface CachedSession {
 export interface GroupSnapshot {
   group: GroupRow;
   members: readonly MemberWithName[];
+  tags: readonly string[];
+  waitlistLength: number;
+  /** The next meeting's start: the snapshot is stale once it has passed. */
+  nextMeetingAt: string | null;
   /** The page as each kind of viewer sees it, built on first use (see getGroup.ts). */
   views: Map<GroupViewerRole, Readonly<GroupDetail>>;
 }

@@ -3,12 +3,15 @@
  * flags are nullable timestamps, never booleans. Kysely uses these to type every query.
  */
 import type { Generated } from 'kysely';
+import type { ConsentResponse } from '../../core/domain/consent';
+import type { Stage } from '../../core/domain/lifecycle';
 import type {
   AttendanceStatus,
   LatenessPolicy,
   RsvpResponse,
   VenueKind,
 } from '../../core/domain/meetings';
+import type { NotificationKind } from '../../core/protocol/agreement';
 
 export interface UsersTable {
   id: string;
@@ -44,6 +47,21 @@ export interface GroupsTable {
   time_zone: string;
   meeting_minutes: number;
   lateness_policy: LatenessPolicy;
+  stage: Stage;
+  /** Meetings planned for this stretch of the group's life; null: ongoing, never reviewed. */
+  planned_meetings: number | null;
+  /** Meetings held at which the group reviews itself; null: never. */
+  review_at: number | null;
+  format: VenueKind | null;
+  /** Where the group meets, in a few words (a town, a district, "online"). */
+  area: string | null;
+  language: string;
+  joining_criteria: string | null;
+  /** JSON: the closed group's joining questions (core/domain/joining Question[]). */
+  questionnaire: string | null;
+  /** When a steward asked members what they think the purpose is; null: not asking. */
+  purpose_asked_at: string | null;
+  stage_changed_at: string | null;
 }
 
 export interface MembershipsTable {
@@ -146,15 +164,7 @@ export interface NotificationsTable {
   id: string;
   user_id: string;
   group_id: string | null;
-  kind:
-    | 'proposal.new'
-    | 'proposal.revised'
-    | 'proposal.outcome'
-    | 'meeting.changed'
-    | 'meeting.cancelled'
-    | 'swap.requested'
-    | 'swap.accepted'
-    | 'swap.declined';
+  kind: NotificationKind;
   subject_id: string | null;
   created_at: string;
   read_at: string | null;
@@ -287,6 +297,85 @@ export interface EmailOutboxTable {
   sent_at: string | null;
 }
 
+export interface GroupTagsTable {
+  group_id: string;
+  tag: string;
+}
+
+export interface GroupStageChangesTable {
+  id: string;
+  group_id: string;
+  from_stage: Stage;
+  to_stage: Stage;
+  at: string;
+  actor_id: string | null;
+  note: string | null;
+}
+
+export interface PurposeAnswersTable {
+  group_id: string;
+  user_id: string;
+  answer: string;
+  answered_at: string;
+}
+
+export interface PurposeVersionsTable {
+  group_id: string;
+  version: number;
+  purpose: string;
+  adopted_at: string;
+  decision_id: string | null;
+}
+
+export type DecisionKind = 'purpose' | 'review';
+export type DecisionStatus = 'open' | 'adopted' | 'lapsed' | 'withdrawn';
+
+export interface GroupDecisionsTable {
+  id: string;
+  group_id: string;
+  kind: DecisionKind;
+  proposer_id: string | null;
+  /** JSON: { purpose } or { option, plannedMeetings, changes }. */
+  proposal: string;
+  status: DecisionStatus;
+  created_at: string;
+  deadline_at: string;
+  closed_at: string | null;
+}
+
+export interface GroupDecisionResponsesTable {
+  decision_id: string;
+  user_id: string;
+  response: ConsentResponse;
+  note: string | null;
+  responded_at: string;
+}
+
+export type ApplicationStatus = 'pending' | 'accepted' | 'declined' | 'waitlisted' | 'withdrawn';
+
+export interface ApplicationsTable {
+  id: string;
+  group_id: string;
+  user_id: string;
+  /** JSON: question id → answer. */
+  answers: string;
+  status: ApplicationStatus;
+  /** A kind message from the steward with the outcome. */
+  message: string | null;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+export interface WaitlistTable {
+  group_id: string;
+  user_id: string;
+  joined_at: string;
+  application_id: string | null;
+  offered_at: string | null;
+  offer_expires_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -313,4 +402,12 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   email_preferences: EmailPreferencesTable;
   email_outbox: EmailOutboxTable;
+  group_tags: GroupTagsTable;
+  group_stage_changes: GroupStageChangesTable;
+  purpose_answers: PurposeAnswersTable;
+  purpose_versions: PurposeVersionsTable;
+  group_decisions: GroupDecisionsTable;
+  group_decision_responses: GroupDecisionResponsesTable;
+  applications: ApplicationsTable;
+  waitlist: WaitlistTable;
 }

@@ -13,13 +13,14 @@ import {
   inviteParams,
   memberParams,
 } from '../../core/protocol/api';
+import { confirmBody } from '../../core/protocol/forming';
 import { browseDirectory } from '../services/browseDirectory';
 import { changeMemberRole } from '../services/changeMemberRole';
 import { createGroup } from '../services/createGroup';
 import { createInvite } from '../services/createInvite';
 import type { Deps } from '../services/deps';
+import { joinGroup } from '../services/forming/joining';
 import { getGroup } from '../services/getGroup';
-import { joinGroup } from '../services/joinGroup';
 import { listInvites } from '../services/listInvites';
 import { listMyGroups } from '../services/listMyGroups';
 import { removeMember } from '../services/removeMember';
@@ -87,8 +88,9 @@ export function groupRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['groups'],
-          summary: 'Join an open group',
+          summary: 'Join an open group, confirming its commitment and agreement',
           params: groupParams,
+          body: confirmBody,
           response: { 200: groupDetail, ...errorResponses(401, 403, 404, 409, 415) },
         },
       },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { groupDetail, invitePreview, tokenParams } from '../../core/protocol/api';
+import { confirmBody } from '../../core/protocol/forming';
 import { acceptInvite } from '../services/acceptInvite';
 import type { Deps } from '../services/deps';
 import { previewInvite } from '../services/previewInvite';
@@ -27,8 +28,9 @@ export function inviteRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['invitations'],
-          summary: 'Accept an invitation and join the group',
+          summary: 'Accept an invitation and join the group, confirming its commitment',
           params: tokenParams,
+          body: confirmBody,
           response: { 200: groupDetail, ...errorResponses(400, 401, 403, 404, 409, 410, 415) },
         },
       },

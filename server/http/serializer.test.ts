@@ -29,9 +29,26 @@ describe('response serializer', () => {
       seatsLeft: 5,
       createdAt: '2026-01-01T00:00:00.000Z',
       myRole: null,
+      stage: 'forming',
+      format: null,
+      area: null,
+      language: 'en',
+      tags: [],
+      plannedMeetings: null,
+      nextMeetingAt: null,
+      waitlistLength: 0,
       description: 'About',
+      joiningCriteria: null,
       members: null,
-      can: { join: true, invite: false, leave: false, manageMembers: false },
+      can: {
+        join: true,
+        joinWaitlist: false,
+        apply: false,
+        invite: false,
+        leave: false,
+        manageMembers: false,
+        edit: false,
+      },
     };
     expect(JSON.parse(write(base))).toEqual(base);
     const member = {

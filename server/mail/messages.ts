@@ -182,3 +182,16 @@ export function proposalMail(
     link: { label: 'Read and respond', url: proposal.url },
   });
 }
+
+export function seatOfferMail(
+  context: MailContext,
+  offer: { groupName: string; until: string; url: string },
+): MailContent {
+  return compose(context, `A seat is free for you in ${offer.groupName}`, {
+    paragraphs: [
+      `A seat has come free in ${offer.groupName}, and it is yours if you want it.`,
+      `We will hold it for you until ${offer.until}. If you would rather not join now, you can let it go, and it will be offered to the next person.`,
+    ],
+    link: { label: 'Claim your seat', url: offer.url },
+  });
+}

@@ -34,7 +34,13 @@ export const groupPolicy = {
   join: (role: GroupViewerRole, group: GroupFacts) =>
     role === 'non_member' && group.visibility === 'open',
   /** Accepting an invitation: anyone signed in who is not already a member. */
+  /** Closed groups take applications from anyone signed in who is not a member. */
+  apply: (role: GroupViewerRole, group: GroupFacts) =>
+    role === 'non_member' && group.visibility === 'closed',
   acceptInvite: (role: GroupViewerRole, _group: GroupFacts) => role === 'non_member',
+  /** Stewards change the group's profile, joining questions, cap and plan. */
+  edit: (role: GroupViewerRole, _group: GroupFacts) => role === 'steward',
+  reviewApplications: (role: GroupViewerRole, _group: GroupFacts) => role === 'steward',
   invite: (role: GroupViewerRole, _group: GroupFacts) => role === 'steward',
   manageInvites: (role: GroupViewerRole, _group: GroupFacts) => role === 'steward',
   leave: (role: GroupViewerRole, _group: GroupFacts) => isMember(role),

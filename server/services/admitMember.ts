@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors';
-import { lockGroup } from '../db/queries/groups';
+import { countOpenOffers, deleteWaitlistEntry } from '../db/queries/forming';
 import { countMembers, findMembership, insertMembership } from '../db/queries/memberships';
 import type { Database } from '../db/tables';
+import { lockOpenGroup } from './forming/lockOpenGroup';
 import { replanRota } from './meetings/replanRota';
 import { recordAudit } from './recordAudit';
 
@@ -12,16 +13,27 @@ import { recordAudit } from './recordAudit';
  */
 export async function admitMember(
   trx: Kysely<Database>,
-  admission: { groupId: string; userId: string; at: string },
+  admission: {
+    groupId: string;
+    userId: string;
+    at: string;
+    /** Taking a seat offered from the waitlist: that seat is already held for them. */
+    claimingOffer?: boolean;
+  },
 ): Promise<void> {
-  const locked = await lockGroup(trx, admission.groupId, admission.at);
-  if (!locked) throw new AppError('not_found', 'We could not find that group.');
+  const locked = await lockOpenGroup(trx, admission.groupId, admission.at);
   if (await findMembership(trx, admission.groupId, admission.userId)) {
     throw new AppError('group.already_member', 'You are already a member of this group.');
   }
-  if ((await countMembers(trx, admission.groupId)) >= locked.size_cap) {
+  // Seats offered to people on the waitlist are held for them until they claim or let go.
+  const members = await countMembers(trx, admission.groupId);
+  const held = admission.claimingOffer
+    ? 0
+    : await countOpenOffers(trx, admission.groupId, admission.at);
+  if (members + held >= locked.size_cap) {
     throw new AppError('group.full', 'This group is full just now, so no one else can join.');
   }
+  await deleteWaitlistEntry(trx, admission.groupId, admission.userId);
   await insertMembership(trx, {
     group_id: admission.groupId,
     user_id: admission.userId,

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { RECOMMENDED_GROUP_SIZE } from '../../core/domain/groupSize';
+import { DEFAULT_QUESTIONS } from '../../core/domain/joining';
 import { BUILT_IN_ROLES, DEFAULT_MEETING_MINUTES } from '../../core/domain/meetings';
 import { AppError } from '../../core/errors';
 import type { createGroupBody, GroupDetail } from '../../core/protocol/api';
+import { insertPurposeVersion, replaceTags } from '../db/queries/forming';
 import { insertGroup } from '../db/queries/groups';
 import { insertMembership } from '../db/queries/memberships';
 import { insertRoles } from '../db/queries/roles';
@@ -40,7 +42,26 @@ export async function createGroup(
       time_zone: input.timeZone ?? 'UTC',
       meeting_minutes: DEFAULT_MEETING_MINUTES,
       lateness_policy: 'noted',
+      stage: 'forming',
+      planned_meetings: input.plannedMeetings ?? null,
+      review_at: input.plannedMeetings ?? null,
+      format: input.format ?? null,
+      area: input.area ?? null,
+      language: input.language ?? 'en',
+      joining_criteria: input.joiningCriteria ?? null,
+      questionnaire: JSON.stringify(input.questionnaire ?? DEFAULT_QUESTIONS),
+      purpose_asked_at: null,
+      stage_changed_at: now,
     });
+    await replaceTags(trx, id, input.tags ?? []);
+    if (input.purpose) {
+      await insertPurposeVersion(trx, {
+        group_id: id,
+        purpose: input.purpose,
+        adopted_at: now,
+        decision_id: null,
+      });
+    }
     await insertRoles(
       trx,
       BUILT_IN_ROLES.map((role, position) => ({

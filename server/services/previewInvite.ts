@@ -2,6 +2,7 @@ import { seatsLeft } from '../../core/domain/groupSize';
 import type { InvitePreview } from '../../core/protocol/api';
 import { findGroupForViewer } from '../db/queries/groups';
 import type { Deps } from './deps';
+import { buildJoiningView } from './forming/joining';
 import { openInvite } from './openInvite';
 
 /**
@@ -14,7 +15,12 @@ export async function previewInvite(
   token: string,
 ): Promise<InvitePreview> {
   const invite = await openInvite(deps.db, token, deps.now());
-  const group = await findGroupForViewer(deps.db, invite.group_id, viewerId);
+  const group = await findGroupForViewer(
+    deps.db,
+    invite.group_id,
+    viewerId,
+    deps.now().toISOString(),
+  );
   if (!group) throw new Error(`invite ${invite.id} points at a missing group`);
   return {
     id: invite.id,
@@ -29,5 +35,6 @@ export async function previewInvite(
     invitedBy: invite.created_by_name,
     expiresAt: invite.expires_at,
     alreadyMember: group.my_role !== null,
+    joining: await buildJoiningView(deps, group, viewerId),
   };
 }

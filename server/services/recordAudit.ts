@@ -18,14 +18,32 @@ export type AuditAction =
   | 'role.added'
   | 'role.changed'
   | 'rota.planned'
-  | 'swap.accepted';
+  | 'swap.accepted'
+  | 'group.updated'
+  | 'waitlist.joined'
+  | 'waitlist.left'
+  | 'waitlist.offered'
+  | 'waitlist.lapsed'
+  | 'application.made'
+  | 'application.withdrawn'
+  | 'application.accepted'
+  | 'application.declined'
+  | 'application.waitlisted'
+  | 'purpose.asked'
+  | 'purpose.answered'
+  | 'decision.proposed'
+  | 'decision.withdrawn'
+  | 'decision.adopted'
+  | 'decision.lapsed'
+  | 'group.stage';
 
 /** Records who did what in a group; part of the same transaction as the change. */
 export async function recordAudit(
   db: Kysely<Database>,
   event: {
     at: string;
-    actorId: string;
+    /** Null when Hearth acted by itself (a deadline, a meeting starting). */
+    actorId: string | null;
     groupId: string;
     action: AuditAction;
     subjectId?: string | null;

@@ -5,6 +5,7 @@ import { returnRolesToRota, withdrawPendingSwaps } from '../db/queries/roles';
 import { settleOpenProposals } from './agreement/settleOpenProposals';
 import type { Deps, Viewer } from './deps';
 import { authorize, findVisibleGroup } from './findVisibleGroup';
+import { offerFreedSeats } from './forming/waitlist';
 import { replanRota } from './meetings/replanRota';
 import { recordAudit } from './recordAudit';
 
@@ -51,6 +52,8 @@ export async function removeMember(
     await withdrawPendingSwaps(trx, { userId }, now);
     await returnRolesToRota(trx, { userId, groupId, after: now, release: true });
     await replanRota(trx, groupId, deps.now());
+    // The seat they leave goes to the next person waiting.
+    await offerFreedSeats(deps, trx, groupId, deps.now());
   });
   deps.cache.forgetGroup(groupId);
 }

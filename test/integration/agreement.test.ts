@@ -14,8 +14,8 @@ async function threeMembers(visibility = 'invite_only') {
   const invite = (await steward.post(`/api/groups/${group.id}/invites`, {})).json();
   const bea = await t.signUp('Bea');
   const cal = await t.signUp('Cal');
-  await bea.post(`/api/invites/${invite.token}/accept`);
-  await cal.post(`/api/invites/${invite.token}/accept`);
+  await bea.post(`/api/invites/${invite.token}/accept`, { confirm: true });
+  await cal.post(`/api/invites/${invite.token}/accept`, { confirm: true });
   return { steward, bea, cal, group, base: `/api/groups/${group.id}/agreement` };
 }
 

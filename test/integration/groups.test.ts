@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isListed } from '../../core/domain/lifecycle';
 import { listDirectory } from '../../server/db/queries/groups';
 import { groupPolicy } from '../../server/policies/groups';
 import { createTestApp } from '../helpers/testApp';
@@ -85,7 +86,9 @@ describe('seeing groups', () => {
     expect((await outsider.get('/api/groups/not-a-group')).statusCode).toBe(404);
     expect((await steward.get(`/api/groups/${hidden.id}`)).statusCode).toBe(200);
     // Acting on it is the same 404 as it not existing.
-    expect((await outsider.post(`/api/groups/${hidden.id}/join`)).statusCode).toBe(404);
+    expect(
+      (await outsider.post(`/api/groups/${hidden.id}/join`, { confirm: true })).statusCode,
+    ).toBe(404);
     expect((await outsider.post(`/api/groups/${hidden.id}/invites`, {})).statusCode).toBe(404);
   });
 
@@ -96,7 +99,17 @@ describe('seeing groups', () => {
     ).json();
     const seen = (await t.anon.get(`/api/groups/${closed.id}`)).json();
     expect(seen).toMatchObject({ name: 'Closed', members: null, myRole: null });
-    expect(seen.can).toEqual({ join: false, invite: false, leave: false, manageMembers: false });
+    expect(seen.can).toEqual({
+      join: false,
+      joinWaitlist: false,
+      apply: false,
+      invite: false,
+      leave: false,
+      manageMembers: false,
+      edit: false,
+    });
+    const someone = await t.signUp('Someone');
+    expect((await someone.get(`/api/groups/${closed.id}`)).json().can.apply).toBe(true);
   });
 
   it('lists in the directory exactly the groups the group policy lets a non-member see', async () => {
@@ -104,12 +117,21 @@ describe('seeing groups', () => {
     for (const visibility of ['open', 'closed', 'invite_only', 'open', 'invite_only']) {
       await steward.post('/api/groups', newGroup({ name: `Directory ${visibility}`, visibility }));
     }
-    const all = await t.deps.db.selectFrom('groups').select(['id', 'visibility']).execute();
+    const all = await t.deps.db
+      .selectFrom('groups')
+      .select(['id', 'visibility', 'stage'])
+      .execute();
     const visible = all
-      .filter((g) => groupPolicy.view('non_member', g))
+      .filter((g) => groupPolicy.view('non_member', g) && isListed(g.stage))
       .map((g) => g.id)
       .sort();
-    const listed = (await listDirectory(t.deps.db, { limit: 10_000, viewerId: null }))
+    const listed = (
+      await listDirectory(t.deps.db, {
+        limit: 10_000,
+        viewerId: null,
+        now: new Date().toISOString(),
+      })
+    )
       .map((g) => g.id)
       .sort();
     expect(listed).toEqual(visible);
@@ -148,21 +170,26 @@ describe('membership', () => {
     const closed = (await steward.post('/api/groups', newGroup({ visibility: 'closed' }))).json();
     const joiner = await t.signUp('Joiner');
     expect((await joiner.get(`/api/groups/${open.id}`)).json().can.join).toBe(true);
-    const joined = await joiner.post(`/api/groups/${open.id}/join`);
+    const joined = await joiner.post(`/api/groups/${open.id}/join`, { confirm: true });
     expect(joined.statusCode).toBe(200);
     expect(joined.json()).toMatchObject({ myRole: 'member', memberCount: 2 });
-    expect((await joiner.post(`/api/groups/${open.id}/join`)).statusCode).toBe(409);
-    const refused = await joiner.post(`/api/groups/${closed.id}/join`);
+    expect((await joiner.post(`/api/groups/${open.id}/join`, { confirm: true })).statusCode).toBe(
+      409,
+    );
+    const refused = await joiner.post(`/api/groups/${closed.id}/join`, { confirm: true });
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.message).toMatch(/invitation/);
+    expect(refused.json().error.message).toMatch(/application/);
+    const unconfirmed = await (await t.signUp('Hasty')).post(`/api/groups/${open.id}/join`, {});
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.json().error.fields.confirm).toMatch(/confirm/);
   });
 
   it('lets a member leave and a steward remove, and no one else', async () => {
     const steward = await t.signUp('Steward');
     const group = (await steward.post('/api/groups', newGroup())).json();
     const [a, b] = [await t.signUp('A'), await t.signUp('B')];
-    await a.post(`/api/groups/${group.id}/join`);
-    await b.post(`/api/groups/${group.id}/join`);
+    await a.post(`/api/groups/${group.id}/join`, { confirm: true });
+    await b.post(`/api/groups/${group.id}/join`, { confirm: true });
 
     const notAllowed = await a.delete(`/api/groups/${group.id}/members/${b.id}`);
     expect(notAllowed.statusCode).toBe(403);
@@ -180,7 +207,7 @@ describe('membership', () => {
     const steward = await t.signUp('Steward');
     const group = (await steward.post('/api/groups', newGroup())).json();
     const member = await t.signUp('Member');
-    await member.post(`/api/groups/${group.id}/join`);
+    await member.post(`/api/groups/${group.id}/join`, { confirm: true });
 
     const lonely = await steward.delete(`/api/groups/${group.id}/members/${steward.id}`);
     expect(lonely.statusCode).toBe(409);
@@ -211,7 +238,9 @@ describe('membership', () => {
     const steward = await t.signUp('Steward');
     const group = (await steward.post('/api/groups', newGroup({ sizeCap: 3 }))).json();
     const people = await Promise.all(Array.from({ length: 8 }, (_, i) => t.signUp(`Rush ${i}`)));
-    const results = await Promise.all(people.map((p) => p.post(`/api/groups/${group.id}/join`)));
+    const results = await Promise.all(
+      people.map((p) => p.post(`/api/groups/${group.id}/join`, { confirm: true })),
+    );
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes.filter((c) => c === 200)).toHaveLength(2);
     expect(codes.filter((c) => c === 409)).toHaveLength(6);
@@ -226,7 +255,7 @@ describe('membership', () => {
     const steward = await t.signUp('Steward');
     const group = (await steward.post('/api/groups', newGroup())).json();
     const m = await t.signUp('M');
-    await m.post(`/api/groups/${group.id}/join`);
+    await m.post(`/api/groups/${group.id}/join`, { confirm: true });
     await steward.delete(`/api/groups/${group.id}/members/${m.id}`);
     const events = await t.deps.db
       .selectFrom('audit_events')

@@ -32,9 +32,11 @@ describe('invitations', () => {
     });
     expect(preview.json().group).not.toHaveProperty('members');
 
-    expect((await t.anon.post(`/api/invites/${invite.token}/accept`)).statusCode).toBe(401);
+    expect(
+      (await t.anon.post(`/api/invites/${invite.token}/accept`, { confirm: true })).statusCode,
+    ).toBe(401);
     const newcomer = await t.signUp('Newcomer');
-    const accepted = await newcomer.post(`/api/invites/${invite.token}/accept`);
+    const accepted = await newcomer.post(`/api/invites/${invite.token}/accept`, { confirm: true });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ id: group.id, myRole: 'member' });
     const names = accepted.json().members.map((m: { displayName: string }) => m.displayName);
@@ -42,14 +44,16 @@ describe('invitations', () => {
     const stewardView = (await steward.get(`/api/groups/${group.id}`)).json();
     expect(stewardView.members).toHaveLength(2);
     // Opening the link again is harmless.
-    expect((await newcomer.post(`/api/invites/${invite.token}/accept`)).statusCode).toBe(200);
+    expect(
+      (await newcomer.post(`/api/invites/${invite.token}/accept`, { confirm: true })).statusCode,
+    ).toBe(200);
     expect((await newcomer.get(`/api/invites/${invite.token}`)).json().alreadyMember).toBe(true);
   });
 
   it('lets only stewards make, list and revoke invitations', async () => {
     const { steward, group } = await groupWithSteward('open');
     const member = await t.signUp('Member');
-    await member.post(`/api/groups/${group.id}/join`);
+    await member.post(`/api/groups/${group.id}/join`, { confirm: true });
     expect((await member.post(`/api/groups/${group.id}/invites`, {})).statusCode).toBe(403);
     expect((await member.get(`/api/groups/${group.id}/invites`)).statusCode).toBe(403);
 
@@ -67,7 +71,9 @@ describe('invitations', () => {
       204,
     );
     expect((await steward.get(`/api/groups/${group.id}/invites`)).json().items).toEqual([]);
-    const revoked = await (await t.signUp('Late')).post(`/api/invites/${invite.token}/accept`);
+    const revoked = await (await t.signUp('Late')).post(`/api/invites/${invite.token}/accept`, {
+      confirm: true,
+    });
     expect(revoked.statusCode).toBe(410);
     expect(revoked.json().error.code).toBe('invite.revoked');
   });
@@ -78,7 +84,9 @@ describe('invitations', () => {
       await steward.post(`/api/groups/${group.id}/invites`, { expiresInDays: 1 })
     ).json();
     t.clock.advance(86_400_000 + 1);
-    const late = await (await t.signUp('Late')).post(`/api/invites/${invite.token}/accept`);
+    const late = await (await t.signUp('Late')).post(`/api/invites/${invite.token}/accept`, {
+      confirm: true,
+    });
     expect(late.statusCode).toBe(410);
     expect(late.json().error.code).toBe('invite.expired');
     expect((await t.anon.get(`/api/invites/${invite.token}`)).statusCode).toBe(410);
@@ -89,14 +97,16 @@ describe('invitations', () => {
     const { steward, group } = await groupWithSteward('invite_only', 2);
     const once = (await steward.post(`/api/groups/${group.id}/invites`, { maxUses: 1 })).json();
     const first = await t.signUp('First');
-    expect((await first.post(`/api/invites/${once.token}/accept`)).statusCode).toBe(200);
+    expect(
+      (await first.post(`/api/invites/${once.token}/accept`, { confirm: true })).statusCode,
+    ).toBe(200);
     const second = await t.signUp('Second');
-    const usedUp = await second.post(`/api/invites/${once.token}/accept`);
+    const usedUp = await second.post(`/api/invites/${once.token}/accept`, { confirm: true });
     expect(usedUp.statusCode).toBe(410);
     expect(usedUp.json().error.code).toBe('invite.used_up');
 
     const open = (await steward.post(`/api/groups/${group.id}/invites`, { maxUses: 5 })).json();
-    const full = await second.post(`/api/invites/${open.token}/accept`);
+    const full = await second.post(`/api/invites/${open.token}/accept`, { confirm: true });
     expect(full.statusCode).toBe(409);
     expect(full.json().error.code).toBe('group.full');
     const listed = (await steward.get(`/api/groups/${group.id}/invites`)).json().items;
@@ -108,7 +118,7 @@ describe('invitations', () => {
     const invite = (await steward.post(`/api/groups/${group.id}/invites`, {})).json();
     const people = await Promise.all(Array.from({ length: 7 }, (_, i) => t.signUp(`P${i}`)));
     const results = await Promise.all(
-      people.map((p) => p.post(`/api/invites/${invite.token}/accept`)),
+      people.map((p) => p.post(`/api/invites/${invite.token}/accept`, { confirm: true })),
     );
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(3);
     expect(results.filter((r) => r.statusCode === 409)).toHaveLength(4);
@@ -139,9 +149,13 @@ describe('invitations', () => {
     expect(listed[0]).toMatchObject({ id: invite.id, sentTo: 'friend@example.org' });
 
     const friend = await t.signUp('Friend');
-    expect((await friend.post(`/api/invites/${invite.token}/accept`)).statusCode).toBe(200);
+    expect(
+      (await friend.post(`/api/invites/${invite.token}/accept`, { confirm: true })).statusCode,
+    ).toBe(200);
     const other = await t.signUp('Other');
-    expect((await other.post(`/api/invites/${invite.token}/accept`)).statusCode).toBe(410);
+    expect(
+      (await other.post(`/api/invites/${invite.token}/accept`, { confirm: true })).statusCode,
+    ).toBe(410);
 
     const bad = await steward.post(`/api/groups/${group.id}/invites`, { email: 'not an address' });
     expect(bad.statusCode).toBe(400);

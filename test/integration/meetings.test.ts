@@ -32,8 +32,8 @@ async function groupOfThree() {
   const invite = (await steward.post(`/api/groups/${group.id}/invites`, {})).json();
   const bea = await t.signUp('Bea');
   const cal = await t.signUp('Cal');
-  await bea.post(`/api/invites/${invite.token}/accept`);
-  await cal.post(`/api/invites/${invite.token}/accept`);
+  await bea.post(`/api/invites/${invite.token}/accept`, { confirm: true });
+  await cal.post(`/api/invites/${invite.token}/accept`, { confirm: true });
   return { steward, bea, cal, group };
 }
 
@@ -124,7 +124,7 @@ describe('schedules', () => {
 
     const invite = (await steward.post(`/api/groups/${group.id}/invites`, {})).json();
     const dee = await t.signUp('Dee');
-    await dee.post(`/api/invites/${invite.token}/accept`);
+    await dee.post(`/api/invites/${invite.token}/accept`, { confirm: true });
     const withDee = (await dee.get(`/api/groups/${group.id}/meetings`)).json();
     expect(withDee.upcoming.some((m: { myRoles: string[] }) => m.myRoles.length > 0)).toBe(true);
   });
@@ -215,8 +215,10 @@ describe('moving, cancelling, swaps', () => {
     expect(
       (await cal.get('/api/me/schedule')).json().swaps.map((s: { id: string }) => s.id),
     ).toEqual([swap.id]);
-    expect((await bea.post(`/api/swaps/${swap.id}/accept`)).statusCode).toBe(403);
-    const accepted = (await cal.post(`/api/swaps/${swap.id}/accept`)).json();
+    expect((await bea.post(`/api/swaps/${swap.id}/accept`, { confirm: true })).statusCode).toBe(
+      403,
+    );
+    const accepted = (await cal.post(`/api/swaps/${swap.id}/accept`, { confirm: true })).json();
     const holderOf = (
       d: { roles: { roleId: string; holder: { userId: string } }[] },
       roleId: string,

@@ -77,7 +77,7 @@ it('serves the same data from two processes on one PostgreSQL', async () => {
   );
   const joins = await Promise.all(
     people.map((p, i) =>
-      call(i % 2 ? b : a, 'POST', `/api/groups/${group.json.id}/join`, {}, p.cookie),
+      call(i % 2 ? b : a, 'POST', `/api/groups/${group.json.id}/join`, { confirm: true }, p.cookie),
     ),
   );
   expect(joins.filter((j) => j.status === 200)).toHaveLength(2);

@@ -1,16 +1,44 @@
 import { type Kysely, sql } from 'kysely';
+import type { Stage } from '../../../core/domain/lifecycle';
+import type { VenueKind } from '../../../core/domain/meetings';
 import { likePattern } from '../dialect';
 import type { Database, GroupsTable } from '../tables';
 
 export type GroupRow = GroupsTable;
 export interface GroupWithCount extends GroupRow {
   member_count: number;
+  waitlist_length: number;
+  /** The next scheduled meeting's start (UTC), if any. */
+  next_meeting_at: string | null;
 }
 export interface GroupForViewer extends GroupWithCount {
   my_role: 'steward' | 'member' | null;
 }
 
 const memberCount = sql<number>`(select count(*) from memberships m where m.group_id = groups.id)`;
+const waitlistLength = sql<number>`(select count(*) from waitlist w where w.group_id = groups.id)`;
+/** Correlated on the meetings (group_id, starts_at) index: one seek per group shown. */
+const nextMeetingAt = (now: string) =>
+  sql<
+    string | null
+  >`(select min(n.starts_at) from meetings n where n.group_id = groups.id and n.status = 'scheduled' and n.starts_at > ${now})`;
+
+/** The counts every group view needs, as one select list. */
+function counted(now: string) {
+  return [
+    memberCount.as('member_count'),
+    waitlistLength.as('waitlist_length'),
+    nextMeetingAt(now).as('next_meeting_at'),
+  ] as const;
+}
+
+function withNumbers<T extends { member_count: number; waitlist_length: number }>(row: T): T {
+  return {
+    ...row,
+    member_count: Number(row.member_count),
+    waitlist_length: Number(row.waitlist_length),
+  };
+}
 
 export async function findGroup(db: Kysely<Database>, id: string): Promise<GroupRow | undefined> {
   return db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
@@ -25,6 +53,7 @@ export async function findGroupForViewer(
   db: Kysely<Database>,
   id: string,
   viewerId: string | null,
+  now = new Date().toISOString(),
 ): Promise<GroupForViewer | undefined> {
   const row = await db
     .selectFrom('groups')
@@ -32,10 +61,10 @@ export async function findGroupForViewer(
       join.onRef('mine.group_id', '=', 'groups.id').on('mine.user_id', '=', viewerId ?? ''),
     )
     .selectAll('groups')
-    .select([memberCount.as('member_count'), 'mine.role as my_role'])
+    .select([...counted(now), 'mine.role as my_role'])
     .where('groups.id', '=', id)
     .executeTakeFirst();
-  return row ? { ...row, member_count: Number(row.member_count) } : undefined;
+  return row ? withNumbers(row) : undefined;
 }
 
 /**
@@ -48,67 +77,107 @@ export async function lockGroup(
   db: Kysely<Database>,
   id: string,
   now: string,
-): Promise<{ size_cap: number } | undefined> {
+): Promise<{ size_cap: number; stage: Stage } | undefined> {
   return db
     .updateTable('groups')
     .set({ updated_at: now })
     .where('id', '=', id)
-    .returning('size_cap')
+    .returning(['size_cap', 'stage'])
     .executeTakeFirst();
 }
 
 export interface DirectoryFilter {
   q?: string | undefined;
+  format?: VenueKind | undefined;
+  /** "open": groups anyone may join; "application": closed groups. */
+  joining?: 'open' | 'application' | undefined;
+  language?: string | undefined;
+  tag?: string | undefined;
+  /** Only groups with a seat free. */
+  seatsAvailable?: boolean | undefined;
   /** Return groups with ids below this one (ids are time-ordered UUIDv7: newest first). */
   beforeId?: string | undefined;
   limit: number;
   viewerId: string | null;
+  now: string;
 }
 
 /**
- * The directory: open and closed groups, newest first. Invite-only groups never appear,
- * matching the policy that they are invisible to non-members.
+ * The directory: open and closed groups that have not adjourned, newest first, filtered.
+ * Invite-only groups never appear, matching the policy that they are invisible to
+ * non-members. The plan (docs/PERFORMANCE.md) walks groups_listing_idx newest first and
+ * stops at the page size; each filter is a seek on its own index.
  */
-export async function listDirectory(
-  db: Kysely<Database>,
-  filter: DirectoryFilter,
-): Promise<GroupForViewer[]> {
+export function directoryQuery(db: Kysely<Database>, filter: DirectoryFilter) {
   let query = db
     .selectFrom('groups')
     .leftJoin('memberships as mine', (join) =>
       join.onRef('mine.group_id', '=', 'groups.id').on('mine.user_id', '=', filter.viewerId ?? ''),
     )
     .selectAll('groups')
-    .select([memberCount.as('member_count'), 'mine.role as my_role'])
-    .where('groups.visibility', 'in', ['open', 'closed']);
+    .select([...counted(filter.now), 'mine.role as my_role'])
+    .where('groups.stage', 'in', ['forming', 'active', 'review', 'continuing'])
+    .where(
+      'groups.visibility',
+      'in',
+      filter.joining === 'open'
+        ? ['open']
+        : filter.joining === 'application'
+          ? ['closed']
+          : ['open', 'closed'],
+    );
   if (filter.q) {
     const pattern = likePattern(filter.q);
     query = query.where((eb) =>
       eb.or([
         sql<boolean>`lower(groups.name) like ${pattern} escape '\\'`,
         sql<boolean>`lower(coalesce(groups.purpose, '')) like ${pattern} escape '\\'`,
+        sql<boolean>`lower(coalesce(groups.area, '')) like ${pattern} escape '\\'`,
       ]),
     );
   }
+  if (filter.format) query = query.where('groups.format', '=', filter.format);
+  if (filter.language) query = query.where('groups.language', '=', filter.language);
+  if (filter.tag) {
+    const tag = filter.tag;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('group_tags')
+          .select('group_tags.group_id')
+          .whereRef('group_tags.group_id', '=', 'groups.id')
+          .where('group_tags.tag', '=', tag),
+      ),
+    );
+  }
+  if (filter.seatsAvailable) query = query.where(sql<boolean>`${memberCount} < groups.size_cap`);
   if (filter.beforeId) query = query.where('groups.id', '<', filter.beforeId);
-  const rows = await query.orderBy('groups.id', 'desc').limit(filter.limit).execute();
-  return rows.map((row) => ({ ...row, member_count: Number(row.member_count) }));
+  return query.orderBy('groups.id', 'desc').limit(filter.limit);
+}
+
+export async function listDirectory(
+  db: Kysely<Database>,
+  filter: DirectoryFilter,
+): Promise<GroupForViewer[]> {
+  const rows = await directoryQuery(db, filter).execute();
+  return rows.map(withNumbers);
 }
 
 /** The groups a person belongs to, most recently joined first. */
 export async function listGroupsOfUser(
   db: Kysely<Database>,
   userId: string,
+  now: string,
 ): Promise<GroupForViewer[]> {
   const rows = await db
     .selectFrom('memberships as mine')
     .innerJoin('groups', 'groups.id', 'mine.group_id')
     .selectAll('groups')
-    .select([memberCount.as('member_count'), 'mine.role as my_role'])
+    .select([...counted(now), 'mine.role as my_role'])
     .where('mine.user_id', '=', userId)
     .orderBy('mine.joined_at', 'desc')
     .execute();
-  return rows.map((row) => ({ ...row, member_count: Number(row.member_count) }));
+  return rows.map(withNumbers);
 }
 
 export type MeetingSettings = Pick<GroupRow, 'time_zone' | 'meeting_minutes' | 'lateness_policy'>;

@@ -28,3 +28,16 @@ export async function findUserEmail(
 ): Promise<{ email: string } | undefined> {
   return db.selectFrom('users').select('email').where('id', '=', id).executeTakeFirst();
 }
+
+/** Names and addresses of several people, for mail to people who are not (yet) members. */
+export async function listContacts(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<{ userId: string; email: string; displayName: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .select(['id as userId', 'email', 'display_name as displayName'])
+    .where('id', 'in', ids)
+    .execute();
+}

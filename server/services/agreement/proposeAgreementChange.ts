@@ -5,12 +5,13 @@ import { DEFAULT_DEADLINE_DAYS } from '../../../core/domain/consent';
 import type { ProposalDetail, proposeBody } from '../../../core/protocol/agreement';
 import { insertProposal, upsertResponse } from '../../db/queries/agreementProposals';
 import { findLatestVersion } from '../../db/queries/agreementVersions';
-import { findMeetingSettings, lockGroup } from '../../db/queries/groups';
+import { findMeetingSettings } from '../../db/queries/groups';
 import { listMemberContacts, listMemberIds } from '../../db/queries/memberships';
 import type { Database } from '../../db/tables';
 import { proposalMail } from '../../mail/messages';
 import { newId } from '../../security/tokens';
 import type { Deps, Viewer } from '../deps';
+import { lockOpenGroup } from '../forming/lockOpenGroup';
 import { formatWhen, queueMail } from '../mail/queueMail';
 import { itemsOf } from './agreementItems';
 import { memberOf } from './memberOf';
@@ -34,7 +35,7 @@ export async function proposeAgreementChange(
   const at = now.toISOString();
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
-    await lockGroup(trx, groupId, at);
+    await lockOpenGroup(trx, groupId, at);
     const change = toChange(input.change, itemsOf(await findLatestVersion(trx, groupId)));
     const days = input.deadlineDays ?? DEFAULT_DEADLINE_DAYS;
     const row = {

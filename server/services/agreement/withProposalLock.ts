@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../core/errors';
 import { findProposal, type ProposalRow } from '../../db/queries/agreementProposals';
-import { lockGroup } from '../../db/queries/groups';
 import type { Database } from '../../db/tables';
 import type { Deps } from '../deps';
+import { lockOpenGroup } from '../forming/lockOpenGroup';
 
 /**
  * Runs `work` in a transaction holding the group's lock, with the proposal as it stands
@@ -22,7 +22,7 @@ export async function withProposalLock<T>(
 ): Promise<T> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
-    await lockGroup(trx, groupId, now.toISOString());
+    await lockOpenGroup(trx, groupId, now.toISOString());
     const proposal = await findProposal(trx, groupId, proposalId);
     if (!proposal) throw new AppError('not_found', 'We could not find that proposal.');
     return work(trx, proposal, now);

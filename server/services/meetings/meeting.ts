@@ -9,7 +9,6 @@ import type {
   MeetingDetail,
   rsvpBody,
 } from '../../../core/protocol/meetings';
-import { lockGroup } from '../../db/queries/groups';
 import {
   findMeeting,
   findRsvp,
@@ -25,6 +24,7 @@ import type { Database } from '../../db/tables';
 import { meetingCancelledMail, meetingChangedMail } from '../../mail/messages';
 import { newId } from '../../security/tokens';
 import type { Deps, Viewer } from '../deps';
+import { lockOpenGroup } from '../forming/lockOpenGroup';
 import { queueMail } from '../mail/queueMail';
 import { meetingFacts } from '../mail/queueReminders';
 import { recordAudit } from '../recordAudit';
@@ -101,7 +101,7 @@ async function changeUpcoming(
   requireUpcoming(access.meeting, now);
   const at = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await lockGroup(trx, access.meeting.group_id, at);
+    await lockOpenGroup(trx, access.meeting.group_id, at);
     const meeting = (await findMeeting(trx, meetingId)) as MeetingWithGroup;
     requireUpcoming(meeting, now);
     await work(trx, meeting, now, at);

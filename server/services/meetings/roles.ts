@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../../../core/errors';
 import type { changeRoleBody, roleBody, ScheduleOverview } from '../../../core/protocol/meetings';
-import { lockGroup } from '../../db/queries/groups';
 import {
   insertRoles,
   listRoles,
@@ -11,6 +10,7 @@ import {
 } from '../../db/queries/roles';
 import { newId } from '../../security/tokens';
 import type { Deps, Viewer } from '../deps';
+import { lockOpenGroup } from '../forming/lockOpenGroup';
 import { recordAudit } from '../recordAudit';
 import { memberOfGroup } from './access';
 import { replanRota } from './replanRota';
@@ -29,7 +29,7 @@ export async function addRole(
   const now = deps.now();
   const at = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await lockGroup(trx, groupId, at);
+    await lockOpenGroup(trx, groupId, at);
     const roles = await listRoles(trx, groupId);
     if (roles.length >= MAX_ROLES) {
       throw new AppError('request.invalid', `A group can have at most ${MAX_ROLES} roles.`);
@@ -75,7 +75,7 @@ export async function setRoleInRota(
   const now = deps.now();
   const at = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await lockGroup(trx, groupId, at);
+    await lockOpenGroup(trx, groupId, at);
     const role = (await listRoles(trx, groupId)).find((r) => r.id === roleId);
     if (!role) throw new AppError('not_found', 'We could not find that role.');
     await setRolePaused(trx, roleId, input.inRota ? null : at);
@@ -102,7 +102,7 @@ export async function setNotReady(
   const now = deps.now();
   const at = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await lockGroup(trx, groupId, at);
+    await lockOpenGroup(trx, groupId, at);
     const known = new Set((await listRoles(trx, groupId)).map((r) => r.id));
     const unknown = roleIds.filter((id) => !known.has(id));
     if (unknown.length > 0)
@@ -125,7 +125,7 @@ export async function planAgain(
   const now = deps.now();
   const at = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await lockGroup(trx, groupId, at);
+    await lockOpenGroup(trx, groupId, at);
     await replanRota(trx, groupId, now);
     await recordAudit(trx, { at, actorId: viewer.userId, groupId, action: 'rota.planned' });
   });

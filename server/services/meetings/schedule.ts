@@ -8,7 +8,6 @@ import type {
 } from '../../../core/protocol/meetings';
 import {
   findMeetingSettings,
-  lockGroup,
   updateMeetingSettings as saveMeetingSettings,
 } from '../../db/queries/groups';
 import { insertMeetings, insertSeries, listGroupMeetings } from '../../db/queries/meetings';
@@ -17,6 +16,7 @@ import { listNotReady, listRoles } from '../../db/queries/roles';
 import { meetingPolicy } from '../../policies/meetings';
 import { newId } from '../../security/tokens';
 import type { Deps, Viewer } from '../deps';
+import { lockOpenGroup } from '../forming/lockOpenGroup';
 import { recordAudit } from '../recordAudit';
 import { memberOfGroup } from './access';
 import { replanRota } from './replanRota';
@@ -108,7 +108,7 @@ export async function createSchedule(
   }
   const at = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await lockGroup(trx, groupId, at);
+    await lockOpenGroup(trx, groupId, at);
     const group = await findMeetingSettings(trx, groupId);
     const duration = input.durationMinutes ?? group.meeting_minutes;
     let seriesId: string | null = null;

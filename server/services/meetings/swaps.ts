@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../../../core/errors';
 import type { MeetingDetail, swapBody } from '../../../core/protocol/meetings';
-import { lockGroup } from '../../db/queries/groups';
 import { findMeeting } from '../../db/queries/meetings';
 import { findMembership } from '../../db/queries/memberships';
 import { insertNotifications } from '../../db/queries/notifications';
@@ -16,6 +15,7 @@ import {
 import type { NotificationsTable } from '../../db/tables';
 import { newId } from '../../security/tokens';
 import type { Deps, Viewer } from '../deps';
+import { lockOpenGroup } from '../forming/lockOpenGroup';
 import { recordAudit } from '../recordAudit';
 import { allow, meetingAccess } from './access';
 import { getMeeting } from './meeting';
@@ -60,7 +60,7 @@ export async function requestSwap(
   }
   const at = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await lockGroup(trx, access.meeting.group_id, at);
+    await lockOpenGroup(trx, access.meeting.group_id, at);
     const holder = (await listAssignments(trx, [meetingId])).find(
       (a) => a.role_id === input.roleId,
     );
@@ -118,7 +118,7 @@ export async function answerSwap(
   const now = deps.now();
   const at = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await lockGroup(trx, swap.group_id, at);
+    await lockOpenGroup(trx, swap.group_id, at);
     const meeting = await findMeeting(trx, swap.meeting_id);
     const closed = () =>
       new AppError('swap.closed', 'This swap has already been answered or withdrawn.');

@@ -8,6 +8,34 @@ import { RequireSignIn } from '../../components/RequireSignIn';
 import { useAsync } from '../../components/useAsync';
 import { formatDateTime, t } from '../../i18n/t';
 
+type Notice = NotificationList['items'][number];
+
+/** Where each kind of notification takes the person. */
+function linkFor(n: Notice): string {
+  if (!n.groupId || !n.subjectId) return '/groups';
+  const group = `/groups/${n.groupId}`;
+  switch (n.kind) {
+    case 'proposal.new':
+    case 'proposal.revised':
+    case 'proposal.outcome':
+      return `${group}/agreement/proposals/${n.subjectId}`;
+    case 'purpose.asked':
+      return `${group}/purpose`;
+    case 'decision.new':
+    case 'decision.outcome':
+      return `/decisions/${n.subjectId}`;
+    case 'application.new':
+      return `${group}/applications`;
+    case 'application.outcome':
+    case 'waitlist.offer':
+      return `${group}/join`;
+    case 'group.stage':
+      return `${group}/life`;
+    default:
+      return `/meetings/${n.subjectId}`;
+  }
+}
+
 function Notifications() {
   const list = useAsync(() => api<NotificationList>('GET', '/api/me/notifications'), []);
   useEffect(() => {
@@ -27,17 +55,7 @@ function Notifications() {
         <ul class="notifications">
           {list.data.items.map((n) => (
             <li key={n.id} class={`card${n.read ? '' : ' unread'}`}>
-              <a
-                href={
-                  !n.groupId || !n.subjectId
-                    ? '/groups'
-                    : n.kind.startsWith('proposal.')
-                      ? `/groups/${n.groupId}/agreement/proposals/${n.subjectId}`
-                      : `/meetings/${n.subjectId}`
-                }
-              >
-                {t(`notifications.${n.kind}`, { group: n.groupName ?? '' })}
-              </a>
+              <a href={linkFor(n)}>{t(`notifications.${n.kind}`, { group: n.groupName ?? '' })}</a>
               <p class="muted small">{formatDateTime(n.createdAt)}</p>
             </li>
           ))}
