@@ -60,6 +60,16 @@ describe('response serializer', () => {
     expect(JSON.parse(write(member))).toEqual(member);
   });
 
+  it('writes a null enum inside a nullable shared object', () => {
+    const inner = z
+      .object({ answer: z.enum(['yes', 'no']).nullable() })
+      .meta({ id: 'SerializerInner' });
+    const write = compile(z.object({ last: inner.nullable() }));
+    const value = { last: { answer: null } };
+    expect(JSON.parse(write(value))).toEqual(value);
+    expect(JSON.parse(write({ last: null }))).toEqual({ last: null });
+  });
+
   it('writes a frozen object once and reuses its JSON', () => {
     const write = compile(z.object({ id: z.string() }));
     const frozen = Object.freeze({ id: 'same' });

@@ -27,7 +27,9 @@ function simplifyNullable(schema: unknown): unknown {
     // Only a plain typed schema can take `nullable`; leave references and unions alone.
     if (nullIndex !== -1 && typeof other?.type === 'string') {
       const { anyOf: _, ...rest } = node;
-      return { ...rest, ...other, nullable: true };
+      // An enum must list null too, or a value checked against it (inside a union) fails.
+      const enumValues = Array.isArray(other.enum) ? { enum: [...other.enum, null] } : {};
+      return { ...rest, ...other, ...enumValues, nullable: true };
     }
   }
   return node;

@@ -6,6 +6,7 @@ import { spendAttempt } from '../security/rateLimit';
 import { newId, newToken, sha256 } from '../security/tokens';
 import type { Deps, Viewer } from './deps';
 import { authorize, findVisibleGroup } from './findVisibleGroup';
+import { refuseIfAdjourned } from './forming/lockOpenGroup';
 import { queueMail } from './mail/queueMail';
 import { recordAudit } from './recordAudit';
 
@@ -26,6 +27,7 @@ export async function createInvite(
 ): Promise<CreatedInvite> {
   const visible = await findVisibleGroup(deps.db, groupId, viewer.userId);
   authorize(visible, 'invite', 'Only the group’s stewards can invite people.');
+  refuseIfAdjourned(visible.group.stage);
   if (input.email) {
     await spendAttempt(deps, [
       {

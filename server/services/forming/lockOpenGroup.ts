@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Stage } from '../../../core/domain/lifecycle';
 import { AppError } from '../../../core/errors';
 import { lockGroup } from '../../db/queries/groups';
 import type { Database } from '../../db/tables';
@@ -10,11 +11,16 @@ import type { Database } from '../../db/tables';
 export async function lockOpenGroup(db: Kysely<Database>, groupId: string, now: string) {
   const locked = await lockGroup(db, groupId, now);
   if (!locked) throw new AppError('not_found', 'We could not find that group.');
-  if (locked.stage === 'adjourned') {
+  refuseIfAdjourned(locked.stage);
+  return locked;
+}
+
+/** Throws `group.adjourned` for a group whose history is read-only. */
+export function refuseIfAdjourned(stage: Stage): void {
+  if (stage === 'adjourned') {
     throw new AppError(
       'group.adjourned',
       'This group has adjourned, so its history can be read but no longer changed.',
     );
   }
-  return locked;
 }
