@@ -17,6 +17,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['questionnaire', 'text', null],
     ['purpose_asked_at', 'text', null],
     ['stage_changed_at', 'text', null],
+    ['listed_at', 'text', null],
   ];
   for (const [name, type, fallback] of columns) {
     await db.schema
@@ -25,17 +26,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .execute();
   }
   await sql`update groups set stage_changed_at = created_at`.execute(db);
-  // The directory lists open and closed groups that have not adjourned, newest first, and
-  // filters on language; tags have their own table.
+  await sql`update groups set listed_at = created_at where visibility in ('open', 'closed')`.execute(
+    db,
+  );
+  // The directory no longer walks by visibility and creation time: the listing replaces it.
+  await db.schema.dropIndex('groups_directory_idx').execute();
+  // The directory lists open and closed groups that have not adjourned (listed_at is set),
+  // newest first: partial indexes in id order, so a page is read without sorting anything.
   await db.schema
-    .createIndex('groups_listing_idx')
+    .createIndex('groups_listed_idx')
     .on('groups')
-    .columns(['stage', 'visibility', 'id'])
+    .column('id')
+    .where(sql.ref('listed_at'), 'is not', null)
     .execute();
   await db.schema
-    .createIndex('groups_language_idx')
+    .createIndex('groups_listed_language_idx')
     .on('groups')
     .columns(['language', 'id'])
+    .where(sql.ref('listed_at'), 'is not', null)
     .execute();
 
   await db.schema
@@ -182,9 +190,15 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   ]) {
     await db.schema.dropTable(table).execute();
   }
-  await db.schema.dropIndex('groups_language_idx').execute();
-  await db.schema.dropIndex('groups_listing_idx').execute();
+  await db.schema.dropIndex('groups_listed_language_idx').execute();
+  await db.schema.dropIndex('groups_listed_idx').execute();
+  await db.schema
+    .createIndex('groups_directory_idx')
+    .on('groups')
+    .columns(['visibility', 'created_at', 'id'])
+    .execute();
   for (const column of [
+    'listed_at',
     'stage_changed_at',
     'purpose_asked_at',
     'questionnaire',

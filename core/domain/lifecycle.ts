@@ -79,3 +79,8 @@ export function isOpenForChange(stage: Stage): boolean {
 export function isListed(stage: Stage): boolean {
   return stage !== 'adjourned';
 }
+
+/** The directory shows open and closed groups that have not adjourned. */
+export function inDirectory(visibility: 'open' | 'closed' | 'invite_only', stage: Stage): boolean {
+  return visibility !== 'invite_only' && isListed(stage);
+}

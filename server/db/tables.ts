@@ -62,6 +62,8 @@ export interface GroupsTable {
   /** When a steward asked members what they think the purpose is; null: not asking. */
   purpose_asked_at: string | null;
   stage_changed_at: string | null;
+  /** Set while the group is in the directory: open or closed, and not adjourned. */
+  listed_at: string | null;
 }
 
 export interface MembershipsTable {

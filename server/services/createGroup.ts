@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { RECOMMENDED_GROUP_SIZE } from '../../core/domain/groupSize';
 import { DEFAULT_QUESTIONS } from '../../core/domain/joining';
+import { inDirectory } from '../../core/domain/lifecycle';
 import { BUILT_IN_ROLES, DEFAULT_MEETING_MINUTES } from '../../core/domain/meetings';
 import { AppError } from '../../core/errors';
 import type { createGroupBody, GroupDetail } from '../../core/protocol/api';
@@ -52,6 +53,7 @@ export async function createGroup(
       questionnaire: JSON.stringify(input.questionnaire ?? DEFAULT_QUESTIONS),
       purpose_asked_at: null,
       stage_changed_at: now,
+      listed_at: inDirectory(input.visibility, 'forming') ? now : null,
     });
     await replaceTags(trx, id, input.tags ?? []);
     if (input.purpose) {

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Stage } from '../../../core/domain/lifecycle';
+import { inDirectory, type Stage } from '../../../core/domain/lifecycle';
 import type { VenueKind } from '../../../core/domain/meetings';
 import { likePattern } from '../dialect';
 import type { Database, GroupsTable } from '../tables';
@@ -105,8 +105,8 @@ export interface DirectoryFilter {
 /**
  * The directory: open and closed groups that have not adjourned, newest first, filtered.
  * Invite-only groups never appear, matching the policy that they are invisible to
- * non-members. The plan (docs/PERFORMANCE.md) walks groups_listing_idx newest first and
- * stops at the page size; each filter is a seek on its own index.
+ * non-members. The plan (docs/PERFORMANCE.md) walks a partial index newest first and stops
+ * at the page size; the counts are seeks on their own indexes, for the page's rows only.
  */
 export function directoryQuery(db: Kysely<Database>, filter: DirectoryFilter) {
   let query = db
@@ -116,16 +116,10 @@ export function directoryQuery(db: Kysely<Database>, filter: DirectoryFilter) {
     )
     .selectAll('groups')
     .select([...counted(filter.now), 'mine.role as my_role'])
-    .where('groups.stage', 'in', ['forming', 'active', 'review', 'continuing'])
-    .where(
-      'groups.visibility',
-      'in',
-      filter.joining === 'open'
-        ? ['open']
-        : filter.joining === 'application'
-          ? ['closed']
-          : ['open', 'closed'],
-    );
+    .where('groups.listed_at', 'is not', null);
+  if (filter.joining) {
+    query = query.where('groups.visibility', '=', filter.joining === 'open' ? 'open' : 'closed');
+  }
   if (filter.q) {
     const pattern = likePattern(filter.q);
     query = query.where((eb) =>
@@ -201,4 +195,25 @@ export async function updateMeetingSettings(
 ): Promise<void> {
   if (Object.keys(patch).length === 0) return;
   await db.updateTable('groups').set(patch).where('id', '=', groupId).execute();
+}
+
+/** Keeps `listed_at` true to the rule: open or closed, and not adjourned. Call after either changes. */
+export async function refreshListing(
+  db: Kysely<Database>,
+  groupId: string,
+  at: string,
+): Promise<void> {
+  const group = await db
+    .selectFrom('groups')
+    .select(['visibility', 'stage', 'listed_at'])
+    .where('id', '=', groupId)
+    .executeTakeFirst();
+  if (!group) return;
+  const listed = inDirectory(group.visibility, group.stage);
+  if (listed === (group.listed_at !== null)) return;
+  await db
+    .updateTable('groups')
+    .set({ listed_at: listed ? at : null })
+    .where('id', '=', groupId)
+    .execute();
 }

@@ -22,7 +22,7 @@ import {
   listStageChanges,
   setStage,
 } from '../../db/queries/forming';
-import { findGroup, lockGroup } from '../../db/queries/groups';
+import { findGroup, lockGroup, refreshListing } from '../../db/queries/groups';
 import { listGroupMeetings, updateMeeting } from '../../db/queries/meetings';
 import { listMemberIds } from '../../db/queries/memberships';
 import { settingOrInsert, writeSetting } from '../../db/queries/settings';
@@ -48,6 +48,7 @@ export async function moveStage(
   if (!group || !canMove(group.stage, move.to)) return;
   const at = move.now.toISOString();
   await setStage(trx, move.groupId, move.to, at);
+  await refreshListing(trx, move.groupId, at);
   await insertStageChange(trx, {
     id: newId(),
     group_id: move.groupId,

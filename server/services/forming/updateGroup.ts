@@ -3,6 +3,7 @@ import { AppError } from '../../../core/errors';
 import type { GroupDetail } from '../../../core/protocol/api';
 import type { updateGroupBody } from '../../../core/protocol/forming';
 import { countMeetingsHeld, replaceTags, updateGroupProfile } from '../../db/queries/forming';
+import { refreshListing } from '../../db/queries/groups';
 import { countMembers } from '../../db/queries/memberships';
 import type { Deps, Viewer } from '../deps';
 import { authorize, findVisibleGroup } from '../findVisibleGroup';
@@ -84,6 +85,7 @@ export async function updateGroup(
       updated_at: at,
     });
     if (input.tags !== undefined) await replaceTags(trx, groupId, input.tags);
+    if (input.visibility !== undefined) await refreshListing(trx, groupId, at);
     await recordAudit(trx, { at, actorId: viewer.userId, groupId, action: 'group.updated' });
     if (input.sizeCap !== undefined && input.sizeCap > locked.size_cap) {
       await offerFreedSeats(deps, trx, groupId, now);
