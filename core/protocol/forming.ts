@@ -226,7 +226,7 @@ export const joiningView = z
       })
       .nullable(),
     joiningCriteria: z.string().nullable(),
-    /** For closed groups: what applicants are asked. */
+    /** What applicants to a closed group are asked (kept while the group is open, too). */
     questions: z.array(questionSchema),
     waitlistLength: z.number().int(),
     me: z.object({

@@ -24,6 +24,12 @@ const MeetingPage = lazy(() => import('../features/meetings/MeetingPage'));
 const CommitmentPage = lazy(() => import('../features/meetings/CommitmentPage'));
 const EmailPreferencesPage = lazy(() => import('../features/account/EmailPreferencesPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
+const JoinPage = lazy(() => import('../features/forming/JoinPage'));
+const ApplicationsPage = lazy(() => import('../features/forming/ApplicationsPage'));
+const PurposePage = lazy(() => import('../features/forming/PurposePage'));
+const LifePage = lazy(() => import('../features/forming/LifePage'));
+const SettingsPage = lazy(() => import('../features/forming/SettingsPage'));
+const DecisionPage = lazy(() => import('../features/forming/DecisionPage'));
 
 export function App() {
   useEffect(() => {
@@ -46,6 +52,12 @@ export function App() {
             <Route path="/groups/:id/agreement/versions/:number" component={VersionPage} />
             <Route path="/groups/:id/meetings" component={SchedulePage} />
             <Route path="/groups/:id/commitment" component={CommitmentPage} />
+            <Route path="/groups/:id/join" component={JoinPage} />
+            <Route path="/groups/:id/applications" component={ApplicationsPage} />
+            <Route path="/groups/:id/purpose" component={PurposePage} />
+            <Route path="/groups/:id/life" component={LifePage} />
+            <Route path="/groups/:id/settings" component={SettingsPage} />
+            <Route path="/decisions/:decisionId" component={DecisionPage} />
             <Route path="/meetings/:meetingId" component={MeetingPage} />
             <Route path="/email-preferences/:token" component={EmailPreferencesPage} />
             <Route path="/notifications" component={NotificationsPage} />

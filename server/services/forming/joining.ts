@@ -75,7 +75,7 @@ export async function buildJoiningView(
           }
         : null,
     joiningCriteria: group.joining_criteria,
-    questions: group.visibility === 'closed' ? questionsOf(group) : [],
+    questions: questionsOf(group),
     waitlistLength: standing.length,
     me: {
       state,

@@ -4,6 +4,7 @@ import { passwordLengthProblem } from '../../../core/domain/password';
 import type { FieldErrors } from '../../../core/errors';
 import type { GroupDetail, InvitePreview, Me } from '../../../core/protocol/api';
 import { api } from '../../app/api';
+import { safeNext } from '../../app/safeNext';
 import { me } from '../../app/session';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
@@ -49,14 +50,18 @@ export default function SignUpPage() {
     event.preventDefault();
     void form.submit(check, async () => {
       me.value = await api<Me>('POST', '/api/auth/signup', { email, displayName, password });
-      if (invite) {
+      if (invite && location.query.confirmed === '1') {
+        // The person confirmed the group's commitment on the invitation page first.
         const group = await api<GroupDetail>(
           'POST',
           `/api/invites/${encodeURIComponent(invite)}/accept`,
+          { confirm: true },
         );
         location.route(`/groups/${group.id}?welcome=1`);
+      } else if (invite) {
+        location.route(`/invite/${encodeURIComponent(invite)}`);
       } else {
-        location.route('/groups');
+        location.route(safeNext(location.query.next));
       }
     });
   };

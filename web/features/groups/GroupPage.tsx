@@ -35,7 +35,13 @@ export default function GroupPage() {
   const [message, setMessage] = useState<{
     text: string;
     tone: 'success' | 'warning' | 'info';
-  } | null>(query.welcome ? { text: t('groupPage.joined'), tone: 'success' } : null);
+  } | null>(
+    query.welcome
+      ? { text: t('groupPage.joined'), tone: 'success' }
+      : query.saved
+        ? { text: t('forming.saved'), tone: 'success' }
+        : null,
+  );
 
   if (group.error?.status === 404) return <NotFoundPage />;
   if (!group.data) {
@@ -47,14 +53,6 @@ export default function GroupPage() {
   const fail = (error: unknown) =>
     show(error instanceof ApiError ? error.message : t('error.text'), 'warning');
 
-  const join = async () => {
-    try {
-      group.set(await api<GroupDetail>('POST', `/api/groups/${g.id}/join`));
-      show(t('groupPage.joined'));
-    } catch (error) {
-      fail(error);
-    }
-  };
   const leave = async () => {
     try {
       await api('DELETE', `/api/groups/${g.id}/members/${me.value?.id}`);
@@ -82,6 +80,7 @@ export default function GroupPage() {
     <div class="group-page">
       <Page title={g.name} lead={g.purpose ?? undefined}>
         <p class="meta">
+          <span class={`badge stage-${g.stage}`}>{t(`stage.${g.stage}`)}</span>
           <span class={`badge ${g.visibility}`}>
             {t(`group.${g.visibility}`)}: {t(`group.${g.visibility}Hint`)}
           </span>
@@ -90,14 +89,30 @@ export default function GroupPage() {
         </p>
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
         {g.myRole ? (
-          <p>
+          <nav class="group-links" aria-label={t('groupPage.sections')}>
             <a class="button secondary" href={`/groups/${g.id}/agreement`}>
               {t('agreement.link')}
-            </a>{' '}
+            </a>
             <a class="button secondary" href={`/groups/${g.id}/meetings`}>
               {t('meetings.link')}
             </a>
-          </p>
+            <a class="button secondary" href={`/groups/${g.id}/purpose`}>
+              {t('forming.purposeLink')}
+            </a>
+            <a class="button secondary" href={`/groups/${g.id}/life`}>
+              {t('forming.lifeLink')}
+            </a>
+            {g.can.edit && g.visibility === 'closed' ? (
+              <a class="button secondary" href={`/groups/${g.id}/applications`}>
+                {t('forming.applicationsLink')}
+              </a>
+            ) : null}
+            {g.can.edit ? (
+              <a class="button secondary" href={`/groups/${g.id}/settings`}>
+                {t('forming.settingsLink')}
+              </a>
+            ) : null}
+          </nav>
         ) : null}
 
         {g.description ? (
@@ -111,19 +126,24 @@ export default function GroupPage() {
 
         {g.myRole === null ? (
           <section class="card panel join-panel">
-            {g.can.join ? (
-              <button type="button" class="button primary" onClick={() => void join()}>
-                {t('groupPage.join')}
-              </button>
-            ) : me.value === null && g.visibility === 'open' && g.seatsLeft > 0 ? (
-              <a
-                class="button primary"
-                href={`/signin?next=${encodeURIComponent(`/groups/${g.id}`)}`}
-              >
-                {t('groupPage.signInToJoin')}
-              </a>
+            {g.joiningCriteria ? <p>{g.joiningCriteria}</p> : null}
+            {g.stage === 'adjourned' ? (
+              <p>{t('join.adjourned')}</p>
+            ) : g.visibility === 'invite_only' ? (
+              <p>{t('groupPage.closedNote')}</p>
             ) : (
-              <p>{g.seatsLeft === 0 ? t('groupPage.fullNote') : t('groupPage.closedNote')}</p>
+              <>
+                {g.visibility === 'open' && g.seatsLeft === 0 ? (
+                  <p>{t('groupPage.fullNote')}</p>
+                ) : null}
+                <a class="button primary" href={`/groups/${g.id}/join`}>
+                  {g.visibility === 'closed'
+                    ? t('forming.applyLink')
+                    : g.seatsLeft === 0
+                      ? t('forming.waitlistLink')
+                      : t('groupPage.join')}
+                </a>
+              </>
             )}
             <p class="muted">{t('groupPage.membersHidden')}</p>
           </section>

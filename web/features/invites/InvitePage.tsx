@@ -7,6 +7,7 @@ import { Loading, Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
 import { t } from '../../i18n/t';
+import { Commitment, ConfirmCommitment } from '../forming/Commitment';
 
 /** Where an invitation link lands: what the group is, and one clear way in. */
 export default function InvitePage() {
@@ -19,6 +20,14 @@ export default function InvitePage() {
   );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+  const [confirmError, setConfirmError] = useState<string | undefined>(undefined);
+  const needConfirm = () => {
+    if (confirmed) return false;
+    setConfirmError(t('join.confirmNeeded'));
+    document.getElementById('confirm')?.focus();
+    return true;
+  };
 
   if (preview.error) {
     return (
@@ -33,11 +42,13 @@ export default function InvitePage() {
   const p = preview.data;
 
   const accept = async () => {
+    if (needConfirm()) return;
     setBusy(true);
     try {
       const group = await api<GroupDetail>(
         'POST',
         `/api/invites/${encodeURIComponent(token)}/accept`,
+        { confirm: true },
       );
       location.route(`/groups/${group.id}?welcome=1`);
     } catch (e) {
@@ -55,7 +66,18 @@ export default function InvitePage() {
             <span>{t('group.members', { count: p.group.memberCount, cap: p.group.sizeCap })}</span>
           </p>
         </div>
+        {p.alreadyMember ? null : <Commitment view={p.joining} />}
         {error ? <Notice tone="warning">{error}</Notice> : null}
+        {!p.alreadyMember && p.group.seatsLeft > 0 && me.value !== undefined ? (
+          <ConfirmCommitment
+            checked={confirmed}
+            onChange={(value) => {
+              setConfirmed(value);
+              setConfirmError(undefined);
+            }}
+            error={confirmError}
+          />
+        ) : null}
         {p.alreadyMember ? (
           <>
             <Notice>{t('invite.already')}</Notice>
@@ -76,7 +98,13 @@ export default function InvitePage() {
           </button>
         ) : me.value === null ? (
           <p class="actions">
-            <a class="button primary" href={`/signup?invite=${encodeURIComponent(token)}`}>
+            <a
+              class="button primary"
+              href={`/signup?invite=${encodeURIComponent(token)}&confirmed=1`}
+              onClick={(e) => {
+                if (needConfirm()) e.preventDefault();
+              }}
+            >
               {t('invite.signUp')}
             </a>
             <a

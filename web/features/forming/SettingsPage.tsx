@@ -1,0 +1,379 @@
+import { useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { isAboveRecommended, MIN_GROUP_SIZE } from '../../../core/domain/groupSize';
+import { DEFAULT_QUESTIONS, type Question } from '../../../core/domain/joining';
+import { VENUE_KINDS } from '../../../core/domain/meetings';
+import { VISIBILITIES, type Visibility } from '../../../core/domain/membership';
+import type { FieldErrors } from '../../../core/errors';
+import type { GroupDetail } from '../../../core/protocol/api';
+import type { JoiningView } from '../../../core/protocol/forming';
+import { api } from '../../app/api';
+import { settings } from '../../app/session';
+import { Choices } from '../../components/Choices';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Field } from '../../components/Field';
+import { Loading, Notice } from '../../components/Notice';
+import { Page } from '../../components/Page';
+import { RequireSignIn } from '../../components/RequireSignIn';
+import { useAsync } from '../../components/useAsync';
+import { useForm } from '../../components/useForm';
+import { LANGUAGES, languageName } from '../../i18n/languages';
+import { t } from '../../i18n/t';
+import NotFoundPage from '../help/NotFoundPage';
+
+interface DraftQuestion extends Omit<Question, 'choices'> {
+  choices: string;
+}
+
+const toDraft = (q: Question): DraftQuestion => ({ ...q, choices: q.choices.join('\n') });
+const fromDraft = (q: DraftQuestion): Question => ({
+  ...q,
+  choices:
+    q.kind === 'choice'
+      ? q.choices
+          .split('\n')
+          .map((c) => c.trim())
+          .filter(Boolean)
+      : [],
+});
+
+function QuestionEditor({
+  questions,
+  onChange,
+  errors,
+}: {
+  questions: DraftQuestion[];
+  onChange: (qs: DraftQuestion[]) => void;
+  errors: FieldErrors;
+}) {
+  const update = (i: number, patch: Partial<DraftQuestion>) =>
+    onChange(questions.map((q, k) => (k === i ? { ...q, ...patch } : q)));
+  return (
+    <fieldset class="field questions">
+      <legend>{t('settings.questions')}</legend>
+      <p class="hint">{t('settings.questionsHint')}</p>
+      <ol>
+        {questions.map((q, i) => (
+          <li key={q.id} class="card question">
+            <Field
+              id={`questionnaire.${i}.prompt`}
+              label={t('settings.questionPrompt', { n: i + 1 })}
+              value={q.prompt}
+              onValue={(prompt) => update(i, { prompt })}
+              error={errors[`questionnaire.${i}.prompt`]}
+            />
+            <div class="field">
+              <label for={`q-kind-${i}`}>{t('settings.questionKind')}</label>
+              <select
+                id={`q-kind-${i}`}
+                value={q.kind}
+                onChange={(e) => update(i, { kind: e.currentTarget.value as Question['kind'] })}
+              >
+                <option value="text">{t('settings.kindText')}</option>
+                <option value="choice">{t('settings.kindChoice')}</option>
+              </select>
+            </div>
+            {q.kind === 'choice' ? (
+              <Field
+                id={`questionnaire.${i}.choices`}
+                label={t('settings.questionChoices')}
+                hint={t('settings.questionChoicesHint')}
+                value={q.choices}
+                onValue={(choices) => update(i, { choices })}
+                error={errors[`questionnaire.${i}.choices`]}
+                multiline
+                rows={4}
+              />
+            ) : null}
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={q.required}
+                onChange={(e) => update(i, { required: e.currentTarget.checked })}
+              />{' '}
+              {t('settings.questionRequired')}
+            </label>
+            {q.kind === 'choice' ? (
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={q.mix}
+                  onChange={(e) => update(i, { mix: e.currentTarget.checked })}
+                />{' '}
+                {t('settings.questionMix')}
+              </label>
+            ) : null}
+            <button
+              type="button"
+              class="button secondary small"
+              onClick={() => onChange(questions.filter((_, k) => k !== i))}
+            >
+              {t('settings.questionRemove', { n: i + 1 })}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <p>
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() =>
+            onChange([
+              ...questions,
+              {
+                id: `q${Date.now().toString(36)}`,
+                kind: 'text',
+                prompt: '',
+                required: false,
+                choices: '',
+                mix: false,
+              },
+            ])
+          }
+        >
+          {t('settings.questionAdd')}
+        </button>{' '}
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => onChange(DEFAULT_QUESTIONS.map(toDraft))}
+        >
+          {t('settings.questionDefaults')}
+        </button>
+      </p>
+    </fieldset>
+  );
+}
+
+function SettingsForm({ group, joining }: { group: GroupDetail; joining: JoiningView }) {
+  const location = useLocation();
+  const [name, setName] = useState(group.name);
+  const [description, setDescription] = useState(group.description ?? '');
+  const [visibility, setVisibility] = useState<Visibility>(group.visibility);
+  const [size, setSize] = useState(String(group.sizeCap));
+  const [planned, setPlanned] = useState(
+    group.plannedMeetings ? String(group.plannedMeetings) : '',
+  );
+  const [format, setFormat] = useState(group.format ?? '');
+  const [area, setArea] = useState(group.area ?? '');
+  const [language, setLanguage] = useState(group.language);
+  const [tags, setTags] = useState(group.tags.join(', '));
+  const [criteria, setCriteria] = useState(group.joiningCriteria ?? '');
+  const [questions, setQuestions] = useState<DraftQuestion[]>(joining.questions.map(toDraft));
+  const form = useForm();
+  const max = settings.value?.sizeCapMax ?? 12;
+  const sizeNumber = Number(size);
+  const labels: Record<string, string> = {
+    name: t('create.name'),
+    description: t('create.description'),
+    visibility: t('create.visibility'),
+    sizeCap: t('create.size'),
+    plannedMeetings: t('settings.planned'),
+    area: t('settings.area'),
+    tags: t('settings.tags'),
+    joiningCriteria: t('settings.criteria'),
+  };
+  questions.forEach((q, i) => {
+    labels[`questionnaire.${i}.prompt`] = t('settings.questionPrompt', { n: i + 1 });
+    labels[`questionnaire.${i}.choices`] = t('settings.questionChoices');
+  });
+  const tagList = tags
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit(
+          (): FieldErrors => {
+            const problems: FieldErrors = {};
+            if (!name.trim()) problems.name = 'Give the group a name.';
+            if (!Number.isInteger(sizeNumber) || sizeNumber < MIN_GROUP_SIZE || sizeNumber > max)
+              problems.sizeCap = `Choose a number from ${MIN_GROUP_SIZE} to ${max}.`;
+            if (planned.trim() && !/^\d+$/.test(planned.trim()))
+              problems.plannedMeetings = t('life.plannedError');
+            if (tagList.length > 8) problems.tags = 'Use at most 8 tags.';
+            questions.forEach((q, i) => {
+              if (!q.prompt.trim()) problems[`questionnaire.${i}.prompt`] = 'Write the question.';
+              if (q.kind === 'choice' && fromDraft(q).choices.length < 2)
+                problems[`questionnaire.${i}.choices`] =
+                  'Give a choice question at least two choices.';
+            });
+            return problems;
+          },
+          async () => {
+            await api<GroupDetail>('PATCH', `/api/groups/${group.id}`, {
+              name,
+              description: description.trim() || null,
+              visibility,
+              sizeCap: sizeNumber,
+              plannedMeetings: planned.trim() ? Number(planned) : null,
+              format: format || null,
+              area: area.trim() || null,
+              language,
+              tags: tagList,
+              joiningCriteria: criteria.trim() || null,
+              questionnaire: questions.map(fromDraft),
+            });
+            location.route(`/groups/${group.id}?saved=1`);
+          },
+        );
+      }}
+    >
+      <ErrorSummary message={form.message} fields={form.fields} labels={labels} />
+      <h2>{t('settings.about')}</h2>
+      <Field
+        id="name"
+        label={labels.name ?? ''}
+        value={name}
+        onValue={setName}
+        error={form.fields.name}
+        required
+      />
+      <Field
+        id="description"
+        label={labels.description ?? ''}
+        hint={t('create.descriptionHint')}
+        value={description}
+        onValue={setDescription}
+        error={form.fields.description}
+        multiline
+        rows={4}
+      />
+      <div class="field">
+        <label for="format">{t('settings.format')}</label>
+        <select id="format" value={format} onChange={(e) => setFormat(e.currentTarget.value)}>
+          <option value="">{t('settings.formatUnset')}</option>
+          {VENUE_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`format.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field
+        id="area"
+        label={labels.area ?? ''}
+        hint={t('settings.areaHint')}
+        value={area}
+        onValue={setArea}
+        error={form.fields.area}
+      />
+      <div class="field">
+        <label for="language">{t('settings.language')}</label>
+        <select id="language" value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
+          {[...new Set([language, ...LANGUAGES])].map((code) => (
+            <option key={code} value={code}>
+              {languageName(code)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field
+        id="tags"
+        label={labels.tags ?? ''}
+        hint={t('settings.tagsHint')}
+        value={tags}
+        onValue={setTags}
+        error={form.fields.tags}
+      />
+
+      <h2>{t('settings.commitment')}</h2>
+      <Field
+        id="plannedMeetings"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={104}
+        label={labels.plannedMeetings ?? ''}
+        hint={t('settings.plannedHint')}
+        value={planned}
+        onValue={setPlanned}
+        error={form.fields.plannedMeetings}
+      />
+      <Field
+        id="sizeCap"
+        type="number"
+        inputMode="numeric"
+        label={labels.sizeCap ?? ''}
+        hint={`${t('create.sizeHint')} ${t('create.sizeMax', { max })}`}
+        value={size}
+        onValue={setSize}
+        error={form.fields.sizeCap}
+        min={MIN_GROUP_SIZE}
+        max={max}
+        status={
+          isAboveRecommended(sizeNumber) ? { text: t('create.sizeLarge'), warn: true } : undefined
+        }
+      />
+
+      <h2>{t('settings.joining')}</h2>
+      <Choices
+        name="visibility"
+        legend={labels.visibility ?? ''}
+        options={VISIBILITIES.map((v) => ({
+          value: v,
+          label: t(`create.${v}`),
+          hint: t(`create.${v}Hint`),
+        }))}
+        value={visibility}
+        onChange={setVisibility}
+      />
+      {visibility === 'closed' ? (
+        <>
+          <Field
+            id="joiningCriteria"
+            label={labels.joiningCriteria ?? ''}
+            hint={t('settings.criteriaHint')}
+            value={criteria}
+            onValue={setCriteria}
+            error={form.fields.joiningCriteria}
+            multiline
+            rows={4}
+          />
+          <QuestionEditor questions={questions} onChange={setQuestions} errors={form.fields} />
+        </>
+      ) : null}
+      <button class="button primary" type="submit" disabled={form.busy}>
+        {form.busy ? t('common.saving') : t('settings.save')}
+      </button>
+    </form>
+  );
+}
+
+function Settings() {
+  const { params } = useRoute();
+  const id = params.id ?? '';
+  const group = useAsync(
+    () => api<GroupDetail>('GET', `/api/groups/${encodeURIComponent(id)}`),
+    [id],
+  );
+  const joining = useAsync(
+    () => api<JoiningView>('GET', `/api/groups/${encodeURIComponent(id)}/joining`),
+    [id],
+  );
+  if (group.error?.status === 404) return <NotFoundPage />;
+  const error = group.error ?? joining.error;
+  if (!group.data || !joining.data) {
+    return error ? <Notice tone="warning">{error.message}</Notice> : <Loading />;
+  }
+  if (!group.data.can.edit) return <Notice tone="warning">{t('settings.stewardsOnly')}</Notice>;
+  return (
+    <div class="narrow">
+      <Page title={t('settings.title')} lead={<a href={`/groups/${id}`}>{group.data.name}</a>}>
+        <SettingsForm group={group.data} joining={joining.data} />
+      </Page>
+    </div>
+  );
+}
+
+export default function SettingsPage() {
+  return (
+    <RequireSignIn>
+      <Settings />
+    </RequireSignIn>
+  );
+}
