@@ -60,7 +60,8 @@ it('a three-member group adopts a template, meets an objection, and adopts versi
     [cal, 'Cal'],
   ] as const) {
     await person.page.goto(link);
-    await person.page.getByRole('link', { name: 'Create an account to join' }).click();
+    await person.page.getByRole('checkbox', { name: /I can commit/ }).check();
+    await person.page.getByRole('button', { name: 'Create an account to join' }).click();
     await signUp(person.page, person.page.url(), name);
     await person.page.getByText('You are now a member of this group').waitFor();
   }

@@ -90,7 +90,11 @@ it('takes two people from sign-up to sharing a group', async () => {
   await b.goto(link.replace(/^https?:\/\/[^/]+/, base));
   await b.getByText('Ann invited you to join').waitFor();
   await checkPage(ben, 'invite');
-  await b.getByRole('link', { name: 'Create an account to join' }).click();
+  // Before joining he is asked to confirm the commitment; without it, he is reminded.
+  await b.getByRole('button', { name: 'Create an account to join' }).click();
+  await b.getByText('Please tick the box to confirm the commitment first.').waitFor();
+  await b.getByRole('checkbox', { name: /I can commit/ }).check();
+  await b.getByRole('button', { name: 'Create an account to join' }).click();
   await b.getByText('You are joining Parents together').waitFor();
   await b.getByLabel('Email address').fill('ben@example.org');
   await b.getByLabel('Name to show other members').fill('Ben');
@@ -114,6 +118,7 @@ it('takes two people from sign-up to sharing a group', async () => {
 
   // He comes back through the same link, signed in this time, and Ann removes him.
   await b.goto(link.replace(/^https?:\/\/[^/]+/, base));
+  await b.getByRole('checkbox', { name: /I can commit/ }).check();
   await b.getByRole('button', { name: 'Join Parents together' }).click();
   await b.getByRole('heading', { level: 1, name: 'Parents together' }).waitFor();
   await a.reload();

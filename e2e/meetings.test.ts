@@ -38,7 +38,8 @@ it('plans six fortnightly meetings, shows the rota, swaps a role, RSVPs, records
   );
   const groupUrl = ann.page.url().split('?')[0] ?? '';
   await ben.page.goto(link);
-  await ben.page.getByRole('link', { name: 'Create an account to join' }).click();
+  await ben.page.getByRole('checkbox', { name: /I can commit/ }).check();
+  await ben.page.getByRole('button', { name: 'Create an account to join' }).click();
   await signUp(ben.page, ben.page.url(), 'Ben');
   await ben.page.getByText('You are now a member of this group').waitFor();
 

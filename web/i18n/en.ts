@@ -575,6 +575,8 @@ export const en = {
   'join.withdrawConfirm': 'Withdraw your application? You can apply again later.',
   'join.withdrawYes': 'Yes, withdraw it',
   'join.declined': 'The group could not offer you a place this time.',
+  'join.findAnother': 'Find another group',
+  'join.applyAgain': 'Apply again',
   'join.declinedMessage': 'A message from the group: “{message}”',
   'join.applyTitle': 'Apply to join',
   'join.applyLead':

@@ -243,7 +243,19 @@ function Join() {
               <Notice tone="info">{app.message}</Notice>
             ) : null}
             {v.stage === 'adjourned' ? null : v.visibility === 'closed' ? (
-              <ApplyForm view={v} onDone={view.reload} />
+              app?.status === 'declined' ? (
+                <>
+                  <p>
+                    <a href="/directory">{t('join.findAnother')}</a>
+                  </p>
+                  <details class="card panel">
+                    <summary>{t('join.applyAgain')}</summary>
+                    <ApplyForm view={v} onDone={view.reload} />
+                  </details>
+                </>
+              ) : (
+                <ApplyForm view={v} onDone={view.reload} />
+              )
             ) : v.visibility === 'open' ? (
               <div class="card panel">
                 {full ? <p>{t('join.fullLead', { count: v.waitlistLength })}</p> : null}

@@ -98,15 +98,16 @@ export default function InvitePage() {
           </button>
         ) : me.value === null ? (
           <p class="actions">
-            <a
+            <button
+              type="button"
               class="button primary"
-              href={`/signup?invite=${encodeURIComponent(token)}&confirmed=1`}
-              onClick={(e) => {
-                if (needConfirm()) e.preventDefault();
+              onClick={() => {
+                if (!needConfirm())
+                  location.route(`/signup?invite=${encodeURIComponent(token)}&confirmed=1`);
               }}
             >
               {t('invite.signUp')}
-            </a>
+            </button>
             <a
               class="button secondary"
               href={`/signin?next=${encodeURIComponent(`/invite/${token}`)}`}
