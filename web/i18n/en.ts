@@ -612,6 +612,9 @@ export const en = {
   'purpose.none': 'The group has not agreed its purpose yet.',
   'purpose.ask': 'Ask members what the purpose is',
   'purpose.askAgain': 'Start a new round of answers',
+  'purpose.askAgainConfirm':
+    'Start again? The answers given so far are cleared, and everyone is asked afresh.',
+  'purpose.askAgainYes': 'Yes, start again',
   'purpose.asking': 'Members were asked on {date}. {count} of {members} have answered.',
   'purpose.askTitle': 'What do you think this group is for?',
   'purpose.answerLabel': 'In your own words',

@@ -139,160 +139,162 @@ function Join() {
   const app = v.me.application;
   const full = v.seatsLeft === 0;
 
+  // Someone already in the queue, offered a seat or waiting on an application sees that first.
+  const statusFirst = ['offered', 'waitlisted', 'applied', 'member'].includes(v.me.state);
+  const wayIn = (
+    <section aria-labelledby="way-title" class="join-actions">
+      <h2 id="way-title">{t('join.wayTitle')}</h2>
+      {v.me.state === 'signed_out' ? (
+        <>
+          <p>{t('join.signInFirst')}</p>
+          <p>
+            <a class="button primary" href={`/signin?next=${encodeURIComponent(`${group}/join`)}`}>
+              {t('nav.signIn')}
+            </a>{' '}
+            <a
+              class="button secondary"
+              href={`/signup?next=${encodeURIComponent(`${group}/join`)}`}
+            >
+              {t('nav.signUp')}
+            </a>
+          </p>
+        </>
+      ) : v.me.state === 'member' ? (
+        <p>
+          {t('join.alreadyMember')} <a href={group}>{t('join.toGroup')}</a>
+        </p>
+      ) : v.me.state === 'offered' && v.me.waitlist?.offerExpiresAt ? (
+        <div class="card panel">
+          <Notice tone="success">
+            {t('join.offered', { until: formatDateTime(v.me.waitlist.offerExpiresAt) })}
+          </Notice>
+          <button
+            type="button"
+            class="button primary"
+            disabled={busy}
+            onClick={() =>
+              void act(
+                () => api('POST', `/api/groups/${v.groupId}/waitlist/claim`),
+                false,
+                `${group}?welcome=1`,
+              )
+            }
+          >
+            {t('join.claim')}
+          </button>{' '}
+          <ConfirmButton
+            label={t('join.letGo')}
+            question={t('join.letGoConfirm')}
+            confirmLabel={t('join.letGoYes')}
+            onConfirm={() => act(() => api('DELETE', `/api/groups/${v.groupId}/waitlist`), false)}
+          />
+        </div>
+      ) : v.me.state === 'waitlisted' && v.me.waitlist ? (
+        <div class="card panel">
+          <p class="status-line">
+            {t('join.waiting', { position: v.me.waitlist.position, count: v.waitlistLength })}
+          </p>
+          <p class="muted small">{t('join.waitingHint')}</p>
+          <ConfirmButton
+            label={t('join.leaveWaitlist')}
+            question={t('join.leaveWaitlistConfirm')}
+            confirmLabel={t('join.leaveWaitlistYes')}
+            onConfirm={() => act(() => api('DELETE', `/api/groups/${v.groupId}/waitlist`), false)}
+          />
+        </div>
+      ) : v.me.state === 'applied' && app ? (
+        <div class="card panel">
+          <p class="status-line">{t('join.appliedOn', { date: formatDate(app.createdAt) })}</p>
+          <p class="muted small">{t('join.appliedHint')}</p>
+          <dl class="answers-list">
+            {v.questions
+              .filter((q) => app.answers[q.id])
+              .map((q) => (
+                <div key={q.id}>
+                  <dt>{q.prompt}</dt>
+                  <dd>{app.answers[q.id]}</dd>
+                </div>
+              ))}
+          </dl>
+          <ConfirmButton
+            label={t('join.withdraw')}
+            question={t('join.withdrawConfirm')}
+            confirmLabel={t('join.withdrawYes')}
+            onConfirm={() => act(() => api('POST', `/api/applications/${app.id}/withdraw`), false)}
+          />
+        </div>
+      ) : (
+        <>
+          {app && app.status === 'declined' ? (
+            <Notice tone="info">
+              {t('join.declined')}
+              {app.message ? ` ${t('join.declinedMessage', { message: app.message })}` : ''}
+            </Notice>
+          ) : null}
+          {app && app.status === 'withdrawn' && app.message ? (
+            <Notice tone="info">{app.message}</Notice>
+          ) : null}
+          {v.stage === 'adjourned' ? null : v.visibility === 'closed' ? (
+            app?.status === 'declined' ? (
+              <>
+                <p>
+                  <a href="/directory">{t('join.findAnother')}</a>
+                </p>
+                <details class="card panel">
+                  <summary>{t('join.applyAgain')}</summary>
+                  <ApplyForm view={v} onDone={view.reload} />
+                </details>
+              </>
+            ) : (
+              <ApplyForm view={v} onDone={view.reload} />
+            )
+          ) : v.visibility === 'open' ? (
+            <div class="card panel">
+              {full ? <p>{t('join.fullLead', { count: v.waitlistLength })}</p> : null}
+              <ConfirmCommitment
+                checked={confirmed}
+                onChange={(value) => {
+                  setConfirmed(value);
+                  setConfirmError(undefined);
+                }}
+                error={confirmError}
+              />
+              <button
+                type="button"
+                class="button primary"
+                disabled={busy}
+                onClick={() =>
+                  full
+                    ? void act(
+                        () => api('POST', `/api/groups/${v.groupId}/waitlist`, { confirm: true }),
+                        true,
+                      )
+                    : void act(
+                        () => api('POST', `/api/groups/${v.groupId}/join`, { confirm: true }),
+                        true,
+                        `${group}?welcome=1`,
+                      )
+                }
+              >
+                {full ? t('join.joinWaitlist') : t('join.join')}
+              </button>
+            </div>
+          ) : (
+            <p>{t('groupPage.closedNote')}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+
   return (
     <Page title={t('join.title', { name: v.name })} lead={v.purpose ?? undefined}>
       {problem ? <Notice tone="warning">{problem}</Notice> : null}
       {v.stage === 'adjourned' ? <Notice tone="info">{t('join.adjourned')}</Notice> : null}
+      {statusFirst ? wayIn : null}
       <Commitment view={v} />
 
-      <section aria-labelledby="way-title" class="join-actions">
-        <h2 id="way-title">{t('join.wayTitle')}</h2>
-        {v.me.state === 'signed_out' ? (
-          <>
-            <p>{t('join.signInFirst')}</p>
-            <p>
-              <a
-                class="button primary"
-                href={`/signin?next=${encodeURIComponent(`${group}/join`)}`}
-              >
-                {t('nav.signIn')}
-              </a>{' '}
-              <a
-                class="button secondary"
-                href={`/signup?next=${encodeURIComponent(`${group}/join`)}`}
-              >
-                {t('nav.signUp')}
-              </a>
-            </p>
-          </>
-        ) : v.me.state === 'member' ? (
-          <p>
-            {t('join.alreadyMember')} <a href={group}>{t('join.toGroup')}</a>
-          </p>
-        ) : v.me.state === 'offered' && v.me.waitlist?.offerExpiresAt ? (
-          <div class="card panel">
-            <Notice tone="success">
-              {t('join.offered', { until: formatDateTime(v.me.waitlist.offerExpiresAt) })}
-            </Notice>
-            <button
-              type="button"
-              class="button primary"
-              disabled={busy}
-              onClick={() =>
-                void act(
-                  () => api('POST', `/api/groups/${v.groupId}/waitlist/claim`),
-                  false,
-                  `${group}?welcome=1`,
-                )
-              }
-            >
-              {t('join.claim')}
-            </button>{' '}
-            <ConfirmButton
-              label={t('join.letGo')}
-              question={t('join.letGoConfirm')}
-              confirmLabel={t('join.letGoYes')}
-              onConfirm={() => act(() => api('DELETE', `/api/groups/${v.groupId}/waitlist`), false)}
-            />
-          </div>
-        ) : v.me.state === 'waitlisted' && v.me.waitlist ? (
-          <div class="card panel">
-            <p class="status-line">
-              {t('join.waiting', { position: v.me.waitlist.position, count: v.waitlistLength })}
-            </p>
-            <p class="muted small">{t('join.waitingHint')}</p>
-            <ConfirmButton
-              label={t('join.leaveWaitlist')}
-              question={t('join.leaveWaitlistConfirm')}
-              confirmLabel={t('join.leaveWaitlistYes')}
-              onConfirm={() => act(() => api('DELETE', `/api/groups/${v.groupId}/waitlist`), false)}
-            />
-          </div>
-        ) : v.me.state === 'applied' && app ? (
-          <div class="card panel">
-            <p class="status-line">{t('join.appliedOn', { date: formatDate(app.createdAt) })}</p>
-            <p class="muted small">{t('join.appliedHint')}</p>
-            <dl class="answers-list">
-              {v.questions
-                .filter((q) => app.answers[q.id])
-                .map((q) => (
-                  <div key={q.id}>
-                    <dt>{q.prompt}</dt>
-                    <dd>{app.answers[q.id]}</dd>
-                  </div>
-                ))}
-            </dl>
-            <ConfirmButton
-              label={t('join.withdraw')}
-              question={t('join.withdrawConfirm')}
-              confirmLabel={t('join.withdrawYes')}
-              onConfirm={() =>
-                act(() => api('POST', `/api/applications/${app.id}/withdraw`), false)
-              }
-            />
-          </div>
-        ) : (
-          <>
-            {app && app.status === 'declined' ? (
-              <Notice tone="info">
-                {t('join.declined')}
-                {app.message ? ` ${t('join.declinedMessage', { message: app.message })}` : ''}
-              </Notice>
-            ) : null}
-            {app && app.status === 'withdrawn' && app.message ? (
-              <Notice tone="info">{app.message}</Notice>
-            ) : null}
-            {v.stage === 'adjourned' ? null : v.visibility === 'closed' ? (
-              app?.status === 'declined' ? (
-                <>
-                  <p>
-                    <a href="/directory">{t('join.findAnother')}</a>
-                  </p>
-                  <details class="card panel">
-                    <summary>{t('join.applyAgain')}</summary>
-                    <ApplyForm view={v} onDone={view.reload} />
-                  </details>
-                </>
-              ) : (
-                <ApplyForm view={v} onDone={view.reload} />
-              )
-            ) : v.visibility === 'open' ? (
-              <div class="card panel">
-                {full ? <p>{t('join.fullLead', { count: v.waitlistLength })}</p> : null}
-                <ConfirmCommitment
-                  checked={confirmed}
-                  onChange={(value) => {
-                    setConfirmed(value);
-                    setConfirmError(undefined);
-                  }}
-                  error={confirmError}
-                />
-                <button
-                  type="button"
-                  class="button primary"
-                  disabled={busy}
-                  onClick={() =>
-                    full
-                      ? void act(
-                          () => api('POST', `/api/groups/${v.groupId}/waitlist`, { confirm: true }),
-                          true,
-                        )
-                      : void act(
-                          () => api('POST', `/api/groups/${v.groupId}/join`, { confirm: true }),
-                          true,
-                          `${group}?welcome=1`,
-                        )
-                  }
-                >
-                  {full ? t('join.joinWaitlist') : t('join.join')}
-                </button>
-              </div>
-            ) : (
-              <p>{t('groupPage.closedNote')}</p>
-            )}
-          </>
-        )}
-      </section>
+      {statusFirst ? null : wayIn}
     </Page>
   );
 }

@@ -4,6 +4,7 @@ import { countWords, PURPOSE_MAX_WORDS } from '../../../core/domain/purpose';
 import type { FieldErrors } from '../../../core/errors';
 import type { PurposeView } from '../../../core/protocol/forming';
 import { ApiError, api } from '../../app/api';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Loading, Notice } from '../../components/Notice';
@@ -210,9 +211,18 @@ function Purpose() {
       {v.can.answer ? <AnswerForm view={v} onSaved={view.set} /> : null}
       {v.can.ask ? (
         <p>
-          <button type="button" class="button secondary" onClick={() => void ask()}>
-            {v.askedAt ? t('purpose.askAgain') : t('purpose.ask')}
-          </button>
+          {v.askedAt ? (
+            <ConfirmButton
+              label={t('purpose.askAgain')}
+              question={t('purpose.askAgainConfirm')}
+              confirmLabel={t('purpose.askAgainYes')}
+              onConfirm={ask}
+            />
+          ) : (
+            <button type="button" class="button secondary" onClick={() => void ask()}>
+              {t('purpose.ask')}
+            </button>
+          )}
         </p>
       ) : null}
       <Collation view={v} />
