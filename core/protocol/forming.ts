@@ -199,6 +199,22 @@ export const applicationsForReview = z
   .meta({ id: 'ApplicationsForReview' });
 export type ApplicationsForReview = z.infer<typeof applicationsForReview>;
 
+/** Where the viewer is waiting to get in: applications in play and waitlists. */
+export const myWaiting = z
+  .object({
+    applications: z.array(applicationView),
+    waitlists: z.array(
+      z.object({
+        groupId: z.string(),
+        groupName: z.string(),
+        position: z.number().int(),
+        offerExpiresAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'MyWaiting' });
+export type MyWaiting = z.infer<typeof myWaiting>;
+
 /** What someone sees and confirms before joining: the commitment, the agreement, the way in. */
 export const joiningView = z
   .object({

@@ -13,6 +13,7 @@ import {
   groupDecision,
   joiningView,
   lifecycleView,
+  myWaiting,
   purposeAnswerBody,
   purposeDraftBody,
   purposeView,
@@ -25,6 +26,7 @@ import {
   decideApplication,
   listApplicationsForReview,
   listMyApplications,
+  listMyWaiting,
   withdrawApplication,
 } from '../services/forming/applications';
 import { getDecision, respondToDecision, withdrawDecision } from '../services/forming/decisions';
@@ -165,6 +167,18 @@ export function formingRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({ items: await listMyApplications(deps, requireViewer(request)) }),
+    );
+
+    app.get(
+      '/api/me/waiting',
+      {
+        schema: {
+          tags: ['joining'],
+          summary: 'Where you are waiting to get in: applications and waitlist places',
+          response: { 200: myWaiting, ...errorResponses(401) },
+        },
+      },
+      async (request) => listMyWaiting(deps, requireViewer(request)),
     );
 
     app.post(

@@ -126,6 +126,9 @@ describe('joining an open group', () => {
     const calWaits = (await cal.post(`/api/groups/${group.id}/waitlist`, confirm)).json();
     expect(calWaits.me.waitlist.position).toBe(2);
     expect(calWaits.waitlistLength).toBe(2);
+    expect((await cal.get('/api/me/waiting')).json().waitlists).toEqual([
+      { groupId: group.id, groupName: 'Small', position: 2, offerExpiresAt: null },
+    ]);
 
     // Ann leaves: the seat is offered to Bea, who was first, and held for her.
     await ann.delete(`/api/groups/${group.id}/members/${ann.id}`);
@@ -239,6 +242,7 @@ describe('applying to a closed group', () => {
     const again = await ann.post(`/api/groups/${group.id}/applications`, { ...confirm, answers });
     expect(again.statusCode).toBe(409);
     expect((await ann.get(`/api/groups/${group.id}/joining`)).json().me.state).toBe('applied');
+    expect((await ann.get('/api/me/waiting')).json().applications).toHaveLength(1);
     expect((await ann.get('/api/me/applications')).json().items[0].status).toBe('pending');
     const withdrawn = await ann.post(`/api/applications/${applied.json().id}/withdraw`);
     expect(withdrawn.json().status).toBe('withdrawn');

@@ -533,6 +533,10 @@ export const en = {
   'forming.waitlistLink': 'Join the waitlist',
   'forming.askPurpose': 'Ask members what the purpose is',
 
+  'waiting.title': 'Waiting to join',
+  'waiting.position': 'You are number {position} on the waitlist.',
+  'waiting.offered': 'A place is held for you until {until}. Open it to take it.',
+  'waiting.applied': 'You applied on {date}. A steward will reply.',
   'join.title': 'Joining {name}',
   'join.commitmentTitle': 'What you are committing to',
   'join.planned': '{count} meetings, then the group reviews how it is going',

@@ -633,3 +633,33 @@ export async function listMyContributions(db: Kysely<Database>, groupId: string,
   ];
   return { purposeAnswers, decisionResponses, proposals, agreementResponses, rsvps, attendance };
 }
+
+/** The waitlists a person is on, with their place in each queue. */
+export async function listWaitlistsOfUser(db: Kysely<Database>, userId: string) {
+  const rows = await db
+    .selectFrom('waitlist as mine')
+    .innerJoin('groups', 'groups.id', 'mine.group_id')
+    .select((eb) => [
+      'mine.group_id',
+      'groups.name as group_name',
+      'mine.offer_expires_at',
+      eb
+        .selectFrom('waitlist as ahead')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('ahead.group_id', '=', 'mine.group_id')
+        .where((inner) =>
+          inner.or([
+            inner('ahead.joined_at', '<', inner.ref('mine.joined_at')),
+            inner.and([
+              inner('ahead.joined_at', '=', inner.ref('mine.joined_at')),
+              inner('ahead.user_id', '<', inner.ref('mine.user_id')),
+            ]),
+          ]),
+        )
+        .as('ahead'),
+    ])
+    .where('mine.user_id', '=', userId)
+    .orderBy('mine.joined_at')
+    .execute();
+  return rows.map((r) => ({ ...r, ahead: Number(r.ahead) }));
+}

@@ -13,7 +13,11 @@ import {
   type Question,
 } from '../../../core/domain/joining';
 import { AppError } from '../../../core/errors';
-import type { ApplicationsForReview, ApplicationView } from '../../../core/protocol/forming';
+import type {
+  ApplicationsForReview,
+  ApplicationView,
+  MyWaiting,
+} from '../../../core/protocol/forming';
 import {
   type ApplicationRow,
   deleteWaitlistEntry,
@@ -25,6 +29,7 @@ import {
   listApplicationsOfUser,
   listApplicationsToReview,
   listMemberAnswers,
+  listWaitlistsOfUser,
   setApplicationStatus,
 } from '../../db/queries/forming';
 import type { GroupRow } from '../../db/queries/groups';
@@ -132,6 +137,22 @@ async function mine(deps: Deps, viewer: Viewer, applicationId: string): Promise<
 
 export async function listMyApplications(deps: Deps, viewer: Viewer) {
   return (await listApplicationsOfUser(deps.db, viewer.userId)).map(toApplicationView);
+}
+
+/** Where the viewer is waiting: applications still in play, and their waitlist places. */
+export async function listMyWaiting(deps: Deps, viewer: Viewer): Promise<MyWaiting> {
+  const now = deps.now().toISOString();
+  const applications = await listMyApplications(deps, viewer);
+  const waitlists = await listWaitlistsOfUser(deps.db, viewer.userId);
+  return {
+    applications: applications.filter((a) => a.status === 'pending'),
+    waitlists: waitlists.map((w) => ({
+      groupId: w.group_id,
+      groupName: w.group_name,
+      position: w.ahead + 1,
+      offerExpiresAt: w.offer_expires_at && w.offer_expires_at > now ? w.offer_expires_at : null,
+    })),
+  };
 }
 
 /** The applicant withdraws an application that is still pending or waitlisted. */

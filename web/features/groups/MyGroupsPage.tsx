@@ -6,6 +6,7 @@ import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import { useAsync } from '../../components/useAsync';
 import { t } from '../../i18n/t';
+import { MyWaitingList } from '../forming/MyWaitingList';
 import { MyMeetings } from '../meetings/MyMeetings';
 
 function MyGroups() {
@@ -18,6 +19,7 @@ function MyGroups() {
         </a>
       </p>
       {groups.error ? <Notice tone="warning">{groups.error.message}</Notice> : null}
+      <MyWaitingList />
       {!groups.data ? (
         groups.loading ? (
           <Loading />

@@ -1,0 +1,34 @@
+import type { MyWaiting } from '../../../core/protocol/forming';
+import { api } from '../../app/api';
+import { useAsync } from '../../components/useAsync';
+import { formatDate, formatDateTime, t } from '../../i18n/t';
+
+/** On "My groups": where the person is waiting to get in, so they never lose track. */
+export function MyWaitingList() {
+  const waiting = useAsync(() => api<MyWaiting>('GET', '/api/me/waiting'), []);
+  const w = waiting.data;
+  if (!w || (w.applications.length === 0 && w.waitlists.length === 0)) return null;
+  return (
+    <section aria-labelledby="waiting-title">
+      <h2 id="waiting-title">{t('waiting.title')}</h2>
+      <ul class="cards">
+        {w.waitlists.map((entry) => (
+          <li key={entry.groupId} class="card">
+            <a href={`/groups/${entry.groupId}/join`}>{entry.groupName}</a>
+            <p class={entry.offerExpiresAt ? 'status-line' : 'small'}>
+              {entry.offerExpiresAt
+                ? t('waiting.offered', { until: formatDateTime(entry.offerExpiresAt) })
+                : t('waiting.position', { position: entry.position })}
+            </p>
+          </li>
+        ))}
+        {w.applications.map((app) => (
+          <li key={app.id} class="card">
+            <a href={`/groups/${app.groupId}/join`}>{app.groupName}</a>
+            <p class="small">{t('waiting.applied', { date: formatDate(app.createdAt) })}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
