@@ -13,7 +13,7 @@ export function MyWaitingList() {
       <h2 id="waiting-title">{t('waiting.title')}</h2>
       <ul class="cards">
         {w.waitlists.map((entry) => (
-          <li key={entry.groupId} class="card">
+          <li key={entry.groupId} class="card group-card">
             <a href={`/groups/${entry.groupId}/join`}>{entry.groupName}</a>
             <p class={entry.offerExpiresAt ? 'status-line' : 'small'}>
               {entry.offerExpiresAt
@@ -23,7 +23,7 @@ export function MyWaitingList() {
           </li>
         ))}
         {w.applications.map((app) => (
-          <li key={app.id} class="card">
+          <li key={app.id} class="card group-card">
             <a href={`/groups/${app.groupId}/join`}>{app.groupName}</a>
             <p class="small">{t('waiting.applied', { date: formatDate(app.createdAt) })}</p>
           </li>
