@@ -1,0 +1,237 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type Actor,
+  apply,
+  type Command,
+  equalShareMs,
+  newRoom,
+  type Phase,
+  phaseEndsAt,
+  type RoomState,
+  turnRemainingMs,
+  waiting,
+} from './live';
+
+const MIN = 60_000;
+const PHASES: Phase[] = [
+  { id: 'checkin', title: 'Check-in', kind: 'round', plannedMs: 12 * MIN },
+  { id: 'open', title: 'Open discussion', kind: 'open', plannedMs: 20 * MIN },
+  { id: 'time', title: 'Members’ time', kind: 'round', plannedMs: 30 * MIN },
+];
+const people: Actor[] = ['ann', 'ben', 'cal', 'dee', 'eve'].map((id) => ({
+  userId: id,
+  name: id,
+  observer: false,
+}));
+const facilitator = people[0] as Actor;
+
+function run(state: RoomState, steps: [Command, Actor, number][]): RoomState {
+  let s = state;
+  for (const [command, actor, at] of steps) {
+    const out = apply(s, command, actor, at);
+    if (!out.ok) throw new Error(`${command.type} refused: ${out.refusal}`);
+    s = out.state;
+  }
+  return s;
+}
+
+describe('a check-in round', () => {
+  it('gives each person present an equal share of the time left, recomputed on arrivals', () => {
+    const [ann, ben, cal, dee] = people as [Actor, Actor, Actor, Actor];
+    let s = run(newRoom(PHASES, 'ann'), [
+      [{ type: 'join' }, ann, 0],
+      [{ type: 'join' }, ben, 0],
+      [{ type: 'join' }, cal, 0],
+      [{ type: 'startPhase', index: 0 }, ann, 0],
+    ]);
+    expect(equalShareMs(s, 0)).toBe(4 * MIN);
+    s = run(s, [[{ type: 'startTurn' }, ann, 0]]);
+    expect(s.turn).toMatchObject({ speakerId: 'ann', shareMs: 4 * MIN });
+    // Dee arrives a minute in: she joins the end of the order; the shares are recomputed.
+    s = run(s, [[{ type: 'join' }, dee, MIN]]);
+    expect(waiting(s)).toEqual(['ben', 'cal', 'dee']);
+    // 11 minutes left, 3 of them still Ann's: 8 minutes for three people.
+    expect(equalShareMs(s, MIN)).toBe(Math.floor((8 * MIN) / 3));
+    // Ann runs over by 30 seconds: it is recorded, never cut off.
+    s = run(s, [[{ type: 'endTurn' }, ann, 4 * MIN + 30_000]]);
+    expect(s.overruns).toEqual([{ userId: 'ann', phaseId: 'checkin', ms: 30_000 }]);
+    // Ben passes before his turn; Cal is next.
+    s = run(s, [[{ type: 'pass' }, ben, 5 * MIN]]);
+    expect(waiting(s)).toEqual(['cal', 'dee']);
+    expect(equalShareMs(s, 5 * MIN)).toBe(3.5 * MIN);
+  });
+
+  it('keeps time for responses in a feedback turn, and holds hands during listening', () => {
+    const [ann, ben, cal] = people as [Actor, Actor, Actor];
+    let s = run(newRoom(PHASES, 'ann'), [
+      [{ type: 'join' }, ann, 0],
+      [{ type: 'join' }, ben, 0],
+      [{ type: 'join' }, cal, 0],
+      [
+        { type: 'choose', choice: { mode: 'feedback', feedbackFrom: 'cal', focus: 'My plan' } },
+        ben,
+        0,
+      ],
+      [{ type: 'startPhase', index: 2 }, ann, 0],
+      [{ type: 'hand', raised: true }, cal, 0],
+      [{ type: 'startTurn' }, ann, 0],
+    ]);
+    expect(s.turn?.choice.mode).toBe('listen');
+    // Cal's hand, raised before, stays raised; Ben cannot raise one while Ann is listened to.
+    expect(s.hands).toEqual([{ userId: 'cal', seq: 1 }]);
+    expect(apply(s, { type: 'hand', raised: true }, ben, MIN)).toEqual({
+      ok: false,
+      refusal: 'listening',
+    });
+    s = run(s, [
+      [{ type: 'endTurn' }, ann, MIN],
+      [{ type: 'startTurn' }, ann, MIN],
+    ]);
+    expect(s.turn).toMatchObject({
+      speakerId: 'ben',
+      choice: { mode: 'feedback', feedbackFrom: 'cal', focus: 'My plan' },
+    });
+    expect(s.turn?.responseMs).toBe(Math.floor((s.turn?.shareMs ?? 0) * 0.4));
+    s = run(s, [[{ type: 'hand', raised: true }, ann, MIN]]);
+    expect(s.hands.map((h) => h.userId)).toEqual(['cal', 'ann']);
+  });
+
+  it('lets only the facilitator run the agenda, and a member take over when they are gone', () => {
+    const [ann, ben] = people as [Actor, Actor];
+    let s = run(newRoom(PHASES, 'ann'), [
+      [{ type: 'join' }, ann, 0],
+      [{ type: 'join' }, ben, 0],
+    ]);
+    expect(apply(s, { type: 'startPhase', index: 0 }, ben, 0)).toEqual({
+      ok: false,
+      refusal: 'not_facilitator',
+    });
+    expect(apply(s, { type: 'takeFacilitation' }, ben, 0)).toEqual({
+      ok: false,
+      refusal: 'facilitator_present',
+    });
+    s = run(s, [
+      [{ type: 'leave' }, ann, MIN],
+      [{ type: 'takeFacilitation' }, ben, MIN],
+      [{ type: 'startPhase', index: 0 }, ben, MIN],
+    ]);
+    expect(s.facilitatorId).toBe('ben');
+  });
+});
+
+/** Model-based: whatever happens, the room keeps its promises. */
+describe('whatever sequence of joins, leaves, passes, turns and phase changes', () => {
+  interface Model {
+    turnsThisPhase: string[];
+    phaseIndex: number;
+  }
+  interface Real {
+    state: RoomState;
+    at: number;
+  }
+
+  class Do implements fc.Command<Model, Real> {
+    constructor(
+      readonly command: Command,
+      readonly actor: Actor,
+      readonly advance: number,
+    ) {}
+    check() {
+      return true;
+    }
+    run(model: Model, real: Real) {
+      real.at += this.advance;
+      const before = real.state;
+      const out = apply(before, this.command, this.actor, real.at, real.at);
+      if (!out.ok) {
+        expect(real.state).toBe(before);
+        return;
+      }
+      const after = out.state;
+      // Versions only grow.
+      expect(after.version).toBe(before.version + 1);
+      if (after.phaseIndex !== model.phaseIndex || this.command.type === 'startPhase') {
+        model.turnsThisPhase = [];
+        model.phaseIndex = after.phaseIndex;
+      }
+      if (after.turn && after.turn !== before.turn) {
+        // Nobody gets two turns in a round.
+        expect(model.turnsThisPhase).not.toContain(after.turn.speakerId);
+        model.turnsThisPhase.push(after.turn.speakerId);
+      }
+      // Shares always sum to the time left (to the millisecond lost in rounding each share).
+      const ends = phaseEndsAt(after);
+      const people = waiting(after).length;
+      if (ends !== null && people > 0 && ends - real.at >= turnRemainingMs(after, real.at)) {
+        const total = equalShareMs(after, real.at) * people + turnRemainingMs(after, real.at);
+        const left = ends - real.at;
+        expect(total).toBeLessThanOrEqual(left);
+        expect(total).toBeGreaterThan(left - people);
+      }
+      // Nobody present is skipped: "nobody waiting" is only ever said when everyone here
+      // has had their turn or passed.
+      if (
+        this.command.type === 'startTurn' &&
+        !this.command.speakerId &&
+        after.turn === null &&
+        after.done.length === before.done.length
+      ) {
+        throw new Error('a turn started for nobody');
+      }
+      real.state = after;
+    }
+    toString() {
+      return `${this.actor.userId}:${this.command.type}+${this.advance}`;
+    }
+  }
+
+  const actor = fc.constantFrom(...people);
+  // The facilitator drives the agenda; anyone may try, and is refused if it is not theirs.
+  const driver = fc.oneof(
+    { arbitrary: fc.constant(facilitator), weight: 4 },
+    { arbitrary: actor, weight: 1 },
+  );
+  const advance = fc.integer({ min: 0, max: 3 * MIN });
+  const commands = [
+    fc.tuple(actor, advance).map(([a, t]) => new Do({ type: 'join' }, a, t)),
+    fc.tuple(actor, advance).map(([a, t]) => new Do({ type: 'leave' }, a, t)),
+    fc.tuple(actor, advance).map(([a, t]) => new Do({ type: 'pass' }, a, t)),
+    fc.tuple(driver, advance).map(([a, t]) => new Do({ type: 'endTurn' }, a, t)),
+    fc.tuple(driver, advance).map(([a, t]) => new Do({ type: 'startTurn' }, a, t)),
+    fc
+      .tuple(actor, advance, fc.boolean())
+      .map(([a, t, raised]) => new Do({ type: 'hand', raised }, a, t)),
+    fc
+      .tuple(driver, advance, fc.nat(PHASES.length - 1))
+      .map(([a, t, index]) => new Do({ type: 'startPhase', index }, a, t)),
+    fc
+      .tuple(driver, advance, fc.constantFrom('facilitator', 'random', 'volunteers' as const))
+      .map(([a, t, mode]) => new Do({ type: 'setOrder', mode }, a, t)),
+    fc
+      .tuple(actor, advance, fc.constantFrom('listen', 'feedback', 'coaching', 'pass' as const))
+      .map(
+        ([a, t, mode]) =>
+          new Do({ type: 'choose', choice: { mode, feedbackFrom: null, focus: null } }, a, t),
+      ),
+    fc.tuple(actor, advance).map(([a, t]) => new Do({ type: 'takeFacilitation' }, a, t)),
+  ];
+
+  it('keeps every promise', () => {
+    fc.assert(
+      fc.property(fc.commands(commands, { maxCommands: 120, size: 'large' }), (cmds) => {
+        const real: Real = { state: newRoom(PHASES, facilitator.userId), at: 0 };
+        const model: Model = { turnsThisPhase: [], phaseIndex: -1 };
+        fc.modelRun(() => ({ model, real }), cmds);
+        // When a round has nobody waiting and no turn, everyone present has had theirs.
+        const s = real.state;
+        if (s.phases[s.phaseIndex]?.kind === 'round' && !s.turn && waiting(s).length === 0) {
+          const here = s.participants.filter((p) => p.present && !p.observer).map((p) => p.userId);
+          const inOrder = here.filter((id) => s.order.includes(id));
+          for (const id of inOrder) expect(s.done).toContain(id);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

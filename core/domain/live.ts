@@ -1,0 +1,407 @@
+/**
+ * The live session as a pure state machine: who is here, the agenda's phases, rounds of
+ * equal time, turns, raised hands. The server owns order and time: every change is
+ * `apply(state, command, actor, at)` with the server's clock, and gives a new state with the
+ * next version (or a refusal with a reason). Clients only ever show a state they were sent.
+ */
+
+export const TURN_MODES = ['listen', 'feedback', 'coaching', 'pass'] as const;
+export type TurnMode = (typeof TURN_MODES)[number];
+
+export const ORDER_MODES = ['facilitator', 'random', 'volunteers'] as const;
+export type OrderMode = (typeof ORDER_MODES)[number];
+
+/** A round gives everyone present an equal turn; open phases have no turns, only hands. */
+export const PHASE_KINDS = ['round', 'open'] as const;
+export type PhaseKind = (typeof PHASE_KINDS)[number];
+
+/** Feedback and coaching turns keep this share of the speaker's time for the responses. */
+export const RESPONSE_SHARE = 0.4;
+/** A speaker who drops keeps their place this long before their turn moves on. */
+export const RECONNECT_GRACE_MS = 60_000;
+
+export interface Phase {
+  id: string;
+  title: string;
+  kind: PhaseKind;
+  plannedMs: number;
+}
+
+export interface Participant {
+  userId: string;
+  name: string;
+  /** Observers watch and take notes; they have no turn. */
+  observer: boolean;
+  present: boolean;
+  /** When they last arrived (server time). */
+  arrivedAt: number;
+}
+
+export interface TurnChoice {
+  mode: TurnMode;
+  /** For feedback: one named person, or null for everyone. */
+  feedbackFrom: string | null;
+  focus: string | null;
+}
+
+export interface Turn {
+  speakerId: string;
+  choice: TurnChoice;
+  startedAt: number;
+  /** The whole of the speaker's share, responses included. */
+  shareMs: number;
+  /** The part of it kept for feedback or coaching. */
+  responseMs: number;
+}
+
+export interface RoomState {
+  version: number;
+  status: 'waiting' | 'running' | 'ended';
+  facilitatorId: string | null;
+  participants: Participant[];
+  phases: Phase[];
+  /** -1 before the first phase starts. */
+  phaseIndex: number;
+  phaseStartedAt: number | null;
+  /** Time added to (or taken from) the current phase while it runs. */
+  phaseExtraMs: number;
+  orderMode: OrderMode;
+  /** For a round: the speaking order (people present when it was set, and arrivals). */
+  order: string[];
+  /** Who has had their turn (or passed) in this round. */
+  done: string[];
+  turn: Turn | null;
+  choices: Record<string, TurnChoice>;
+  hands: { userId: string; seq: number }[];
+  nextHandSeq: number;
+  overruns: { userId: string; phaseId: string; ms: number }[];
+}
+
+export type Command =
+  | { type: 'join' }
+  | { type: 'leave' }
+  | { type: 'choose'; choice: TurnChoice }
+  | { type: 'startPhase'; index: number }
+  | { type: 'adjustPhase'; plannedMs: number }
+  | { type: 'setOrder'; mode: OrderMode; order?: string[] }
+  | { type: 'startTurn'; speakerId?: string }
+  | { type: 'endTurn' }
+  | { type: 'pass' }
+  | { type: 'hand'; raised: boolean }
+  | { type: 'takeFacilitation' }
+  | { type: 'end' };
+
+export type Refusal =
+  | 'not_facilitator'
+  | 'not_here'
+  | 'ended'
+  | 'no_phase'
+  | 'not_a_round'
+  | 'turn_in_progress'
+  | 'no_turn'
+  | 'nobody_waiting'
+  | 'already_had_turn'
+  | 'listening'
+  | 'bad_phase'
+  | 'bad_order'
+  | 'facilitator_present';
+
+export type Outcome = { ok: true; state: RoomState } | { ok: false; refusal: Refusal };
+
+export interface Actor {
+  userId: string;
+  name: string;
+  observer: boolean;
+}
+
+export function newRoom(phases: Phase[], facilitatorId: string | null): RoomState {
+  return {
+    version: 0,
+    status: 'waiting',
+    facilitatorId,
+    participants: [],
+    phases,
+    phaseIndex: -1,
+    phaseStartedAt: null,
+    phaseExtraMs: 0,
+    orderMode: 'facilitator',
+    order: [],
+    done: [],
+    turn: null,
+    choices: {},
+    hands: [],
+    nextHandSeq: 1,
+    overruns: [],
+  };
+}
+
+export function currentPhase(state: RoomState): Phase | null {
+  return state.phases[state.phaseIndex] ?? null;
+}
+
+/** When the current phase is planned to end (server time), or null before one starts. */
+export function phaseEndsAt(state: RoomState): number | null {
+  const phase = currentPhase(state);
+  if (!phase || state.phaseStartedAt === null) return null;
+  return state.phaseStartedAt + phase.plannedMs + state.phaseExtraMs;
+}
+
+const present = (state: RoomState) =>
+  state.participants.filter((p) => p.present && !p.observer).map((p) => p.userId);
+
+/** People present in the round who have not had their turn yet, in speaking order. */
+export function waiting(state: RoomState): string[] {
+  const here = new Set(present(state));
+  return state.order.filter(
+    (id) => here.has(id) && !state.done.includes(id) && id !== state.turn?.speakerId,
+  );
+}
+
+/** What is left of the current speaker's share at `at` (never below zero). */
+export function turnRemainingMs(state: RoomState, at: number): number {
+  if (!state.turn) return 0;
+  return Math.max(0, state.turn.startedAt + state.turn.shareMs - at);
+}
+
+/**
+ * The equal share each waiting person gets now: the time left in the phase, less what the
+ * current speaker still has, divided by the people present who have not had their turn.
+ * Recomputed from scratch whenever anyone arrives, leaves or passes.
+ */
+export function equalShareMs(state: RoomState, at: number): number {
+  const ends = phaseEndsAt(state);
+  const people = waiting(state).length;
+  if (ends === null || people === 0) return 0;
+  const left = Math.max(0, ends - at - turnRemainingMs(state, at));
+  return Math.floor(left / people);
+}
+
+function next(state: RoomState, change: Partial<RoomState>): Outcome {
+  return { ok: true, state: { ...state, ...change, version: state.version + 1 } };
+}
+
+const refuse = (refusal: Refusal): Outcome => ({ ok: false, refusal });
+
+/** A seeded shuffle (mulberry32), so "random order" is reproducible from the event log. */
+export function shuffle<T>(items: readonly T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** Ends the current turn at `at`, recording any overrun. */
+function closeTurn(state: RoomState, at: number): Partial<RoomState> {
+  const turn = state.turn;
+  if (!turn) return {};
+  const over = at - (turn.startedAt + turn.shareMs);
+  const phase = currentPhase(state);
+  return {
+    turn: null,
+    done: state.done.includes(turn.speakerId) ? state.done : [...state.done, turn.speakerId],
+    overruns:
+      over > 0 && phase
+        ? [...state.overruns, { userId: turn.speakerId, phaseId: phase.id, ms: over }]
+        : state.overruns,
+  };
+}
+
+function isFacilitator(state: RoomState, actor: Actor): boolean {
+  return state.facilitatorId === null || state.facilitatorId === actor.userId;
+}
+
+/**
+ * Applies one command from `actor` at server time `at`. Pure: the same state, command, actor
+ * and time always give the same outcome. `seed` feeds random speaking orders.
+ */
+export function apply(
+  state: RoomState,
+  command: Command,
+  actor: Actor,
+  at: number,
+  seed = 1,
+): Outcome {
+  if (state.status === 'ended') return refuse('ended');
+  const me = state.participants.find((p) => p.userId === actor.userId);
+  if (command.type !== 'join' && !me?.present) return refuse('not_here');
+
+  switch (command.type) {
+    case 'join': {
+      const others = state.participants.filter((p) => p.userId !== actor.userId);
+      const arriving: Participant = {
+        userId: actor.userId,
+        name: actor.name,
+        observer: actor.observer,
+        present: true,
+        arrivedAt: me?.present ? me.arrivedAt : at,
+      };
+      const inRound = currentPhase(state)?.kind === 'round' && !actor.observer;
+      return next(state, {
+        participants: [...others, arriving],
+        // A late arrival joins the end of the round's order.
+        order:
+          inRound && !state.order.includes(actor.userId)
+            ? [...state.order, actor.userId]
+            : state.order,
+      });
+    }
+    case 'leave': {
+      const change: Partial<RoomState> = {
+        participants: state.participants.map((p) =>
+          p.userId === actor.userId ? { ...p, present: false } : p,
+        ),
+        hands: state.hands.filter((h) => h.userId !== actor.userId),
+      };
+      if (state.turn?.speakerId === actor.userId) Object.assign(change, closeTurn(state, at));
+      return next(state, change);
+    }
+    case 'choose':
+      return next(state, { choices: { ...state.choices, [actor.userId]: command.choice } });
+    case 'hand': {
+      const raised = state.hands.some((h) => h.userId === actor.userId);
+      if (command.raised === raised) return next(state, {});
+      if (!command.raised) {
+        return next(state, { hands: state.hands.filter((h) => h.userId !== actor.userId) });
+      }
+      // While someone is listened to without interruption, hands wait.
+      if (state.turn?.choice.mode === 'listen') return refuse('listening');
+      return next(state, {
+        hands: [...state.hands, { userId: actor.userId, seq: state.nextHandSeq }],
+        nextHandSeq: state.nextHandSeq + 1,
+      });
+    }
+    case 'takeFacilitation': {
+      const holder = state.participants.find((p) => p.userId === state.facilitatorId);
+      if (holder?.present && state.facilitatorId !== actor.userId)
+        return refuse('facilitator_present');
+      return next(state, { facilitatorId: actor.userId });
+    }
+    case 'end':
+      if (!isFacilitator(state, actor)) return refuse('not_facilitator');
+      return next(state, { ...closeTurn(state, at), status: 'ended', hands: [] });
+    default:
+      break;
+  }
+
+  // Everything below is the facilitator's, except passing and ending one's own turn.
+  if (command.type === 'pass') {
+    if (currentPhase(state)?.kind !== 'round') return refuse('not_a_round');
+    if (state.turn?.speakerId === actor.userId) return next(state, closeTurn(state, at));
+    if (state.done.includes(actor.userId)) return refuse('already_had_turn');
+    return next(state, {
+      done: [...state.done, actor.userId],
+      choices: {
+        ...state.choices,
+        [actor.userId]: { mode: 'pass', feedbackFrom: null, focus: null },
+      },
+    });
+  }
+  if (command.type === 'endTurn') {
+    if (!state.turn) return refuse('no_turn');
+    if (state.turn.speakerId !== actor.userId && !isFacilitator(state, actor))
+      return refuse('not_facilitator');
+    return next(state, closeTurn(state, at));
+  }
+  if (!isFacilitator(state, actor)) return refuse('not_facilitator');
+
+  switch (command.type) {
+    case 'startPhase': {
+      const phase = state.phases[command.index];
+      if (!phase) return refuse('bad_phase');
+      const here = present(state);
+      const order =
+        phase.kind !== 'round'
+          ? []
+          : state.orderMode === 'random'
+            ? shuffle(here, seed)
+            : state.orderMode === 'volunteers'
+              ? []
+              : here;
+      return next(state, {
+        ...closeTurn(state, at),
+        status: 'running',
+        phaseIndex: command.index,
+        phaseStartedAt: at,
+        phaseExtraMs: 0,
+        order,
+        done: [],
+        turn: null,
+        hands: [],
+      });
+    }
+    case 'adjustPhase': {
+      const phase = currentPhase(state);
+      if (!phase || state.phaseStartedAt === null) return refuse('no_phase');
+      return next(state, { phaseExtraMs: command.plannedMs - phase.plannedMs });
+    }
+    case 'setOrder': {
+      if (command.mode === 'facilitator') {
+        const order = command.order ?? state.order;
+        const known = new Set(state.participants.map((p) => p.userId));
+        if (new Set(order).size !== order.length || order.some((id) => !known.has(id)))
+          return refuse('bad_order');
+        return next(state, { orderMode: 'facilitator', order });
+      }
+      if (command.mode === 'random') {
+        const fixed = state.order.filter((id) => state.done.includes(id));
+        const rest = shuffle(
+          present(state).filter((id) => !state.done.includes(id)),
+          seed,
+        );
+        return next(state, { orderMode: 'random', order: [...fixed, ...rest] });
+      }
+      return next(state, { orderMode: 'volunteers' });
+    }
+    case 'startTurn': {
+      const phase = currentPhase(state);
+      if (!phase || phase.kind !== 'round') return refuse('not_a_round');
+      if (state.turn) return refuse('turn_in_progress');
+      const queue = waiting(state);
+      // Volunteers: whoever the facilitator names (a raised hand, usually).
+      const speakerId = command.speakerId ?? queue[0];
+      if (!speakerId) return refuse('nobody_waiting');
+      const here = present(state);
+      if (!here.includes(speakerId)) return refuse('not_here');
+      if (state.done.includes(speakerId)) return refuse('already_had_turn');
+      const order = state.order.includes(speakerId) ? state.order : [...state.order, speakerId];
+      const people = new Set([...queue, speakerId]).size;
+      const ends = phaseEndsAt(state) ?? at;
+      const shareMs = Math.floor(Math.max(0, ends - at) / Math.max(1, people));
+      const choice = state.choices[speakerId] ?? {
+        mode: 'listen',
+        feedbackFrom: null,
+        focus: null,
+      };
+      if (choice.mode === 'pass') {
+        return next(state, { order, done: [...state.done, speakerId] });
+      }
+      return next(state, {
+        order,
+        turn: {
+          speakerId,
+          choice,
+          startedAt: at,
+          shareMs,
+          responseMs:
+            choice.mode === 'feedback' || choice.mode === 'coaching'
+              ? Math.floor(shareMs * RESPONSE_SHARE)
+              : 0,
+        },
+        // Hands already raised stay raised (never lowered for anyone); new ones wait while
+        // the speaker is listened to without interruption.
+      });
+    }
+    default:
+      return refuse('bad_phase');
+  }
+}
