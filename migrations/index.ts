@@ -8,6 +8,7 @@ import * as m002 from './002_agreement';
 import * as m003 from './003_meetings';
 import * as m004 from './004_invite_mail';
 import * as m005 from './005_forming';
+import * as m006 from './006_live';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '003_meetings': m003,
   '004_invite_mail': m004,
   '005_forming': m005,
+  '006_live': m006,
 };

@@ -2,17 +2,21 @@
  * Builds the HTTP application from its dependencies. main.ts wires real ones; tests build
  * the same app on a fresh database.
  */
+
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { API_VERSION } from '../core/protocol/api';
+import { LIVE_MAX_MESSAGE_BYTES } from '../core/protocol/live';
 import { agreementRoutes } from './http/agreement';
 import { authRoutes } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { formingRoutes } from './http/forming';
 import { groupRoutes } from './http/groups';
 import { inviteRoutes } from './http/invites';
+import { liveRoutes } from './http/live';
 import { meetingRoutes } from './http/meetings';
 import { registerRequestGuards } from './http/requestGuards';
 import { registerSecurityHeaders } from './http/securityHeaders';
@@ -20,6 +24,7 @@ import { serializerCompiler } from './http/serializer';
 import { settingsRoutes } from './http/settings';
 import { registerViewer } from './http/viewer';
 import { registerWebApp } from './http/web';
+import { LiveNode } from './live/node';
 import type { Deps } from './services/deps';
 
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -84,6 +89,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(agreementRoutes(deps));
   await app.register(meetingRoutes(deps));
   await app.register(formingRoutes(deps));
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: LIVE_MAX_MESSAGE_BYTES },
+  });
+  const liveNode = new LiveNode(deps);
+  app.addHook('onClose', async () => liveNode.close());
+  await app.register(liveRoutes(deps, liveNode));
   await registerWebApp(app, deps.config.webDistDir);
   return app;
 }

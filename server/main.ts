@@ -7,6 +7,7 @@ import { createReadCache } from './cache/readCache';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrateToLatest } from './db/migrate';
+import { createMemoryHub, createPostgresHub } from './live/hub';
 import { createMailTransport } from './mail/transport';
 import { settleDueProposals } from './services/agreement/settleDueProposals';
 import type { Deps } from './services/deps';
@@ -28,6 +29,10 @@ async function main(): Promise<void> {
     now: () => new Date(),
     cache: createReadCache(dialect === 'sqlite'),
     mail: createMailTransport(config.mail),
+    live:
+      config.database.kind === 'postgres'
+        ? createPostgresHub(config.database.url, { warn: (obj, msg) => console.warn(msg, obj) })
+        : createMemoryHub(),
   };
   const app = await buildApp(deps);
 
@@ -60,6 +65,7 @@ async function main(): Promise<void> {
     for (const timer of timers) clearInterval(timer);
     deps.mail.close();
     await app.close();
+    await deps.live.close();
     await close();
     process.exit(0);
   };

@@ -12,6 +12,7 @@ import {
   turnRemainingMs,
   waiting,
 } from './live';
+import { planPhases, SESSION_TEMPLATES } from './liveTemplates';
 
 const MIN = 60_000;
 const PHASES: Phase[] = [
@@ -233,5 +234,22 @@ describe('whatever sequence of joins, leaves, passes, turns and phase changes', 
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('templates', () => {
+  it('ship with shares that add up, and scale to the meeting’s length in whole minutes', () => {
+    for (const template of SESSION_TEMPLATES) {
+      expect(template.phases.reduce((n, p) => n + p.share, 0)).toBe(100);
+      const phases = planPhases(template, 90);
+      expect(phases.reduce((n, p) => n + p.plannedMs, 0)).toBe(90 * MIN);
+      for (const p of phases) expect(p.plannedMs % MIN).toBe(0);
+    }
+    expect(SESSION_TEMPLATES.map((t) => t.id)).toEqual([
+      'peer-support',
+      'peer-development',
+      'incident-review',
+      'focus-group',
+    ]);
   });
 });

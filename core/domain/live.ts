@@ -25,6 +25,8 @@ export interface Phase {
   title: string;
   kind: PhaseKind;
   plannedMs: number;
+  /** What the phase is for, shown to everyone. */
+  guide?: string;
 }
 
 export interface Participant {

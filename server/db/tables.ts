@@ -378,6 +378,27 @@ export interface WaitlistTable {
   offer_expires_at: string | null;
 }
 
+export interface LiveRoomsTable {
+  meeting_id: string;
+  group_id: string;
+  version: number;
+  /** JSON: core/domain/live RoomState. */
+  state: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LiveEventsTable {
+  meeting_id: string;
+  version: number;
+  actor_id: string;
+  /** The id the client chose for the command: one application per (actor, id). */
+  client_id: string;
+  /** JSON: the command. */
+  command: string;
+  at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -412,4 +433,6 @@ export interface Database {
   group_decision_responses: GroupDecisionResponsesTable;
   applications: ApplicationsTable;
   waitlist: WaitlistTable;
+  live_rooms: LiveRoomsTable;
+  live_events: LiveEventsTable;
 }

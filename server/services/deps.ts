@@ -3,6 +3,7 @@ import type { ReadCache } from '../cache/readCache';
 import type { Config } from '../config';
 import type { DialectName } from '../db/client';
 import type { Database } from '../db/tables';
+import type { LiveHub } from '../live/hub';
 import type { MailTransport } from '../mail/transport';
 
 /** What every use case is given: passed in, never looked up. */
@@ -16,6 +17,8 @@ export interface Deps {
   cache: ReadCache;
   /** Where mail goes; without SMTP_URL it is kept in the outbox. */
   mail: MailTransport;
+  /** Announces live-room changes to every node (in memory on SQLite, NOTIFY on PostgreSQL). */
+  live: LiveHub;
 }
 
 /** The signed-in person making a request. */

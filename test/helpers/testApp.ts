@@ -2,6 +2,7 @@
  * The real application on a fresh database, driven through HTTP with fastify.inject.
  * `as(person)` gives a small client that keeps that person's session cookie.
  */
+
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll } from 'vitest';
 import { buildApp } from '../../server/app';
@@ -9,6 +10,7 @@ import { createReadCache } from '../../server/cache/readCache';
 import { loadConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/client';
 import { migrateToLatest } from '../../server/db/migrate';
+import { createMemoryHub, createPostgresHub } from '../../server/live/hub';
 import { createMailTransport } from '../../server/mail/transport';
 import type { Deps } from '../../server/services/deps';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
@@ -67,6 +69,10 @@ export async function createTestApp(
     now: () => clock.now,
     cache: createReadCache(dialect === 'sqlite'),
     mail: createMailTransport(config.mail),
+    live:
+      config.database.kind === 'postgres'
+        ? createPostgresHub(config.database.url, { warn() {} })
+        : createMemoryHub(),
   };
   const app = await buildApp(deps);
 
@@ -140,6 +146,7 @@ export async function createTestApp(
       if (closed) return;
       closed = true;
       await app.close();
+      await deps.live.close();
       await close();
       if (ownsDatabase) await testDb.drop();
     },

@@ -1,0 +1,104 @@
+/**
+ * A live-session client for tests and the benchmark: a real WebSocket with the session
+ * cookie and Hearth's origin, every message kept, and a way to wait for the next one that
+ * matches.
+ */
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+import type { LiveCommand, RoomView, ServerMessage } from '../../core/protocol/live';
+
+export interface LiveClient {
+  ws: WebSocket;
+  messages: ServerMessage[];
+  /** Resolves with the first message (from now on, or already received after `from`) that matches. */
+  next<T extends ServerMessage>(
+    match: (m: ServerMessage) => m is T,
+    timeoutMs?: number,
+  ): Promise<T>;
+  waitFor(match: (m: ServerMessage) => boolean, timeoutMs?: number): Promise<ServerMessage>;
+  /** Sends a command and resolves with its acknowledgement. */
+  command(command: LiveCommand, id?: string): Promise<Extract<ServerMessage, { type: 'ack' }>>;
+  /** The latest room this client was sent. */
+  room(): RoomView | null;
+  close(): Promise<void>;
+}
+
+export function liveUrl(baseUrl: string, meetingId: string): string {
+  return `${baseUrl.replace(/^http/, 'ws')}/api/live/${meetingId}`;
+}
+
+/** Opens a socket; rejects with the HTTP status when the upgrade is refused. */
+export function connectLive(
+  baseUrl: string,
+  meetingId: string,
+  cookie: string | null,
+  origin = baseUrl,
+): Promise<LiveClient> {
+  const ws = new WebSocket(liveUrl(baseUrl, meetingId), {
+    headers: { ...(cookie ? { cookie } : {}), origin },
+  });
+  const messages: ServerMessage[] = [];
+  const waiters: { match: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] =
+    [];
+  let latest: RoomView | null = null;
+  ws.on('message', (data) => {
+    const message = JSON.parse(data.toString()) as ServerMessage;
+    messages.push(message);
+    if (
+      (message.type === 'snapshot' || message.type === 'state') &&
+      message.room.version >= (latest?.version ?? -1)
+    ) {
+      latest = message.room;
+    }
+    for (const waiter of [...waiters]) {
+      if (waiter.match(message)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(message);
+      }
+    }
+  });
+  const waitFor = (match: (m: ServerMessage) => boolean, timeoutMs = 5000) =>
+    new Promise<ServerMessage>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error('no matching live message in time')),
+        timeoutMs,
+      );
+      waiters.push({
+        match,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      });
+    });
+  const client: LiveClient = {
+    ws,
+    messages,
+    next: (match, timeoutMs) => waitFor(match, timeoutMs) as never,
+    waitFor,
+    async command(command, id = randomUUID()) {
+      const ack = waitFor((m) => m.type === 'ack' && m.id === id);
+      ws.send(JSON.stringify({ v: 1, type: 'command', id, command }));
+      return (await ack) as Extract<ServerMessage, { type: 'ack' }>;
+    },
+    room: () => latest,
+    close: () =>
+      new Promise((resolve) => {
+        if (ws.readyState === WebSocket.CLOSED) return resolve();
+        ws.once('close', () => resolve());
+        ws.close();
+      }),
+  };
+  return new Promise((resolve, reject) => {
+    const snapshot = waitFor((m) => m.type === 'snapshot', 10_000);
+    ws.once('unexpected-response', (_request, response) => {
+      reject(
+        Object.assign(new Error(`upgrade refused: ${response.statusCode}`), {
+          status: response.statusCode,
+        }),
+      );
+    });
+    ws.once('error', reject);
+    snapshot.then(() => resolve(client), reject);
+  });
+}

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoomView, ServerMessage } from '../../core/protocol/live';
+import { connectLive, type LiveClient } from '../helpers/liveClient';
+import { type Client, createTestApp } from '../helpers/testApp';
+
+const t = await createTestApp();
+let base = '';
+const HOUR = 3_600_000;
+
+beforeAll(async () => {
+  // The clock is the real one here: the live room counts time with it.
+  t.clock.now = new Date();
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(() => t.close());
+
+type Person = Client & { id: string };
+
+/** A group of three with one meeting starting now; Ann facilitates. */
+async function meeting() {
+  const ann = await t.signUp('Ann');
+  const group = (
+    await ann.post('/api/groups', { name: 'Live circle', visibility: 'invite_only' })
+  ).json();
+  const invite = (await ann.post(`/api/groups/${group.id}/invites`, {})).json();
+  const ben = await t.signUp('Ben');
+  const cal = await t.signUp('Cal');
+  await ben.post(`/api/invites/${invite.token}/accept`, { confirm: true });
+  await cal.post(`/api/invites/${invite.token}/accept`, { confirm: true });
+  const start = new Date(Date.now() + HOUR).toISOString().slice(0, 16);
+  const planned = (
+    await ann.post(`/api/groups/${group.id}/meetings`, {
+      start,
+      timeZone: 'UTC',
+      rrule: null,
+      count: null,
+      until: null,
+      venue: { kind: 'online', onlineUrl: 'https://call.example.org/x' },
+    })
+  ).json();
+  const meetingId = planned.upcoming[0].id as string;
+  return { ann, ben, cal, group, meetingId };
+}
+
+const connect = (person: Person, meetingId: string) => connectLive(base, meetingId, person.cookie);
+
+const isState = (m: ServerMessage): m is Extract<ServerMessage, { type: 'state' }> =>
+  m.type === 'state';
+
+/** Waits until this client has been sent a room that passes the check. */
+async function until(client: LiveClient, check: (room: RoomView) => boolean) {
+  const current = client.room();
+  if (current && check(current)) return current;
+  const message = await client.waitFor((m) => isState(m) && check(m.room));
+  return (message as Extract<ServerMessage, { type: 'state' }>).room;
+}
+
+describe('who may come in', () => {
+  it('refuses the upgrade without a session, from another site, or for a non-member', async () => {
+    const { meetingId } = await meeting();
+    await expect(connectLive(base, meetingId, null)).rejects.toMatchObject({ status: 401 });
+    const outsider = await t.signUp('Outsider');
+    await expect(connectLive(base, meetingId, outsider.cookie)).rejects.toMatchObject({
+      status: 404,
+    });
+    const { ann } = await meeting();
+    await expect(
+      connectLive(base, meetingId, ann.cookie, 'https://evil.example'),
+    ).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('a session', () => {
+  it('shows who is here, records arrivals, and runs a check-in round for everyone alike', async () => {
+    const { ann, ben, cal, meetingId } = await meeting();
+    const a = await connect(ann, meetingId);
+    const b = await connect(ben, meetingId);
+    const c = await connect(cal, meetingId);
+    for (const client of [a, b, c]) {
+      await until(client, (room) => room.participants.filter((p) => p.present).length === 3);
+    }
+    const room = a.room() as RoomView;
+    expect(room.facilitatorId).toBe(ann.id);
+    expect(room.phases[0]).toMatchObject({ id: 'check-in', kind: 'round' });
+    const attendance = await t.deps.db
+      .selectFrom('attendance')
+      .select(['user_id', 'status'])
+      .where('meeting_id', '=', meetingId)
+      .execute();
+    expect(attendance.map((r) => r.user_id).sort()).toEqual([ann.id, ben.id, cal.id].sort());
+
+    // Only the facilitator runs the agenda.
+    const refused = await b.command({ type: 'startPhase', index: 0 });
+    expect(refused).toMatchObject({ ok: false, message: 'Only the facilitator can do that.' });
+
+    // Ben chooses to pass before his turn; Ann starts the round.
+    await b.command({
+      type: 'choose',
+      choice: { mode: 'feedback', feedbackFrom: null, focus: 'Sleep' },
+    });
+    expect((await a.command({ type: 'startPhase', index: 0 })).ok).toBe(true);
+    expect((await a.command({ type: 'startTurn' })).ok).toBe(true);
+    const speaking = await until(c, (r) => r.turn !== null);
+    const phaseLeft = (speaking.phaseEndsAt ?? 0) - (speaking.turn?.startedAt ?? 0);
+    expect(speaking.turn?.shareMs).toBe(Math.floor(phaseLeft / 3));
+    // Everyone sees the same speaker, share and end time.
+    for (const client of [a, b]) {
+      const seen = await until(client, (r) => r.version >= speaking.version);
+      expect(seen.turn).toEqual(speaking.turn);
+    }
+
+    // Hands wait while someone is listened to; the speaker ends their own turn.
+    const hand = await c.command({ type: 'hand', raised: true });
+    expect(hand.ok).toBe(false);
+    await a.command({ type: 'endTurn' });
+    const next = await a.command({ type: 'startTurn' });
+    expect(next.ok).toBe(true);
+    const bensTurn = await until(c, (r) => r.turn?.speakerId === ben.id);
+    expect(bensTurn.turn?.choice).toMatchObject({ mode: 'feedback', focus: 'Sleep' });
+    expect(bensTurn.turn?.responseMs).toBe(Math.floor((bensTurn.turn?.shareMs ?? 0) * 0.4));
+    expect((await c.command({ type: 'hand', raised: true })).ok).toBe(true);
+    expect((await a.command({ type: 'hand', raised: true })).ok).toBe(true);
+    const hands = await until(b, (r) => r.hands.length === 2);
+    expect(hands.hands.map((h) => h.userId)).toEqual([cal.id, ann.id]);
+    await b.command({ type: 'endTurn' });
+    await c.command({ type: 'pass' });
+    const finished = await until(a, (r) => r.waiting.length === 0 && r.turn === null);
+    expect(finished.done.sort()).toEqual([ann.id, ben.id, cal.id].sort());
+
+    for (const client of [a, b, c]) await client.close();
+  });
+
+  it('answers bad messages with an error and goes on; a retried command applies once', async () => {
+    const { ann, meetingId } = await meeting();
+    const a = await connect(ann, meetingId);
+    a.ws.send('not json');
+    await a.waitFor((m) => m.type === 'error' && m.code === 'bad_message');
+    a.ws.send(JSON.stringify({ v: 1, type: 'command', id: 'short', command: { type: 'nope' } }));
+    await a.waitFor((m) => m.type === 'error' && m.code === 'bad_message');
+    a.ws.send(JSON.stringify({ v: 1, type: 'ping', t: 123 }));
+    const pong = (await a.waitFor((m) => m.type === 'pong')) as Extract<
+      ServerMessage,
+      { type: 'pong' }
+    >;
+    expect(pong.t).toBe(123);
+    expect(Math.abs(pong.serverTime - Date.now())).toBeLessThan(2000);
+
+    const first = await a.command({ type: 'hand', raised: true }, 'retry-0000001');
+    const again = await a.command({ type: 'hand', raised: true }, 'retry-0000001');
+    expect(again).toMatchObject({ ok: true, version: first.version });
+    const events = await t.deps.db
+      .selectFrom('live_events')
+      .select('client_id')
+      .where('meeting_id', '=', meetingId)
+      .where('client_id', '=', 'retry-0000001')
+      .execute();
+    expect(events).toHaveLength(1);
+    await a.close();
+  });
+
+  it('limits a flood of commands without dropping the connection', async () => {
+    const { ann, meetingId } = await meeting();
+    const a = await connect(ann, meetingId);
+    for (let i = 0; i < 40; i++) {
+      a.ws.send(
+        JSON.stringify({
+          v: 1,
+          type: 'command',
+          id: `flood-${String(i).padStart(6, '0')}`,
+          command: { type: 'hand', raised: i % 2 === 0 },
+        }),
+      );
+    }
+    await a.waitFor((m) => m.type === 'error' && m.code === 'rate_limited');
+    a.ws.send(JSON.stringify({ v: 1, type: 'ping', t: 1 }));
+    await a.waitFor((m) => m.type === 'pong');
+    await a.close();
+  });
+});
