@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { RoomView } from '../../core/protocol/live';
+import { connectLive, type LiveClient } from '../helpers/liveClient';
+import { seedLiveMeeting } from '../helpers/liveSeed';
 import { type RunningNode, spawnNode } from '../helpers/spawnNode';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
@@ -84,4 +87,41 @@ it('serves the same data from two processes on one PostgreSQL', async () => {
   expect(joins.filter((j) => j.status === 409)).toHaveLength(4);
   const final = await call(a, 'GET', `/api/groups/${group.json.id}`, undefined, signup.cookie);
   expect(final.json.memberCount).toBe(3);
+});
+
+it('shares one live room between people connected to different nodes', async () => {
+  const seeded = await seedLiveMeeting(a.url, 4, 'nodes');
+  const clients = await Promise.all(
+    seeded.cookies.map((cookie, i) => connectLive((i % 2 ? b : a).url, seeded.meetingId, cookie)),
+  );
+  const everyone = async (check: (room: RoomView) => boolean) => {
+    for (const client of clients) {
+      const now = client.room();
+      if (now && check(now)) continue;
+      await client.waitFor((m) => m.type === 'state' && check(m.room), 10_000);
+    }
+  };
+  await everyone((r) => r.participants.filter((p) => p.present).length === 4);
+  const facilitatorId = clients[0]?.room()?.facilitatorId ?? '';
+  const f = clients[seeded.userIds.indexOf(facilitatorId)] as LiveClient;
+  expect((await f.command({ type: 'startPhase', index: 0 })).ok).toBe(true);
+  expect((await f.command({ type: 'startTurn' })).ok).toBe(true);
+  await everyone((r) => r.turn !== null);
+  const turns = clients.map((c) => c.room()?.turn);
+  for (const turn of turns) expect(turn).toEqual(turns[0]);
+  // Hands raised on both nodes are queued in the order the server received them.
+  const [, second, third] = clients as [LiveClient, LiveClient, LiveClient];
+  await f.command({ type: 'endTurn' });
+  await f.command({ type: 'setOrder', mode: 'volunteers' });
+  const early = await third.command({ type: 'hand', raised: true });
+  const late = await second.command({ type: 'hand', raised: true });
+  expect(early.ok && late.ok).toBe(true);
+  await everyone((r) => r.hands.length === 2);
+  for (const client of clients) {
+    expect(client.room()?.hands.map((h) => h.userId)).toEqual([
+      seeded.userIds[2],
+      seeded.userIds[1],
+    ]);
+  }
+  for (const client of clients) await client.close();
 });

@@ -1,0 +1,79 @@
+/**
+ * A real Hearth process is killed with SIGKILL in the middle of a turn and started again on
+ * the same data: the room comes back exactly, and clients that reconnect get it whole.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import type { RoomView } from '../../core/protocol/live';
+import { connectLive, type LiveClient } from '../helpers/liveClient';
+import { seedLiveMeeting } from '../helpers/liveSeed';
+import { type RunningNode, spawnNode } from '../helpers/spawnNode';
+import { createTestDatabase } from '../helpers/testDatabase';
+
+const database = await createTestDatabase(
+  path.join(mkdtempSync(path.join(tmpdir(), 'hearth-live-')), 'hearth.sqlite'),
+);
+const env =
+  database.database.kind === 'postgres'
+    ? { DATABASE_URL: database.database.url }
+    : { DATA_DIR: path.dirname(database.database.file) };
+let node: RunningNode | undefined;
+afterAll(async () => {
+  await node?.stop();
+  await database.drop();
+});
+
+async function settled(client: LiveClient, check: (room: RoomView) => boolean) {
+  const now = client.room();
+  if (now && check(now)) return now;
+  await client.waitFor((m) => m.type === 'state' && check(m.room));
+  return client.room() as RoomView;
+}
+
+it('comes back exactly after SIGKILL mid-turn', async () => {
+  node = await spawnNode({ ...env, WEB_DIST_DIR: '/nonexistent' });
+  const seeded = await seedLiveMeeting(node.url, 3, 'restart');
+  const clients = await Promise.all(
+    seeded.cookies.map((cookie) =>
+      connectLive((node as RunningNode).url, seeded.meetingId, cookie),
+    ),
+  );
+  await settled(
+    clients[0] as LiveClient,
+    (r) => r.participants.filter((p) => p.present).length === 3,
+  );
+  const facilitatorId = (clients[0] as LiveClient).room()?.facilitatorId;
+  const f = clients[seeded.userIds.indexOf(facilitatorId ?? '')] as LiveClient;
+  const others = clients.filter((c) => c !== f);
+  expect((await f.command({ type: 'startPhase', index: 1 })).ok).toBe(true);
+  expect((await f.command({ type: 'startTurn' })).ok).toBe(true);
+  await f.command({ type: 'endTurn' });
+  expect((await f.command({ type: 'startTurn' })).ok).toBe(true);
+  // The third person chooses how to use their turn while the second speaks.
+  const chose = await (others[0] as LiveClient).command({
+    type: 'choose',
+    choice: { mode: 'coaching', feedbackFrom: null, focus: 'Next steps' },
+  });
+  const before = await settled(f, (r) => r.version >= chose.version);
+  expect(before.turn).not.toBeNull();
+
+  node.process.kill('SIGKILL');
+  await new Promise((resolve) => node?.process.once('exit', resolve));
+  node = await spawnNode({ ...env, WEB_DIST_DIR: '/nonexistent' });
+
+  const back = await connectLive(node.url, seeded.meetingId, seeded.cookies[0] as string);
+  const room = back.room() as RoomView;
+  // Phase, speaker, queue and the turn's timing (so the time left) are as they were.
+  expect(room.phaseIndex).toBe(before.phaseIndex);
+  expect(room.phaseStartedAt).toBe(before.phaseStartedAt);
+  expect(room.phaseEndsAt).toBe(before.phaseEndsAt);
+  expect(room.turn).toEqual(before.turn);
+  expect(room.done).toEqual(before.done);
+  expect(room.order).toEqual(before.order);
+  expect(room.choices).toEqual(before.choices);
+  expect(room.version).toBeGreaterThanOrEqual(before.version);
+  await back.close();
+  for (const client of clients) client.ws.terminate();
+});
