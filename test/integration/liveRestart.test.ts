@@ -15,7 +15,7 @@ import { createTestDatabase } from '../helpers/testDatabase';
 const database = await createTestDatabase(
   path.join(mkdtempSync(path.join(tmpdir(), 'hearth-live-')), 'hearth.sqlite'),
 );
-const env =
+const env: Record<string, string> =
   database.database.kind === 'postgres'
     ? { DATABASE_URL: database.database.url }
     : { DATA_DIR: path.dirname(database.database.file) };
