@@ -98,6 +98,28 @@ describe('a check-in round', () => {
     expect(s.hands.map((h) => h.userId)).toEqual(['cal', 'ann']);
   });
 
+  it('uses a choice for one turn only: a pass in check-in does not carry into members’ time', () => {
+    const [ann, ben] = people as [Actor, Actor];
+    let s = run(newRoom(PHASES, 'ann'), [
+      [{ type: 'join' }, ann, 0],
+      [{ type: 'join' }, ben, 0],
+      [{ type: 'startPhase', index: 0 }, ann, 0],
+      [{ type: 'pass' }, ben, 0],
+      [{ type: 'choose', choice: { mode: 'coaching', feedbackFrom: null, focus: null } }, ann, 0],
+      [{ type: 'startTurn' }, ann, 0],
+      [{ type: 'endTurn' }, ann, MIN],
+      [{ type: 'startPhase', index: 2 }, ann, MIN],
+    ]);
+    expect(s.choices).toEqual({});
+    expect(waiting(s)).toEqual(['ann', 'ben']);
+    s = run(s, [
+      [{ type: 'startTurn' }, ann, MIN],
+      [{ type: 'endTurn' }, ann, 2 * MIN],
+      [{ type: 'startTurn' }, ann, 2 * MIN],
+    ]);
+    expect(s.turn).toMatchObject({ speakerId: 'ben', choice: { mode: 'listen' } });
+  });
+
   it('lets only the facilitator run the agenda, and a member take over when they are gone', () => {
     const [ann, ben] = people as [Actor, Actor];
     let s = run(newRoom(PHASES, 'ann'), [

@@ -208,8 +208,11 @@ function closeTurn(state: RoomState, at: number): Partial<RoomState> {
   if (!turn) return {};
   const over = at - (turn.startedAt + turn.shareMs);
   const phase = currentPhase(state);
+  // A choice is for one's next turn: used now, so the next round starts fresh.
+  const { [turn.speakerId]: _used, ...choices } = state.choices;
   return {
     turn: null,
+    choices,
     done: state.done.includes(turn.speakerId) ? state.done : [...state.done, turn.speakerId],
     overruns:
       over > 0 && phase
@@ -300,13 +303,8 @@ export function apply(
     if (currentPhase(state)?.kind !== 'round') return refuse('not_a_round');
     if (state.turn?.speakerId === actor.userId) return next(state, closeTurn(state, at));
     if (state.done.includes(actor.userId)) return refuse('already_had_turn');
-    return next(state, {
-      done: [...state.done, actor.userId],
-      choices: {
-        ...state.choices,
-        [actor.userId]: { mode: 'pass', feedbackFrom: null, focus: null },
-      },
-    });
+    const { [actor.userId]: _used, ...choices } = state.choices;
+    return next(state, { done: [...state.done, actor.userId], choices });
   }
   if (command.type === 'endTurn') {
     if (!state.turn) return refuse('no_turn');
@@ -338,7 +336,7 @@ export function apply(
         order,
         done: [],
         turn: null,
-        hands: [],
+        // Raised hands stay raised across phases: Hearth never lowers a hand for anyone.
       });
     }
     case 'adjustPhase': {
@@ -385,7 +383,8 @@ export function apply(
         focus: null,
       };
       if (choice.mode === 'pass') {
-        return next(state, { order, done: [...state.done, speakerId] });
+        const { [speakerId]: _used, ...choices } = state.choices;
+        return next(state, { order, done: [...state.done, speakerId], choices });
       }
       return next(state, {
         order,

@@ -30,6 +30,7 @@ const PurposePage = lazy(() => import('../features/forming/PurposePage'));
 const LifePage = lazy(() => import('../features/forming/LifePage'));
 const SettingsPage = lazy(() => import('../features/forming/SettingsPage'));
 const DecisionPage = lazy(() => import('../features/forming/DecisionPage'));
+const LivePage = lazy(() => import('../features/live/LivePage'));
 
 export function App() {
   useEffect(() => {
@@ -59,6 +60,7 @@ export function App() {
             <Route path="/groups/:id/settings" component={SettingsPage} />
             <Route path="/decisions/:decisionId" component={DecisionPage} />
             <Route path="/meetings/:meetingId" component={MeetingPage} />
+            <Route path="/meetings/:meetingId/live" component={LivePage} />
             <Route path="/email-preferences/:token" component={EmailPreferencesPage} />
             <Route path="/notifications" component={NotificationsPage} />
             <Route path="/directory" component={DirectoryPage} />

@@ -70,6 +70,15 @@ function Meeting() {
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       {cancelled ? <Notice tone="warning">{t('meeting.cancelledNotice')}</Notice> : null}
       {m.changeNote ? <p>{t('meeting.note', { note: m.changeNote })}</p> : null}
+      {cancelled ? null : (
+        <section class="card panel" aria-labelledby="live-title">
+          <h2 id="live-title">{t('live.title')}</h2>
+          <p>{t('live.openHint')}</p>
+          <a class="button primary" href={`/meetings/${m.id}/live`}>
+            {t('live.open')}
+          </a>
+        </section>
+      )}
       {m.originalStartsAt ? (
         <p class="muted">{t('meeting.originally', { when: formatMeeting(m.originalStartsAt) })}</p>
       ) : null}

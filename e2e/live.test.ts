@@ -1,0 +1,111 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedLiveMeeting } from '../test/helpers/liveSeed';
+import { type RunningNode, spawnNode } from '../test/helpers/spawnNode';
+import { checkPage, DESKTOP, launchBrowser, newPerson, type Watched } from './browser';
+
+let server: RunningNode;
+let browser: Browser;
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hearth-e2e-live-'));
+  [server, browser] = await Promise.all([spawnNode({ DATA_DIR: dataDir }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Everyone's page shows this text. */
+async function allSee(people: Watched[], text: string | RegExp) {
+  for (const person of people) await person.page.getByText(text).first().waitFor();
+}
+
+/** The facilitator starts the next turn; the speaker finishes it from their own screen. */
+async function takeTurn(facilitator: Page, people: Watched[], names: string[]) {
+  const start = facilitator.getByRole('button', { name: /^Start .*’s turn$/ });
+  const label = (await start.textContent()) ?? '';
+  const name = /^Start (.*)’s turn$/.exec(label.trim())?.[1] ?? '';
+  await start.click();
+  const speaker = people[names.indexOf(name)] as Watched;
+  await speaker.page.getByRole('heading', { name: 'Your turn' }).waitFor();
+  for (const other of people.filter((p) => p !== speaker)) {
+    await other.page.getByRole('heading', { name: `${name} is speaking` }).waitFor();
+  }
+  return { speaker, name };
+}
+
+it('three people complete a check-in round and a members’ time round with different modes', async () => {
+  const seeded = await seedLiveMeeting(server.url, 3, 'e2e');
+  const people: Watched[] = [];
+  for (const cookie of seeded.cookies) {
+    const person = await newPerson(browser, people.length === 0 ? DESKTOP : undefined);
+    const [name, value] = cookie.split('=') as [string, string];
+    await person.context.addCookies([{ name, value, url: `${server.url}/` }]);
+    await person.page.goto(`${server.url}/meetings/${seeded.meetingId}/live`);
+    people.push(person);
+  }
+  await allSee(people, 'Here now (3)');
+  const names = ['Person 1', 'Person 2', 'Person 3'];
+  const facilitatorName = await people[0]?.page
+    .locator('ul.here li', { hasText: 'facilitating' })
+    .textContent();
+  const f = people[names.indexOf((facilitatorName ?? '').split(' · ')[0] ?? '')] as Watched;
+  await checkPage(f, 'live-waiting');
+
+  // Check-in: everyone has a turn in the order they arrived.
+  await f.page.getByRole('button', { name: 'Start: Check-in round' }).click();
+  await allSee(people, 'A few words each: how you are arriving today.');
+  for (let i = 0; i < 3; i++) {
+    const { speaker } = await takeTurn(f.page, people, names);
+    if (i === 0) {
+      await expect
+        .poll(() => people[1]?.page.getByRole('status').first().textContent())
+        .toMatch(/Now speaking|It is your turn/);
+      await checkPage(speaker, 'live-your-turn');
+    }
+    await speaker.page.getByRole('button', { name: 'I have finished' }).click();
+  }
+  await allSee(people, 'Everyone here has had their turn.');
+
+  // Before members' time, two people choose how to use their time.
+  const [p1, p2, p3] = people as [Watched, Watched, Watched];
+  await p2.page.getByRole('radio', { name: /^Feedback/ }).check();
+  await p2.page.getByLabel('On what, in a few words').fill('Bedtime routines');
+  await p2.page.getByRole('button', { name: 'Save my choice' }).click();
+  await p2.page.getByText('Saved. You can change it until your turn.').waitFor();
+  await p3.page.getByRole('radio', { name: /^Coaching/ }).check();
+  await p3.page.getByRole('button', { name: 'Save my choice' }).click();
+  await p3.page.getByText('Saved. You can change it until your turn.').waitFor();
+
+  await f.page.getByRole('button', { name: 'Start: Members’ time' }).click();
+  await allSee(people, 'Members’ time');
+  const seen: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const { speaker, name } = await takeTurn(f.page, people, names);
+    seen.push(name);
+    const watcher = people.find((p) => p !== speaker) as Watched;
+    if (speaker === p2) {
+      await watcher.page
+        .getByText('Asking for feedback from everyone. Focus: Bedtime routines')
+        .waitFor();
+    } else if (speaker === p3) {
+      await watcher.page.getByText('Asking for coaching.').waitFor();
+    } else {
+      await watcher.page.getByText('Listening, without interrupting.').waitFor();
+      // Hands wait while someone is listened to.
+      expect(await watcher.page.getByRole('button', { name: 'Raise my hand' }).isDisabled()).toBe(
+        true,
+      );
+      await checkPage(watcher, 'live-listening');
+    }
+    await speaker.page.getByRole('button', { name: 'I have finished' }).click();
+  }
+  expect(seen.sort()).toEqual([...names].sort());
+  await allSee(people, 'Everyone here has had their turn.');
+  await checkPage(p1, 'live-round-done');
+});

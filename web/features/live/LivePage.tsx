@@ -1,0 +1,489 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { TURN_MODES, type TurnMode } from '../../../core/domain/live';
+import type { RoomView } from '../../../core/protocol/live';
+import { Choices } from '../../components/Choices';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { Loading, Notice } from '../../components/Notice';
+import { RequireSignIn } from '../../components/RequireSignIn';
+import { t } from '../../i18n/t';
+import { formatClock, type LiveSession, openLiveSession } from './connection';
+
+/** The server's "now", ticking locally once a second: no messages needed to count down. */
+function useServerNow(offset: number): number {
+  const [now, setNow] = useState(() => Date.now() + offset);
+  useEffect(() => {
+    setNow(Date.now() + offset);
+    const timer = setInterval(() => setNow(Date.now() + offset), 250);
+    return () => clearInterval(timer);
+  }, [offset]);
+  return now;
+}
+
+function nameOf(room: RoomView, userId: string | null | undefined): string {
+  return room.participants.find((p) => p.userId === userId)?.name ?? t('live.someone');
+}
+
+/** A soft two-note chime, only if the person turned sound on. */
+function chime(): void {
+  try {
+    const audio = new AudioContext();
+    for (const [i, freq] of [523.25, 659.25].entries()) {
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.frequency.value = freq;
+      gain.gain.setValueAtTime(0.0001, audio.currentTime + i * 0.25);
+      gain.gain.exponentialRampToValueAtTime(0.08, audio.currentTime + i * 0.25 + 0.05);
+      gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + i * 0.25 + 0.9);
+      osc.connect(gain).connect(audio.destination);
+      osc.start(audio.currentTime + i * 0.25);
+      osc.stop(audio.currentTime + i * 0.25 + 1);
+    }
+  } catch {
+    /* no sound available: the visual cue is enough */
+  }
+}
+
+function ChoiceForm({ room, you, session }: { room: RoomView; you: string; session: LiveSession }) {
+  const mine = room.choices[you];
+  const [mode, setMode] = useState<TurnMode>(mine?.mode ?? 'listen');
+  const [from, setFrom] = useState(mine?.feedbackFrom ?? '');
+  const [focus, setFocus] = useState(mine?.focus ?? '');
+  const [saved, setSaved] = useState(false);
+  const others = room.participants.filter((p) => p.present && p.userId !== you && !p.observer);
+  return (
+    <form
+      class="card panel"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        void session
+          .send({
+            type: 'choose',
+            choice: {
+              mode,
+              feedbackFrom: mode === 'feedback' && from ? from : null,
+              focus: mode === 'feedback' || mode === 'coaching' ? focus.trim() || null : null,
+            },
+          })
+          .then(setSaved);
+      }}
+    >
+      <h2>{t('live.yourTurnTitle')}</h2>
+      <Choices
+        name="turn-mode"
+        legend={t('live.yourTurnLegend')}
+        options={TURN_MODES.map((value) => ({
+          value,
+          label: t(`live.mode.${value}`),
+          hint: t(`live.mode.${value}Hint`),
+        }))}
+        value={mode}
+        onChange={setMode}
+      />
+      {mode === 'feedback' ? (
+        <div class="field">
+          <label for="feedback-from">{t('live.feedbackFrom')}</label>
+          <select id="feedback-from" value={from} onChange={(e) => setFrom(e.currentTarget.value)}>
+            <option value="">{t('live.everyone')}</option>
+            {others.map((p) => (
+              <option key={p.userId} value={p.userId}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {mode === 'feedback' || mode === 'coaching' ? (
+        <div class="field">
+          <label for="focus">{t('live.focus')}</label>
+          <input
+            id="focus"
+            value={focus}
+            maxLength={280}
+            onInput={(e) => setFocus(e.currentTarget.value)}
+          />
+        </div>
+      ) : null}
+      {saved ? <p class="small">{t('live.choiceSaved')}</p> : null}
+      <button type="submit" class="button secondary">
+        {t('live.saveChoice')}
+      </button>
+    </form>
+  );
+}
+
+function FacilitatorControls({ room, session }: { room: RoomView; session: LiveSession }) {
+  const phase = room.phases[room.phaseIndex];
+  const nextPhase = room.phaseIndex + 1 < room.phases.length ? room.phaseIndex + 1 : null;
+  return (
+    <section class="card panel facilitator" aria-labelledby="facilitate-title">
+      <h2 id="facilitate-title">{t('live.facilitate')}</h2>
+      <div class="actions">
+        {phase?.kind === 'round' && !room.turn && room.waiting.length > 0 ? (
+          <button
+            type="button"
+            class="button primary"
+            onClick={() => void session.send({ type: 'startTurn' })}
+          >
+            {t('live.startTurn', { name: nameOf(room, room.waiting[0]) })}
+          </button>
+        ) : null}
+        {room.turn ? (
+          <button
+            type="button"
+            class="button primary"
+            onClick={() => void session.send({ type: 'endTurn' })}
+          >
+            {t('live.endTurnFor', { name: nameOf(room, room.turn.speakerId) })}
+          </button>
+        ) : null}
+        {nextPhase !== null ? (
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() => void session.send({ type: 'startPhase', index: nextPhase })}
+          >
+            {t('live.startPhase', { title: room.phases[nextPhase]?.title ?? '' })}
+          </button>
+        ) : null}
+        {phase && room.phaseEndsAt !== null ? (
+          <>
+            <button
+              type="button"
+              class="button secondary"
+              onClick={() =>
+                void session.send({
+                  type: 'adjustPhase',
+                  plannedMs: currentPlan(room) + 5 * 60_000,
+                })
+              }
+            >
+              {t('live.addFive')}
+            </button>
+            <button
+              type="button"
+              class="button secondary"
+              disabled={currentPlan(room) <= 5 * 60_000}
+              onClick={() =>
+                void session.send({
+                  type: 'adjustPhase',
+                  plannedMs: currentPlan(room) - 5 * 60_000,
+                })
+              }
+            >
+              {t('live.takeFive')}
+            </button>
+          </>
+        ) : null}
+      </div>
+      {phase?.kind === 'round' ? (
+        <div class="field">
+          <label for="order-mode">{t('live.orderMode')}</label>
+          <select
+            id="order-mode"
+            value={room.orderMode}
+            onChange={(e) =>
+              void session.send({
+                type: 'setOrder',
+                mode: e.currentTarget.value as RoomView['orderMode'],
+              })
+            }
+          >
+            <option value="facilitator">{t('live.order.facilitator')}</option>
+            <option value="random">{t('live.order.random')}</option>
+            <option value="volunteers">{t('live.order.volunteers')}</option>
+          </select>
+        </div>
+      ) : null}
+      {room.orderMode === 'volunteers' &&
+      phase?.kind === 'round' &&
+      !room.turn &&
+      room.hands.length > 0 ? (
+        <p>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() =>
+              void session.send({ type: 'startTurn', speakerId: room.hands[0]?.userId ?? '' })
+            }
+          >
+            {t('live.startTurn', { name: nameOf(room, room.hands[0]?.userId) })}
+          </button>
+        </p>
+      ) : null}
+      <details>
+        <summary>{t('live.agenda')}</summary>
+        <ol class="agenda">
+          {room.phases.map((p, i) => (
+            <li key={p.id}>
+              <button
+                type="button"
+                class="link-button"
+                aria-current={i === room.phaseIndex ? 'step' : undefined}
+                onClick={() => void session.send({ type: 'startPhase', index: i })}
+              >
+                {p.title} · {Math.round(p.plannedMs / 60_000)} min
+              </button>
+            </li>
+          ))}
+        </ol>
+      </details>
+      <ConfirmButton
+        label={t('live.end')}
+        question={t('live.endConfirm')}
+        confirmLabel={t('live.endYes')}
+        onConfirm={async () => {
+          await session.send({ type: 'end' });
+        }}
+      />
+    </section>
+  );
+}
+
+function currentPlan(room: RoomView): number {
+  if (room.phaseEndsAt === null || room.phaseStartedAt === null) return 0;
+  return room.phaseEndsAt - room.phaseStartedAt;
+}
+
+function Session({ session }: { session: LiveSession }) {
+  const room = session.room.value;
+  const you = session.you.value;
+  const now = useServerNow(session.offset.value);
+  const [sound, setSound] = useState(false);
+  const [announce, setAnnounce] = useState('');
+  const lastTurn = useRef<string | null>(null);
+  const cued = useRef<string | null>(null);
+
+  const turnKey = room?.turn ? `${room.turn.speakerId}:${room.turn.startedAt}` : null;
+  useEffect(() => {
+    if (!room) return;
+    if (turnKey !== lastTurn.current) {
+      lastTurn.current = turnKey;
+      const phase = room.phases[room.phaseIndex];
+      setAnnounce(
+        room.turn
+          ? t(room.turn.speakerId === you ? 'live.announceYou' : 'live.announceSpeaker', {
+              name: nameOf(room, room.turn.speakerId),
+              mode: t(`live.mode.${room.turn.choice.mode}`),
+            })
+          : phase
+            ? t('live.announcePhase', { title: phase.title })
+            : '',
+      );
+    }
+  }, [turnKey, room?.phaseIndex]);
+
+  const turnLeft = room?.turn ? room.turn.endsAt - now : null;
+  useEffect(() => {
+    if (turnLeft !== null && turnLeft <= 0 && turnKey && cued.current !== turnKey) {
+      cued.current = turnKey;
+      if (sound) chime();
+    }
+  }, [turnLeft !== null && turnLeft <= 0, turnKey]);
+
+  if (!room || !you) return <Loading />;
+  const phase = room.phases[room.phaseIndex];
+  const phaseLeft = room.phaseEndsAt !== null ? room.phaseEndsAt - now : null;
+  const isFacilitator = room.facilitatorId === you || room.facilitatorId === null;
+  const facilitatorHere = room.participants.some(
+    (p) => p.userId === room.facilitatorId && p.present,
+  );
+  const listening = room.turn?.choice.mode === 'listen';
+  const myHand = room.hands.find((h) => h.userId === you);
+  const speaker = room.turn ? nameOf(room, room.turn.speakerId) : null;
+  const overTime = turnLeft !== null && turnLeft <= 0;
+
+  return (
+    <div class="live">
+      <header class="live-head">
+        <p class="muted small">
+          <a href={`/meetings/${room.meetingId}`}>{room.groupName}</a>
+        </p>
+        {room.purpose ? <p class="live-purpose">{room.purpose}</p> : null}
+        <p class="live-links small">
+          <a href={`/groups/${room.groupId}/agreement`} target="_blank" rel="noopener">
+            {t('live.agreement')}
+          </a>{' '}
+          ·{' '}
+          <a href="/help-now" target="_blank" rel="noopener">
+            {t('live.help')}
+          </a>
+        </p>
+      </header>
+      <p class="visually-hidden" aria-live="polite" role="status">
+        {announce}
+      </p>
+      {session.link.value !== 'open' ? (
+        <Notice tone="warning">
+          {t(session.link.value === 'connecting' ? 'live.connecting' : 'live.reconnecting')}
+        </Notice>
+      ) : null}
+      {session.notice.value ? <Notice tone="info">{session.notice.value}</Notice> : null}
+      {room.status === 'ended' ? <Notice tone="info">{t('live.ended')}</Notice> : null}
+
+      <section class="card panel live-phase" aria-labelledby="phase-title">
+        <h1 id="phase-title" tabIndex={-1}>
+          {phase ? phase.title : t('live.waitingToStart')}
+        </h1>
+        {phase?.guide ? <p>{phase.guide}</p> : null}
+        {phaseLeft !== null ? (
+          <p class="phase-clock">
+            {t('live.phaseLeft')}{' '}
+            <span class="clock small-clock">{formatClock(Math.max(0, phaseLeft))}</span>
+          </p>
+        ) : null}
+      </section>
+
+      {room.turn ? (
+        <section
+          class={`card panel live-turn${overTime ? ' time-up' : ''}${listening ? ' listening' : ''}`}
+          aria-labelledby="turn-title"
+        >
+          <h2 id="turn-title">
+            {room.turn.speakerId === you
+              ? t('live.yourTurn')
+              : t('live.speaking', { name: speaker ?? '' })}
+          </h2>
+          <p class="turn-mode">
+            {listening
+              ? t('live.listening')
+              : room.turn.choice.mode === 'feedback'
+                ? room.turn.choice.feedbackFrom
+                  ? t('live.feedbackFromOne', { name: nameOf(room, room.turn.choice.feedbackFrom) })
+                  : t('live.feedbackFromAll')
+                : t('live.coaching')}
+            {room.turn.choice.focus
+              ? ` ${t('live.onFocus', { focus: room.turn.choice.focus })}`
+              : ''}
+          </p>
+          <p class="clock" aria-hidden="true">
+            {formatClock(turnLeft ?? 0)}
+          </p>
+          {overTime ? <p class="gentle">{t('live.timeUp')}</p> : null}
+          {room.turn.speakerId === you ? (
+            <button
+              type="button"
+              class="button primary"
+              onClick={() => void session.send({ type: 'endTurn' })}
+            >
+              {t('live.endMyTurn')}
+            </button>
+          ) : null}
+        </section>
+      ) : null}
+
+      {phase?.kind === 'round' ? (
+        <section aria-labelledby="next-title">
+          <h2 id="next-title">{t('live.next')}</h2>
+          {room.waiting.length === 0 ? (
+            <p class="muted">{t('live.roundDone')}</p>
+          ) : (
+            <ol class="queue">
+              {room.waiting.map((id) => (
+                <li key={id}>
+                  {nameOf(room, id)}
+                  {id === you ? ` ${t('common.you')}` : ''}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="hands-title">
+        <h2 id="hands-title">{t('live.hands')}</h2>
+        {room.hands.length === 0 ? (
+          <p class="muted">{t('live.noHands')}</p>
+        ) : (
+          <ol class="queue">
+            {room.hands.map((h) => (
+              <li key={h.userId}>{nameOf(room, h.userId)}</li>
+            ))}
+          </ol>
+        )}
+        <button
+          type="button"
+          class="button secondary"
+          aria-pressed={myHand ? 'true' : 'false'}
+          disabled={!myHand && listening}
+          onClick={() => void session.send({ type: 'hand', raised: !myHand })}
+        >
+          {myHand ? t('live.lowerHand') : t('live.raiseHand')}
+        </button>
+        {!myHand && listening ? <p class="small muted">{t('live.handsWait')}</p> : null}
+      </section>
+
+      {room.turn?.speakerId !== you &&
+      room.phases.some((p, i) => p.kind === 'round' && i >= room.phaseIndex) ? (
+        <ChoiceForm key={`${room.phaseIndex}`} room={room} you={you} session={session} />
+      ) : null}
+      {phase?.kind === 'round' && !room.done.includes(you) && room.turn?.speakerId !== you ? (
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => void session.send({ type: 'pass' })}
+        >
+          {t('live.pass')}
+        </button>
+      ) : null}
+
+      {isFacilitator && room.status !== 'ended' ? (
+        <FacilitatorControls room={room} session={session} />
+      ) : null}
+      {!isFacilitator && !facilitatorHere && room.status !== 'ended' ? (
+        <p>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() => void session.send({ type: 'takeFacilitation' })}
+          >
+            {t('live.takeFacilitation')}
+          </button>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="here-title">
+        <h2 id="here-title">
+          {t('live.here', { count: room.participants.filter((p) => p.present).length })}
+        </h2>
+        <ul class="here">
+          {room.participants.map((p) => (
+            <li key={p.userId} class={p.present ? undefined : 'muted'}>
+              {p.name}
+              {p.userId === room.facilitatorId ? ` · ${t('live.facilitator')}` : ''}
+              {p.present ? '' : ` · ${t('live.away')}`}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={sound}
+          onChange={(e) => setSound(e.currentTarget.checked)}
+        />{' '}
+        {t('live.sound')}
+      </label>
+    </div>
+  );
+}
+
+function Live() {
+  const { params } = useRoute();
+  const meetingId = params.meetingId ?? '';
+  const session = useMemo(() => openLiveSession(meetingId), [meetingId]);
+  useEffect(() => {
+    document.title = `${t('live.title')} · Hearth`;
+    return () => session.close();
+  }, [session]);
+  return <Session session={session} />;
+}
+
+export default function LivePage() {
+  return (
+    <RequireSignIn>
+      <Live />
+    </RequireSignIn>
+  );
+}

@@ -1,0 +1,192 @@
+/**
+ * The live session's connection: one WebSocket that reconnects by itself (with back-off) and
+ * resyncs from a snapshot, a measured offset to the server's clock (several pings, keeping
+ * the one with the smallest round trip), and commands with ids so a retry applies once.
+ * The room is a signal; screens count down locally from the server's times.
+ */
+import { type Signal, signal } from '@preact/signals';
+import type { LiveCommand, RoomView, ServerMessage } from '../../../core/protocol/live';
+
+export type LinkState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+export interface LiveSession {
+  room: Signal<RoomView | null>;
+  you: Signal<string | null>;
+  link: Signal<LinkState>;
+  /** serverTime ≈ Date.now() + offset. */
+  offset: Signal<number>;
+  /** The last refusal or problem, in plain words. */
+  notice: Signal<string | null>;
+  send(command: LiveCommand): Promise<boolean>;
+  close(): void;
+}
+
+const PINGS = 6;
+const RESYNC_CLOCK_MS = 60_000;
+
+function newId(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+export function openLiveSession(meetingId: string): LiveSession {
+  const room = signal<RoomView | null>(null);
+  const you = signal<string | null>(null);
+  const link = signal<LinkState>('connecting');
+  const offset = signal(0);
+  const notice = signal<string | null>(null);
+  /** Commands sent but not yet acknowledged: sent again, with the same id, after a reconnect. */
+  const pending = new Map<string, { command: LiveCommand; resolve: (ok: boolean) => void }>();
+  let socket: WebSocket | null = null;
+  let attempt = 0;
+  let closed = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let best = Number.POSITIVE_INFINITY;
+  let clockTimer: ReturnType<typeof setInterval> | undefined;
+
+  const url = `${location.origin.replace(/^http/, 'ws')}/api/live/${encodeURIComponent(meetingId)}`;
+
+  const syncClock = () => {
+    best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < PINGS; i++) {
+      setTimeout(() => {
+        if (socket?.readyState === WebSocket.OPEN) {
+          socket.send(JSON.stringify({ v: 1, type: 'ping', t: Date.now() }));
+        }
+      }, i * 150);
+    }
+  };
+
+  const onMessage = (event: MessageEvent<string>) => {
+    const message = JSON.parse(event.data) as ServerMessage;
+    switch (message.type) {
+      case 'snapshot':
+        you.value = message.you;
+        room.value = message.room;
+        offset.value = message.serverTime - Date.now();
+        break;
+      case 'state':
+        if (!room.value || message.room.version > room.value.version) room.value = message.room;
+        break;
+      case 'pong': {
+        const now = Date.now();
+        const rtt = now - message.t;
+        if (rtt < best) {
+          best = rtt;
+          offset.value = message.serverTime - (message.t + rtt / 2);
+        }
+        break;
+      }
+      case 'ack': {
+        pending.get(message.id)?.resolve(message.ok);
+        pending.delete(message.id);
+        if (!message.ok && message.message) notice.value = message.message;
+        // A refusal may mean this screen is behind: catch up.
+        if (!message.ok && room.value && message.version > room.value.version) {
+          socket?.send(JSON.stringify({ v: 1, type: 'resync' }));
+        }
+        break;
+      }
+      case 'error':
+        notice.value = message.message;
+        break;
+    }
+  };
+
+  const connect = () => {
+    if (closed) return;
+    link.value = attempt === 0 ? 'connecting' : 'reconnecting';
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      attempt = 0;
+      link.value = 'open';
+      syncClock();
+      for (const [id, { command }] of pending) {
+        ws.send(JSON.stringify({ v: 1, type: 'command', id, command }));
+      }
+    };
+    ws.onmessage = onMessage;
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      if (closed) {
+        link.value = 'closed';
+        return;
+      }
+      link.value = 'reconnecting';
+      // Back off: 0.5 s, 1 s, 2 s … up to 10 s, with some jitter so a room does not stampede.
+      const delay = Math.min(10_000, 500 * 2 ** attempt) * (0.75 + Math.random() / 2);
+      attempt += 1;
+      retryTimer = setTimeout(connect, delay);
+    };
+  };
+
+  const onWake = () => {
+    if (document.visibilityState !== 'visible') return;
+    if (socket?.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ v: 1, type: 'resync' }));
+      syncClock();
+    } else if (!socket && !closed) {
+      clearTimeout(retryTimer);
+      connect();
+    }
+  };
+  document.addEventListener('visibilitychange', onWake);
+  window.addEventListener('online', onWake);
+  clockTimer = setInterval(syncClock, RESYNC_CLOCK_MS);
+  connect();
+
+  return {
+    room,
+    you,
+    link,
+    offset,
+    notice,
+    send(command) {
+      const id = newId();
+      notice.value = null;
+      return new Promise((resolve) => {
+        const giveUp = setTimeout(() => {
+          if (!pending.delete(id)) return;
+          notice.value = 'That did not reach Hearth. Please try again.';
+          resolve(false);
+        }, 20_000);
+        pending.set(id, {
+          command,
+          resolve: (ok) => {
+            clearTimeout(giveUp);
+            resolve(ok);
+          },
+        });
+        // Sent now if connected; otherwise when the connection is back.
+        if (socket?.readyState === WebSocket.OPEN) {
+          socket.send(JSON.stringify({ v: 1, type: 'command', id, command }));
+        }
+      });
+    },
+    close() {
+      closed = true;
+      clearTimeout(retryTimer);
+      clearInterval(clockTimer);
+      document.removeEventListener('visibilitychange', onWake);
+      window.removeEventListener('online', onWake);
+      socket?.close();
+    },
+  };
+}
+
+/** mm:ss (or h:mm:ss) for a number of milliseconds; negative shows as +mm:ss over time. */
+export function formatClock(ms: number): string {
+  const over = ms < 0;
+  const total = Math.round(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const body =
+    h > 0
+      ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
+      : `${m}:${String(s).padStart(2, '0')}`;
+  return over ? `+${body}` : body;
+}
