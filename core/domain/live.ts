@@ -182,6 +182,9 @@ function next(state: RoomState, change: Partial<RoomState>): Outcome {
   return { ok: true, state: { ...state, ...change, version: state.version + 1 } };
 }
 
+/** Accepted, but nothing changes (joining when already here, raising a raised hand). */
+const unchanged = (state: RoomState): Outcome => ({ ok: true, state });
+
 const refuse = (refusal: Refusal): Outcome => ({ ok: false, refusal });
 
 /** A seeded shuffle (mulberry32), so "random order" is reproducible from the event log. */
@@ -242,6 +245,7 @@ export function apply(
 
   switch (command.type) {
     case 'join': {
+      if (me?.present && me.observer === actor.observer) return unchanged(state);
       const others = state.participants.filter((p) => p.userId !== actor.userId);
       const arriving: Participant = {
         userId: actor.userId,
@@ -274,7 +278,7 @@ export function apply(
       return next(state, { choices: { ...state.choices, [actor.userId]: command.choice } });
     case 'hand': {
       const raised = state.hands.some((h) => h.userId === actor.userId);
-      if (command.raised === raised) return next(state, {});
+      if (command.raised === raised) return unchanged(state);
       if (!command.raised) {
         return next(state, { hands: state.hands.filter((h) => h.userId !== actor.userId) });
       }

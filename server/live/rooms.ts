@@ -165,6 +165,8 @@ export async function runCommand(
       return { ok: false, version: state.version, message: refusalMessage(outcome.refusal) };
     }
     const next = outcome.state;
+    // Accepted with nothing to change: no new version, nothing to tell anyone.
+    if (next.version === state.version) return { ok: true, version: state.version, repeated: true };
     await insertEvent(trx, {
       meeting_id: meetingId,
       version: next.version,
