@@ -91,6 +91,7 @@ export type Command =
   | { type: 'pass' }
   | { type: 'hand'; raised: boolean }
   | { type: 'takeFacilitation' }
+  | { type: 'setPhases'; phases: Phase[] }
   | { type: 'end' };
 
 export type Refusal =
@@ -106,7 +107,8 @@ export type Refusal =
   | 'listening'
   | 'bad_phase'
   | 'bad_order'
-  | 'facilitator_present';
+  | 'facilitator_present'
+  | 'already_started';
 
 export type Outcome = { ok: true; state: RoomState } | { ok: false; refusal: Refusal };
 
@@ -342,6 +344,12 @@ export function apply(
         turn: null,
         // Raised hands stay raised across phases: Hearth never lowers a hand for anyone.
       });
+    }
+    case 'setPhases': {
+      // The agenda is chosen before the session starts; after that, phases are adjusted.
+      if (state.status !== 'waiting') return refuse('already_started');
+      if (command.phases.length === 0) return refuse('bad_phase');
+      return next(state, { phases: command.phases });
     }
     case 'adjustPhase': {
       const phase = currentPhase(state);

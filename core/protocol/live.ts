@@ -41,6 +41,8 @@ export const liveCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pass') }),
   z.strictObject({ type: z.literal('hand'), raised: z.boolean() }),
   z.strictObject({ type: z.literal('takeFacilitation') }),
+  /** Before starting: use one of the shipped agendas, scaled to the meeting's length. */
+  z.strictObject({ type: z.literal('useTemplate'), templateId: z.string().min(1).max(40) }),
   z.strictObject({ type: z.literal('end') }),
 ]);
 export type LiveCommand = z.infer<typeof liveCommand>;
@@ -75,6 +77,8 @@ const phaseView = z.object({
 /** The room as everyone in it sees it (the same for all; each client marks itself). */
 export const roomView = z.object({
   meetingId: z.string(),
+  /** The agendas a facilitator can choose from before starting. */
+  templates: z.array(z.object({ id: z.string(), name: z.string() })),
   groupId: z.string(),
   groupName: z.string(),
   purpose: z.string().nullable(),

@@ -64,6 +64,8 @@ export interface GroupsTable {
   stage_changed_at: string | null;
   /** Set while the group is in the directory: open or closed, and not adjourned. */
   listed_at: string | null;
+  /** The live-session agenda the group last chose. */
+  session_template?: string | null;
 }
 
 export interface MembershipsTable {

@@ -11,17 +11,24 @@ import {
   type RoomState,
   waiting,
 } from '../../core/domain/live';
-import { DEFAULT_TEMPLATE_ID, findTemplate, planPhases } from '../../core/domain/liveTemplates';
+import {
+  DEFAULT_TEMPLATE_ID,
+  findTemplate,
+  planPhases,
+  SESSION_TEMPLATES,
+} from '../../core/domain/liveTemplates';
 import { AppError } from '../../core/errors';
 import type { LiveCommand, RoomView } from '../../core/protocol/live';
 import {
   findEvent,
   findRoom,
+  findSessionTemplate,
   insertEvent,
   insertRoomIfMissing,
   lockRoom,
   recordArrival,
   saveRoom,
+  setSessionTemplate,
 } from '../db/queries/live';
 import type { MeetingWithGroup } from '../db/queries/meetings';
 import { listAssignments } from '../db/queries/roles';
@@ -36,6 +43,8 @@ export interface LiveAccess {
   actor: Actor;
   /** The meeting's facilitator from the rota, if it has one. */
   facilitatorId: string | null;
+  /** The agenda the group last chose. */
+  sessionTemplate: string | null;
 }
 
 /** Members of the group (the meeting's observer among them) may come into its room. */
@@ -64,6 +73,7 @@ export async function liveAccess(
       observer: false,
     },
     facilitatorId: holder('facilitator'),
+    sessionTemplate: await findSessionTemplate(deps.db, access.meeting.group_id),
   };
 }
 
@@ -81,6 +91,7 @@ const MESSAGES: Record<Refusal, string> = {
   bad_phase: 'That part of the agenda does not exist.',
   bad_order: 'That order does not match the people here.',
   facilitator_present: 'The facilitator is here, so the role stays with them.',
+  already_started: 'The session has started; adjust the time of each part instead.',
 };
 
 export function refusalMessage(refusal: Refusal): string {
@@ -92,7 +103,10 @@ export async function ensureRoom(deps: Deps, access: LiveAccess) {
   const existing = await findRoom(deps.db, access.meeting.id);
   if (existing) return existing;
   const at = deps.now().toISOString();
-  const phases = planPhases(findTemplate(DEFAULT_TEMPLATE_ID), access.meeting.duration_minutes);
+  const phases = planPhases(
+    findTemplate(access.sessionTemplate ?? DEFAULT_TEMPLATE_ID),
+    access.meeting.duration_minutes,
+  );
   await insertRoomIfMissing(deps.db, {
     meeting_id: access.meeting.id,
     group_id: access.groupId,
@@ -112,6 +126,7 @@ export function toRoomView(
 ): RoomView {
   return {
     ...context,
+    templates: SESSION_TEMPLATES.map((t) => ({ id: t.id, name: t.name })),
     version: state.version,
     status: state.status,
     facilitatorId: state.facilitatorId,
@@ -160,7 +175,18 @@ export async function runCommand(
     if (seen) return { ok: true, version: seen.version, repeated: true };
     const state = JSON.parse(room.state) as RoomState;
     const seed = Number.parseInt(clientId.replace(/[^0-9a-f]/gi, '').slice(0, 8) || '1', 16);
-    const outcome = apply(state, command, access.actor, now.getTime(), seed);
+    const outcome = apply(
+      state,
+      command.type === 'useTemplate'
+        ? {
+            type: 'setPhases',
+            phases: planPhases(findTemplate(command.templateId), access.meeting.duration_minutes),
+          }
+        : command,
+      access.actor,
+      now.getTime(),
+      seed,
+    );
     if (!outcome.ok) {
       return { ok: false, version: state.version, message: refusalMessage(outcome.refusal) };
     }
@@ -180,6 +206,10 @@ export async function runCommand(
       state: JSON.stringify(next),
       updated_at: at,
     });
+    if (command.type === 'useTemplate') {
+      // The group keeps the agenda it chose, for its next sessions.
+      await setSessionTemplate(trx, access.groupId, findTemplate(command.templateId).id);
+    }
     if (command.type === 'join' && !access.actor.observer) {
       await recordArrival(trx, {
         meeting_id: meetingId,

@@ -130,6 +130,25 @@ describe('a session', () => {
     for (const client of [a, b, c]) await client.close();
   });
 
+  it('lets the facilitator choose an agenda before starting, and the group keeps it', async () => {
+    const { ann, group, meetingId } = await meeting();
+    const a = await connect(ann, meetingId);
+    expect(a.room()?.templates.map((x) => x.id)).toContain('focus-group');
+    expect((await a.command({ type: 'useTemplate', templateId: 'focus-group' })).ok).toBe(true);
+    const chosen = await until(a, (r) => r.phases[0]?.id === 'welcome');
+    expect(chosen.phases.reduce((n, p) => n + p.plannedMs, 0)).toBe(90 * 60_000);
+    const row = await t.deps.db
+      .selectFrom('groups')
+      .select('session_template')
+      .where('id', '=', group.id)
+      .executeTakeFirst();
+    expect(row?.session_template).toBe('focus-group');
+    await a.command({ type: 'startPhase', index: 0 });
+    const late = await a.command({ type: 'useTemplate', templateId: 'peer-support' });
+    expect(late).toMatchObject({ ok: false });
+    await a.close();
+  });
+
   it('answers bad messages with an error and goes on; a retried command applies once', async () => {
     const { ann, meetingId } = await meeting();
     const a = await connect(ann, meetingId);

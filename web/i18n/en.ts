@@ -792,6 +792,8 @@ export const en = {
   'live.order.random': 'Random',
   'live.order.volunteers': 'Volunteers (raised hands)',
   'live.agenda': 'The agenda',
+  'live.agendaChoice': 'Agenda for this session',
+  'live.useAgenda': 'Use this agenda',
   'live.end': 'End the session',
   'live.endConfirm': 'End the session for everyone?',
   'live.endYes': 'Yes, end it',

@@ -86,3 +86,27 @@ export async function recordArrival(
     .onConflict((oc) => oc.columns(['meeting_id', 'user_id']).doNothing())
     .execute();
 }
+
+export async function findSessionTemplate(
+  db: Kysely<Database>,
+  groupId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('groups')
+    .select('session_template')
+    .where('id', '=', groupId)
+    .executeTakeFirst();
+  return row?.session_template ?? null;
+}
+
+export async function setSessionTemplate(
+  db: Kysely<Database>,
+  groupId: string,
+  templateId: string,
+): Promise<void> {
+  await db
+    .updateTable('groups')
+    .set({ session_template: templateId })
+    .where('id', '=', groupId)
+    .execute();
+}

@@ -113,6 +113,35 @@ function ChoiceForm({ room, you, session }: { room: RoomView; you: string; sessi
   );
 }
 
+function AgendaChoice({ room, session }: { room: RoomView; session: LiveSession }) {
+  const [templateId, setTemplateId] = useState(room.templates[0]?.id ?? '');
+  return (
+    <div class="field agenda-choice">
+      <label for="agenda-template">{t('live.agendaChoice')}</label>
+      <div class="copy-row">
+        <select
+          id="agenda-template"
+          value={templateId}
+          onChange={(e) => setTemplateId(e.currentTarget.value)}
+        >
+          {room.templates.map((template) => (
+            <option key={template.id} value={template.id}>
+              {template.name}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => void session.send({ type: 'useTemplate', templateId })}
+        >
+          {t('live.useAgenda')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function FacilitatorControls({ room, session }: { room: RoomView; session: LiveSession }) {
   const phase = room.phases[room.phaseIndex];
   const nextPhase = room.phaseIndex + 1 < room.phases.length ? room.phaseIndex + 1 : null;
@@ -212,6 +241,7 @@ function FacilitatorControls({ room, session }: { room: RoomView; session: LiveS
           </button>
         </p>
       ) : null}
+      {room.status === 'waiting' ? <AgendaChoice room={room} session={session} /> : null}
       <details>
         <summary>{t('live.agenda')}</summary>
         <ol class="agenda">
