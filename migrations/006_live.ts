@@ -5,8 +5,6 @@ import type { Kysely } from 'kysely';
  * command applied to it (in the same transaction), which makes retried commands apply once.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  // The session agenda a group last chose (a shipped template's id).
-  await db.schema.alterTable('groups').addColumn('session_template', 'text').execute();
   await db.schema
     .createTable('live_rooms')
     .addColumn('meeting_id', 'text', (c) =>
@@ -37,5 +35,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('live_events').execute();
   await db.schema.dropTable('live_rooms').execute();
-  await db.schema.alterTable('groups').dropColumn('session_template').execute();
 }

@@ -9,6 +9,7 @@ import * as m003 from './003_meetings';
 import * as m004 from './004_invite_mail';
 import * as m005 from './005_forming';
 import * as m006 from './006_live';
+import * as m007 from './007_session_template';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '004_invite_mail': m004,
   '005_forming': m005,
   '006_live': m006,
+  '007_session_template': m007,
 };

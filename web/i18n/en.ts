@@ -746,6 +746,8 @@ export const en = {
   'live.help': 'Need support right now?',
   'live.connecting': 'Connecting…',
   'live.reconnecting': 'Reconnecting… your place is kept.',
+  'live.cannotOpen':
+    'The session will not open just now. Hearth keeps trying. If it goes on, check you are signed in as a member of this group.',
   'live.ended': 'This session has ended. Thank you for coming.',
   'live.waitingToStart': 'Waiting for the facilitator to start',
   'live.phaseLeft': 'Time left in this part:',

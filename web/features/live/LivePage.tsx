@@ -312,7 +312,13 @@ function Session({ session }: { session: LiveSession }) {
     }
   }, [turnLeft !== null && turnLeft <= 0, turnKey]);
 
-  if (!room || !you) return <Loading />;
+  if (!room || !you) {
+    return session.link.value === 'reconnecting' ? (
+      <Notice tone="warning">{t('live.cannotOpen')}</Notice>
+    ) : (
+      <Loading />
+    );
+  }
   const phase = room.phases[room.phaseIndex];
   const phaseLeft = room.phaseEndsAt !== null ? room.phaseEndsAt - now : null;
   const isFacilitator = room.facilitatorId === you || room.facilitatorId === null;
@@ -403,6 +409,9 @@ function Session({ session }: { session: LiveSession }) {
         </section>
       ) : null}
 
+      {isFacilitator && room.status !== 'ended' ? (
+        <FacilitatorControls room={room} session={session} />
+      ) : null}
       {phase?.kind === 'round' ? (
         <section aria-labelledby="next-title">
           <h2 id="next-title">{t('live.next')}</h2>
@@ -458,9 +467,6 @@ function Session({ session }: { session: LiveSession }) {
         </button>
       ) : null}
 
-      {isFacilitator && room.status !== 'ended' ? (
-        <FacilitatorControls room={room} session={session} />
-      ) : null}
       {!isFacilitator && !facilitatorHere && room.status !== 'ended' ? (
         <p>
           <button
