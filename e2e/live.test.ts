@@ -63,6 +63,13 @@ it('three people complete a check-in round and a members’ time round with diff
   for (let i = 0; i < 3; i++) {
     const { speaker } = await takeTurn(f.page, people, names);
     if (i === 0) {
+      // Every screen counts down to the same moment: their local end times agree closely.
+      const ends = await Promise.all(
+        people.map(async (p) =>
+          Number(await p.page.locator('.clock[data-local-ends]').getAttribute('data-local-ends')),
+        ),
+      );
+      expect(Math.max(...ends) - Math.min(...ends)).toBeLessThan(250);
       await expect
         .poll(() => people[1]?.page.getByRole('status').first().textContent())
         .toMatch(/Now speaking|It is your turn/);

@@ -393,7 +393,11 @@ function Session({ session }: { session: LiveSession }) {
               ? ` ${t('live.onFocus', { focus: room.turn.choice.focus })}`
               : ''}
           </p>
-          <p class="clock" aria-hidden="true">
+          <p
+            class="clock"
+            aria-hidden="true"
+            data-local-ends={String(Math.round(room.turn.endsAt - session.offset.value))}
+          >
             {formatClock(turnLeft ?? 0)}
           </p>
           {overTime ? <p class="gentle">{t('live.timeUp')}</p> : null}
