@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
 
-/** The live-session agenda a group last chose (a shipped template's id), for next time. */
+/**
+ * A group's session agenda: its own phases (JSON), and which agenda it last chose for a
+ * session (a shipped template's id, or "group" for its own).
+ */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('groups').addColumn('session_template', 'text').execute();
+  await db.schema.alterTable('groups').addColumn('session_agenda', 'text').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('groups').dropColumn('session_agenda').execute();
   await db.schema.alterTable('groups').dropColumn('session_template').execute();
 }

@@ -222,3 +222,40 @@ export function findTemplate(id: string): SessionTemplate {
     (SESSION_TEMPLATES.find((t) => t.id === DEFAULT_TEMPLATE_ID) as SessionTemplate)
   );
 }
+
+/** A phase of a group's own agenda, in minutes of a typical meeting. */
+export interface AgendaPhase {
+  title: string;
+  kind: PhaseKind;
+  minutes: number;
+  guide: string;
+}
+
+export const OWN_AGENDA_ID = 'group';
+export const MAX_AGENDA_PHASES = 12;
+
+/** A group's own agenda as a template: each phase's share is its part of the total minutes. */
+export function agendaTemplate(name: string, phases: readonly AgendaPhase[]): SessionTemplate {
+  const total = phases.reduce((n, p) => n + p.minutes, 0) || 1;
+  return {
+    id: OWN_AGENDA_ID,
+    name,
+    phases: phases.map((p, i) => ({
+      id: `phase-${i + 1}`,
+      title: p.title,
+      kind: p.kind,
+      share: (p.minutes / total) * 100,
+      guide: p.guide,
+    })),
+  };
+}
+
+/** A shipped template as a group's own agenda, in minutes for a meeting of `minutes`. */
+export function templateAsAgenda(template: SessionTemplate, minutes: number): AgendaPhase[] {
+  return planPhases(template, minutes).map((p) => ({
+    title: p.title,
+    kind: p.kind,
+    minutes: Math.round(p.plannedMs / 60_000),
+    guide: p.guide ?? '',
+  }));
+}

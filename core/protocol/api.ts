@@ -11,7 +11,13 @@ import { passwordLengthProblem } from '../domain/password';
 import { countWords, PURPOSE_MAX_WORDS } from '../domain/purpose';
 import { isTimeZone } from '../domain/timeZone';
 import { ERROR_CODES } from '../errors';
-import { formatSchema, groupProfileFields, joiningView, stageSchema } from './forming';
+import {
+  agendaPhaseSchema,
+  formatSchema,
+  groupProfileFields,
+  joiningView,
+  stageSchema,
+} from './forming';
 
 export const API_VERSION = '1';
 
@@ -158,6 +164,8 @@ export const groupDetail = groupSummary
     description: z.string().nullable(),
     /** For closed groups: who the group is for, shown before anyone applies. */
     joiningCriteria: z.string().nullable(),
+    /** The group's own live-session agenda, if it has one. */
+    sessionAgenda: z.array(agendaPhaseSchema).nullable(),
     /** Only members see who else is in the group. */
     members: z.array(memberItem).nullable(),
     can: z.object({

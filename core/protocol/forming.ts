@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { CONSENT_RESPONSES } from '../domain/consent';
 import { MAX_ANSWER_LENGTH, MAX_CHOICES, MAX_QUESTIONS, QUESTION_KINDS } from '../domain/joining';
 import { MAX_PLANNED_MEETINGS, REVIEW_OPTIONS, STAGES } from '../domain/lifecycle';
+import { PHASE_KINDS } from '../domain/live';
+import { MAX_AGENDA_PHASES } from '../domain/liveTemplates';
 import { VENUE_KINDS } from '../domain/meetings';
 import { countWords, PURPOSE_MAX_WORDS } from '../domain/purpose';
 import { decisionView, responseView } from './agreement';
@@ -80,6 +82,19 @@ const shortText = (max: number) =>
     .nullable()
     .transform((v) => (v ? v : null));
 
+export const agendaPhaseSchema = z
+  .strictObject({
+    title: z.string().trim().min(1, 'Give each part a name.').max(80),
+    kind: z.enum(PHASE_KINDS),
+    minutes: z
+      .number({ error: 'Enter a number of minutes.' })
+      .int('Enter whole minutes.')
+      .min(1, 'Give each part at least a minute.')
+      .max(480),
+    guide: z.string().trim().max(280),
+  })
+  .meta({ id: 'AgendaPhase' });
+
 /** What a steward can change about how the group presents itself and takes people in. */
 export const groupProfileFields = {
   format: formatSchema.nullable().optional(),
@@ -89,6 +104,13 @@ export const groupProfileFields = {
   plannedMeetings: plannedMeetings.nullable().optional(),
   joiningCriteria: shortText(2000).optional(),
   questionnaire: questionnaireSchema.optional(),
+  /** The group's own session agenda; null goes back to the shipped templates. */
+  sessionAgenda: z
+    .array(agendaPhaseSchema)
+    .min(1, 'An agenda needs at least one part.')
+    .max(MAX_AGENDA_PHASES, `Use at most ${MAX_AGENDA_PHASES} parts.`)
+    .nullable()
+    .optional(),
 };
 
 export const updateGroupBody = z

@@ -64,8 +64,10 @@ export interface GroupsTable {
   stage_changed_at: string | null;
   /** Set while the group is in the directory: open or closed, and not adjourned. */
   listed_at: string | null;
-  /** The live-session agenda the group last chose. */
+  /** The live-session agenda the group last chose: a template id, or "group". */
   session_template?: string | null;
+  /** JSON: the group's own agenda (core/domain/liveTemplates AgendaPhase[]), if it has one. */
+  session_agenda?: string | null;
 }
 
 export interface MembershipsTable {

@@ -16,6 +16,7 @@ import {
   readRoom,
   runCommand,
   toRoomView,
+  viewContext,
 } from '../live/rooms';
 import { newId } from '../security/tokens';
 import type { Deps } from '../services/deps';
@@ -85,12 +86,7 @@ export function liveRoutes(deps: Deps, node: LiveNode): FastifyPluginAsyncZod {
           send(socket, {
             v: LIVE_PROTOCOL_VERSION,
             type: 'snapshot',
-            room: toRoomView(state, {
-              meetingId: access.meeting.id,
-              groupId: access.groupId,
-              groupName: access.groupName,
-              purpose: access.purpose,
-            }),
+            room: toRoomView(state, viewContext(access)),
             you: access.actor.userId,
             serverTime: deps.now().getTime(),
           });

@@ -39,6 +39,7 @@ describe('response serializer', () => {
       waitlistLength: 0,
       description: 'About',
       joiningCriteria: null,
+      sessionAgenda: null,
       members: null,
       can: {
         join: true,

@@ -9,7 +9,7 @@ import { RECONNECT_GRACE_MS } from '../../core/domain/live';
 import { LIVE_PROTOCOL_VERSION, type ServerMessage } from '../../core/protocol/live';
 import { newId } from '../security/tokens';
 import type { Deps } from '../services/deps';
-import { type LiveAccess, readRoom, runCommand, toRoomView } from './rooms';
+import { type LiveAccess, readRoom, runCommand, toRoomView, viewContext } from './rooms';
 
 /** A socket whose outgoing buffer grows past this is too slow to keep up; it is closed. */
 const SLOW_CONSUMER_BYTES = 1024 * 1024;
@@ -114,12 +114,7 @@ export class LiveNode {
         const message = JSON.stringify({
           v: LIVE_PROTOCOL_VERSION,
           type: 'state',
-          room: toRoomView(state, {
-            meetingId,
-            groupId: first.access.groupId,
-            groupName: first.access.groupName,
-            purpose: first.access.purpose,
-          }),
+          room: toRoomView(state, viewContext(first.access)),
         } satisfies ServerMessage);
         for (const connection of entry.connections) send(connection.socket, message);
       } while (entry.again);

@@ -12,17 +12,20 @@ import {
   waiting,
 } from '../../core/domain/live';
 import {
+  type AgendaPhase,
+  agendaTemplate,
   DEFAULT_TEMPLATE_ID,
   findTemplate,
   planPhases,
   SESSION_TEMPLATES,
+  type SessionTemplate,
 } from '../../core/domain/liveTemplates';
 import { AppError } from '../../core/errors';
 import type { LiveCommand, RoomView } from '../../core/protocol/live';
 import {
   findEvent,
   findRoom,
-  findSessionTemplate,
+  findSessionAgenda,
   insertEvent,
   insertRoomIfMissing,
   lockRoom,
@@ -43,6 +46,8 @@ export interface LiveAccess {
   actor: Actor;
   /** The meeting's facilitator from the rota, if it has one. */
   facilitatorId: string | null;
+  /** The agendas this group can use: the shipped ones, and its own first if it has one. */
+  templates: SessionTemplate[];
   /** The agenda the group last chose. */
   sessionTemplate: string | null;
 }
@@ -73,8 +78,25 @@ export async function liveAccess(
       observer: false,
     },
     facilitatorId: holder('facilitator'),
-    sessionTemplate: await findSessionTemplate(deps.db, access.meeting.group_id),
+    ...(await agendasOf(deps, access.meeting.group_id)),
   };
+}
+
+async function agendasOf(deps: Deps, groupId: string) {
+  const saved = await findSessionAgenda(deps.db, groupId);
+  const own = saved.agenda
+    ? [agendaTemplate('Our own agenda', JSON.parse(saved.agenda) as AgendaPhase[])]
+    : [];
+  return { templates: [...own, ...SESSION_TEMPLATES], sessionTemplate: saved.template };
+}
+
+/** The agenda with this id among the group's, or the first one it has. */
+function pick(access: LiveAccess, id: string | null): SessionTemplate {
+  return (
+    access.templates.find((t) => t.id === id) ??
+    access.templates.find((t) => t.id === DEFAULT_TEMPLATE_ID) ??
+    findTemplate(DEFAULT_TEMPLATE_ID)
+  );
 }
 
 const MESSAGES: Record<Refusal, string> = {
@@ -103,8 +125,9 @@ export async function ensureRoom(deps: Deps, access: LiveAccess) {
   const existing = await findRoom(deps.db, access.meeting.id);
   if (existing) return existing;
   const at = deps.now().toISOString();
+  // The group's own agenda if it has one (it is listed first), unless it last chose another.
   const phases = planPhases(
-    findTemplate(access.sessionTemplate ?? DEFAULT_TEMPLATE_ID),
+    pick(access, access.sessionTemplate ?? access.templates[0]?.id ?? null),
     access.meeting.duration_minutes,
   );
   await insertRoomIfMissing(deps.db, {
@@ -120,13 +143,33 @@ export async function ensureRoom(deps: Deps, access: LiveAccess) {
   return room;
 }
 
+/** What a room's view needs to know about its meeting and group. */
+export function viewContext(access: LiveAccess) {
+  return {
+    meetingId: access.meeting.id,
+    groupId: access.groupId,
+    groupName: access.groupName,
+    purpose: access.purpose,
+    templates: access.templates,
+  };
+}
+
 export function toRoomView(
   state: RoomState,
-  context: { meetingId: string; groupId: string; groupName: string; purpose: string | null },
+  context: {
+    meetingId: string;
+    groupId: string;
+    groupName: string;
+    purpose: string | null;
+    templates: readonly SessionTemplate[];
+  },
 ): RoomView {
   return {
-    ...context,
-    templates: SESSION_TEMPLATES.map((t) => ({ id: t.id, name: t.name })),
+    meetingId: context.meetingId,
+    groupId: context.groupId,
+    groupName: context.groupName,
+    purpose: context.purpose,
+    templates: context.templates.map((t) => ({ id: t.id, name: t.name })),
     version: state.version,
     status: state.status,
     facilitatorId: state.facilitatorId,
@@ -180,7 +223,7 @@ export async function runCommand(
       command.type === 'useTemplate'
         ? {
             type: 'setPhases',
-            phases: planPhases(findTemplate(command.templateId), access.meeting.duration_minutes),
+            phases: planPhases(pick(access, command.templateId), access.meeting.duration_minutes),
           }
         : command,
       access.actor,
@@ -208,7 +251,7 @@ export async function runCommand(
     });
     if (command.type === 'useTemplate') {
       // The group keeps the agenda it chose, for its next sessions.
-      await setSessionTemplate(trx, access.groupId, findTemplate(command.templateId).id);
+      await setSessionTemplate(trx, access.groupId, pick(access, command.templateId).id);
     }
     if (command.type === 'join' && !access.actor.observer) {
       await recordArrival(trx, {

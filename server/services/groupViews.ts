@@ -1,5 +1,6 @@
 import { seatsLeft } from '../../core/domain/groupSize';
 import { isOpenForChange } from '../../core/domain/lifecycle';
+import type { AgendaPhase } from '../../core/domain/liveTemplates';
 import type { GroupDetail, GroupSummary, MemberItem } from '../../core/protocol/api';
 import type { GroupForViewer } from '../db/queries/groups';
 import type { MemberWithName } from '../db/queries/memberships';
@@ -40,6 +41,7 @@ export function toGroupDetail(
   return {
     ...toGroupSummary(row, tags),
     joiningCriteria: row.joining_criteria,
+    sessionAgenda: row.session_agenda ? (JSON.parse(row.session_agenda) as AgendaPhase[]) : null,
     description: row.description,
     members: members?.map(toMemberItem) ?? null,
     can: {

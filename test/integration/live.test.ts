@@ -165,6 +165,28 @@ describe('a session', () => {
     await a.close();
   });
 
+  it('runs a session on the group’s own agenda when it has one', async () => {
+    const { ann, group, meetingId } = await meeting();
+    const agenda = [
+      { title: 'Arriving', kind: 'round', minutes: 10, guide: 'How you are' },
+      { title: 'Our topic', kind: 'open', minutes: 20, guide: '' },
+    ];
+    const bad = await ann.patch(`/api/groups/${group.id}`, {
+      sessionAgenda: [{ title: '', kind: 'round', minutes: 0, guide: '' }],
+    });
+    expect(bad.statusCode).toBe(400);
+    const saved = await ann.patch(`/api/groups/${group.id}`, { sessionAgenda: agenda });
+    expect(saved.json().sessionAgenda).toEqual(agenda);
+    const a = await connect(ann, meetingId);
+    const room = a.room() as RoomView;
+    expect(room.templates[0]).toEqual({ id: 'group', name: 'Our own agenda' });
+    expect(room.phases.map((p) => [p.title, p.kind, p.plannedMs / 60_000])).toEqual([
+      ['Arriving', 'round', 30],
+      ['Our topic', 'open', 60],
+    ]);
+    await a.close();
+  });
+
   it('answers bad messages with an error and goes on; a retried command applies once', async () => {
     const { ann, meetingId } = await meeting();
     const a = await connect(ann, meetingId);

@@ -574,6 +574,7 @@ export async function updateGroupProfile(
       | 'questionnaire'
       | 'planned_meetings'
       | 'review_at'
+      | 'session_agenda'
       | 'updated_at'
     >
   >,

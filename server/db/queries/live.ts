@@ -87,16 +87,17 @@ export async function recordArrival(
     .execute();
 }
 
-export async function findSessionTemplate(
+/** The agenda the group last chose, and its own agenda (JSON) if it has one. */
+export async function findSessionAgenda(
   db: Kysely<Database>,
   groupId: string,
-): Promise<string | null> {
+): Promise<{ template: string | null; agenda: string | null }> {
   const row = await db
     .selectFrom('groups')
-    .select('session_template')
+    .select(['session_template', 'session_agenda'])
     .where('id', '=', groupId)
     .executeTakeFirst();
-  return row?.session_template ?? null;
+  return { template: row?.session_template ?? null, agenda: row?.session_agenda ?? null };
 }
 
 export async function setSessionTemplate(

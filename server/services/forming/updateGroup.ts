@@ -81,6 +81,9 @@ export async function updateGroup(
       ...(input.questionnaire !== undefined
         ? { questionnaire: JSON.stringify(input.questionnaire) }
         : {}),
+      ...(input.sessionAgenda !== undefined
+        ? { session_agenda: input.sessionAgenda ? JSON.stringify(input.sessionAgenda) : null }
+        : {}),
       ...(plan ?? {}),
       updated_at: at,
     });

@@ -2,6 +2,12 @@ import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { isAboveRecommended, MIN_GROUP_SIZE } from '../../../core/domain/groupSize';
 import { DEFAULT_QUESTIONS, type Question } from '../../../core/domain/joining';
+import {
+  type AgendaPhase,
+  findTemplate,
+  SESSION_TEMPLATES,
+  templateAsAgenda,
+} from '../../../core/domain/liveTemplates';
 import { VENUE_KINDS } from '../../../core/domain/meetings';
 import { VISIBILITIES, type Visibility } from '../../../core/domain/membership';
 import type { FieldErrors } from '../../../core/errors';
@@ -145,6 +151,122 @@ function QuestionEditor({
   );
 }
 
+/** The group's own live-session agenda: parts in order, each a round or open, with minutes. */
+function AgendaEditor({
+  phases,
+  onChange,
+  errors,
+}: {
+  phases: AgendaPhase[] | null;
+  onChange: (phases: AgendaPhase[] | null) => void;
+  errors: FieldErrors;
+}) {
+  const [start, setStart] = useState(SESSION_TEMPLATES[0]?.id ?? '');
+  const update = (i: number, patch: Partial<AgendaPhase>) =>
+    onChange((phases ?? []).map((p, k) => (k === i ? { ...p, ...patch } : p)));
+  const total = (phases ?? []).reduce(
+    (n, p) => n + (Number.isFinite(p.minutes) ? p.minutes : 0),
+    0,
+  );
+  return (
+    <fieldset class="field questions">
+      <legend>{t('settings.agenda')}</legend>
+      <p class="hint">{t('settings.agendaHint')}</p>
+      {phases === null ? (
+        <p class="muted">{t('settings.agendaNone')}</p>
+      ) : (
+        <ol>
+          {phases.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts are edited in place by position
+            <li key={i} class="card question">
+              <Field
+                id={`sessionAgenda.${i}.title`}
+                label={t('settings.agendaTitle', { n: i + 1 })}
+                value={p.title}
+                onValue={(title) => update(i, { title })}
+                error={errors[`sessionAgenda.${i}.title`]}
+              />
+              <div class="field">
+                <label for={`agenda-kind-${i}`}>{t('settings.agendaKind')}</label>
+                <select
+                  id={`agenda-kind-${i}`}
+                  value={p.kind}
+                  onChange={(e) =>
+                    update(i, { kind: e.currentTarget.value as AgendaPhase['kind'] })
+                  }
+                >
+                  <option value="round">{t('settings.agendaRound')}</option>
+                  <option value="open">{t('settings.agendaOpen')}</option>
+                </select>
+              </div>
+              <Field
+                id={`sessionAgenda.${i}.minutes`}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={480}
+                label={t('settings.agendaMinutes')}
+                value={Number.isFinite(p.minutes) ? String(p.minutes) : ''}
+                onValue={(value) => update(i, { minutes: Number.parseInt(value, 10) })}
+                error={errors[`sessionAgenda.${i}.minutes`]}
+              />
+              <Field
+                id={`sessionAgenda.${i}.guide`}
+                label={t('settings.agendaGuide')}
+                value={p.guide}
+                onValue={(guide) => update(i, { guide })}
+              />
+              <button
+                type="button"
+                class="button secondary small"
+                onClick={() => onChange(phases.filter((_, k) => k !== i))}
+              >
+                {t('settings.agendaRemove', { n: i + 1 })}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {phases ? <p class="small">{t('settings.agendaTotal', { minutes: total })}</p> : null}
+      <p class="actions">
+        {phases ? (
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() =>
+              onChange([...phases, { title: '', kind: 'open', minutes: 10, guide: '' }])
+            }
+          >
+            {t('settings.agendaAdd')}
+          </button>
+        ) : null}
+        <label class="visually-hidden" for="agenda-start">
+          {t('settings.agendaStartFrom')}
+        </label>
+        <select id="agenda-start" value={start} onChange={(e) => setStart(e.currentTarget.value)}>
+          {SESSION_TEMPLATES.map((template) => (
+            <option key={template.id} value={template.id}>
+              {template.name}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => onChange(templateAsAgenda(findTemplate(start), 90))}
+        >
+          {t('settings.agendaStart')}
+        </button>
+        {phases ? (
+          <button type="button" class="button secondary" onClick={() => onChange(null)}>
+            {t('settings.agendaClear')}
+          </button>
+        ) : null}
+      </p>
+    </fieldset>
+  );
+}
+
 function SettingsForm({ group, joining }: { group: GroupDetail; joining: JoiningView }) {
   const location = useLocation();
   const [name, setName] = useState(group.name);
@@ -160,6 +282,7 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
   const [tags, setTags] = useState(group.tags.join(', '));
   const [criteria, setCriteria] = useState(group.joiningCriteria ?? '');
   const [questions, setQuestions] = useState<DraftQuestion[]>(joining.questions.map(toDraft));
+  const [agenda, setAgenda] = useState<AgendaPhase[] | null>(group.sessionAgenda);
   const form = useForm();
   const max = settings.value?.sizeCapMax ?? 12;
   const sizeNumber = Number(size);
@@ -173,6 +296,10 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
     tags: t('settings.tags'),
     joiningCriteria: t('settings.criteria'),
   };
+  (agenda ?? []).forEach((_, i) => {
+    labels[`sessionAgenda.${i}.title`] = t('settings.agendaTitle', { n: i + 1 });
+    labels[`sessionAgenda.${i}.minutes`] = t('settings.agendaMinutes');
+  });
   questions.forEach((q, i) => {
     labels[`questionnaire.${i}.prompt`] = t('settings.questionPrompt', { n: i + 1 });
     labels[`questionnaire.${i}.choices`] = t('settings.questionChoices');
@@ -196,6 +323,11 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
             if (planned.trim() && !/^\d+$/.test(planned.trim()))
               problems.plannedMeetings = t('life.plannedError');
             if (tagList.length > 8) problems.tags = 'Use at most 8 tags.';
+            (agenda ?? []).forEach((p, i) => {
+              if (!p.title.trim()) problems[`sessionAgenda.${i}.title`] = 'Give each part a name.';
+              if (!Number.isInteger(p.minutes) || p.minutes < 1)
+                problems[`sessionAgenda.${i}.minutes`] = 'Give each part at least a minute.';
+            });
             questions.forEach((q, i) => {
               if (!q.prompt.trim()) problems[`questionnaire.${i}.prompt`] = 'Write the question.';
               if (q.kind === 'choice' && fromDraft(q).choices.length < 2)
@@ -217,6 +349,7 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
               tags: tagList,
               joiningCriteria: criteria.trim() || null,
               questionnaire: questions.map(fromDraft),
+              sessionAgenda: agenda && agenda.length > 0 ? agenda : null,
             });
             location.route(`/groups/${group.id}?saved=1`);
           },
@@ -309,6 +442,9 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
           isAboveRecommended(sizeNumber) ? { text: t('create.sizeLarge'), warn: true } : undefined
         }
       />
+
+      <h2>{t('settings.sessions')}</h2>
+      <AgendaEditor phases={agenda} onChange={setAgenda} errors={form.fields} />
 
       <h2>{t('settings.joining')}</h2>
       <Choices
