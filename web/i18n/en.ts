@@ -803,6 +803,8 @@ export const en = {
   'live.choiceSaved': 'Saved. You can change it until your turn.',
   'live.facilitate': 'Facilitating',
   'live.startTurn': 'Start {name}’s turn',
+  'live.chooseSpeaker': 'Someone else next',
+  'live.startTurnOf': '{name} next',
   'live.endTurnFor': 'End {name}’s turn',
   'live.startPhase': 'Start: {title}',
   'live.addFive': '5 more minutes',

@@ -158,6 +158,24 @@ function FacilitatorControls({ room, session }: { room: RoomView; session: LiveS
             {t('live.startTurn', { name: nameOf(room, room.waiting[0]) })}
           </button>
         ) : null}
+        {phase?.kind === 'round' && !room.turn && room.waiting.length > 1 ? (
+          <details class="choose-speaker">
+            <summary>{t('live.chooseSpeaker')}</summary>
+            <ul>
+              {room.waiting.slice(1).map((id) => (
+                <li key={id}>
+                  <button
+                    type="button"
+                    class="button secondary small"
+                    onClick={() => void session.send({ type: 'startTurn', speakerId: id })}
+                  >
+                    {t('live.startTurnOf', { name: nameOf(room, id) })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
         {room.turn ? (
           <button
             type="button"
