@@ -34,7 +34,6 @@ import {
   setSessionTemplate,
 } from '../db/queries/live';
 import type { MeetingWithGroup } from '../db/queries/meetings';
-import { listAssignments } from '../db/queries/roles';
 import type { Deps, Viewer } from '../services/deps';
 import { meetingAccess } from '../services/meetings/access';
 
@@ -62,8 +61,6 @@ export async function liveAccess(
   if (access.meeting.status === 'cancelled') {
     throw new AppError('meeting.closed', 'This meeting was cancelled, so it has no session.');
   }
-  const roles = await listAssignments(deps.db, [meetingId]);
-  const holder = (key: string) => roles.find((r) => r.role_key === key)?.user_id ?? null;
   return {
     meeting: access.meeting,
     groupId: access.meeting.group_id,
@@ -77,7 +74,7 @@ export async function liveAccess(
       // for the session, which rooms do not offer yet.
       observer: false,
     },
-    facilitatorId: holder('facilitator'),
+    facilitatorId: access.assignments.find((r) => r.role_key === 'facilitator')?.user_id ?? null,
     ...(await agendasOf(deps, access.meeting.group_id)),
   };
 }

@@ -312,23 +312,22 @@ export async function insertApplication(db: Kysely<Database>, row: ApplicationRo
   await db.insertInto('applications').values(row).execute();
 }
 
-export async function findApplication(db: Kysely<Database>, id: string) {
+/** Applications with their group's name, the shape every application view starts from. */
+function withGroupName(db: Kysely<Database>) {
   return db
     .selectFrom('applications')
     .innerJoin('groups', 'groups.id', 'applications.group_id')
     .selectAll('applications')
-    .select('groups.name as group_name')
-    .where('applications.id', '=', id)
-    .executeTakeFirst();
+    .select('groups.name as group_name');
+}
+
+export async function findApplication(db: Kysely<Database>, id: string) {
+  return withGroupName(db).where('applications.id', '=', id).executeTakeFirst();
 }
 
 /** The person's application to the group that is still in play (pending or waitlisted). */
 export async function findLiveApplication(db: Kysely<Database>, groupId: string, userId: string) {
-  return db
-    .selectFrom('applications')
-    .innerJoin('groups', 'groups.id', 'applications.group_id')
-    .selectAll('applications')
-    .select('groups.name as group_name')
+  return withGroupName(db)
     .where('applications.group_id', '=', groupId)
     .where('applications.user_id', '=', userId)
     .where('applications.status', 'in', ['pending', 'waitlisted'])
@@ -337,11 +336,7 @@ export async function findLiveApplication(db: Kysely<Database>, groupId: string,
 
 /** The person's latest application to the group, whatever became of it. */
 export async function findLatestApplication(db: Kysely<Database>, groupId: string, userId: string) {
-  return db
-    .selectFrom('applications')
-    .innerJoin('groups', 'groups.id', 'applications.group_id')
-    .selectAll('applications')
-    .select('groups.name as group_name')
+  return withGroupName(db)
     .where('applications.group_id', '=', groupId)
     .where('applications.user_id', '=', userId)
     .orderBy('applications.created_at', 'desc')
@@ -350,11 +345,7 @@ export async function findLatestApplication(db: Kysely<Database>, groupId: strin
 }
 
 export async function listApplicationsOfUser(db: Kysely<Database>, userId: string) {
-  return db
-    .selectFrom('applications')
-    .innerJoin('groups', 'groups.id', 'applications.group_id')
-    .selectAll('applications')
-    .select('groups.name as group_name')
+  return withGroupName(db)
     .where('applications.user_id', '=', userId)
     .orderBy('applications.created_at', 'desc')
     .limit(100)
@@ -585,53 +576,51 @@ export async function updateGroupProfile(
 // ---- A member's own contributions, for export -----------------------------------------------
 
 export async function listMyContributions(db: Kysely<Database>, groupId: string, userId: string) {
-  const [purposeAnswers, decisionResponses, proposals, agreementResponses, rsvps, attendance] = [
-    await db
-      .selectFrom('purpose_answers')
-      .select(['answer', 'answered_at'])
-      .where('group_id', '=', groupId)
-      .where('user_id', '=', userId)
-      .execute(),
-    await db
-      .selectFrom('group_decision_responses as r')
-      .innerJoin('group_decisions as d', 'd.id', 'r.decision_id')
-      .select(['d.kind', 'd.proposal', 'r.response', 'r.note', 'r.responded_at'])
-      .where('d.group_id', '=', groupId)
-      .where('r.user_id', '=', userId)
-      .orderBy('r.responded_at')
-      .execute(),
-    await db
-      .selectFrom('agreement_proposals')
-      .select(['kind', 'change', 'reason', 'status', 'created_at'])
-      .where('group_id', '=', groupId)
-      .where('proposer_id', '=', userId)
-      .orderBy('created_at')
-      .execute(),
-    await db
-      .selectFrom('agreement_responses as r')
-      .innerJoin('agreement_proposals as p', 'p.id', 'r.proposal_id')
-      .select(['p.kind', 'p.reason', 'r.round', 'r.response', 'r.note', 'r.responded_at'])
-      .where('p.group_id', '=', groupId)
-      .where('r.user_id', '=', userId)
-      .orderBy('r.responded_at')
-      .execute(),
-    await db
-      .selectFrom('rsvps as r')
-      .innerJoin('meetings as m', 'm.id', 'r.meeting_id')
-      .select(['m.starts_at', 'r.response', 'r.note', 'r.updated_at'])
-      .where('m.group_id', '=', groupId)
-      .where('r.user_id', '=', userId)
-      .orderBy('m.starts_at')
-      .execute(),
-    await db
-      .selectFrom('attendance as a')
-      .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
-      .select(['m.starts_at', 'a.status', 'a.arrived_at'])
-      .where('m.group_id', '=', groupId)
-      .where('a.user_id', '=', userId)
-      .orderBy('m.starts_at')
-      .execute(),
-  ];
+  const purposeAnswers = await db
+    .selectFrom('purpose_answers')
+    .select(['answer', 'answered_at'])
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .execute();
+  const decisionResponses = await db
+    .selectFrom('group_decision_responses as r')
+    .innerJoin('group_decisions as d', 'd.id', 'r.decision_id')
+    .select(['d.kind', 'd.proposal', 'r.response', 'r.note', 'r.responded_at'])
+    .where('d.group_id', '=', groupId)
+    .where('r.user_id', '=', userId)
+    .orderBy('r.responded_at')
+    .execute();
+  const proposals = await db
+    .selectFrom('agreement_proposals')
+    .select(['kind', 'change', 'reason', 'status', 'created_at'])
+    .where('group_id', '=', groupId)
+    .where('proposer_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+  const agreementResponses = await db
+    .selectFrom('agreement_responses as r')
+    .innerJoin('agreement_proposals as p', 'p.id', 'r.proposal_id')
+    .select(['p.kind', 'p.reason', 'r.round', 'r.response', 'r.note', 'r.responded_at'])
+    .where('p.group_id', '=', groupId)
+    .where('r.user_id', '=', userId)
+    .orderBy('r.responded_at')
+    .execute();
+  const rsvps = await db
+    .selectFrom('rsvps as r')
+    .innerJoin('meetings as m', 'm.id', 'r.meeting_id')
+    .select(['m.starts_at', 'r.response', 'r.note', 'r.updated_at'])
+    .where('m.group_id', '=', groupId)
+    .where('r.user_id', '=', userId)
+    .orderBy('m.starts_at')
+    .execute();
+  const attendance = await db
+    .selectFrom('attendance as a')
+    .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+    .select(['m.starts_at', 'a.status', 'a.arrived_at'])
+    .where('m.group_id', '=', groupId)
+    .where('a.user_id', '=', userId)
+    .orderBy('m.starts_at')
+    .execute();
   return { purposeAnswers, decisionResponses, proposals, agreementResponses, rsvps, attendance };
 }
 

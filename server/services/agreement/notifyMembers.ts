@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import { listMemberIds } from '../../db/queries/memberships';
-import { insertNotifications } from '../../db/queries/notifications';
 import type { Database, NotificationsTable } from '../../db/tables';
-import { newId } from '../../security/tokens';
+import { notify } from '../forming/notify';
 
 /** Tells a group's members (all, or all but one) about a proposal, in the app. */
 export async function notifyMembers(
@@ -16,18 +15,9 @@ export async function notifyMembers(
   },
 ): Promise<void> {
   const members = await listMemberIds(db, notice.groupId);
-  await insertNotifications(
+  await notify(
     db,
-    members
-      .filter((id) => id !== notice.except)
-      .map((userId) => ({
-        id: newId(),
-        user_id: userId,
-        group_id: notice.groupId,
-        kind: notice.kind,
-        subject_id: notice.proposalId,
-        created_at: notice.at,
-        read_at: null,
-      })),
+    members.filter((id) => id !== notice.except),
+    { groupId: notice.groupId, kind: notice.kind, subjectId: notice.proposalId, at: notice.at },
   );
 }

@@ -6,7 +6,7 @@ import type { ProposalDetail, proposeBody } from '../../../core/protocol/agreeme
 import { insertProposal, upsertResponse } from '../../db/queries/agreementProposals';
 import { findLatestVersion } from '../../db/queries/agreementVersions';
 import { findMeetingSettings } from '../../db/queries/groups';
-import { listMemberContacts, listMemberIds } from '../../db/queries/memberships';
+import { listMemberContacts } from '../../db/queries/memberships';
 import type { Database } from '../../db/tables';
 import { proposalMail } from '../../mail/messages';
 import { newId } from '../../security/tokens';
@@ -98,10 +98,10 @@ async function mailMembers(
   },
 ): Promise<void> {
   const { time_zone } = await findMeetingSettings(trx, proposal.groupId);
-  const others = (await listMemberIds(trx, proposal.groupId)).filter((m) => m !== viewer.userId);
+  const members = await listMemberContacts(trx, proposal.groupId);
   await queueMail(trx, {
     publicUrl: deps.config.publicUrl,
-    to: await listMemberContacts(trx, proposal.groupId, others),
+    to: members.filter((m) => m.userId !== viewer.userId),
     kind: 'proposal.new',
     at: proposal.at,
     wants: (p) => p.proposals,

@@ -105,6 +105,16 @@ export async function openDecision(
 async function outcomeOf(db: Kysely<Database>, row: DecisionRow, now: Date) {
   const members = await listMemberIds(db, row.group_id);
   const responses = await listDecisionResponses(db, [row.id]);
+  return outcomeFrom(row, members, responses, now);
+}
+
+/** The rule applied to members and responses already read. */
+function outcomeFrom(
+  row: DecisionRow,
+  members: readonly string[],
+  responses: readonly { user_id: string; response: string }[],
+  now: Date,
+) {
   return decide({
     activeMemberIds: members,
     responses: new Map(responses.map((r) => [r.user_id, r.response as ConsentResponse])),
@@ -301,10 +311,15 @@ export async function decisionViews(
     deps.db,
     rows.flatMap((r) => (r.proposer_id ? [r.proposer_id] : [])),
   );
+  // Every row belongs to one group's page: its members are read once.
+  const members = new Map<string, string[]>();
+  for (const groupId of new Set(rows.map((r) => r.group_id))) {
+    members.set(groupId, await listMemberIds(deps.db, groupId));
+  }
   const views: GroupDecision[] = [];
   for (const row of rows) {
-    const outcome = await outcomeOf(deps.db, row, now);
     const mine = responses.filter((r) => r.decision_id === row.id);
+    const outcome = outcomeFrom(row, members.get(row.group_id) ?? [], mine, now);
     const proposal = JSON.parse(row.proposal) as Proposal;
     const open = row.status === 'open';
     views.push({

@@ -1,6 +1,6 @@
 import { AppError } from '../../../core/errors';
 import { findMeeting, type MeetingWithGroup } from '../../db/queries/meetings';
-import { listAssignments } from '../../db/queries/roles';
+import { type AssignmentRow, listAssignments } from '../../db/queries/roles';
 import { type MeetingAction, type MeetingFacts, meetingPolicy } from '../../policies/meetings';
 import type { Deps, Viewer } from '../deps';
 import { findVisibleGroup, type VisibleGroup } from '../findVisibleGroup';
@@ -22,6 +22,8 @@ export interface MeetingAccess {
   meeting: MeetingWithGroup;
   visible: VisibleGroup;
   facts: MeetingFacts;
+  /** Who holds which role at this meeting. */
+  assignments: AssignmentRow[];
 }
 
 /** Loads a meeting for a member of its group, with the viewer's roles at it. */
@@ -41,13 +43,13 @@ export async function meetingAccess(
     }
     throw error;
   }
-  const roleKeys = (await listAssignments(deps.db, [meetingId]))
-    .filter((a) => a.user_id === viewer.userId)
-    .map((a) => a.role_key);
+  const assignments = await listAssignments(deps.db, [meetingId]);
+  const roleKeys = assignments.filter((a) => a.user_id === viewer.userId).map((a) => a.role_key);
   return {
     meeting,
     visible,
     facts: { isHost: roleKeys.includes('host'), isFacilitator: roleKeys.includes('facilitator') },
+    assignments,
   };
 }
 

@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { CONSENT_RESPONSES, type ConsentResponse } from '../../../core/domain/consent';
+import type { ConsentResponse } from '../../../core/domain/consent';
 import type { FieldErrors } from '../../../core/errors';
 import type { ProposalDetail } from '../../../core/protocol/agreement';
 import { ApiError, api } from '../../app/api';
-import { Choices } from '../../components/Choices';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
@@ -16,6 +15,7 @@ import { useForm } from '../../components/useForm';
 import { formatDate, formatDateTime, t } from '../../i18n/t';
 import NotFoundPage from '../help/NotFoundPage';
 import { AgreementDraftForm } from './AgreementDraftForm';
+import { ConsentFields } from './ConsentFields';
 import { DiffView } from './DiffView';
 import { ProposeForm } from './ProposeForm';
 import { Responses } from './Responses';
@@ -107,26 +107,15 @@ function RespondForm({ p, onSaved }: { p: ProposalDetail; onSaved: (p: ProposalD
     <form onSubmit={onSubmit} noValidate class="card panel">
       <ErrorSummary message={form.message} fields={form.fields} labels={labels} />
       {saved ? <Notice tone="success">{t('proposal.saved')}</Notice> : null}
-      <Choices
+      <ConsentFields
         name="response"
-        legend={t('proposal.yourResponse')}
-        options={CONSENT_RESPONSES.map((option) => ({
-          value: option,
-          label: t(`proposal.option.${option}`),
-          hint: t(`proposal.option.${option}Hint`),
-        }))}
-        value={response}
-        onChange={setResponse}
-      />
-      <Field
-        id="note"
-        label={labels.note}
-        value={note}
-        onValue={setNote}
-        error={form.fields.note}
-        multiline
-        rows={3}
-        required={response === 'object'}
+        noteId="note"
+        response={response}
+        onResponse={setResponse}
+        note={note}
+        onNote={setNote}
+        noteLabel={labels.note}
+        noteError={form.fields.note}
       />
       <button class="button primary" type="submit" disabled={form.busy}>
         {form.busy ? t('common.saving') : t('proposal.save')}

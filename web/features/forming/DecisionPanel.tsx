@@ -1,15 +1,14 @@
 import { useState } from 'preact/hooks';
-import { CONSENT_RESPONSES, type ConsentResponse } from '../../../core/domain/consent';
+import type { ConsentResponse } from '../../../core/domain/consent';
 import type { FieldErrors } from '../../../core/errors';
 import type { GroupDecision } from '../../../core/protocol/forming';
 import { ApiError, api } from '../../app/api';
-import { Choices } from '../../components/Choices';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { formatDate, t } from '../../i18n/t';
+import { ConsentFields } from '../agreement/ConsentFields';
 import { Responses } from '../agreement/Responses';
 
 /** What the group is deciding, in plain words. */
@@ -119,26 +118,15 @@ export function DecisionPanel({
             labels={{ response: t('proposal.yourResponse'), note: noteLabel }}
           />
           {saved ? <Notice tone="success">{t('proposal.saved')}</Notice> : null}
-          <Choices
+          <ConsentFields
             name={`response-${d.id}`}
-            legend={t('proposal.yourResponse')}
-            options={CONSENT_RESPONSES.map((option) => ({
-              value: option,
-              label: t(`proposal.option.${option}`),
-              hint: t(`proposal.option.${option}Hint`),
-            }))}
-            value={response}
-            onChange={setResponse}
-          />
-          <Field
-            id={`note-${d.id}`}
-            label={noteLabel}
-            value={note}
-            onValue={setNote}
-            error={form.fields.note}
-            multiline
-            rows={3}
-            required={response === 'object'}
+            noteId={`note-${d.id}`}
+            response={response}
+            onResponse={setResponse}
+            note={note}
+            onNote={setNote}
+            noteLabel={noteLabel}
+            noteError={form.fields.note}
           />
           <button class="button primary" type="submit" disabled={form.busy}>
             {form.busy ? t('common.saving') : t('proposal.save')}

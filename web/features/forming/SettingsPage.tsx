@@ -300,7 +300,7 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
     labels[`sessionAgenda.${i}.title`] = t('settings.agendaTitle', { n: i + 1 });
     labels[`sessionAgenda.${i}.minutes`] = t('settings.agendaMinutes');
   });
-  questions.forEach((q, i) => {
+  questions.forEach((_, i) => {
     labels[`questionnaire.${i}.prompt`] = t('settings.questionPrompt', { n: i + 1 });
     labels[`questionnaire.${i}.choices`] = t('settings.questionChoices');
   });
