@@ -10,6 +10,7 @@ import * as m004 from './004_invite_mail';
 import * as m005 from './005_forming';
 import * as m006 from './006_live';
 import * as m007 from './007_session_template';
+import * as m008 from './008_reasons';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '005_forming': m005,
   '006_live': m006,
   '007_session_template': m007,
+  '008_reasons': m008,
 };

@@ -8,24 +8,53 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
-import { API_VERSION } from '../core/protocol/api';
+import { API_VERSION } from '../core/protocol/common';
 import { LIVE_MAX_MESSAGE_BYTES } from '../core/protocol/live';
+import type { Deps } from './deps';
+import { accountRoutes } from './http/account';
+import { adminRoutes } from './http/admin';
 import { agreementRoutes } from './http/agreement';
 import { authRoutes } from './http/auth';
+import { calendarRoutes } from './http/calendar';
+import { decisionRoutes } from './http/decisions';
+import { emailPreferenceRoutes } from './http/emailPreferences';
 import { registerErrorHandling } from './http/errors';
-import { formingRoutes } from './http/forming';
 import { groupRoutes } from './http/groups';
 import { inviteRoutes } from './http/invites';
+import { joiningRoutes } from './http/joining';
+import { lifecycleRoutes } from './http/lifecycle';
 import { liveRoutes } from './http/live';
 import { meetingRoutes } from './http/meetings';
+import { notificationRoutes } from './http/notifications';
+import { purposeRoutes } from './http/purpose';
 import { registerRequestGuards } from './http/requestGuards';
+import { rotaRoutes } from './http/rota';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { serializerCompiler } from './http/serializer';
 import { settingsRoutes } from './http/settings';
 import { registerViewer } from './http/viewer';
 import { registerWebApp } from './http/web';
 import { LiveNode } from './live/node';
-import type { Deps } from './services/deps';
+
+/** Every resource's routes: adding an area adds its file here. */
+const ROUTES = [
+  authRoutes,
+  accountRoutes,
+  groupRoutes,
+  inviteRoutes,
+  joiningRoutes,
+  purposeRoutes,
+  decisionRoutes,
+  lifecycleRoutes,
+  agreementRoutes,
+  meetingRoutes,
+  rotaRoutes,
+  calendarRoutes,
+  emailPreferenceRoutes,
+  notificationRoutes,
+  settingsRoutes,
+  adminRoutes,
+];
 
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -82,13 +111,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(authRoutes(deps));
-  await app.register(groupRoutes(deps));
-  await app.register(inviteRoutes(deps));
-  await app.register(settingsRoutes(deps));
-  await app.register(agreementRoutes(deps));
-  await app.register(meetingRoutes(deps));
-  await app.register(formingRoutes(deps));
+  for (const routes of ROUTES) await app.register(routes(deps));
   await app.register(fastifyWebsocket, {
     options: { maxPayload: LIVE_MAX_MESSAGE_BYTES },
   });

@@ -2,39 +2,34 @@
  * Composition root: config → database → migrations → HTTP → listen.
  * Prints one line with the address; everything after that is structured JSON logs.
  */
+import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app';
-import { createReadCache } from './cache/readCache';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrateToLatest } from './db/migrate';
-import { createMemoryHub, createPostgresHub } from './live/hub';
-import { createMailTransport } from './mail/transport';
+import { createDeps } from './deps';
+import { purgeExpired } from './services/accounts/purgeExpired';
 import { settleDueProposals } from './services/agreement/settleDueProposals';
-import type { Deps } from './services/deps';
-import { settleDueDecisions } from './services/forming/decisions';
-import { advanceLifecycles } from './services/forming/lifecycle';
-import { settleWaitlists } from './services/forming/waitlist';
+import { settleDueDecisions } from './services/decisions/settleDueDecisions';
+import { settleWaitlists } from './services/joining/settleWaitlists';
+import { advanceLifecycles } from './services/lifecycle/advanceLifecycles';
 import { deliverOutbox } from './services/mail/deliverOutbox';
 import { queueReminders } from './services/mail/queueReminders';
-import { purgeExpired } from './services/purgeExpired';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const { db, dialect, close } = openDatabase(config.database);
   await migrateToLatest(db);
-  const deps: Deps = {
+  // The bus logs through the app's logger, which exists once the app is built.
+  const late: { log?: FastifyBaseLogger } = {};
+  const deps = createDeps({
     db,
     dialect,
     config,
-    now: () => new Date(),
-    cache: createReadCache(dialect === 'sqlite'),
-    mail: createMailTransport(config.mail),
-    live:
-      config.database.kind === 'postgres'
-        ? createPostgresHub(config.database.url, { warn: (obj, msg) => console.warn(msg, obj) })
-        : createMemoryHub(),
-  };
+    log: { warn: (obj, msg) => late.log?.warn(obj, msg) },
+  });
   const app = await buildApp(deps);
+  late.log = app.log;
 
   // Background jobs. Each runs on every node; the group locks make running twice harmless.
   const timers: NodeJS.Timeout[] = [];
@@ -65,7 +60,7 @@ async function main(): Promise<void> {
     for (const timer of timers) clearInterval(timer);
     deps.mail.close();
     await app.close();
-    await deps.live.close();
+    await deps.bus.close();
     await close();
     process.exit(0);
   };

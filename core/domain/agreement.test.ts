@@ -34,8 +34,14 @@ describe('applying a change', () => {
   });
 
   it('says so when the item changed meanwhile', () => {
-    expect(applyChange(v1, { kind: 'remove', itemId: 'z' })).toMatchObject({ ok: false });
-    expect(applyChange(v1, { kind: 'amend', item: item('z') })).toMatchObject({ ok: false });
+    expect(applyChange(v1, { kind: 'remove', itemId: 'z' })).toEqual({
+      ok: false,
+      problem: 'item_gone',
+    });
+    expect(applyChange(v1, { kind: 'amend', item: item('z') })).toEqual({
+      ok: false,
+      problem: 'item_gone',
+    });
   });
 
   it('adopts a whole draft, whatever came before', () => {

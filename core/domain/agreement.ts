@@ -24,11 +24,17 @@ export type AgreementChange =
       title?: string;
     };
 
-export type ApplyResult = { ok: true; items: AgreementItem[] } | { ok: false; problem: string };
+/** Why a change can no longer be made: too many items, or the item it names has gone. */
+export const CHANGE_PROBLEMS = ['items_limit', 'item_gone'] as const;
+export type ChangeProblem = (typeof CHANGE_PROBLEMS)[number];
+
+export type ApplyResult =
+  | { ok: true; items: AgreementItem[] }
+  | { ok: false; problem: ChangeProblem };
 
 /**
  * The items after a change. Amending or removing an item that is no longer there, or adding
- * beyond the limit, is a problem described in words, not an exception.
+ * beyond the limit, is a problem named by a code, not an exception.
  */
 export function applyChange(
   current: readonly AgreementItem[] | null,
@@ -39,20 +45,17 @@ export function applyChange(
   const index = (id: string) => items.findIndex((i) => i.id === id);
   switch (change.kind) {
     case 'add':
-      if (items.length >= ITEMS_MAX)
-        return { ok: false, problem: `An agreement can have at most ${ITEMS_MAX} items.` };
+      if (items.length >= ITEMS_MAX) return { ok: false, problem: 'items_limit' };
       return { ok: true, items: [...items, { ...change.item }] };
     case 'amend': {
       const at = index(change.item.id);
-      if (at === -1)
-        return { ok: false, problem: 'The item this changes is no longer in the agreement.' };
+      if (at === -1) return { ok: false, problem: 'item_gone' };
       items[at] = { ...change.item };
       return { ok: true, items };
     }
     case 'remove': {
       const at = index(change.itemId);
-      if (at === -1)
-        return { ok: false, problem: 'The item this removes is no longer in the agreement.' };
+      if (at === -1) return { ok: false, problem: 'item_gone' };
       items.splice(at, 1);
       return { ok: true, items };
     }
@@ -84,17 +87,23 @@ export function diffItems(
   return result;
 }
 
-/** A change in a few words: what a member would see in a list of proposals. */
-export function describeChange(change: AgreementChange): string {
+/**
+ * What a change is about, as data for a list of proposals: the item's title (none for
+ * adopting a whole draft) and, for a draft, how many items it has. The web app and mail put
+ * it into words.
+ */
+export function changeSubject(change: AgreementChange): {
+  title: string | null;
+  itemCount: number | null;
+} {
   switch (change.kind) {
     case 'adopt':
-      return `Adopt the agreement (${change.items.length} ${change.items.length === 1 ? 'item' : 'items'})`;
+      return { title: null, itemCount: change.items.length };
     case 'add':
-      return `Add “${change.item.title}”`;
     case 'amend':
-      return `Change “${change.item.title}”`;
+      return { title: change.item.title, itemCount: null };
     case 'remove':
-      return change.title ? `Remove “${change.title}”` : 'Remove an item';
+      return { title: change.title ?? null, itemCount: null };
   }
 }
 

@@ -6,6 +6,7 @@ import {
   type ConsentResponse,
   decide,
   quorumNeeded,
+  responseProblem,
 } from './consent';
 
 const DAY = 86_400_000;
@@ -133,5 +134,13 @@ describe('consent decision', () => {
         expect(withLeaversResponses.tally.active).toBe(staying.length);
       }),
     );
+  });
+
+  it('asks an objection for its reason, and nothing of the other responses', () => {
+    expect(responseProblem('object', null)).toBe('objection_needs_reason');
+    expect(responseProblem('object', '   ')).toBe('objection_needs_reason');
+    expect(responseProblem('object', 'It needs a line on texting.')).toBeNull();
+    expect(responseProblem('agree', null)).toBeNull();
+    expect(responseProblem('stand_aside', undefined)).toBeNull();
   });
 });

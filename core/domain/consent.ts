@@ -82,3 +82,14 @@ export function decide(input: ConsentInput): ConsentOutcome {
   }
   return { state: 'open', why: 'waiting', tally: t };
 }
+
+/**
+ * The one rule about a response itself: an objection says what it is, so the group can work
+ * with it. Returns the problem, or null when the response can be given.
+ */
+export function responseProblem(
+  response: ConsentResponse,
+  note: string | null | undefined,
+): 'objection_needs_reason' | null {
+  return response === 'object' && !note?.trim() ? 'objection_needs_reason' : null;
+}

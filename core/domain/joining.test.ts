@@ -13,9 +13,9 @@ import {
 describe('checkAnswers', () => {
   it('needs the required questions answered and choices from the list', () => {
     expect(checkAnswers(DEFAULT_QUESTIONS, {})).toEqual({
-      hope: 'Please answer this question.',
-      bring: 'Please answer this question.',
-      commit: 'Please answer this question.',
+      hope: 'answer_required',
+      bring: 'answer_required',
+      commit: 'answer_required',
     });
     expect(
       checkAnswers(DEFAULT_QUESTIONS, {
@@ -24,10 +24,10 @@ describe('checkAnswers', () => {
         commit: 'Yes, all of them',
         area: 'Astronomy',
       }),
-    ).toEqual({ area: 'Choose one of the options.' });
+    ).toEqual({ area: 'answer_choice' });
     expect(
       checkAnswers(DEFAULT_QUESTIONS, { hope: ' ', bring: 'x', commit: 'Most of them' }),
-    ).toEqual({ hope: 'Please answer this question.' });
+    ).toEqual({ hope: 'answer_required' });
   });
 
   it('keeps only answers to current questions', () => {

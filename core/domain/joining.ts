@@ -3,6 +3,8 @@
  * a waitlisted person has to claim a freed seat. Pure rules.
  */
 
+import defaultQuestionnaire from '../templates/questionnaires/default.en.json';
+
 export const QUESTION_KINDS = ['text', 'choice'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
@@ -22,72 +24,33 @@ export const MAX_QUESTIONS = 12;
 export const MAX_CHOICES = 12;
 export const MAX_ANSWER_LENGTH = 2000;
 
-/** Good practice for a closed group, which the steward can change. */
-export const DEFAULT_QUESTIONS: readonly Question[] = [
-  {
-    id: 'hope',
-    kind: 'text',
-    prompt: 'What do you hope to get from the group?',
-    required: true,
-    choices: [],
-    mix: false,
-  },
-  {
-    id: 'bring',
-    kind: 'text',
-    prompt: 'What can you bring to it?',
-    required: true,
-    choices: [],
-    mix: false,
-  },
-  {
-    id: 'commit',
-    kind: 'choice',
-    prompt: 'Can you commit to the planned meetings?',
-    required: true,
-    choices: ['Yes, all of them', 'Most of them', 'I am not sure yet'],
-    mix: false,
-  },
-  {
-    id: 'area',
-    kind: 'choice',
-    prompt: 'Which area do you work in?',
-    required: false,
-    choices: ['Health', 'Social care', 'Education', 'Community or voluntary', 'Other'],
-    mix: true,
-  },
-  {
-    id: 'experience',
-    kind: 'choice',
-    prompt: 'How much experience do you have in it?',
-    required: false,
-    choices: ['Under 2 years', '2 to 5 years', 'Over 5 years'],
-    mix: true,
-  },
-];
+/** Good practice for a closed group, which the steward can change (a data file). */
+export const DEFAULT_QUESTIONS: readonly Question[] = defaultQuestionnaire.questions as Question[];
 
 export type Answers = Readonly<Record<string, string>>;
 
+export type AnswerProblem = 'answer_required' | 'answer_choice' | 'answer_too_long';
+
 /**
  * Checks answers against the questions: required ones answered, choices from the list,
- * nothing too long. Returns a message per question id that needs fixing (empty when fine).
+ * nothing too long. Returns a problem per question id that needs fixing (empty when fine).
  * Answers to questions that no longer exist are ignored.
  */
 export function checkAnswers(
   questions: readonly Question[],
   answers: Answers,
-): Record<string, string> {
-  const problems: Record<string, string> = {};
+): Record<string, AnswerProblem> {
+  const problems: Record<string, AnswerProblem> = {};
   for (const q of questions) {
     const answer = (answers[q.id] ?? '').trim();
     if (!answer) {
-      if (q.required) problems[q.id] = 'Please answer this question.';
+      if (q.required) problems[q.id] = 'answer_required';
       continue;
     }
     if (q.kind === 'choice' && !q.choices.includes(answer)) {
-      problems[q.id] = 'Choose one of the options.';
+      problems[q.id] = 'answer_choice';
     } else if (answer.length > MAX_ANSWER_LENGTH) {
-      problems[q.id] = `Use at most ${MAX_ANSWER_LENGTH.toLocaleString('en')} characters.`;
+      problems[q.id] = 'answer_too_long';
     }
   }
   return problems;

@@ -8,7 +8,6 @@ import {
   STAGES,
   type Stage,
 } from './lifecycle';
-import { describeCadence } from './meetings';
 
 const facts = (stage: Stage, meetingsHeld: number, reviewAt: number | null): LifecycleFacts => ({
   stage,
@@ -74,17 +73,5 @@ describe('afterReview', () => {
     expect(afterReview('change', 6, 4)).toEqual({ stage: 'continuing', reviewAt: 10 });
     expect(afterReview('change', 6, null)).toEqual({ stage: 'continuing', reviewAt: null });
     expect(afterReview('adjourn', 6, 6)).toEqual({ stage: 'adjourned', reviewAt: null });
-  });
-});
-
-describe('describeCadence', () => {
-  it('says a schedule’s rhythm in plain words', () => {
-    expect(describeCadence(null)).toBe('One meeting');
-    expect(describeCadence('FREQ=WEEKLY')).toBe('Every week');
-    expect(describeCadence('FREQ=WEEKLY;INTERVAL=2')).toBe('Every 2 weeks');
-    expect(describeCadence('FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2')).toBe(
-      'Every month, on the second Tuesday',
-    );
-    expect(describeCadence('FREQ=YEARLY')).toBe('Regularly');
   });
 });

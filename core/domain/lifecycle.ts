@@ -10,9 +10,18 @@ export type Stage = (typeof STAGES)[number];
 export const REVIEW_OPTIONS = ['continue', 'change', 'adjourn'] as const;
 export type ReviewOption = (typeof REVIEW_OPTIONS)[number];
 
-/** The question each member is asked when the group reviews itself. */
-export const REFLECTION_PROMPT =
-  'What has this group given you, and what would you keep or change?';
+/**
+ * Why a group moved on in its life, recorded with each step: its first meeting, its planned
+ * meetings held, or what its review decided. The web app puts each into words.
+ */
+export const STAGE_REASONS = [
+  'first_meeting',
+  'planned_held',
+  'review_continue',
+  'review_change',
+  'review_adjourn',
+] as const;
+export type StageReason = (typeof STAGE_REASONS)[number];
 
 /** Most meetings a group can plan for one stretch (about two years of weekly meetings). */
 export const MAX_PLANNED_MEETINGS = 104;

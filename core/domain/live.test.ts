@@ -16,9 +16,9 @@ import { planPhases, SESSION_TEMPLATES } from './liveTemplates';
 
 const MIN = 60_000;
 const PHASES: Phase[] = [
-  { id: 'checkin', title: 'Check-in', kind: 'round', plannedMs: 12 * MIN },
-  { id: 'open', title: 'Open discussion', kind: 'open', plannedMs: 20 * MIN },
-  { id: 'time', title: 'Members’ time', kind: 'round', plannedMs: 30 * MIN },
+  { id: 'checkin', title: 'Check-in', kind: 'round', plannedMs: 12 * MIN, guide: '' },
+  { id: 'open', title: 'Open discussion', kind: 'open', plannedMs: 20 * MIN, guide: '' },
+  { id: 'time', title: 'Members’ time', kind: 'round', plannedMs: 30 * MIN, guide: '' },
 ];
 const people: Actor[] = ['ann', 'ben', 'cal', 'dee', 'eve'].map((id) => ({
   userId: id,

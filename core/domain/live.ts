@@ -4,16 +4,7 @@
  * `apply(state, command, actor, at)` with the server's clock, and gives a new state with the
  * next version (or a refusal with a reason). Clients only ever show a state they were sent.
  */
-
-export const TURN_MODES = ['listen', 'feedback', 'coaching', 'pass'] as const;
-export type TurnMode = (typeof TURN_MODES)[number];
-
-export const ORDER_MODES = ['facilitator', 'random', 'volunteers'] as const;
-export type OrderMode = (typeof ORDER_MODES)[number];
-
-/** A round gives everyone present an equal turn; open phases have no turns, only hands. */
-export const PHASE_KINDS = ['round', 'open'] as const;
-export type PhaseKind = (typeof PHASE_KINDS)[number];
+import type { LiveCommand, OrderMode, PhaseKind, Refusal, TurnChoice } from './liveCommands';
 
 /** Feedback and coaching turns keep this share of the speaker's time for the responses. */
 export const RESPONSE_SHARE = 0.4;
@@ -25,8 +16,8 @@ export interface Phase {
   title: string;
   kind: PhaseKind;
   plannedMs: number;
-  /** What the phase is for, shown to everyone. */
-  guide?: string;
+  /** What the phase is for, shown to everyone ('' when it says nothing). */
+  guide: string;
 }
 
 export interface Participant {
@@ -37,13 +28,6 @@ export interface Participant {
   present: boolean;
   /** When they last arrived (server time). */
   arrivedAt: number;
-}
-
-export interface TurnChoice {
-  mode: TurnMode;
-  /** For feedback: one named person, or null for everyone. */
-  feedbackFrom: string | null;
-  focus: string | null;
 }
 
 export interface Turn {
@@ -79,36 +63,13 @@ export interface RoomState {
   overruns: { userId: string; phaseId: string; ms: number }[];
 }
 
+/**
+ * A command the room applies: what people send (inferred from the wire schema), except that
+ * choosing an agenda arrives here as the phases it plans, worked out by the server.
+ */
 export type Command =
-  | { type: 'join' }
-  | { type: 'leave' }
-  | { type: 'choose'; choice: TurnChoice }
-  | { type: 'startPhase'; index: number }
-  | { type: 'adjustPhase'; plannedMs: number }
-  | { type: 'setOrder'; mode: OrderMode; order?: string[] }
-  | { type: 'startTurn'; speakerId?: string }
-  | { type: 'endTurn' }
-  | { type: 'pass' }
-  | { type: 'hand'; raised: boolean }
-  | { type: 'takeFacilitation' }
-  | { type: 'setPhases'; phases: Phase[] }
-  | { type: 'end' };
-
-export type Refusal =
-  | 'not_facilitator'
-  | 'not_here'
-  | 'ended'
-  | 'no_phase'
-  | 'not_a_round'
-  | 'turn_in_progress'
-  | 'no_turn'
-  | 'nobody_waiting'
-  | 'already_had_turn'
-  | 'listening'
-  | 'bad_phase'
-  | 'bad_order'
-  | 'facilitator_present'
-  | 'already_started';
+  | Exclude<LiveCommand, { type: 'useTemplate' }>
+  | { type: 'setPhases'; phases: Phase[] };
 
 export type Outcome = { ok: true; state: RoomState } | { ok: false; refusal: Refusal };
 
@@ -376,7 +337,7 @@ export function apply(
     }
     case 'startTurn': {
       const phase = currentPhase(state);
-      if (!phase || phase.kind !== 'round') return refuse('not_a_round');
+      if (phase?.kind !== 'round') return refuse('not_a_round');
       if (state.turn) return refuse('turn_in_progress');
       const queue = waiting(state);
       // Volunteers: whoever the facilitator names (a raised hand, usually).

@@ -1,9 +1,11 @@
 /**
- * Session agendas, shipped as data. Each phase has a share of the meeting's length; a
- * session's plan is the template scaled to the meeting's duration. Groups keep their own
- * copies later; these are the starting points.
+ * Session agendas. The shipped ones are data files (core/templates/agendas); each phase has
+ * a share of the meeting's length, and a session's plan is the template scaled to the
+ * meeting's duration. A group can keep its own agenda, made from any of them.
  */
-import type { Phase, PhaseKind } from './live';
+import { AGENDA_TEMPLATES } from '../templates/agendas';
+import type { Phase } from './live';
+import type { PhaseKind } from './liveCommands';
 
 export interface TemplatePhase {
   id: string;
@@ -21,179 +23,7 @@ export interface SessionTemplate {
   phases: TemplatePhase[];
 }
 
-export const SESSION_TEMPLATES: readonly SessionTemplate[] = [
-  {
-    id: 'peer-support',
-    name: 'Peer support',
-    phases: [
-      {
-        id: 'check-in',
-        title: 'Check-in round',
-        kind: 'round',
-        share: 15,
-        guide: 'A few words each: how you are arriving today.',
-      },
-      {
-        id: 'members-time',
-        title: 'Members’ time',
-        kind: 'round',
-        share: 40,
-        guide: 'Equal time each. Choose to be listened to, ask for feedback or coaching, or pass.',
-      },
-      {
-        id: 'small-groups',
-        title: 'Small groups',
-        kind: 'open',
-        share: 15,
-        guide: 'Talk in twos or threes about what came up.',
-      },
-      {
-        id: 'input',
-        title: 'Facilitator input',
-        kind: 'open',
-        share: 10,
-        guide: 'A short piece from the facilitator or a member.',
-      },
-      {
-        id: 'discussion',
-        title: 'Open discussion',
-        kind: 'open',
-        share: 10,
-        guide: 'Raise your hand to speak; the queue is in the order hands went up.',
-      },
-      {
-        id: 'check-out',
-        title: 'Check-out round',
-        kind: 'round',
-        share: 10,
-        guide: 'One thing you take away.',
-      },
-    ],
-  },
-  {
-    id: 'peer-development',
-    name: 'Peer development',
-    phases: [
-      {
-        id: 'check-in',
-        title: 'Check-in round',
-        kind: 'round',
-        share: 10,
-        guide: 'What you bring today, in a sentence or two.',
-      },
-      {
-        id: 'cases',
-        title: 'Cases and questions',
-        kind: 'round',
-        share: 50,
-        guide: 'Bring a situation from work; ask for feedback or coaching on a focus you name.',
-      },
-      {
-        id: 'input',
-        title: 'Input',
-        kind: 'open',
-        share: 15,
-        guide: 'A method or idea to try.',
-      },
-      {
-        id: 'discussion',
-        title: 'Discussion',
-        kind: 'open',
-        share: 15,
-        guide: 'How the idea fits our work.',
-      },
-      {
-        id: 'check-out',
-        title: 'Check-out and reflection',
-        kind: 'round',
-        share: 10,
-        guide: 'What you will try before next time.',
-      },
-    ],
-  },
-  {
-    id: 'incident-review',
-    name: 'Peer development: incident review',
-    phases: [
-      {
-        id: 'check-in',
-        title: 'Check-in round',
-        kind: 'round',
-        share: 10,
-        guide: 'How you are, before we look at what happened.',
-      },
-      {
-        id: 'account',
-        title: 'What happened',
-        kind: 'open',
-        share: 20,
-        guide: 'The person closest to it tells it, uninterrupted. No blame.',
-      },
-      {
-        id: 'questions',
-        title: 'Questions to understand',
-        kind: 'round',
-        share: 30,
-        guide: 'Each person asks what they need to understand; no advice yet.',
-      },
-      {
-        id: 'learning',
-        title: 'What we learn',
-        kind: 'open',
-        share: 30,
-        guide: 'What would help next time, for us and for the system around us.',
-      },
-      {
-        id: 'check-out',
-        title: 'Check-out round',
-        kind: 'round',
-        share: 10,
-        guide: 'How you are leaving.',
-      },
-    ],
-  },
-  {
-    id: 'focus-group',
-    name: 'Focus group',
-    phases: [
-      {
-        id: 'welcome',
-        title: 'Welcome and consent',
-        kind: 'open',
-        share: 10,
-        guide: 'What the study is, how notes are kept, and that anyone may stop at any time.',
-      },
-      {
-        id: 'introductions',
-        title: 'Introductions',
-        kind: 'round',
-        share: 15,
-        guide: 'Your name and one thing about you that relates to the topic.',
-      },
-      {
-        id: 'question-1',
-        title: 'Question 1',
-        kind: 'open',
-        share: 25,
-        guide: 'The first question from the guide.',
-      },
-      {
-        id: 'question-2',
-        title: 'Question 2',
-        kind: 'open',
-        share: 25,
-        guide: 'The second question from the guide.',
-      },
-      {
-        id: 'closing',
-        title: 'Anything we missed',
-        kind: 'round',
-        share: 25,
-        guide: 'A last word each: anything the questions did not reach.',
-      },
-    ],
-  },
-];
+export const SESSION_TEMPLATES = AGENDA_TEMPLATES as readonly SessionTemplate[];
 
 export const DEFAULT_TEMPLATE_ID = 'peer-support';
 
@@ -234,12 +64,15 @@ export interface AgendaPhase {
 export const OWN_AGENDA_ID = 'group';
 export const MAX_AGENDA_PHASES = 12;
 
-/** A group's own agenda as a template: each phase's share is its part of the total minutes. */
-export function agendaTemplate(name: string, phases: readonly AgendaPhase[]): SessionTemplate {
+/**
+ * A group's own agenda as a template: each phase's share is its part of the total minutes.
+ * It has no name of its own: the web app calls it the group's own agenda.
+ */
+export function agendaTemplate(phases: readonly AgendaPhase[]): SessionTemplate {
   const total = phases.reduce((n, p) => n + p.minutes, 0) || 1;
   return {
     id: OWN_AGENDA_ID,
-    name,
+    name: '',
     phases: phases.map((p, i) => ({
       id: `phase-${i + 1}`,
       title: p.title,
@@ -256,6 +89,6 @@ export function templateAsAgenda(template: SessionTemplate, minutes: number): Ag
     title: p.title,
     kind: p.kind,
     minutes: Math.round(p.plannedMs / 60_000),
-    guide: p.guide ?? '',
+    guide: p.guide,
   }));
 }

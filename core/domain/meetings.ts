@@ -1,6 +1,8 @@
 /**
- * Meetings: the words and small rules they share between server and web app.
+ * Meetings: the small rules server and web app share.
  */
+import builtInRoles from '../templates/roles/built-in.en.json';
+
 export const VENUE_KINDS = ['in_person', 'online', 'both'] as const;
 export type VenueKind = (typeof VENUE_KINDS)[number];
 
@@ -28,35 +30,9 @@ export const ONLINE_LINK_BEFORE_MINUTES = 60;
 /** Someone arriving more than this after the start counts as arriving late. */
 export const LATE_AFTER_MINUTES = 5;
 
-/** The role catalogue every group starts with; stewards may add their own. */
-export const BUILT_IN_ROLES = [
-  {
-    key: 'facilitator',
-    name: 'Facilitator',
-    description: 'Opens and closes the meeting and keeps it to the agreement and the agenda.',
-  },
-  {
-    key: 'host',
-    name: 'Host / venue',
-    description: 'Finds or hosts the venue, or the video call, and says where it is.',
-  },
-  { key: 'food', name: 'Food and drinks', description: 'Brings or arranges something to share.' },
-  {
-    key: 'calendar',
-    name: 'Calendar keeper',
-    description: 'Checks the dates still suit everyone and reminds the group of changes.',
-  },
-  {
-    key: 'timekeeper',
-    name: 'Timekeeper',
-    description: 'Helps everyone get an equal share of the time.',
-  },
-  {
-    key: 'observer',
-    name: 'Observer',
-    description: 'Watches how the group works together and shares what they noticed.',
-  },
-] as const;
+/** The role catalogue every group starts with (a data file); stewards may add their own. */
+export const BUILT_IN_ROLES: readonly { key: string; name: string; description: string }[] =
+  builtInRoles.roles;
 
 /** True when the video-call link may be shown: from an hour before until the meeting ends. */
 export function isLinkWindowOpen(startsAt: string, durationMinutes: number, now: Date): boolean {
@@ -108,45 +84,46 @@ export function summariseCommitment(
   return summary;
 }
 
-const WEEKDAYS: Record<string, string> = {
-  MO: 'Monday',
-  TU: 'Tuesday',
-  WE: 'Wednesday',
-  TH: 'Thursday',
-  FR: 'Friday',
-  SA: 'Saturday',
-  SU: 'Sunday',
-};
-const ORDINALS: Record<string, string> = {
-  '1': 'first',
-  '2': 'second',
-  '3': 'third',
-  '4': 'fourth',
-  '-1': 'last',
-};
+export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export type WeekdayCode = (typeof WEEKDAY_CODES)[number];
 
 /**
- * A schedule's rhythm in plain words: "Weekly", "Every 2 weeks", "Monthly, on the second
- * Tuesday". Rules Hearth does not offer are described as "Regularly" rather than guessed.
+ * A schedule's rhythm as data the web app puts into words: one meeting; every n days, weeks
+ * (on a weekday) or months (on the nth weekday, -1 for the last); or "regularly" for rules
+ * Hearth does not offer itself, rather than a guess.
  */
-export function describeCadence(rrule: string | null): string {
-  if (!rrule) return 'One meeting';
+export type Cadence =
+  | { kind: 'once' }
+  | { kind: 'regular' }
+  | { kind: 'daily'; interval: number }
+  | { kind: 'weekly'; interval: number; weekday: WeekdayCode | null }
+  | { kind: 'monthly'; interval: number; weekday: WeekdayCode | null; nth: number | null };
+
+const isWeekday = (value: string | undefined): value is WeekdayCode =>
+  (WEEKDAY_CODES as readonly string[]).includes(value ?? '');
+
+export function cadenceOf(rrule: string | null): Cadence {
+  if (!rrule) return { kind: 'once' };
   const parts = new Map(rrule.split(';').map((part) => part.split('=', 2) as [string, string]));
   const interval = Number(parts.get('INTERVAL') ?? '1');
-  const every = (unit: string) => (interval === 1 ? `Every ${unit}` : `Every ${interval} ${unit}s`);
+  const byDay = parts.get('BYDAY');
+  const weekday = isWeekday(byDay) ? byDay : null;
   switch (parts.get('FREQ')) {
     case 'DAILY':
-      return every('day');
-    case 'WEEKLY': {
-      const day = WEEKDAYS[parts.get('BYDAY') ?? ''];
-      return day ? `${every('week')}, on ${day}` : every('week');
-    }
+      return { kind: 'daily', interval };
+    case 'WEEKLY':
+      return { kind: 'weekly', interval, weekday };
     case 'MONTHLY': {
-      const day = WEEKDAYS[parts.get('BYDAY') ?? ''];
-      const nth = ORDINALS[parts.get('BYSETPOS') ?? ''];
-      return day && nth ? `${every('month')}, on the ${nth} ${day}` : every('month');
+      const nth = Number(parts.get('BYSETPOS'));
+      const known = [1, 2, 3, 4, -1].includes(nth);
+      return {
+        kind: 'monthly',
+        interval,
+        weekday: known ? weekday : null,
+        nth: known && weekday ? nth : null,
+      };
     }
     default:
-      return 'Regularly';
+      return { kind: 'regular' };
   }
 }

@@ -111,6 +111,18 @@ describe('checkSchedule', () => {
     expect(fields({ count: null, until: '2026-01-01' })).toEqual(['until']);
   });
 
+  it('gives each problem a code for the web app to put into words', () => {
+    expect(checkSchedule({ ...base, rrule: 'FREQ=HOURLY' })).toEqual([
+      { field: 'rrule', code: 'schedule_rule', params: { problem: 'rule_freq' } },
+    ]);
+    expect(checkSchedule({ ...base, rrule: 'FREQ=WEEKLY;COUNT=3' })).toEqual([
+      { field: 'rrule', code: 'schedule_rule', params: { problem: 'rule_bound' } },
+    ]);
+    expect(checkSchedule({ ...base, count: 0 })).toEqual([
+      { field: 'count', code: 'schedule_too_many', params: { max: MAX_OCCURRENCES } },
+    ]);
+  });
+
   it('never makes more than the ceiling, whatever the end date', () => {
     const times = expandSchedule({
       ...base,

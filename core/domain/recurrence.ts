@@ -28,7 +28,17 @@ export interface ScheduleRule {
   until: string | null;
 }
 
-export type ScheduleProblem = { field: keyof ScheduleRule; message: string };
+export interface ScheduleProblem {
+  field: keyof ScheduleRule;
+  code:
+    | 'invalid'
+    | 'schedule_rule'
+    | 'schedule_count_or_end'
+    | 'schedule_too_many'
+    | 'schedule_end'
+    | 'schedule_end_before_start';
+  params?: { problem?: RuleProblem; max?: number };
+}
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -49,58 +59,63 @@ export function utcToLocal(instant: string, timeZone: string): string {
     .toString({ smallestUnit: 'minute' });
 }
 
-function parseParts(rrule: string): Map<string, string> | string {
+/** What can be wrong with a rule's text (a code the web app puts into words). */
+export type RuleProblem =
+  | 'rule_part'
+  | 'rule_bound'
+  | 'rule_unsupported'
+  | 'rule_freq'
+  | 'rule_interval';
+
+function parseParts(rrule: string): Map<string, string> | RuleProblem {
   const parts = new Map<string, string>();
   for (const piece of rrule.replace(/^RRULE:/i, '').split(';')) {
     if (!piece) continue;
     const [key, value] = piece.split('=');
-    if (!key || !value) return `“${piece}” is not a rule part.`;
+    if (!key || !value) return 'rule_part';
     const name = key.toUpperCase();
     if (!ALLOWED_PARTS.has(name)) {
-      return name === 'COUNT' || name === 'UNTIL'
-        ? 'Set the number of meetings or the end date in their own fields.'
-        : `${name} is not supported in a meeting schedule.`;
+      return name === 'COUNT' || name === 'UNTIL' ? 'rule_bound' : 'rule_unsupported';
     }
     parts.set(name, value.toUpperCase());
   }
   const freq = parts.get('FREQ');
-  if (!freq || !ALLOWED_FREQ.has(freq)) return 'Meetings repeat daily, weekly or monthly.';
+  if (!freq || !ALLOWED_FREQ.has(freq)) return 'rule_freq';
   const interval = parts.get('INTERVAL');
-  if (interval !== undefined && !/^([1-9]|[1-5]\d)$/.test(interval)) {
-    return 'The interval is a whole number from 1 to 59.';
-  }
+  if (interval !== undefined && !/^([1-9]|[1-5]\d)$/.test(interval)) return 'rule_interval';
   return parts;
 }
 
-/** Every problem with a schedule, in words for the person who wrote it. Empty when fine. */
+/**
+ * Every problem with a schedule, as codes with the field they concern; empty when fine.
+ * The server sends them as field problems and the web app says them in its own words.
+ */
 export function checkSchedule(rule: ScheduleRule): ScheduleProblem[] {
   const problems: ScheduleProblem[] = [];
-  if (!isTimeZone(rule.timeZone)) {
-    problems.push({ field: 'timeZone', message: 'Choose a time zone from the list.' });
-  }
+  if (!isTimeZone(rule.timeZone)) problems.push({ field: 'timeZone', code: 'invalid' });
   if (!LOCAL_DATE_TIME.test(rule.start) || !isPlainDateTime(rule.start)) {
-    problems.push({ field: 'start', message: 'Enter the first meeting’s date and time.' });
+    problems.push({ field: 'start', code: 'invalid' });
   }
   if (rule.rrule !== null) {
     const parts = parseParts(rule.rrule);
-    if (typeof parts === 'string') problems.push({ field: 'rrule', message: parts });
+    if (typeof parts === 'string') {
+      problems.push({ field: 'rrule', code: 'schedule_rule', params: { problem: parts } });
+    }
     if (rule.count === null && rule.until === null) {
-      problems.push({
-        field: 'count',
-        message: 'Say how many meetings are planned, or the date they end.',
-      });
+      problems.push({ field: 'count', code: 'schedule_count_or_end' });
     }
     if (rule.count !== null && (rule.count < 1 || rule.count > MAX_OCCURRENCES)) {
       problems.push({
         field: 'count',
-        message: `Plan between 1 and ${MAX_OCCURRENCES} meetings.`,
+        code: 'schedule_too_many',
+        params: { max: MAX_OCCURRENCES },
       });
     }
     if (rule.until !== null) {
       if (!LOCAL_DATE.test(rule.until) || !isPlainDateTime(`${rule.until}T00:00`)) {
-        problems.push({ field: 'until', message: 'Enter the end date as a date.' });
+        problems.push({ field: 'until', code: 'schedule_end' });
       } else if (LOCAL_DATE_TIME.test(rule.start) && rule.until < rule.start.slice(0, 10)) {
-        problems.push({ field: 'until', message: 'The end date is before the first meeting.' });
+        problems.push({ field: 'until', code: 'schedule_end_before_start' });
       }
     }
   }
@@ -126,7 +141,7 @@ export function expandSchedule(rule: ScheduleRule): string[] {
   });
   if (rule.rrule === null) return [new Date(first.epochMilliseconds).toISOString()];
   const parts = parseParts(rule.rrule);
-  if (typeof parts === 'string') throw new Error(parts);
+  if (typeof parts === 'string') throw new Error(`schedule rule: ${parts}`);
   const bound: string[] = [];
   if (rule.count !== null) bound.push(`COUNT=${Math.min(rule.count, MAX_OCCURRENCES)}`);
   if (rule.until !== null) {
@@ -149,7 +164,7 @@ export function expandSchedule(rule: ScheduleRule): string[] {
 /** The rule as it goes into a stored series and an iCalendar RRULE (normalised, bounded). */
 export function normaliseRule(rrule: string): string {
   const parts = parseParts(rrule);
-  if (typeof parts === 'string') throw new Error(parts);
+  if (typeof parts === 'string') throw new Error(`schedule rule: ${parts}`);
   return [...parts].map(([k, v]) => `${k}=${v}`).join(';');
 }
 

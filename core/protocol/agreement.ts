@@ -1,12 +1,12 @@
 /**
- * API shapes for the comfort agreement: templates, versions, proposals, responses and
- * acknowledgements, and notifications.
+ * The comfort agreement: templates, versions, proposals and acknowledgements. Responses to a
+ * proposal are the consent engine's (./consent.ts).
  */
 import { z } from 'zod';
-import { ITEM_TEXT_MAX, ITEM_TITLE_MAX, ITEMS_MAX } from '../domain/agreement';
+import { CHANGE_PROBLEMS, ITEM_TEXT_MAX, ITEM_TITLE_MAX, ITEMS_MAX } from '../domain/agreement';
 import { CONSENT_RESPONSES } from '../domain/consent';
-
-const id = z.string().min(1).max(64);
+import { deadlineDays, id } from './common';
+import { responseView, tallyView } from './consent';
 
 export const agreementItem = z
   .object({ id: z.string(), title: z.string(), text: z.string() })
@@ -52,28 +52,12 @@ const reason = z
   .max(2000, 'Use at most 2,000 characters.');
 
 export const proposeBody = z
-  .strictObject({
-    change: changeInput,
-    reason,
-    deadlineDays: z
-      .number()
-      .int()
-      .min(1, 'Allow at least 1 day.')
-      .max(30, 'Allow at most 30 days.')
-      .optional(),
-  })
+  .strictObject({ change: changeInput, reason, deadlineDays })
   .meta({ id: 'ProposeChangeBody' });
 
 export const reviseBody = z
   .strictObject({ change: changeInput, reason })
   .meta({ id: 'ReviseProposalBody' });
-
-export const respondBody = z
-  .strictObject({
-    response: z.enum(CONSENT_RESPONSES, { error: 'Choose agree, stand aside or object.' }),
-    note: z.string().trim().max(2000, 'Use at most 2,000 characters.').optional(),
-  })
-  .meta({ id: 'RespondBody' });
 
 export const closeBody = z
   .strictObject({
@@ -115,41 +99,12 @@ export type ItemDiffDto = z.infer<typeof itemDiff>;
 
 export const PROPOSAL_STATUSES = ['open', 'adopted', 'lapsed', 'withdrawn', 'not_adopted'] as const;
 
-export const decisionView = z
-  .object({
-    state: z.enum(['adopted', 'open', 'lapsed']),
-    why: z.enum([
-      'everyone_responded',
-      'deadline_passed',
-      'objection',
-      'waiting',
-      'too_few_agreed',
-    ]),
-    active: z.number().int(),
-    agree: z.number().int(),
-    standAside: z.number().int(),
-    object: z.number().int(),
-    waiting: z.number().int(),
-    quorumNeeded: z.number().int(),
-  })
-  .meta({ id: 'Decision' });
-
-export const responseView = z
-  .object({
-    userId: z.string(),
-    displayName: z.string(),
-    response: z.enum(CONSENT_RESPONSES).nullable(),
-    note: z.string().nullable(),
-    respondedAt: z.string().nullable(),
-  })
-  .meta({ id: 'ProposalResponse' });
-export type ResponseView = z.infer<typeof responseView>;
-
 export const proposalSummary = z
   .object({
-    id: z.string(),
+    id,
     kind: z.enum(['adopt', 'add', 'amend', 'remove']),
-    summary: z.string(),
+    /** What the change is about: an item's title, or how many items a whole draft has. */
+    subject: z.object({ title: z.string().nullable(), itemCount: z.number().int().nullable() }),
     proposerName: z.string(),
     status: z.enum(PROPOSAL_STATUSES),
     round: z.number().int(),
@@ -169,11 +124,14 @@ export const proposalDetail = proposalSummary
     reason: z.string(),
     proposerId: z.string(),
     closedAt: z.string().nullable(),
+    /** The steward's note when they closed it. */
     closeNote: z.string().nullable(),
+    /** Why it could not be adopted though the group agreed: the agreement changed meanwhile. */
+    closeReason: z.enum(CHANGE_PROBLEMS).nullable(),
     resultVersion: z.number().int().nullable(),
     /** What the agreement would look like: current version → after this change. */
     preview: z.array(itemDiff),
-    decision: decisionView,
+    decision: tallyView,
     responses: z.array(responseView),
     myResponse: z.enum(CONSENT_RESPONSES).nullable(),
     earlierRounds: z.array(
@@ -257,47 +215,3 @@ export const templateList = z
   })
   .meta({ id: 'AgreementTemplates' });
 export type TemplateList = z.infer<typeof templateList>;
-
-/** Everything Hearth tells people about in the app; the subject is named by the kind. */
-export const NOTIFICATION_KINDS = [
-  'proposal.new',
-  'proposal.revised',
-  'proposal.outcome',
-  'meeting.changed',
-  'meeting.cancelled',
-  'swap.requested',
-  'swap.accepted',
-  'swap.declined',
-  /** A steward asked what members think the purpose is (subject: the group). */
-  'purpose.asked',
-  /** The group is asked to consent to a purpose or a review outcome (subject: decision). */
-  'decision.new',
-  'decision.outcome',
-  /** For stewards: someone applied (subject: the application). */
-  'application.new',
-  /** For the applicant (subject: the application). */
-  'application.outcome',
-  /** A seat is yours to claim (subject: the group). */
-  'waitlist.offer',
-  /** The group moved on in its life: active, review, continuing, adjourned (subject: group). */
-  'group.stage',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-export const notificationList = z
-  .object({
-    unread: z.number().int(),
-    items: z.array(
-      z.object({
-        id: z.string(),
-        kind: z.enum(NOTIFICATION_KINDS),
-        groupId: z.string().nullable(),
-        groupName: z.string().nullable(),
-        subjectId: z.string().nullable(),
-        createdAt: z.string(),
-        read: z.boolean(),
-      }),
-    ),
-  })
-  .meta({ id: 'Notifications' });
-export type NotificationList = z.infer<typeof notificationList>;

@@ -1,68 +1,62 @@
 /**
- * The live session's messages, both ways, as one versioned discriminated union. A message
- * that does not parse gets an `error` back; the connection and the room go on.
- * Times are server milliseconds since the epoch; clients convert with their measured offset.
+ * The live session's messages, both ways, as one versioned discriminated union. Both sides
+ * check every message they receive against it. A message that does not parse gets an `error`
+ * back; the connection and the room go on. A client of another protocol version is closed
+ * with `LIVE_CLOSE.outdated` and asked to reload. Refusals and errors are codes; the web app
+ * puts them into words. Times are server milliseconds since the epoch; clients convert with
+ * their measured offset.
  */
 import { z } from 'zod';
-import { ORDER_MODES, PHASE_KINDS, TURN_MODES } from '../domain/live';
+import {
+  liveCommand,
+  ORDER_MODES,
+  PHASE_KINDS,
+  REFUSALS,
+  turnChoiceSchema,
+} from '../domain/liveCommands';
 
-export const LIVE_PROTOCOL_VERSION = 1;
+export const LIVE_PROTOCOL_VERSION = 2;
 /** Largest message either side may send. */
 export const LIVE_MAX_MESSAGE_BYTES = 64 * 1024;
 
-const userId = z.string().min(1).max(64);
+/**
+ * Why the server closed a socket (WebSocket close codes 4000–4999 are the application's).
+ * The close reason is the key, so the web app can say it in its own words.
+ */
+export const LIVE_CLOSE = {
+  /** The client speaks another protocol version: reload the page. */
+  outdated: 4000,
+  /** The person's session ended (signed out, or ended from another device). */
+  signed_out: 4001,
+  /** The person is no longer in the group, or the group has adjourned. */
+  access_ended: 4003,
+  /** The meeting was cancelled. */
+  meeting_cancelled: 4004,
+} as const;
+export type LiveCloseReason = keyof typeof LIVE_CLOSE;
 
-export const turnChoiceSchema = z.strictObject({
-  mode: z.enum(TURN_MODES),
-  feedbackFrom: userId.nullable(),
-  focus: z.string().trim().max(280).nullable(),
-});
+/** Codes for problems with a message (not refusals by the room). */
+export const LIVE_ERRORS = ['bad_message', 'rate_limited', 'internal'] as const;
+export type LiveError = (typeof LIVE_ERRORS)[number];
 
-export const liveCommand = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('join') }),
-  z.strictObject({ type: z.literal('leave') }),
-  z.strictObject({ type: z.literal('choose'), choice: turnChoiceSchema }),
-  z.strictObject({ type: z.literal('startPhase'), index: z.number().int().min(0).max(50) }),
-  z.strictObject({
-    type: z.literal('adjustPhase'),
-    plannedMs: z
-      .number()
-      .int()
-      .min(60_000)
-      .max(6 * 3_600_000),
-  }),
-  z.strictObject({
-    type: z.literal('setOrder'),
-    mode: z.enum(ORDER_MODES),
-    order: z.array(userId).max(200).optional(),
-  }),
-  z.strictObject({ type: z.literal('startTurn'), speakerId: userId.optional() }),
-  z.strictObject({ type: z.literal('endTurn') }),
-  z.strictObject({ type: z.literal('pass') }),
-  z.strictObject({ type: z.literal('hand'), raised: z.boolean() }),
-  z.strictObject({ type: z.literal('takeFacilitation') }),
-  /** Before starting: use one of the shipped agendas, scaled to the meeting's length. */
-  z.strictObject({ type: z.literal('useTemplate'), templateId: z.string().min(1).max(40) }),
-  z.strictObject({ type: z.literal('end') }),
-]);
-export type LiveCommand = z.infer<typeof liveCommand>;
+const v = z.literal(LIVE_PROTOCOL_VERSION);
 
 /** Client → server. */
 export const clientMessage = z.discriminatedUnion('type', [
   z.strictObject({
-    v: z.literal(LIVE_PROTOCOL_VERSION),
+    v,
     type: z.literal('command'),
     /** Chosen by the client; a command retried with the same id applies once. */
     id: z.string().min(8).max(64),
     command: liveCommand,
   }),
   z.strictObject({
-    v: z.literal(LIVE_PROTOCOL_VERSION),
+    v,
     type: z.literal('ping'),
     /** The client's clock when it sent the ping (performance.now() or Date.now()). */
     t: z.number(),
   }),
-  z.strictObject({ v: z.literal(LIVE_PROTOCOL_VERSION), type: z.literal('resync') }),
+  z.strictObject({ v, type: z.literal('resync') }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 
@@ -77,7 +71,7 @@ const phaseView = z.object({
 /** The room as everyone in it sees it (the same for all; each client marks itself). */
 export const roomView = z.object({
   meetingId: z.string(),
-  /** The agendas a facilitator can choose from before starting. */
+  /** The agendas a facilitator can choose from before starting ('group' is the group's own). */
   templates: z.array(z.object({ id: z.string(), name: z.string() })),
   groupId: z.string(),
   groupName: z.string(),
@@ -121,34 +115,26 @@ export type RoomView = z.infer<typeof roomView>;
 /** Server → client. */
 export const serverMessage = z.discriminatedUnion('type', [
   z.object({
-    v: z.literal(LIVE_PROTOCOL_VERSION),
+    v,
     type: z.literal('snapshot'),
     room: roomView,
     /** Who this connection is. */
     you: z.string(),
     serverTime: z.number(),
   }),
-  z.object({ v: z.literal(LIVE_PROTOCOL_VERSION), type: z.literal('state'), room: roomView }),
+  z.object({ v, type: z.literal('state'), room: roomView }),
+  z.object({ v, type: z.literal('pong'), t: z.number(), serverTime: z.number() }),
   z.object({
-    v: z.literal(LIVE_PROTOCOL_VERSION),
-    type: z.literal('pong'),
-    t: z.number(),
-    serverTime: z.number(),
-  }),
-  z.object({
-    v: z.literal(LIVE_PROTOCOL_VERSION),
+    v,
     type: z.literal('ack'),
     id: z.string(),
     ok: z.boolean(),
-    /** Why a command was refused, in plain words. */
-    message: z.string().optional(),
+    /** Why a command was refused, as a code. */
+    refusal: z.enum(REFUSALS).optional(),
     version: z.number().int(),
   }),
-  z.object({
-    v: z.literal(LIVE_PROTOCOL_VERSION),
-    type: z.literal('error'),
-    code: z.string(),
-    message: z.string(),
-  }),
+  z.object({ v, type: z.literal('error'), code: z.enum(LIVE_ERRORS) }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;
+
+export { type LiveCommand, liveCommand } from '../domain/liveCommands';

@@ -1,6 +1,6 @@
 /**
- * API shapes for meetings: schedules, venues, roles and the rota, swaps, RSVPs,
- * attendance, the commitment view, calendars and email preferences.
+ * Meetings: schedules, venues, roles and the rota, swaps, RSVPs, attendance and the
+ * commitment view.
  * Times on the wire are UTC ISO-8601; a schedule's start is local wall-clock time in
  * the time zone sent beside it.
  */
@@ -15,9 +15,7 @@ import {
   VENUE_KINDS,
 } from '../domain/meetings';
 import { isTimeZone } from '../domain/timeZone';
-
-const id = z.string().min(1).max(64);
-const isoTime = z.string();
+import { id, isoTime } from './common';
 
 const optionalText = (max: number) =>
   z
@@ -159,7 +157,7 @@ export const roleBody = z
   })
   .meta({ id: 'RoleBody' });
 
-export const changeRoleBody = z
+export const rotaRoleBody = z
   .strictObject({ inRota: z.boolean() })
   .meta({ id: 'ChangeRotaRoleBody' });
 
@@ -170,8 +168,6 @@ export const notReadyBody = z
 export const meetingParams = z.strictObject({ meetingId: id });
 export const swapParams = z.strictObject({ swapId: id });
 export const groupRoleParams = z.strictObject({ id, roleId: id });
-export const feedParams = z.strictObject({ token: z.string().min(1).max(200) });
-export const mailParams = z.strictObject({ mailId: id });
 
 // ---- Responses --------------------------------------------------------------------------
 
@@ -217,6 +213,8 @@ export const meetingSummary = z
     status: z.enum(['scheduled', 'cancelled']),
     moved: z.boolean(),
     changeNote: z.string().nullable(),
+    /** Set when Hearth cancelled the meeting by itself: the group adjourned. */
+    cancelReason: z.enum(['group_adjourned']).nullable(),
     venueKind: z.enum(VENUE_KINDS),
     venueName: z.string().nullable(),
     myRsvp: z.enum(RSVP_RESPONSES).nullable(),
@@ -256,7 +254,14 @@ export const meetingDetail = meetingSummary
     ),
     swaps: z.array(swapView),
     /** Open agreement proposals with an objection: for the group to talk about. */
-    agenda: z.array(z.object({ proposalId: id, title: z.string() })),
+    agenda: z.array(
+      z.object({
+        proposalId: id,
+        kind: z.enum(['adopt', 'add', 'amend', 'remove']),
+        /** The item the proposal is about; null for a whole draft. */
+        itemTitle: z.string().nullable(),
+      }),
+    ),
     isPast: z.boolean(),
     can: z.object({
       change: z.boolean(),
@@ -307,46 +312,3 @@ export const commitmentView = z
   })
   .meta({ id: 'Commitment' });
 export type CommitmentView = z.infer<typeof commitmentView>;
-
-export const calendarFeedStatus = z
-  .object({ active: z.boolean(), createdAt: isoTime.nullable(), url: z.string().nullable() })
-  .meta({ id: 'CalendarFeed' });
-export type CalendarFeedStatus = z.infer<typeof calendarFeedStatus>;
-
-export const REMINDER_CHOICES = [10080, 1440, 180, 60, 15] as const;
-
-export const emailPreferences = z
-  .strictObject({
-    /** Minutes before each meeting to send a reminder. */
-    reminders: z.array(z.union(REMINDER_CHOICES.map((n) => z.literal(n)))).max(5),
-    roles: z.boolean(),
-    changes: z.boolean(),
-    proposals: z.boolean(),
-  })
-  .meta({ id: 'EmailPreferences' });
-export type EmailPreferences = z.infer<typeof emailPreferences>;
-
-export const emailPreferencesView = z
-  .object({ email: z.string(), preferences: emailPreferences })
-  .meta({ id: 'EmailPreferencesView' });
-export type EmailPreferencesView = z.infer<typeof emailPreferencesView>;
-
-export const outboxItem = z
-  .object({
-    id,
-    to: z.string(),
-    kind: z.string(),
-    subject: z.string(),
-    text: z.string(),
-    status: z.enum(['pending', 'sending', 'sent', 'held', 'failed']),
-    attempts: z.number().int(),
-    lastError: z.string().nullable(),
-    createdAt: isoTime,
-    sentAt: isoTime.nullable(),
-  })
-  .meta({ id: 'OutboxItem' });
-export type OutboxItem = z.infer<typeof outboxItem>;
-export const outboxList = z
-  .object({ transport: z.enum(['smtp', 'none']), items: z.array(outboxItem) })
-  .meta({ id: 'Outbox' });
-export type OutboxList = z.infer<typeof outboxList>;

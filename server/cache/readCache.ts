@@ -1,18 +1,21 @@
 /**
- * An in-process cache for the two reads on every group page: who a session belongs to,
- * and a group with its members. It is only coherent when this process makes every write,
- * so it is switched on for the embedded SQLite database (one process by design) and off
- * for PostgreSQL, where several nodes share the data.
+ * An in-process cache for the two reads behind nearly every request: who a session belongs
+ * to, and a group with its members (from which its pages and every access check are made).
  *
- * Each write path forgets what it changed. A read that started before a write must not
- * store what it read after that write has forgotten it: reads note a generation first and
- * store only if no forget happened in between.
+ * Every write to a group goes through `withGroupLock`, which forgets the group here when it
+ * commits and announces it on the bus, so every other node forgets it too; ending a session
+ * does the same for the session. A node can only trust its copies while it hears every
+ * announcement, so the cache is on only while the bus is listening (always, in one process on
+ * SQLite) and is emptied whenever announcements may have been missed.
+ *
+ * A read that started before a forget must not store what it read: reads note a generation
+ * first and store only if nothing was forgotten in between.
  */
-import type { GroupDetail } from '../../core/protocol/api';
+import type { GroupDetail } from '../../core/protocol/groups';
+import type { Viewer } from '../access/viewer';
 import type { GroupRow } from '../db/queries/groups';
 import type { MemberWithName } from '../db/queries/memberships';
-import type { GroupViewerRole } from '../policies/groups';
-import type { Viewer } from '../services/deps';
+import type { GroupViewerRole } from '../policies/predicates';
 
 export interface CachedSession {
   viewer: Viewer;
@@ -32,7 +35,7 @@ export interface GroupSnapshot {
 }
 
 export interface ReadCache {
-  readonly enabled: boolean;
+  enabled(): boolean;
   generation(): number;
   getSession(tokenHash: string): CachedSession | undefined;
   setSession(tokenHash: string, session: CachedSession, generation: number): void;
@@ -40,11 +43,13 @@ export interface ReadCache {
   getGroup(groupId: string): GroupSnapshot | undefined;
   setGroup(groupId: string, snapshot: GroupSnapshot, generation: number): void;
   forgetGroup(groupId: string): void;
+  /** Forgets everything (announcements may have been missed). */
+  reset(): void;
 }
 
 const MAX_ENTRIES = 10_000;
 
-export function createReadCache(enabled: boolean): ReadCache {
+export function createReadCache(enabled: () => boolean): ReadCache {
   let generation = 0;
   const sessions = new Map<string, CachedSession>();
   const groups = new Map<string, GroupSnapshot>();
@@ -55,22 +60,27 @@ export function createReadCache(enabled: boolean): ReadCache {
   return {
     enabled,
     generation: () => generation,
-    getSession: (hash) => (enabled ? sessions.get(hash) : undefined),
+    getSession: (hash) => (enabled() ? sessions.get(hash) : undefined),
     setSession(hash, session, seen) {
-      if (enabled && seen === generation) bounded(sessions, hash, session);
+      if (enabled() && seen === generation) bounded(sessions, hash, session);
     },
     forgetSession(sessionId) {
       generation += 1;
       for (const [hash, cached] of sessions)
         if (cached.viewer.sessionId === sessionId) sessions.delete(hash);
     },
-    getGroup: (id) => (enabled ? groups.get(id) : undefined),
+    getGroup: (id) => (enabled() ? groups.get(id) : undefined),
     setGroup(id, snapshot, seen) {
-      if (enabled && seen === generation) bounded(groups, id, snapshot);
+      if (enabled() && seen === generation) bounded(groups, id, snapshot);
     },
     forgetGroup(id) {
       generation += 1;
       groups.delete(id);
+    },
+    reset() {
+      generation += 1;
+      sessions.clear();
+      groups.clear();
     },
   };
 }

@@ -6,6 +6,27 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
+import type { VenueKind } from '../../core/domain/meetings';
+
+/** The words a calendar shows beside a meeting; calendar apps show them as they are. */
+const WORDS = {
+  feedName: 'Hearth meetings',
+  online: 'Online',
+  orOnline: ' (or online)',
+  yourRoles: (roles: readonly string[]) => `Your roles: ${roles.join(', ')}.`,
+  videoCall: (url: string) => `Video call: ${url}`,
+  note: (note: string) => `Note: ${note}`,
+  details: (url: string) => `Details: ${url}`,
+};
+
+export const FEED_NAME = WORDS.feedName;
+
+/** Where a meeting is, as a calendar's LOCATION says it. */
+function locationOf(venue: CalendarEvent['venue']): string | null {
+  if (venue.kind === 'online') return WORDS.online;
+  const place = [venue.name, venue.address].filter(Boolean).join(', ');
+  return (place || null) && place + (venue.kind === 'both' ? WORDS.orOnline : '');
+}
 
 export interface CalendarEvent {
   id: string;
@@ -16,8 +37,8 @@ export interface CalendarEvent {
   status: 'scheduled' | 'cancelled';
   sequence: number;
   updatedAt: string;
-  /** Where: a venue name and address, or "Online". */
-  location: string | null;
+  /** Where: a venue's name and address, or online. */
+  venue: { kind: VenueKind; name: string | null; address: string | null };
   /** The video-call link, for members only. */
   onlineUrl: string | null;
   /** The person's own roles at this meeting. */
@@ -46,10 +67,10 @@ export function buildCalendar(options: {
   for (const event of options.events) {
     const start = zoned(event.startsAt, event.timeZone);
     const description = [
-      event.myRoles.length > 0 ? `Your roles: ${event.myRoles.join(', ')}.` : null,
-      event.onlineUrl ? `Video call: ${event.onlineUrl}` : null,
-      event.changeNote ? `Note: ${event.changeNote}` : null,
-      `Details: ${event.pageUrl}`,
+      event.myRoles.length > 0 ? WORDS.yourRoles(event.myRoles) : null,
+      event.onlineUrl ? WORDS.videoCall(event.onlineUrl) : null,
+      event.changeNote ? WORDS.note(event.changeNote) : null,
+      WORDS.details(event.pageUrl),
     ]
       .filter(Boolean)
       .join('\n');
@@ -65,7 +86,7 @@ export function buildCalendar(options: {
           ? `${event.groupName} (${event.myRoles.join(', ')})`
           : event.groupName,
       description,
-      location: event.location,
+      location: locationOf(event.venue),
       url: event.pageUrl,
       status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });

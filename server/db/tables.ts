@@ -3,15 +3,16 @@
  * flags are nullable timestamps, never booleans. Kysely uses these to type every query.
  */
 import type { Generated } from 'kysely';
+import type { ChangeProblem } from '../../core/domain/agreement';
 import type { ConsentResponse } from '../../core/domain/consent';
-import type { Stage } from '../../core/domain/lifecycle';
+import type { Stage, StageReason } from '../../core/domain/lifecycle';
 import type {
   AttendanceStatus,
   LatenessPolicy,
   RsvpResponse,
   VenueKind,
 } from '../../core/domain/meetings';
-import type { NotificationKind } from '../../core/protocol/agreement';
+import type { NotificationKind } from '../../core/protocol/notifications';
 
 export interface UsersTable {
   id: string;
@@ -65,9 +66,9 @@ export interface GroupsTable {
   /** Set while the group is in the directory: open or closed, and not adjourned. */
   listed_at: string | null;
   /** The live-session agenda the group last chose: a template id, or "group". */
-  session_template?: string | null;
+  session_template: string | null;
   /** JSON: the group's own agenda (core/domain/liveTemplates AgendaPhase[]), if it has one. */
-  session_agenda?: string | null;
+  session_agenda: string | null;
 }
 
 export interface MembershipsTable {
@@ -139,6 +140,8 @@ export interface AgreementProposalsTable {
   closed_at: string | null;
   closed_by: string | null;
   close_note: string | null;
+  /** Why the group's agreement could not take the change (null for other closings). */
+  close_reason: ChangeProblem | null;
   result_version: number | null;
 }
 
@@ -202,6 +205,8 @@ export interface MeetingsTable {
   original_starts_at: string | null;
   /** The note to members with the latest move or cancellation. */
   change_note: string | null;
+  /** Set when Hearth cancelled the meeting by itself. */
+  cancel_reason: 'group_adjourned' | null;
   /** iCalendar SEQUENCE: bumped on every change members should see. */
   sequence: Generated<number>;
   venue_kind: VenueKind;
@@ -315,7 +320,11 @@ export interface GroupStageChangesTable {
   to_stage: Stage;
   at: string;
   actor_id: string | null;
+  /** People's own words about the step (the changes a review agreed). */
   note: string | null;
+  /** Why Hearth moved the group on (null for rows from before reasons were kept). */
+  reason: StageReason | null;
+  meetings_held: number | null;
 }
 
 export interface PurposeAnswersTable {
@@ -368,6 +377,8 @@ export interface ApplicationsTable {
   status: ApplicationStatus;
   /** A kind message from the steward with the outcome. */
   message: string | null;
+  /** Set when Hearth closed the application by itself. */
+  closed_reason: 'seat_lapsed' | 'group_adjourned' | null;
   created_at: string;
   decided_at: string | null;
   decided_by: string | null;

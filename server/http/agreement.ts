@@ -4,18 +4,18 @@ import {
   acknowledgeBody,
   agreementOverview,
   closeBody,
-  notificationList,
   proposalDetail,
   proposalParams,
   proposeBody,
-  respondBody,
   reviseBody,
   templateList,
   versionDetail,
   versionParams,
 } from '../../core/protocol/agreement';
-import { groupParams } from '../../core/protocol/api';
+import { groupParams } from '../../core/protocol/common';
+import { consentResponseBody } from '../../core/protocol/consent';
 import { AGREEMENT_TEMPLATES } from '../../core/templates/agreement';
+import type { Deps } from '../deps';
 import { acknowledgeAgreement } from '../services/agreement/acknowledgeAgreement';
 import { closeProposal } from '../services/agreement/closeProposal';
 import { getAgreement } from '../services/agreement/getAgreement';
@@ -25,17 +25,18 @@ import { proposeAgreementChange } from '../services/agreement/proposeAgreementCh
 import { respondToProposal } from '../services/agreement/respondToProposal';
 import { reviseProposal } from '../services/agreement/reviseProposal';
 import { withdrawProposal } from '../services/agreement/withdrawProposal';
-import type { Deps } from '../services/deps';
-import { listNotifications } from '../services/listNotifications';
-import { markNotificationsRead } from '../services/markNotificationsRead';
 import { errorResponses } from './errorResponses';
 import { requireViewer } from './viewer';
 
-/** The comfort agreement: templates, versions, proposals, responses, acknowledgements; notifications. */
+/** The comfort agreement: templates, versions, proposals, responses, acknowledgements. */
 export function agreementRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['agreement'];
     const memberErrors = errorResponses(400, 401, 403, 404, 409, 415);
+    const ids = (params: { id: string; proposalId: string }) => ({
+      groupId: params.id,
+      proposalId: params.proposalId,
+    });
 
     app.get(
       '/api/agreement-templates',
@@ -66,7 +67,7 @@ export function agreementRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: agreementOverview, ...memberErrors },
         },
       },
-      async (request) => getAgreement(deps, requireViewer(request), request.params.id),
+      async (request) => getAgreement(deps, requireViewer(request), { groupId: request.params.id }),
     );
 
     app.get(
@@ -80,7 +81,10 @@ export function agreementRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        getAgreementVersion(deps, requireViewer(request), request.params.id, request.params.number),
+        getAgreementVersion(deps, requireViewer(request), {
+          groupId: request.params.id,
+          number: request.params.number,
+        }),
     );
 
     app.post(
@@ -95,12 +99,10 @@ export function agreementRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        await acknowledgeAgreement(
-          deps,
-          requireViewer(request),
-          request.params.id,
-          request.body.version,
-        );
+        await acknowledgeAgreement(deps, requireViewer(request), {
+          groupId: request.params.id,
+          version: request.body.version,
+        });
         return reply.code(204).send(null);
       },
     );
@@ -117,16 +119,12 @@ export function agreementRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .code(201)
-          .send(
-            await proposeAgreementChange(
-              deps,
-              requireViewer(request),
-              request.params.id,
-              request.body,
-            ),
-          ),
+        reply.code(201).send(
+          await proposeAgreementChange(deps, requireViewer(request), {
+            groupId: request.params.id,
+            ...request.body,
+          }),
+        ),
     );
 
     app.get(
@@ -139,8 +137,7 @@ export function agreementRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: proposalDetail, ...memberErrors },
         },
       },
-      async (request) =>
-        getProposal(deps, requireViewer(request), request.params.id, request.params.proposalId),
+      async (request) => getProposal(deps, requireViewer(request), ids(request.params)),
     );
 
     app.put(
@@ -150,18 +147,15 @@ export function agreementRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           summary: 'Agree, stand aside or object (with a reason); can be changed until it closes',
           params: proposalParams,
-          body: respondBody,
+          body: consentResponseBody,
           response: { 200: proposalDetail, ...memberErrors },
         },
       },
       async (request) =>
-        respondToProposal(
-          deps,
-          requireViewer(request),
-          request.params.id,
-          request.params.proposalId,
-          request.body,
-        ),
+        respondToProposal(deps, requireViewer(request), {
+          ...ids(request.params),
+          ...request.body,
+        }),
     );
 
     app.post(
@@ -176,13 +170,7 @@ export function agreementRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        reviseProposal(
-          deps,
-          requireViewer(request),
-          request.params.id,
-          request.params.proposalId,
-          request.body,
-        ),
+        reviseProposal(deps, requireViewer(request), { ...ids(request.params), ...request.body }),
     );
 
     app.post(
@@ -195,13 +183,7 @@ export function agreementRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: proposalDetail, ...memberErrors },
         },
       },
-      async (request) =>
-        withdrawProposal(
-          deps,
-          requireViewer(request),
-          request.params.id,
-          request.params.proposalId,
-        ),
+      async (request) => withdrawProposal(deps, requireViewer(request), ids(request.params)),
     );
 
     app.post(
@@ -216,40 +198,10 @@ export function agreementRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        closeProposal(
-          deps,
-          requireViewer(request),
-          request.params.id,
-          request.params.proposalId,
-          request.body.note,
-        ),
-    );
-
-    app.get(
-      '/api/me/notifications',
-      {
-        schema: {
-          tags: ['accounts'],
-          summary: 'Your notifications',
-          response: { 200: notificationList, ...errorResponses(401) },
-        },
-      },
-      async (request) => listNotifications(deps, requireViewer(request)),
-    );
-
-    app.post(
-      '/api/me/notifications/read',
-      {
-        schema: {
-          tags: ['accounts'],
-          summary: 'Mark all your notifications read',
-          response: { 204: z.null(), ...errorResponses(401, 403, 415) },
-        },
-      },
-      async (request, reply) => {
-        await markNotificationsRead(deps, requireViewer(request));
-        return reply.code(204).send(null);
-      },
+        closeProposal(deps, requireViewer(request), {
+          ...ids(request.params),
+          note: request.body.note,
+        }),
     );
   };
 }

@@ -4,7 +4,13 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type ErrorBody, type ErrorCode, type FieldErrors } from '../../core/errors';
+import {
+  AppError,
+  type ErrorBody,
+  type ErrorCode,
+  type FieldProblem,
+  type FieldProblems,
+} from '../../core/errors';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   'request.invalid': 400,
@@ -22,19 +28,24 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'group.already_member': 409,
   'group.not_member': 404,
   'group.last_steward': 409,
+  'group.by_application': 403,
+  'group.by_invitation': 403,
+  'group.open_to_join': 403,
+  'group.steward_demotion': 403,
+  'group.adjourned': 409,
+  'group.stage': 409,
   'agreement.none': 409,
   'agreement.stale': 409,
   'proposal.closed': 409,
   'meeting.closed': 409,
   'swap.closed': 409,
-  'group.adjourned': 409,
-  'group.stage': 409,
   'application.closed': 409,
   'application.exists': 409,
   'decision.closed': 409,
   'decision.open': 409,
   'purpose.not_asking': 409,
   'waitlist.no_offer': 409,
+  'waitlist.not_on': 404,
   'invite.expired': 410,
   'invite.revoked': 410,
   'invite.used_up': 410,
@@ -47,21 +58,62 @@ interface ValidationIssue {
   instancePath: string;
   keyword: string;
   message: string;
-  params: { keys?: string[]; input?: unknown };
+  params: {
+    keys?: string[];
+    input?: unknown;
+    origin?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    format?: string;
+  };
 }
 
-/** Turns zod issues into one friendly message per field. */
-function fieldsFrom(issues: ValidationIssue[]): FieldErrors {
-  const fields: FieldErrors = {};
+const NOT_ACCEPTED = 'This field is not accepted here.';
+const REQUIRED = 'This is required.';
+
+/** One validation issue as a field problem: a code the web app words, and the sentence. */
+function problemOf(issue: ValidationIssue): FieldProblem {
+  const { params } = issue;
+  const message = issue.message;
+  switch (issue.keyword) {
+    case 'invalid_type':
+      return params.input === undefined
+        ? { code: 'required', message: message.startsWith('Invalid input') ? REQUIRED : message }
+        : { code: 'invalid', message };
+    case 'too_small': {
+      const min = Number(params.minimum);
+      if (params.origin === 'string') {
+        return min <= 1
+          ? { code: 'required', message }
+          : { code: 'too_short', message, params: { min } };
+      }
+      return { code: 'too_small', message, params: { min } };
+    }
+    case 'too_big': {
+      const max = Number(params.maximum);
+      return params.origin === 'string'
+        ? { code: 'too_long', message, params: { max } }
+        : { code: 'too_big', message, params: { max } };
+    }
+    case 'invalid_format':
+      return params.format === 'email' ? { code: 'email', message } : { code: 'invalid', message };
+    default:
+      return { code: 'invalid', message };
+  }
+}
+
+/** Turns zod issues into one problem per field (the first found for each). */
+function fieldsFrom(issues: ValidationIssue[]): FieldProblems {
+  const fields: FieldProblems = {};
   for (const issue of issues) {
     if (issue.keyword === 'unrecognized_keys') {
-      for (const key of issue.params.keys ?? []) fields[key] ??= 'This field is not accepted here.';
+      for (const key of issue.params.keys ?? []) {
+        fields[key] ??= { code: 'not_accepted', message: NOT_ACCEPTED };
+      }
       continue;
     }
     const name = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
-    const missing = issue.keyword === 'invalid_type' && issue.params.input === undefined;
-    fields[name] ??=
-      missing && issue.message.startsWith('Invalid input') ? 'This is required.' : issue.message;
+    fields[name] ??= problemOf(issue);
   }
   return fields;
 }
@@ -106,6 +158,7 @@ export function errorBody(error: AppError): ErrorBody {
     error: {
       code: error.code,
       message: error.message,
+      ...(error.params ? { params: error.params } : {}),
       ...(error.fields ? { fields: error.fields } : {}),
     },
   };

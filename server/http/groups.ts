@@ -1,41 +1,37 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { groupParams } from '../../core/protocol/common';
 import {
-  changeRoleBody,
-  createdInvite,
+  changeMemberRoleBody,
   createGroupBody,
-  createInviteBody,
   directoryQuery,
   groupDetail,
   groupPage,
-  groupParams,
-  inviteList,
-  inviteParams,
   memberParams,
-} from '../../core/protocol/api';
-import { confirmBody } from '../../core/protocol/forming';
-import { browseDirectory } from '../services/browseDirectory';
-import { changeMemberRole } from '../services/changeMemberRole';
-import { createGroup } from '../services/createGroup';
-import { createInvite } from '../services/createInvite';
-import type { Deps } from '../services/deps';
-import { joinGroup } from '../services/forming/joining';
-import { getGroup } from '../services/getGroup';
-import { listInvites } from '../services/listInvites';
-import { listMyGroups } from '../services/listMyGroups';
-import { removeMember } from '../services/removeMember';
-import { revokeInvitation } from '../services/revokeInvitation';
+  updateGroupBody,
+} from '../../core/protocol/groups';
+import { confirmBody } from '../../core/protocol/joining';
+import type { Deps } from '../deps';
+import { browseDirectory } from '../services/groups/browseDirectory';
+import { changeMemberRole } from '../services/groups/changeMemberRole';
+import { createGroup } from '../services/groups/createGroup';
+import { getGroup } from '../services/groups/getGroup';
+import { listMyGroups } from '../services/groups/listMyGroups';
+import { removeMember } from '../services/groups/removeMember';
+import { updateGroup } from '../services/groups/updateGroup';
+import { joinGroup } from '../services/joining/joinGroup';
 import { errorResponses } from './errorResponses';
 import { requireViewer } from './viewer';
 
-/** Groups, their members and their invitations. */
+/** Groups and their members. */
 export function groupRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
+    const tags = ['groups'];
     app.post(
       '/api/groups',
       {
         schema: {
-          tags: ['groups'],
+          tags,
           summary: 'Start a group (you become its steward)',
           body: createGroupBody,
           response: { 201: groupDetail, ...errorResponses(400, 401, 403, 415) },
@@ -49,20 +45,20 @@ export function groupRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/groups',
       {
         schema: {
-          tags: ['groups'],
+          tags,
           summary: 'The directory of open and closed groups, newest first',
           querystring: directoryQuery,
           response: { 200: groupPage, ...errorResponses(400) },
         },
       },
-      async (request) => browseDirectory(deps, request.viewer?.userId ?? null, request.query),
+      async (request) => browseDirectory(deps, request.viewer, request.query),
     );
 
     app.get(
       '/api/me/groups',
       {
         schema: {
-          tags: ['groups'],
+          tags,
           summary: 'The groups you belong to',
           response: { 200: groupPage, ...errorResponses(401) },
         },
@@ -74,41 +70,59 @@ export function groupRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/groups/:id',
       {
         schema: {
-          tags: ['groups'],
+          tags,
           summary: 'One group; members are listed only for members',
           params: groupParams,
           response: { 200: groupDetail, ...errorResponses(400, 404) },
         },
       },
-      async (request) => getGroup(deps, request.viewer?.userId ?? null, request.params.id),
+      async (request) => getGroup(deps, request.viewer, { groupId: request.params.id }),
+    );
+
+    app.patch(
+      '/api/groups/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change the group’s details, joining questions, cap and plan (stewards)',
+          params: groupParams,
+          body: updateGroupBody,
+          response: { 200: groupDetail, ...errorResponses(400, 401, 403, 404, 409, 415) },
+        },
+      },
+      async (request) =>
+        updateGroup(deps, requireViewer(request), { groupId: request.params.id, ...request.body }),
     );
 
     app.post(
       '/api/groups/:id/join',
       {
         schema: {
-          tags: ['groups'],
+          tags,
           summary: 'Join an open group, confirming its commitment and agreement',
           params: groupParams,
           body: confirmBody,
           response: { 200: groupDetail, ...errorResponses(401, 403, 404, 409, 415) },
         },
       },
-      async (request) => joinGroup(deps, requireViewer(request), request.params.id),
+      async (request) => joinGroup(deps, requireViewer(request), { groupId: request.params.id }),
     );
 
     app.delete(
       '/api/groups/:id/members/:userId',
       {
         schema: {
-          tags: ['groups'],
+          tags,
           summary: 'Leave the group (your own id) or, as a steward, remove a member',
           params: memberParams,
           response: { 204: z.null(), ...errorResponses(401, 403, 404, 409, 415) },
         },
       },
       async (request, reply) => {
-        await removeMember(deps, requireViewer(request), request.params.id, request.params.userId);
+        await removeMember(deps, requireViewer(request), {
+          groupId: request.params.id,
+          userId: request.params.userId,
+        });
         return reply.code(204).send(null);
       },
     );
@@ -117,74 +131,19 @@ export function groupRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/groups/:id/members/:userId',
       {
         schema: {
-          tags: ['groups'],
+          tags,
           summary: 'Make a member a steward, or step down as steward yourself',
           params: memberParams,
-          body: changeRoleBody,
+          body: changeMemberRoleBody,
           response: { 200: groupDetail, ...errorResponses(400, 401, 403, 404, 409, 415) },
         },
       },
       async (request) =>
-        changeMemberRole(
-          deps,
-          requireViewer(request),
-          request.params.id,
-          request.params.userId,
-          request.body.role,
-        ),
-    );
-
-    app.post(
-      '/api/groups/:id/invites',
-      {
-        schema: {
-          tags: ['invitations'],
-          summary: 'Make an invitation link (stewards)',
-          params: groupParams,
-          body: createInviteBody,
-          response: { 201: createdInvite, ...errorResponses(400, 401, 403, 404, 415) },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .code(201)
-          .send(await createInvite(deps, requireViewer(request), request.params.id, request.body)),
-    );
-
-    app.get(
-      '/api/groups/:id/invites',
-      {
-        schema: {
-          tags: ['invitations'],
-          summary: 'Invitations that can still be used (stewards)',
-          params: groupParams,
-          response: { 200: inviteList, ...errorResponses(401, 403, 404) },
-        },
-      },
-      async (request) => ({
-        items: await listInvites(deps, requireViewer(request), request.params.id),
-      }),
-    );
-
-    app.delete(
-      '/api/groups/:id/invites/:inviteId',
-      {
-        schema: {
-          tags: ['invitations'],
-          summary: 'Revoke an invitation (stewards)',
-          params: inviteParams,
-          response: { 204: z.null(), ...errorResponses(401, 403, 404, 415) },
-        },
-      },
-      async (request, reply) => {
-        await revokeInvitation(
-          deps,
-          requireViewer(request),
-          request.params.id,
-          request.params.inviteId,
-        );
-        return reply.code(204).send(null);
-      },
+        changeMemberRole(deps, requireViewer(request), {
+          groupId: request.params.id,
+          userId: request.params.userId,
+          role: request.body.role,
+        }),
     );
   };
 }

@@ -1,63 +1,37 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { groupParams } from '../../core/protocol/api';
+import { groupParams } from '../../core/protocol/common';
 import {
   attendanceBody,
-  calendarFeedStatus,
   cancelMeetingBody,
   changeMeetingBody,
-  changeRoleBody,
   commitmentView,
-  emailPreferences,
-  emailPreferencesView,
-  feedParams,
-  groupRoleParams,
-  mailParams,
   meetingDetail,
   meetingParams,
   meetingSettingsBody,
   mySchedule,
-  notReadyBody,
-  outboxList,
-  roleBody,
   rsvpBody,
   scheduleBody,
   scheduleOverview,
   swapBody,
   swapParams,
 } from '../../core/protocol/meetings';
-import type { Deps } from '../services/deps';
-import { listMail, retryMail } from '../services/mail/outboxAdmin';
-import {
-  getEmailPreferencesByToken,
-  getMyEmailPreferences,
-  setEmailPreferencesByToken,
-  setMyEmailPreferences,
-} from '../services/mail/preferences';
-import {
-  feedIcs,
-  getFeedStatus,
-  meetingIcs,
-  resetFeed,
-  stopFeed,
-} from '../services/meetings/calendar';
-import { getCommitment, getMySchedule } from '../services/meetings/commitment';
-import {
-  cancelMeeting,
-  changeMeeting,
-  getMeeting,
-  recordAttendance,
-  respondToMeeting,
-} from '../services/meetings/meeting';
-import { addRole, planAgain, setNotReady, setRoleInRota } from '../services/meetings/roles';
-import { createSchedule, getSchedule, updateMeetingSettings } from '../services/meetings/schedule';
-import { answerSwap, requestSwap } from '../services/meetings/swaps';
+import type { Deps } from '../deps';
+import { answerSwap } from '../services/meetings/answerSwap';
+import { cancelMeeting } from '../services/meetings/cancelMeeting';
+import { changeMeeting } from '../services/meetings/changeMeeting';
+import { createSchedule } from '../services/meetings/createSchedule';
+import { getCommitment } from '../services/meetings/getCommitment';
+import { getMeeting } from '../services/meetings/getMeeting';
+import { getMySchedule } from '../services/meetings/getMySchedule';
+import { getSchedule } from '../services/meetings/getSchedule';
+import { recordAttendance } from '../services/meetings/recordAttendance';
+import { requestSwap } from '../services/meetings/requestSwap';
+import { respondToMeeting } from '../services/meetings/respondToMeeting';
+import { updateMeetingSettings } from '../services/meetings/updateMeetingSettings';
 import { errorResponses } from './errorResponses';
 import { requireViewer } from './viewer';
 
-const ICS = 'text/calendar; charset=utf-8';
-
-/** Meetings: schedules, roles and the rota, swaps, RSVPs, attendance, calendars, mail. */
+/** Meetings: a group's schedule, one meeting, RSVPs, attendance, swaps, commitment. */
 export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['meetings'];
@@ -73,7 +47,7 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: scheduleOverview, ...errors },
         },
       },
-      async (request) => getSchedule(deps, requireViewer(request), request.params.id),
+      async (request) => getSchedule(deps, requireViewer(request), { groupId: request.params.id }),
     );
 
     app.post(
@@ -88,11 +62,12 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .code(201)
-          .send(
-            await createSchedule(deps, requireViewer(request), request.params.id, request.body),
-          ),
+        reply.code(201).send(
+          await createSchedule(deps, requireViewer(request), {
+            groupId: request.params.id,
+            ...request.body,
+          }),
+        ),
     );
 
     app.patch(
@@ -107,73 +82,10 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        updateMeetingSettings(deps, requireViewer(request), request.params.id, request.body),
-    );
-
-    app.post(
-      '/api/groups/:id/roles',
-      {
-        schema: {
-          tags,
-          summary: 'Add a role of the group’s own',
-          params: groupParams,
-          body: roleBody,
-          response: { 201: scheduleOverview, ...errors },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .code(201)
-          .send(await addRole(deps, requireViewer(request), request.params.id, request.body)),
-    );
-
-    app.patch(
-      '/api/groups/:id/roles/:roleId',
-      {
-        schema: {
-          tags,
-          summary: 'Put a role in the rota or leave it out',
-          params: groupRoleParams,
-          body: changeRoleBody,
-          response: { 200: scheduleOverview, ...errors },
-        },
-      },
-      async (request) =>
-        setRoleInRota(
-          deps,
-          requireViewer(request),
-          request.params.id,
-          request.params.roleId,
-          request.body,
-        ),
-    );
-
-    app.put(
-      '/api/groups/:id/roles/not-ready',
-      {
-        schema: {
-          tags,
-          summary: 'The roles you are not ready for yet',
-          params: groupParams,
-          body: notReadyBody,
-          response: { 200: scheduleOverview, ...errors },
-        },
-      },
-      async (request) =>
-        setNotReady(deps, requireViewer(request), request.params.id, request.body.roleIds),
-    );
-
-    app.post(
-      '/api/groups/:id/rota/plan',
-      {
-        schema: {
-          tags,
-          summary: 'Plan the rota again (roles settled in swaps stay)',
-          params: groupParams,
-          response: { 200: scheduleOverview, ...errors },
-        },
-      },
-      async (request) => planAgain(deps, requireViewer(request), request.params.id),
+        updateMeetingSettings(deps, requireViewer(request), {
+          groupId: request.params.id,
+          ...request.body,
+        }),
     );
 
     app.get(
@@ -186,7 +98,8 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: commitmentView, ...errors },
         },
       },
-      async (request) => getCommitment(deps, requireViewer(request), request.params.id),
+      async (request) =>
+        getCommitment(deps, requireViewer(request), { groupId: request.params.id }),
     );
 
     app.get(
@@ -199,7 +112,7 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: meetingDetail, ...errors },
         },
       },
-      async (request) => getMeeting(deps, requireViewer(request), request.params.meetingId),
+      async (request) => getMeeting(deps, requireViewer(request), request.params),
     );
 
     app.patch(
@@ -214,7 +127,7 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        changeMeeting(deps, requireViewer(request), request.params.meetingId, request.body),
+        changeMeeting(deps, requireViewer(request), { ...request.params, ...request.body }),
     );
 
     app.post(
@@ -229,7 +142,7 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        cancelMeeting(deps, requireViewer(request), request.params.meetingId, request.body),
+        cancelMeeting(deps, requireViewer(request), { ...request.params, ...request.body }),
     );
 
     app.put(
@@ -244,7 +157,7 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        respondToMeeting(deps, requireViewer(request), request.params.meetingId, request.body),
+        respondToMeeting(deps, requireViewer(request), { ...request.params, ...request.body }),
     );
 
     app.put(
@@ -259,7 +172,7 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        recordAttendance(deps, requireViewer(request), request.params.meetingId, request.body),
+        recordAttendance(deps, requireViewer(request), { ...request.params, ...request.body }),
     );
 
     app.post(
@@ -277,7 +190,7 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
         reply
           .code(201)
           .send(
-            await requestSwap(deps, requireViewer(request), request.params.meetingId, request.body),
+            await requestSwap(deps, requireViewer(request), { ...request.params, ...request.body }),
           ),
     );
 
@@ -295,28 +208,10 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
             response: { 200: meetingDetail, ...errors },
           },
         },
-        async (request) => answerSwap(deps, requireViewer(request), request.params.swapId, answer),
+        async (request) =>
+          answerSwap(deps, requireViewer(request), { swapId: request.params.swapId, answer }),
       );
     }
-
-    app.get(
-      '/api/meetings/:meetingId/ics',
-      {
-        schema: {
-          tags,
-          summary: 'One meeting as an iCalendar file',
-          params: meetingParams,
-          produces: ['text/calendar'],
-        },
-      },
-      async (request, reply) => {
-        const body = await meetingIcs(deps, requireViewer(request), request.params.meetingId);
-        return reply
-          .type(ICS)
-          .header('content-disposition', 'attachment; filename="meeting.ics"')
-          .send(body);
-      },
-    );
 
     app.get(
       '/api/me/schedule',
@@ -328,142 +223,6 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) => getMySchedule(deps, requireViewer(request)),
-    );
-
-    app.get(
-      '/api/me/calendar',
-      {
-        schema: {
-          tags,
-          summary: 'Whether your calendar feed is on',
-          response: { 200: calendarFeedStatus, ...errors },
-        },
-      },
-      async (request) => getFeedStatus(deps, requireViewer(request)),
-    );
-
-    app.post(
-      '/api/me/calendar',
-      {
-        schema: {
-          tags,
-          summary: 'Make a new secret calendar address (any old one stops working)',
-          response: { 200: calendarFeedStatus, ...errors },
-        },
-      },
-      async (request) => resetFeed(deps, requireViewer(request)),
-    );
-
-    app.delete(
-      '/api/me/calendar',
-      {
-        schema: {
-          tags,
-          summary: 'Turn your calendar feed off',
-          response: { 204: z.null(), ...errors },
-        },
-      },
-      async (request, reply) => {
-        await stopFeed(deps, requireViewer(request));
-        return reply.code(204).send(null);
-      },
-    );
-
-    app.get(
-      '/api/calendar/:token',
-      {
-        schema: {
-          tags,
-          summary:
-            'A person’s calendar feed, read with its secret address (the token ends in .ics)',
-          params: feedParams,
-          produces: ['text/calendar'],
-        },
-      },
-      async (request, reply) => {
-        const body = await feedIcs(deps, request.params.token.replace(/\.ics$/, ''));
-        return reply.type(ICS).header('cache-control', 'private, max-age=300').send(body);
-      },
-    );
-
-    app.get(
-      '/api/me/email-preferences',
-      {
-        schema: {
-          tags,
-          summary: 'Which emails you get',
-          response: { 200: emailPreferencesView, ...errors },
-        },
-      },
-      async (request) => getMyEmailPreferences(deps, requireViewer(request)),
-    );
-
-    app.put(
-      '/api/me/email-preferences',
-      {
-        schema: {
-          tags,
-          summary: 'Choose which emails you get',
-          body: emailPreferences,
-          response: { 200: emailPreferencesView, ...errors },
-        },
-      },
-      async (request) => setMyEmailPreferences(deps, requireViewer(request), request.body),
-    );
-
-    app.get(
-      '/api/email-preferences/:token',
-      {
-        schema: {
-          tags,
-          summary: 'Which emails someone gets, from the link in a mail (no sign-in)',
-          params: feedParams,
-          response: { 200: emailPreferencesView, ...errors },
-        },
-      },
-      async (request) => getEmailPreferencesByToken(deps, request.params.token),
-    );
-
-    app.put(
-      '/api/email-preferences/:token',
-      {
-        schema: {
-          tags,
-          summary: 'Change which emails someone gets, from the link in a mail (no sign-in)',
-          params: feedParams,
-          body: emailPreferences,
-          response: { 200: emailPreferencesView, ...errors },
-        },
-      },
-      async (request) => setEmailPreferencesByToken(deps, request.params.token, request.body),
-    );
-
-    app.get(
-      '/api/admin/mail',
-      {
-        schema: {
-          tags: ['admin'],
-          summary: 'The outbox: recent mail and what happened to it',
-          response: { 200: outboxList, ...errors },
-        },
-      },
-      async (request) => listMail(deps, requireViewer(request), deps.mail),
-    );
-
-    app.post(
-      '/api/admin/mail/:mailId/retry',
-      {
-        schema: {
-          tags: ['admin'],
-          summary: 'Try a kept or failed mail again',
-          params: mailParams,
-          response: { 204: z.null(), ...errors },
-        },
-      },
-      async (request, reply) => {
-        await retryMail(deps, requireViewer(request), request.params.mailId);
-        return reply.code(204).send(null);
-      },
     );
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { groupDetail } from '../../core/protocol/api';
+import { groupDetail } from '../../core/protocol/groups';
 import { serializerCompiler } from './serializer';
 
 const compile = (schema: z.ZodType) =>

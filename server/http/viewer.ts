@@ -6,8 +6,9 @@
 import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors';
-import { authenticateSession } from '../services/authenticateSession';
-import type { Deps, Viewer } from '../services/deps';
+import type { Viewer } from '../access/viewer';
+import type { Deps } from '../deps';
+import { authenticateSession } from '../services/accounts/authenticateSession';
 
 export const SESSION_COOKIE = 'hearth_session';
 

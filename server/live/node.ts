@@ -3,13 +3,26 @@
  * version is announced (by this node or another), the room is read once and the new state
  * sent to every socket here. A person whose connection drops keeps their place for a grace
  * period; only then are they marked as gone.
+ *
+ * Access is not checked once and forgotten: whenever a group changes (a member removed or
+ * leaving, the group adjourning, a meeting cancelled) every socket in its rooms is checked
+ * again, and when a session ends its sockets close, on every node, with a close code the
+ * web app explains.
  */
 import type { WebSocket } from 'ws';
 import { RECONNECT_GRACE_MS } from '../../core/domain/live';
-import { LIVE_PROTOCOL_VERSION, type ServerMessage } from '../../core/protocol/live';
+import { AppError } from '../../core/errors';
+import {
+  LIVE_CLOSE,
+  LIVE_PROTOCOL_VERSION,
+  type LiveCloseReason,
+  type ServerMessage,
+} from '../../core/protocol/live';
+import { sessionExists } from '../db/queries/sessions';
+import type { Deps } from '../deps';
+import type { BusEvent } from '../fanout/bus';
 import { newId } from '../security/tokens';
-import type { Deps } from '../services/deps';
-import { type LiveAccess, readRoom, runCommand, toRoomView, viewContext } from './rooms';
+import { type LiveAccess, liveAccess, readRoom, runCommand, toRoomView } from './rooms';
 
 /** A socket whose outgoing buffer grows past this is too slow to keep up; it is closed. */
 const SLOW_CONSUMER_BYTES = 1024 * 1024;
@@ -17,11 +30,13 @@ const SLOW_CONSUMER_BYTES = 1024 * 1024;
 export interface Connection {
   socket: WebSocket;
   access: LiveAccess;
+  /** Set when the server closed it because access ended: no grace period then. */
+  ended?: LiveCloseReason;
 }
 
 interface RoomEntry {
+  groupId: string;
   connections: Set<Connection>;
-  unsubscribe: () => void;
   sentVersion: number;
   reading: boolean;
   again: boolean;
@@ -36,15 +51,35 @@ export function send(socket: WebSocket, message: ServerMessage | string): void {
   socket.send(typeof message === 'string' ? message : JSON.stringify(message));
 }
 
+/** Closes a socket with the application's close code for why. */
+export function closeFor(socket: WebSocket, reason: LiveCloseReason): void {
+  if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
+    socket.close(LIVE_CLOSE[reason], reason);
+  }
+}
+
 export class LiveNode {
   private readonly rooms = new Map<string, RoomEntry>();
   private readonly graceTimers = new Map<string, NodeJS.Timeout>();
+  private readonly unsubscribe: (() => void)[];
 
-  constructor(private readonly deps: Deps) {}
+  constructor(private readonly deps: Deps) {
+    this.unsubscribe = [
+      deps.bus.subscribe((event) => void this.hear(event)),
+      // Announcements may have been missed: check everyone here again.
+      deps.bus.onReset(() => void this.recheckAll()),
+    ];
+  }
+
+  private async hear(event: BusEvent): Promise<void> {
+    if (event.kind === 'room') await this.refresh(event.meetingId);
+    else if (event.kind === 'group') await this.recheckGroup(event.groupId);
+    else this.endSession(event.sessionId);
+  }
 
   /** Adds a socket to its room here, cancelling any grace period for the same person. */
   attach(connection: Connection): void {
-    const meetingId = connection.access.meeting.id;
+    const { meetingId, groupId } = connection.access;
     const key = `${meetingId} ${connection.access.actor.userId}`;
     const timer = this.graceTimers.get(key);
     if (timer) {
@@ -53,21 +88,18 @@ export class LiveNode {
     }
     let entry = this.rooms.get(meetingId);
     if (!entry) {
-      entry = {
-        connections: new Set(),
-        unsubscribe: this.deps.live.subscribe(meetingId, () => void this.refresh(meetingId)),
-        sentVersion: -1,
-        reading: false,
-        again: false,
-      };
+      entry = { groupId, connections: new Set(), sentVersion: -1, reading: false, again: false };
       this.rooms.set(meetingId, entry);
     }
     entry.connections.add(connection);
   }
 
-  /** Takes a socket out; if it was the person's last here, they are gone after the grace. */
+  /**
+   * Takes a socket out. If it was the person's last here, they are gone after the grace
+   * period, or at once when their access ended.
+   */
   detach(connection: Connection): void {
-    const meetingId = connection.access.meeting.id;
+    const { meetingId } = connection.access;
     const entry = this.rooms.get(meetingId);
     if (!entry) return;
     entry.connections.delete(connection);
@@ -75,23 +107,66 @@ export class LiveNode {
     const stillHere = [...entry.connections].some((c) => c.access.actor.userId === userId);
     if (!stillHere) {
       const key = `${meetingId} ${userId}`;
-      this.graceTimers.set(
-        key,
-        setTimeout(() => {
-          this.graceTimers.delete(key);
-          void runCommand(this.deps, connection.access, `gone-${newId()}`, { type: 'leave' })
-            .then((result) => {
-              if (result.ok && !result.repeated) {
-                return this.deps.live.publish(meetingId, result.version);
-              }
-            })
-            .catch(() => {});
-        }, RECONNECT_GRACE_MS).unref(),
-      );
+      const leave = () => {
+        this.graceTimers.delete(key);
+        void runCommand(this.deps, connection.access, `gone-${newId()}`, { type: 'leave' })
+          .then((result) => {
+            if (result.ok && !result.repeated) {
+              return this.deps.bus.publish({ kind: 'room', meetingId, version: result.version });
+            }
+          })
+          .catch(() => {});
+      };
+      if (connection.ended) leave();
+      else this.graceTimers.set(key, setTimeout(leave, RECONNECT_GRACE_MS).unref());
     }
-    if (entry.connections.size === 0) {
-      entry.unsubscribe();
-      this.rooms.delete(meetingId);
+    if (entry.connections.size === 0) this.rooms.delete(meetingId);
+  }
+
+  /** Closes a connection whose access has ended, saying why. */
+  end(connection: Connection, reason: LiveCloseReason): void {
+    if (connection.ended) return;
+    connection.ended = reason;
+    closeFor(connection.socket, reason);
+  }
+
+  /** Checks again that everyone in this group's rooms here may still be there. */
+  private async recheckGroup(groupId: string): Promise<void> {
+    const connections = [...this.rooms.values()]
+      .filter((entry) => entry.groupId === groupId)
+      .flatMap((entry) => [...entry.connections]);
+    await Promise.all(connections.map((c) => this.recheck(c)));
+  }
+
+  /** Checks one connection's access as it stands now; ends it when it has gone. */
+  private async recheck(connection: Connection, options: { session?: boolean } = {}) {
+    if (connection.ended) return;
+    const { viewer, meetingId } = connection.access;
+    try {
+      if (options.session && !(await sessionExists(this.deps.db, viewer.sessionId))) {
+        this.end(connection, 'signed_out');
+        return;
+      }
+      await liveAccess(this.deps, viewer, meetingId);
+    } catch (error) {
+      // Only a refusal ends access; a passing fault (the database away) leaves it be.
+      if (!(error instanceof AppError) || error.code === 'internal') return;
+      this.end(connection, error.code === 'meeting.closed' ? 'meeting_cancelled' : 'access_ended');
+    }
+  }
+
+  /** After a gap in hearing the bus: sessions may have ended, groups changed. */
+  private async recheckAll(): Promise<void> {
+    const connections = [...this.rooms.values()].flatMap((entry) => [...entry.connections]);
+    await Promise.all(connections.map((c) => this.recheck(c, { session: true })));
+  }
+
+  /** A session ended (signed out here or on another node): its sockets close. */
+  private endSession(sessionId: string): void {
+    for (const entry of this.rooms.values()) {
+      for (const connection of entry.connections) {
+        if (connection.access.viewer.sessionId === sessionId) this.end(connection, 'signed_out');
+      }
     }
   }
 
@@ -114,9 +189,11 @@ export class LiveNode {
         const message = JSON.stringify({
           v: LIVE_PROTOCOL_VERSION,
           type: 'state',
-          room: toRoomView(state, viewContext(first.access)),
+          room: toRoomView(state, first.access),
         } satisfies ServerMessage);
-        for (const connection of entry.connections) send(connection.socket, message);
+        for (const connection of entry.connections) {
+          if (!connection.ended) send(connection.socket, message);
+        }
       } while (entry.again);
     } finally {
       entry.reading = false;
@@ -131,10 +208,10 @@ export class LiveNode {
   }
 
   close(): void {
+    for (const stop of this.unsubscribe) stop();
     for (const timer of this.graceTimers.values()) clearTimeout(timer);
     this.graceTimers.clear();
     for (const entry of this.rooms.values()) {
-      entry.unsubscribe();
       for (const c of entry.connections) c.socket.close(1001, 'server going away');
     }
     this.rooms.clear();

@@ -7,12 +7,11 @@ import {
   apply,
   newRoom,
   phaseEndsAt,
-  type Refusal,
   type RoomState,
   waiting,
 } from '../../core/domain/live';
+import type { LiveCommand, Refusal } from '../../core/domain/liveCommands';
 import {
-  type AgendaPhase,
   agendaTemplate,
   DEFAULT_TEMPLATE_ID,
   findTemplate,
@@ -21,34 +20,47 @@ import {
   type SessionTemplate,
 } from '../../core/domain/liveTemplates';
 import { AppError } from '../../core/errors';
-import type { LiveCommand, RoomView } from '../../core/protocol/live';
+import type { RoomView } from '../../core/protocol/live';
+import { authorize } from '../access/requireGroupAccess';
+import { type MeetingAccess, requireMeetingAccess } from '../access/requireMeetingAccess';
+import type { Viewer } from '../access/viewer';
+import { updateGroup } from '../db/queries/groups';
 import {
   findEvent,
   findRoom,
-  findSessionAgenda,
   insertEvent,
   insertRoomIfMissing,
   lockRoom,
-  recordArrival,
+  type RoomRow,
   saveRoom,
-  setSessionTemplate,
-} from '../db/queries/live';
-import type { MeetingWithGroup } from '../db/queries/meetings';
-import type { Deps, Viewer } from '../services/deps';
-import { meetingAccess } from '../services/meetings/access';
+} from '../db/queries/liveRooms';
+import { recordArrival } from '../db/queries/meetings';
+import type { Deps } from '../deps';
+import { withGroupLock } from '../locks/withGroupLock';
 
 export interface LiveAccess {
-  meeting: MeetingWithGroup;
+  viewer: Viewer;
+  meetingId: string;
   groupId: string;
   groupName: string;
   purpose: string | null;
+  durationMinutes: number;
   actor: Actor;
   /** The meeting's facilitator from the rota, if it has one. */
   facilitatorId: string | null;
-  /** The agendas this group can use: the shipped ones, and its own first if it has one. */
+  /** The agendas this group can use: its own first, if it has one, then the shipped ones. */
   templates: SessionTemplate[];
   /** The agenda the group last chose. */
   sessionTemplate: string | null;
+}
+
+/** Whether the meeting is one that can have a live session (not cancelled). */
+export function requireSessionable(access: Pick<MeetingAccess, 'meeting'>): void {
+  if (access.meeting.status === 'cancelled') {
+    throw new AppError('meeting.closed', 'This meeting was cancelled, so it has no session.', {
+      params: { why: 'cancelled' },
+    });
+  }
 }
 
 /** Members of the group (the meeting's observer among them) may come into its room. */
@@ -57,15 +69,18 @@ export async function liveAccess(
   viewer: Viewer,
   meetingId: string,
 ): Promise<LiveAccess> {
-  const access = await meetingAccess(deps, viewer, meetingId);
-  if (access.meeting.status === 'cancelled') {
-    throw new AppError('meeting.closed', 'This meeting was cancelled, so it has no session.');
-  }
+  const access = await requireMeetingAccess(deps, viewer, meetingId);
+  authorize(access, 'live.enter');
+  requireSessionable(access);
+  const { group, meeting } = access;
+  const own = group.session_agenda ? [agendaTemplate(group.session_agenda)] : [];
   return {
-    meeting: access.meeting,
-    groupId: access.meeting.group_id,
-    groupName: access.meeting.group_name,
-    purpose: access.visible.group.purpose,
+    viewer,
+    meetingId,
+    groupId: meeting.group_id,
+    groupName: group.name,
+    purpose: group.purpose,
+    durationMinutes: meeting.duration_minutes,
     actor: {
       userId: viewer.userId,
       name: viewer.displayName,
@@ -75,16 +90,9 @@ export async function liveAccess(
       observer: false,
     },
     facilitatorId: access.assignments.find((r) => r.role_key === 'facilitator')?.user_id ?? null,
-    ...(await agendasOf(deps, access.meeting.group_id)),
+    templates: [...own, ...SESSION_TEMPLATES],
+    sessionTemplate: group.session_template,
   };
-}
-
-async function agendasOf(deps: Deps, groupId: string) {
-  const saved = await findSessionAgenda(deps.db, groupId);
-  const own = saved.agenda
-    ? [agendaTemplate('Our own agenda', JSON.parse(saved.agenda) as AgendaPhase[])]
-    : [];
-  return { templates: [...own, ...SESSION_TEMPLATES], sessionTemplate: saved.template };
 }
 
 /** The agenda with this id among the group's, or the first one it has. */
@@ -96,82 +104,42 @@ function pick(access: LiveAccess, id: string | null): SessionTemplate {
   );
 }
 
-const MESSAGES: Record<Refusal, string> = {
-  not_facilitator: 'Only the facilitator can do that.',
-  not_here: 'Join the session first.',
-  ended: 'This session has ended.',
-  no_phase: 'Start a part of the agenda first.',
-  not_a_round: 'There are no turns in this part of the agenda.',
-  turn_in_progress: 'Someone is speaking. End their turn first.',
-  no_turn: 'Nobody is speaking just now.',
-  nobody_waiting: 'Everyone has had their turn in this round.',
-  already_had_turn: 'That person has already had their turn in this round.',
-  listening: 'Someone is being listened to without interruption. Hands wait until they finish.',
-  bad_phase: 'That part of the agenda does not exist.',
-  bad_order: 'That order does not match the people here.',
-  facilitator_present: 'The facilitator is here, so the role stays with them.',
-  already_started: 'The session has started; adjust the time of each part instead.',
-};
-
-export function refusalMessage(refusal: Refusal): string {
-  return MESSAGES[refusal];
-}
-
-/** The room for a meeting, made on first use from the default template and its length. */
-export async function ensureRoom(deps: Deps, access: LiveAccess) {
-  const existing = await findRoom(deps.db, access.meeting.id);
+/** The room for a meeting, made on first use from the group's agenda and the meeting's length. */
+export async function ensureRoom(deps: Deps, access: LiveAccess): Promise<RoomRow> {
+  const existing = await findRoom(deps.db, access.meetingId);
   if (existing) return existing;
   const at = deps.now().toISOString();
   // The group's own agenda if it has one (it is listed first), unless it last chose another.
   const phases = planPhases(
     pick(access, access.sessionTemplate ?? access.templates[0]?.id ?? null),
-    access.meeting.duration_minutes,
+    access.durationMinutes,
   );
   await insertRoomIfMissing(deps.db, {
-    meeting_id: access.meeting.id,
+    meeting_id: access.meetingId,
     group_id: access.groupId,
     version: 0,
-    state: JSON.stringify(newRoom(phases, access.facilitatorId)),
+    state: newRoom(phases, access.facilitatorId),
     created_at: at,
     updated_at: at,
   });
-  const room = await findRoom(deps.db, access.meeting.id);
-  if (!room) throw new Error(`room for ${access.meeting.id} vanished`);
+  const room = await findRoom(deps.db, access.meetingId);
+  if (!room) throw new Error(`room for ${access.meetingId} vanished`);
   return room;
 }
 
-/** What a room's view needs to know about its meeting and group. */
-export function viewContext(access: LiveAccess) {
+/** The room as everyone in it sees it. */
+export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
   return {
-    meetingId: access.meeting.id,
+    meetingId: access.meetingId,
     groupId: access.groupId,
     groupName: access.groupName,
     purpose: access.purpose,
-    templates: access.templates,
-  };
-}
-
-export function toRoomView(
-  state: RoomState,
-  context: {
-    meetingId: string;
-    groupId: string;
-    groupName: string;
-    purpose: string | null;
-    templates: readonly SessionTemplate[];
-  },
-): RoomView {
-  return {
-    meetingId: context.meetingId,
-    groupId: context.groupId,
-    groupName: context.groupName,
-    purpose: context.purpose,
-    templates: context.templates.map((t) => ({ id: t.id, name: t.name })),
+    templates: access.templates.map((t) => ({ id: t.id, name: t.name })),
     version: state.version,
     status: state.status,
     facilitatorId: state.facilitatorId,
     participants: state.participants,
-    phases: state.phases.map((p) => ({ ...p, guide: p.guide ?? '' })),
+    phases: state.phases,
     phaseIndex: state.phaseIndex,
     phaseStartedAt: state.phaseStartedAt,
     phaseEndsAt: phaseEndsAt(state),
@@ -189,15 +157,16 @@ export function toRoomView(
 export interface CommandResult {
   ok: boolean;
   version: number;
-  message?: string;
-  /** True when this command id had already been applied (a retry). */
+  refusal?: Refusal;
+  /** True when nothing new happened (a retry of an applied command, or no change). */
   repeated?: boolean;
 }
 
 /**
  * Applies one command under the room's lock: the command is logged with the new state and
  * version in the same transaction, and a command id already applied for this person is
- * answered without applying it again.
+ * answered without applying it again. Choosing an agenda is also kept by the group, for its
+ * next sessions, on the group's own write path.
  */
 export async function runCommand(
   deps: Deps,
@@ -205,31 +174,29 @@ export async function runCommand(
   clientId: string,
   command: LiveCommand,
 ): Promise<CommandResult> {
-  const meetingId = access.meeting.id;
+  const { meetingId } = access;
   const now = deps.now();
   const at = now.toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx): Promise<CommandResult> => {
     const room = await lockRoom(trx, meetingId, at);
     if (!room) throw new AppError('not_found', 'This session has not been opened.');
     const seen = await findEvent(trx, meetingId, access.actor.userId, clientId);
     if (seen) return { ok: true, version: seen.version, repeated: true };
-    const state = JSON.parse(room.state) as RoomState;
+    const { state } = room;
     const seed = Number.parseInt(clientId.replace(/[^0-9a-f]/gi, '').slice(0, 8) || '1', 16);
     const outcome = apply(
       state,
       command.type === 'useTemplate'
         ? {
             type: 'setPhases',
-            phases: planPhases(pick(access, command.templateId), access.meeting.duration_minutes),
+            phases: planPhases(pick(access, command.templateId), access.durationMinutes),
           }
         : command,
       access.actor,
       now.getTime(),
       seed,
     );
-    if (!outcome.ok) {
-      return { ok: false, version: state.version, message: refusalMessage(outcome.refusal) };
-    }
+    if (!outcome.ok) return { ok: false, version: state.version, refusal: outcome.refusal };
     const next = outcome.state;
     // Accepted with nothing to change: no new version, nothing to tell anyone.
     if (next.version === state.version) return { ok: true, version: state.version, repeated: true };
@@ -241,15 +208,7 @@ export async function runCommand(
       command: JSON.stringify(command),
       at,
     });
-    await saveRoom(trx, meetingId, {
-      version: next.version,
-      state: JSON.stringify(next),
-      updated_at: at,
-    });
-    if (command.type === 'useTemplate') {
-      // The group keeps the agenda it chose, for its next sessions.
-      await setSessionTemplate(trx, access.groupId, pick(access, command.templateId).id);
-    }
+    await saveRoom(trx, meetingId, { state: next, updated_at: at });
     if (command.type === 'join' && !access.actor.observer) {
       await recordArrival(trx, {
         meeting_id: meetingId,
@@ -259,10 +218,17 @@ export async function runCommand(
     }
     return { ok: true, version: next.version };
   });
+  if (result.ok && !result.repeated && command.type === 'useTemplate') {
+    const chosen = pick(access, command.templateId).id;
+    await withGroupLock(deps, access.groupId, ({ trx, groupId }) =>
+      updateGroup(trx, groupId, { session_template: chosen }),
+    );
+    access.sessionTemplate = chosen;
+  }
+  return result;
 }
 
-/** The room's current state and version, as stored. */
+/** The room's current state, as stored (in the current shape). */
 export async function readRoom(deps: Deps, meetingId: string): Promise<RoomState | null> {
-  const room = await findRoom(deps.db, meetingId);
-  return room ? (JSON.parse(room.state) as RoomState) : null;
+  return (await findRoom(deps.db, meetingId))?.state ?? null;
 }

@@ -1,8 +1,13 @@
 /**
  * The words of every mail Hearth sends, as plain text and as simple accessible HTML
  * (one column, real text, underlined links, the language set). Pure: tested on their own.
- * Each mail ends with a one-click link to change which mails the person gets.
+ * Each mail ends with a one-click link to change which mails the person gets. This is the
+ * server's catalogue of words for mail, as web/i18n/en.ts is the web app's.
  */
+import { type AgreementChange, changeSubject } from '../../core/domain/agreement';
+import type { MeetingWithGroup } from '../db/queries/meetings';
+import { formatWhen } from './formatWhen';
+
 export interface MailContent {
   subject: string;
   text: string;
@@ -66,6 +71,36 @@ export interface MeetingFacts {
   when: string;
   where: string;
   url: string;
+}
+
+/** A meeting as mail describes it: its group, when (in the group's zone), where, and a link. */
+export function meetingFactsFor(publicUrl: string, meeting: MeetingWithGroup): MeetingFacts {
+  const where =
+    meeting.venue_kind === 'online'
+      ? 'online (the link is on the meeting’s page from an hour before)'
+      : [meeting.venue_name, meeting.venue_address].filter(Boolean).join(', ') +
+        (meeting.venue_kind === 'both' ? ', or online' : '');
+  return {
+    groupName: meeting.group_name,
+    when: formatWhen(meeting.starts_at, meeting.time_zone),
+    where,
+    url: `${publicUrl}/meetings/${meeting.id}`,
+  };
+}
+
+/** A proposed change in a few words, for a mail's subject. */
+export function changeTitle(change: AgreementChange): string {
+  const { title, itemCount } = changeSubject(change);
+  switch (change.kind) {
+    case 'adopt':
+      return `Adopt the agreement (${itemCount} ${itemCount === 1 ? 'item' : 'items'})`;
+    case 'add':
+      return `Add “${title}”`;
+    case 'amend':
+      return `Change “${title}”`;
+    case 'remove':
+      return title ? `Remove “${title}”` : 'Remove an item';
+  }
 }
 
 export function reminderMail(

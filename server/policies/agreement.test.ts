@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AgreementAction, agreementPolicy } from './agreement';
-import { GROUP_VIEWER_ROLES, type GroupViewerRole } from './groups';
+import { GROUP_VIEWER_ROLES, type GroupViewerRole } from './predicates';
 
 type Who = `${GroupViewerRole}${'' | '+proposer'}`;
 
@@ -27,7 +27,9 @@ describe('agreement policy', () => {
         const who = `${role}${isProposer ? '+proposer' : ''}` as Who;
         const expected = allowed[action].includes(who);
         it(`${expected ? 'lets' : 'stops'} ${who} ${action}`, () => {
-          expect(agreementPolicy[action](role, { isProposer })).toBe(expected);
+          expect(
+            agreementPolicy[action](role, { visibility: 'open', stage: 'active', isProposer }),
+          ).toBe(expected);
         });
       }
     }

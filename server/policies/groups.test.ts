@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { STAGES } from '../../core/domain/lifecycle';
 import { VISIBILITIES, type Visibility } from '../../core/domain/membership';
-import {
-  canCreateGroup,
-  GROUP_VIEWER_ROLES,
-  type GroupAction,
-  type GroupViewerRole,
-  groupPolicy,
-  groupViewerRole,
-} from './groups';
+import { canCreateGroup, type GroupAction, groupPolicy } from './groups';
+import { GROUP_VIEWER_ROLES, type GroupViewerRole, groupViewerRole } from './predicates';
 
 /**
- * The whole table: for each action, the roles allowed per visibility. Every role × action ×
- * visibility is checked, so adding an action without deciding it here fails the test.
+ * The whole table: for each action, the roles allowed per visibility (in any stage: stages
+ * are the write path's business). Every role × action × visibility is checked, so adding an
+ * action without deciding it here fails the test.
  */
 const allowed: Record<GroupAction, Record<Visibility, GroupViewerRole[]>> = {
   view: {
@@ -29,6 +25,7 @@ const allowed: Record<GroupAction, Record<Visibility, GroupViewerRole[]>> = {
   edit: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
   reviewApplications: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
   acceptInvite: { open: ['non_member'], closed: ['non_member'], invite_only: ['non_member'] },
+  wait: { open: ['non_member'], closed: ['non_member'], invite_only: ['non_member'] },
   invite: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
   manageInvites: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
   leave: {
@@ -38,6 +35,16 @@ const allowed: Record<GroupAction, Record<Visibility, GroupViewerRole[]>> = {
   },
   removeMember: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
   makeSteward: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
+  seeLife: {
+    open: ['member', 'steward'],
+    closed: ['member', 'steward'],
+    invite_only: ['member', 'steward'],
+  },
+  exportOwn: {
+    open: ['member', 'steward'],
+    closed: ['member', 'steward'],
+    invite_only: ['member', 'steward'],
+  },
 };
 
 describe('group policy', () => {
@@ -50,11 +57,20 @@ describe('group policy', () => {
       for (const role of GROUP_VIEWER_ROLES) {
         const expected = allowed[action][visibility].includes(role);
         it(`${expected ? 'lets' : 'stops'} ${role} ${action} in a ${visibility} group`, () => {
-          expect(groupPolicy[action](role, { visibility })).toBe(expected);
+          for (const stage of STAGES) {
+            expect(groupPolicy[action](role, { visibility, stage })).toBe(expected);
+          }
         });
       }
     }
   }
+
+  it('lets whoever holds an invitation see an invite-only group', () => {
+    const group = { visibility: 'invite_only', stage: 'active', invited: true } as const;
+    expect(groupPolicy.view('non_member', group)).toBe(true);
+    expect(groupPolicy.view('signed_out', group)).toBe(true);
+    expect(groupPolicy.seeMembers('non_member', group)).toBe(false);
+  });
 
   it('lets only signed-in people create groups', () => {
     expect(canCreateGroup(null)).toBe(false);

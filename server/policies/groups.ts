@@ -1,54 +1,60 @@
 /**
  * Who may see or do what with a group. Pure functions of the viewer's role and the group's
- * visibility; services call them, and list queries agree with them (tested).
+ * facts; services ask them through the one gate (server/access), and list queries agree
+ * with them (tested).
  */
-import type { Role, Visibility } from '../../core/domain/membership';
+import { definePolicy, isMember, isOutsider, isSteward } from './predicates';
 
-export type GroupViewerRole = 'signed_out' | 'non_member' | 'member' | 'steward';
-
-export const GROUP_VIEWER_ROLES: readonly GroupViewerRole[] = [
-  'signed_out',
-  'non_member',
-  'member',
-  'steward',
-];
-
-export function groupViewerRole(viewerId: string | null, membership: Role | null): GroupViewerRole {
-  if (viewerId === null) return 'signed_out';
-  return membership ?? 'non_member';
-}
-
-const isMember = (role: GroupViewerRole) => role === 'member' || role === 'steward';
-
-export interface GroupFacts {
-  visibility: Visibility;
-}
-
-export const groupPolicy = {
-  /** Open and closed groups are public; invite-only groups exist only for their members. */
-  view: (role: GroupViewerRole, group: GroupFacts) =>
-    group.visibility !== 'invite_only' || isMember(role),
+export const groupPolicy = definePolicy()({
+  /**
+   * Open and closed groups are public; invite-only groups exist only for their members and
+   * for whoever holds an invitation to them.
+   */
+  view: (role, group) =>
+    group.visibility !== 'invite_only' || isMember(role) || group.invited === true,
   /** Who is in a group is for its members alone. */
-  seeMembers: (role: GroupViewerRole, _group: GroupFacts) => isMember(role),
-  /** Anyone signed in may join an open group; closed and invite-only groups need an invitation. */
-  join: (role: GroupViewerRole, group: GroupFacts) =>
-    role === 'non_member' && group.visibility === 'open',
-  /** Accepting an invitation: anyone signed in who is not already a member. */
+  seeMembers: (role) => isMember(role),
+  /** Anyone signed in may join an open group; closed and invite-only groups need more. */
+  join: (role, group) => isOutsider(role) && group.visibility === 'open',
   /** Closed groups take applications from anyone signed in who is not a member. */
-  apply: (role: GroupViewerRole, group: GroupFacts) =>
-    role === 'non_member' && group.visibility === 'closed',
-  acceptInvite: (role: GroupViewerRole, _group: GroupFacts) => role === 'non_member',
+  apply: (role, group) => isOutsider(role) && group.visibility === 'closed',
+  /** Accepting an invitation: anyone signed in who is not already a member. */
+  acceptInvite: (role) => isOutsider(role),
+  /** Leaving a waitlist, claiming a seat offered from it: whoever is on it, not a member. */
+  wait: (role) => isOutsider(role),
   /** Stewards change the group's profile, joining questions, cap and plan. */
-  edit: (role: GroupViewerRole, _group: GroupFacts) => role === 'steward',
-  reviewApplications: (role: GroupViewerRole, _group: GroupFacts) => role === 'steward',
-  invite: (role: GroupViewerRole, _group: GroupFacts) => role === 'steward',
-  manageInvites: (role: GroupViewerRole, _group: GroupFacts) => role === 'steward',
-  leave: (role: GroupViewerRole, _group: GroupFacts) => isMember(role),
-  removeMember: (role: GroupViewerRole, _group: GroupFacts) => role === 'steward',
-  makeSteward: (role: GroupViewerRole, _group: GroupFacts) => role === 'steward',
-} as const;
+  edit: (role) => isSteward(role),
+  reviewApplications: (role) => isSteward(role),
+  invite: (role) => isSteward(role),
+  manageInvites: (role) => isSteward(role),
+  leave: (role) => isMember(role),
+  removeMember: (role) => isSteward(role),
+  makeSteward: (role) => isSteward(role),
+  /** A group's history and life are its members'. */
+  seeLife: (role) => isMember(role),
+  /** Members may download what they themselves put into the group. */
+  exportOwn: (role) => isMember(role),
+});
 
 export type GroupAction = keyof typeof groupPolicy;
+
+export const groupRefusals: Record<GroupAction, string> = {
+  view: 'We could not find that group.',
+  seeMembers: 'Only members of this group can see who is in it.',
+  join: 'You cannot join this group directly.',
+  apply: 'This group does not take applications.',
+  acceptInvite: 'You are already a member of this group.',
+  wait: 'You are already a member of this group.',
+  edit: 'Only the group’s stewards can change its details.',
+  reviewApplications: 'Only the group’s stewards can review applications.',
+  invite: 'Only the group’s stewards can invite people.',
+  manageInvites: 'Only the group’s stewards can see and revoke invitations.',
+  leave: 'You are not a member of this group.',
+  removeMember: 'Only the group’s stewards can remove members.',
+  makeSteward: 'Only the group’s stewards can change roles.',
+  seeLife: 'Only members of this group can see its history.',
+  exportOwn: 'Only members of this group can export from it.',
+};
 
 /** Anyone signed in may start a group. */
 export function canCreateGroup(viewerId: string | null): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GROUP_VIEWER_ROLES } from './groups';
 import { type MeetingAction, meetingPolicy } from './meetings';
+import { GROUP_VIEWER_ROLES } from './predicates';
 
 const facts = [
   { isHost: false, isFacilitator: false },
@@ -17,6 +17,12 @@ const expected: Record<MeetingAction, Record<string, [boolean, boolean, boolean]
     steward: [true, true, true],
   },
   rsvp: {
+    signed_out: [false, false, false],
+    non_member: [false, false, false],
+    member: [true, true, true],
+    steward: [true, true, true],
+  },
+  setReadiness: {
     signed_out: [false, false, false],
     non_member: [false, false, false],
     member: [true, true, true],
@@ -58,7 +64,11 @@ describe('meetingPolicy', () => {
   for (const action of Object.keys(meetingPolicy) as MeetingAction[]) {
     for (const role of GROUP_VIEWER_ROLES) {
       it(`${action} for ${role}`, () => {
-        expect(facts.map((f) => meetingPolicy[action](role, f))).toEqual(expected[action][role]);
+        expect(
+          facts.map((f) =>
+            meetingPolicy[action](role, { visibility: 'open', stage: 'active', ...f }),
+          ),
+        ).toEqual(expected[action][role]);
       });
     }
   }

@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors';
 import { countHit, peekHits } from '../db/queries/rateLimits';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../deps';
 import { sha256 } from './tokens';
 
 export interface Limit {

@@ -5,7 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
-import type { LiveCommand, RoomView, ServerMessage } from '../../core/protocol/live';
+import {
+  LIVE_PROTOCOL_VERSION,
+  type LiveCommand,
+  type RoomView,
+  type ServerMessage,
+  serverMessage,
+} from '../../core/protocol/live';
 
 export interface LiveClient {
   ws: WebSocket;
@@ -23,8 +29,12 @@ export interface LiveClient {
   close(): Promise<void>;
 }
 
-export function liveUrl(baseUrl: string, meetingId: string): string {
-  return `${baseUrl.replace(/^http/, 'ws')}/api/live/${meetingId}`;
+export function liveUrl(
+  baseUrl: string,
+  meetingId: string,
+  version: number = LIVE_PROTOCOL_VERSION,
+): string {
+  return `${baseUrl.replace(/^http/, 'ws')}/api/live/${meetingId}?v=${version}`;
 }
 
 /** Opens a socket; rejects with the HTTP status when the upgrade is refused. */
@@ -42,7 +52,8 @@ export function connectLive(
     [];
   let latest: RoomView | null = null;
   ws.on('message', (data) => {
-    const message = JSON.parse(data.toString()) as ServerMessage;
+    // Every message the server sends must be one the protocol's union accepts.
+    const message = serverMessage.parse(JSON.parse(data.toString()));
     messages.push(message);
     if (
       (message.type === 'snapshot' || message.type === 'state') &&
@@ -78,7 +89,7 @@ export function connectLive(
     waitFor,
     async command(command, id = randomUUID()) {
       const ack = waitFor((m) => m.type === 'ack' && m.id === id);
-      ws.send(JSON.stringify({ v: 1, type: 'command', id, command }));
+      ws.send(JSON.stringify({ v: LIVE_PROTOCOL_VERSION, type: 'command', id, command }));
       return (await ack) as Extract<ServerMessage, { type: 'ack' }>;
     },
     room: () => latest,

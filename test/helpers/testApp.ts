@@ -6,13 +6,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll } from 'vitest';
 import { buildApp } from '../../server/app';
-import { createReadCache } from '../../server/cache/readCache';
 import { loadConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/client';
 import { migrateToLatest } from '../../server/db/migrate';
-import { createMemoryHub, createPostgresHub } from '../../server/live/hub';
-import { createMailTransport } from '../../server/mail/transport';
-import type { Deps } from '../../server/services/deps';
+import { createDeps, type Deps } from '../../server/deps';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
 
 export interface TestApp {
@@ -62,18 +59,7 @@ export async function createTestApp(
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const deps: Deps = {
-    db,
-    dialect,
-    config,
-    now: () => clock.now,
-    cache: createReadCache(dialect === 'sqlite'),
-    mail: createMailTransport(config.mail),
-    live:
-      config.database.kind === 'postgres'
-        ? createPostgresHub(config.database.url, { warn() {} })
-        : createMemoryHub(),
-  };
+  const deps = createDeps({ db, dialect, config, now: () => clock.now });
   const app = await buildApp(deps);
 
   const client = (cookie: string | null): Client => {
@@ -146,7 +132,7 @@ export async function createTestApp(
       if (closed) return;
       closed = true;
       await app.close();
-      await deps.live.close();
+      await deps.bus.close();
       await close();
       if (ownsDatabase) await testDb.drop();
     },

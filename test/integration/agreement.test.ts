@@ -144,7 +144,7 @@ describe('adopting and changing the agreement', () => {
       response: 'object',
     });
     expect(bare.statusCode).toBe(400);
-    expect(bare.json().error.fields.note).toBeTruthy();
+    expect(bare.json().error.fields.note.code).toBe('objection_needs_reason');
     const objected = (
       await g.cal.put(`${g.base}/proposals/${amend.id}/response`, {
         response: 'object',
@@ -243,7 +243,7 @@ describe('adopting and changing the agreement', () => {
     ).json();
     expect(revised).toMatchObject({
       round: 2,
-      summary: 'Adopt the agreement (4 items)',
+      subject: { title: null, itemCount: 4 },
       decision: { object: 0 },
     });
     await g.bea.put(`${g.base}/proposals/${p.id}/response`, { response: 'agree' });
@@ -263,7 +263,7 @@ describe('adopting and changing the agreement', () => {
         reason: 'Long evenings.',
       })
     ).json();
-    expect(add.summary).toBe('Add “Breaks”');
+    expect(add.subject).toEqual({ title: 'Breaks', itemCount: null });
     const missing = await g.cal.post(`${g.base}/proposals`, {
       change: { kind: 'remove', itemId: 'nope' },
       reason: 'x',

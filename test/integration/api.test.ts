@@ -52,7 +52,9 @@ describe('the API’s manners', () => {
       colour: 'red',
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields).toEqual({ colour: expect.any(String) });
+    expect(response.json().error.fields).toEqual({
+      colour: { code: 'not_accepted', message: expect.any(String) },
+    });
   });
 
   it('needs JSON for anything that changes state, and refuses other sites', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { utcToLocal } from '../../core/domain/recurrence';
-import { settleDueDecisions } from '../../server/services/forming/decisions';
-import { advanceLifecycles } from '../../server/services/forming/lifecycle';
-import { settleWaitlists } from '../../server/services/forming/waitlist';
+import { settleDueDecisions } from '../../server/services/decisions/settleDueDecisions';
+import { settleWaitlists } from '../../server/services/joining/settleWaitlists';
+import { advanceLifecycles } from '../../server/services/lifecycle/advanceLifecycles';
 import { type Client, createTestApp } from '../helpers/testApp';
 
 const t = await createTestApp({ env: { LOG_LEVEL: 'error' } });
@@ -233,8 +233,8 @@ describe('applying to a closed group', () => {
     });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.fields).toMatchObject({
-      'answers.bring': 'Please answer this question.',
-      'answers.area': 'Choose one of the options.',
+      'answers.bring': { code: 'answer_required' },
+      'answers.area': { code: 'answer_choice' },
     });
     const applied = await ann.post(`/api/groups/${group.id}/applications`, { ...confirm, answers });
     expect(applied.statusCode).toBe(201);
@@ -355,7 +355,10 @@ describe('applying to a closed group', () => {
     expect((await member.patch(`/api/groups/${group.id}`, { sizeCap: 4 })).statusCode).toBe(403);
     const tooBig = await steward.patch(`/api/groups/${group.id}`, { sizeCap: 99 });
     expect(tooBig.statusCode).toBe(400);
-    expect(tooBig.json().error.fields.sizeCap).toMatch(/at most/);
+    expect(tooBig.json().error.fields.sizeCap).toMatchObject({
+      code: 'size_above_deployment',
+      message: expect.stringMatching(/at most/),
+    });
   });
 });
 
@@ -400,7 +403,7 @@ describe('the purpose, drafted from the members', () => {
         'A warm and welcoming place where new parents can find peer support and friendship together',
     });
     expect(tooLong.statusCode).toBe(400);
-    expect(tooLong.json().error.fields.purpose).toMatch(/12 words/);
+    expect(tooLong.json().error.fields.purpose.message).toMatch(/12 words/);
 
     const drafted = (
       await steward.post(`${base}/drafts`, { purpose: 'Peer support for new parents' })

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { purgeExpired } from '../../server/services/purgeExpired';
+import { purgeExpired } from '../../server/services/accounts/purgeExpired';
 import { createTestApp } from '../helpers/testApp';
 
 const t = await createTestApp();

@@ -431,7 +431,7 @@ describe('mail', () => {
       from: 'hearth@example.org',
     });
     const person = await t.signUp('Bounce', { email: `bounce.${Date.now()}@example.org` });
-    const { queueMail } = await import('../../server/services/mail/queueMail');
+    const { queueMail } = await import('../../server/mail/queueMail');
     await queueMail(t.deps.db, {
       publicUrl: 'http://localhost',
       to: [{ userId: person.id, email: person.email, displayName: 'Bounce' }],

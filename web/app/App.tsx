@@ -2,8 +2,8 @@ import { useEffect } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
 // The first page a visitor sees is in the main bundle; every other page loads on demand.
 import { WelcomePage } from '../features/welcome/WelcomePage';
+import { loadMe, loadSettings } from '../lib/session';
 import { Layout } from './Layout';
-import { loadMe, loadSettings } from './session';
 
 const SignUpPage = lazy(() => import('../features/auth/SignUpPage'));
 const SignInPage = lazy(() => import('../features/auth/SignInPage'));

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../i18n/t';
-import { loadUnread, me, settings, unreadNotifications } from './session';
+import { loadUnread, me, settings, unreadNotifications } from '../lib/session';
 
 function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
   const { path } = useLocation();

@@ -1,7 +1,7 @@
-import type { GroupSummary } from '../../core/protocol/api';
-import { formatMeeting } from '../features/meetings/time';
+import type { GroupSummary } from '../../core/protocol/groups';
 import { languageName } from '../i18n/languages';
 import { t } from '../i18n/t';
+import { formatMeeting } from '../lib/time';
 
 /**
  * A group in a list: name, purpose, how and where it meets, when next (in the viewer's own

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../i18n/t';
 
 /** A calm message about something that happened: announced, never flashing. */
 export function Notice({
@@ -19,7 +20,7 @@ export function Loading() {
   return (
     <p class="loading" role="status">
       <span class="spinner" aria-hidden="true" />
-      Loading…
+      {t('common.loading')}
     </p>
   );
 }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { settings } from '../app/session';
+import { settings } from '../lib/session';
 
 let firstPage = true;
 

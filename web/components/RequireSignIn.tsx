@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { me } from '../app/session';
+import { me } from '../lib/session';
 import { Loading } from './Notice';
 
 /** Shows its children to signed-in people; sends everyone else to sign in, then back. */

@@ -7,14 +7,22 @@ export function t(key: MessageKey, values: Record<string, string | number> = {})
   );
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
+const plurals = new Intl.PluralRules('en');
 
-/** A moment in the viewer's own time zone and locale. */
-export function formatDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
-}
+/** Keys that come in `.one` and `.other` forms. */
+type PluralBase<K> = K extends `${infer Base}.one`
+  ? `${Base}.other` extends MessageKey
+    ? Base
+    : never
+  : never;
+type Plural = PluralBase<MessageKey>;
 
-export function formatDate(iso: string): string {
-  return dateOnly.format(new Date(iso));
+/** The form of a key that fits the count (`{count}` is filled in too). */
+export function plural(
+  key: Plural,
+  count: number,
+  values: Record<string, string | number> = {},
+): string {
+  const form = plurals.select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}.${form}` as MessageKey, { count, ...values });
 }

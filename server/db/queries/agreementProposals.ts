@@ -1,17 +1,30 @@
+/** SQL for proposals to change a group's agreement, their rounds and responses. */
 import type { Kysely } from 'kysely';
+import type { AgreementChange } from '../../../core/domain/agreement';
+import { parseColumn, storedChange } from '../jsonColumns';
 import type {
-  AgreementProposalRoundsTable,
   AgreementProposalsTable,
   AgreementResponsesTable,
   Database,
   ProposalStatus,
 } from '../tables';
 
-export type ProposalRow = AgreementProposalsTable;
+/** A proposal with its change parsed. */
+export type ProposalRow = Omit<AgreementProposalsTable, 'change'> & { change: AgreementChange };
 export type ResponseRow = AgreementResponsesTable;
 
+function withChange<T extends { change: string }>(
+  row: T,
+  column = 'agreement_proposals.change',
+): Omit<T, 'change'> & { change: AgreementChange } {
+  return { ...row, change: parseColumn(storedChange, row.change, column) };
+}
+
 export async function insertProposal(db: Kysely<Database>, row: ProposalRow): Promise<void> {
-  await db.insertInto('agreement_proposals').values(row).execute();
+  await db
+    .insertInto('agreement_proposals')
+    .values({ ...row, change: JSON.stringify(row.change) })
+    .execute();
 }
 
 export async function findProposal(
@@ -19,7 +32,7 @@ export async function findProposal(
   groupId: string,
   proposalId: string,
 ): Promise<(ProposalRow & { proposer_name: string }) | undefined> {
-  return db
+  const row = await db
     .selectFrom('agreement_proposals as p')
     .innerJoin('users as u', 'u.id', 'p.proposer_id')
     .selectAll('p')
@@ -27,11 +40,12 @@ export async function findProposal(
     .where('p.group_id', '=', groupId)
     .where('p.id', '=', proposalId)
     .executeTakeFirst();
+  return row ? withChange(row) : undefined;
 }
 
 /** A group's proposals, open ones first, then the most recent. */
 export async function listProposals(db: Kysely<Database>, groupId: string, limit = 50) {
-  return db
+  const rows = await db
     .selectFrom('agreement_proposals as p')
     .innerJoin('users as u', 'u.id', 'p.proposer_id')
     .selectAll('p')
@@ -40,6 +54,7 @@ export async function listProposals(db: Kysely<Database>, groupId: string, limit
     .orderBy('p.created_at', 'desc')
     .limit(limit)
     .execute();
+  return rows.map((row) => withChange(row));
 }
 
 /** A group's open proposals, oldest first. */
@@ -47,13 +62,14 @@ export async function listOpenProposals(
   db: Kysely<Database>,
   groupId: string,
 ): Promise<ProposalRow[]> {
-  return db
+  const rows = await db
     .selectFrom('agreement_proposals')
     .selectAll()
     .where('group_id', '=', groupId)
     .where('status', '=', 'open')
     .orderBy('created_at', 'asc')
     .execute();
+  return rows.map((row) => withChange(row));
 }
 
 /** Open proposals whose deadline has passed (in one group, or anywhere for the job). */
@@ -76,6 +92,7 @@ export async function closeProposalRow(
     closed_at: string;
     closed_by: string | null;
     close_note: string | null;
+    close_reason?: ProposalRow['close_reason'];
     result_version: number | null;
   },
 ): Promise<boolean> {
@@ -92,20 +109,22 @@ export async function closeProposalRow(
 export async function startNewRound(
   db: Kysely<Database>,
   proposal: ProposalRow,
-  next: { change: string; reason: string; deadline_at: string; at: string },
+  next: { change: AgreementChange; reason: string; deadline_at: string; at: string },
 ): Promise<void> {
-  const archived: AgreementProposalRoundsTable = {
-    proposal_id: proposal.id,
-    round: proposal.round,
-    change: proposal.change,
-    reason: proposal.reason,
-    revised_at: next.at,
-  };
-  await db.insertInto('agreement_proposal_rounds').values(archived).execute();
+  await db
+    .insertInto('agreement_proposal_rounds')
+    .values({
+      proposal_id: proposal.id,
+      round: proposal.round,
+      change: JSON.stringify(proposal.change),
+      reason: proposal.reason,
+      revised_at: next.at,
+    })
+    .execute();
   await db
     .updateTable('agreement_proposals')
     .set({
-      change: next.change,
+      change: JSON.stringify(next.change),
       reason: next.reason,
       round: proposal.round + 1,
       deadline_at: next.deadline_at,
@@ -115,12 +134,13 @@ export async function startNewRound(
 }
 
 export async function listEarlierRounds(db: Kysely<Database>, proposalId: string) {
-  return db
+  const rows = await db
     .selectFrom('agreement_proposal_rounds')
     .selectAll()
     .where('proposal_id', '=', proposalId)
     .orderBy('round', 'asc')
     .execute();
+  return rows.map((row) => withChange(row, 'agreement_proposal_rounds.change'));
 }
 
 /** Records (or changes) a member's response in a round. */
@@ -169,7 +189,7 @@ export async function listResponses(db: Kysely<Database>, proposalId: string) {
 
 /** Open proposals of a group that someone has objected to in the current round. */
 export async function listObjectedProposals(db: Kysely<Database>, groupId: string, limit = 20) {
-  return db
+  const rows = await db
     .selectFrom('agreement_proposals as p')
     .select(['p.id', 'p.kind', 'p.change'])
     .where('p.group_id', '=', groupId)
@@ -186,5 +206,20 @@ export async function listObjectedProposals(db: Kysely<Database>, groupId: strin
     )
     .orderBy('p.created_at')
     .limit(limit)
+    .execute();
+  return rows.map((row) => withChange(row));
+}
+
+/** When a group adjourns, proposals still open lapse: nobody will decide them now. */
+export async function lapseOpenProposalsOfGroup(
+  db: Kysely<Database>,
+  groupId: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('agreement_proposals')
+    .set({ status: 'lapsed', closed_at: at })
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'open')
     .execute();
 }

@@ -1,19 +1,29 @@
+/** SQL for the versions of a group's agreement and who has acknowledged which. */
 import type { Kysely } from 'kysely';
+import type { AgreementItem } from '../../../core/domain/agreement';
+import { parseColumn, storedItems } from '../jsonColumns';
 import type { AgreementAcknowledgementsTable, AgreementVersionsTable, Database } from '../tables';
 
-export type VersionRow = AgreementVersionsTable;
+/** A version with its items parsed. */
+export type VersionRow = Omit<AgreementVersionsTable, 'items'> & { items: AgreementItem[] };
+
+const toVersionRow = (row: AgreementVersionsTable): VersionRow => ({
+  ...row,
+  items: parseColumn(storedItems, row.items, 'agreement_versions.items'),
+});
 
 export async function findLatestVersion(
   db: Kysely<Database>,
   groupId: string,
 ): Promise<VersionRow | undefined> {
-  return db
+  const row = await db
     .selectFrom('agreement_versions')
     .selectAll()
     .where('group_id', '=', groupId)
     .orderBy('number', 'desc')
     .limit(1)
     .executeTakeFirst();
+  return row ? toVersionRow(row) : undefined;
 }
 
 export async function findVersion(
@@ -21,12 +31,13 @@ export async function findVersion(
   groupId: string,
   number: number,
 ): Promise<VersionRow | undefined> {
-  return db
+  const row = await db
     .selectFrom('agreement_versions')
     .selectAll()
     .where('group_id', '=', groupId)
     .where('number', '=', number)
     .executeTakeFirst();
+  return row ? toVersionRow(row) : undefined;
 }
 
 /** Every version of a group's agreement, newest first, with who proposed it and why. */
@@ -49,7 +60,10 @@ export async function listVersions(db: Kysely<Database>, groupId: string) {
 }
 
 export async function insertVersion(db: Kysely<Database>, row: VersionRow): Promise<void> {
-  await db.insertInto('agreement_versions').values(row).execute();
+  await db
+    .insertInto('agreement_versions')
+    .values({ ...row, items: JSON.stringify(row.items) })
+    .execute();
 }
 
 export async function findAcknowledgement(

@@ -1,10 +1,19 @@
-import { type Kysely, sql } from 'kysely';
+/** SQL for groups: the row itself, the directory, a person's groups, and the group lock. */
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Question } from '../../../core/domain/joining';
 import { inDirectory, type Stage } from '../../../core/domain/lifecycle';
+import type { AgendaPhase } from '../../../core/domain/liveTemplates';
 import type { VenueKind } from '../../../core/domain/meetings';
 import { likePattern } from '../dialect';
+import { parseColumn, storedAgenda, storedQuestionnaire } from '../jsonColumns';
 import type { Database, GroupsTable } from '../tables';
 
-export type GroupRow = GroupsTable;
+/** A group as the code sees it: its JSON columns already parsed. */
+export type GroupRow = Omit<Selectable<GroupsTable>, 'questionnaire' | 'session_agenda'> & {
+  questionnaire: Question[];
+  session_agenda: AgendaPhase[] | null;
+};
+
 export interface GroupWithCount extends GroupRow {
   member_count: number;
   waitlist_length: number;
@@ -13,6 +22,20 @@ export interface GroupWithCount extends GroupRow {
 }
 export interface GroupForViewer extends GroupWithCount {
   my_role: 'steward' | 'member' | null;
+}
+
+function toGroupRow<T extends Selectable<GroupsTable>>(
+  row: T,
+): Omit<T, 'questionnaire' | 'session_agenda'> & GroupRow {
+  return {
+    ...row,
+    questionnaire: row.questionnaire
+      ? parseColumn(storedQuestionnaire, row.questionnaire, 'groups.questionnaire')
+      : [],
+    session_agenda: row.session_agenda
+      ? parseColumn(storedAgenda, row.session_agenda, 'groups.session_agenda')
+      : null,
+  };
 }
 
 const memberCount = sql<number>`(select count(*) from memberships m where m.group_id = groups.id)`;
@@ -32,20 +55,33 @@ function counted(now: string) {
   ] as const;
 }
 
-function withNumbers<T extends { member_count: number; waitlist_length: number }>(row: T): T {
+function withNumbers<
+  T extends Selectable<GroupsTable> & { member_count: number; waitlist_length: number },
+>(row: T) {
   return {
-    ...row,
+    ...toGroupRow(row),
     member_count: Number(row.member_count),
     waitlist_length: Number(row.waitlist_length),
   };
 }
 
 export async function findGroup(db: Kysely<Database>, id: string): Promise<GroupRow | undefined> {
-  return db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toGroupRow(row) : undefined;
 }
 
-export async function insertGroup(db: Kysely<Database>, group: GroupRow): Promise<void> {
-  await db.insertInto('groups').values(group).execute();
+export type NewGroup = Omit<GroupRow, 'session_template' | 'session_agenda'>;
+
+export async function insertGroup(db: Kysely<Database>, group: NewGroup): Promise<void> {
+  await db
+    .insertInto('groups')
+    .values({
+      ...group,
+      questionnaire: JSON.stringify(group.questionnaire),
+      session_template: null,
+      session_agenda: null,
+    })
+    .execute();
 }
 
 /** One group with its member count and the viewer's role in it (null when not a member). */
@@ -53,7 +89,7 @@ export async function findGroupForViewer(
   db: Kysely<Database>,
   id: string,
   viewerId: string | null,
-  now = new Date().toISOString(),
+  now: string,
 ): Promise<GroupForViewer | undefined> {
   const row = await db
     .selectFrom('groups')
@@ -69,21 +105,21 @@ export async function findGroupForViewer(
 
 /**
  * Takes the group's row lock for the rest of the transaction (PostgreSQL), and on SQLite
- * starts the write at once, so membership changes to one group happen one after another.
- * Returns the group's size cap as it stands under the lock, or undefined when there is no
- * such group.
+ * starts the write at once, so changes to one group happen one after another. Returns the
+ * group as it stands under the lock, or undefined when there is no such group.
  */
 export async function lockGroup(
   db: Kysely<Database>,
   id: string,
   now: string,
-): Promise<{ size_cap: number; stage: Stage } | undefined> {
-  return db
+): Promise<GroupRow | undefined> {
+  const row = await db
     .updateTable('groups')
     .set({ updated_at: now })
     .where('id', '=', id)
-    .returning(['size_cap', 'stage'])
+    .returningAll()
     .executeTakeFirst();
+  return row ? toGroupRow(row) : undefined;
 }
 
 export interface DirectoryFilter {
@@ -174,27 +210,62 @@ export async function listGroupsOfUser(
   return rows.map(withNumbers);
 }
 
-export type MeetingSettings = Pick<GroupRow, 'time_zone' | 'meeting_minutes' | 'lateness_policy'>;
+/** What a steward or Hearth itself may change on a group's row. */
+export type GroupPatch = Partial<
+  Pick<
+    GroupRow,
+    | 'name'
+    | 'description'
+    | 'visibility'
+    | 'size_cap'
+    | 'format'
+    | 'area'
+    | 'language'
+    | 'joining_criteria'
+    | 'questionnaire'
+    | 'planned_meetings'
+    | 'review_at'
+    | 'session_agenda'
+    | 'session_template'
+    | 'time_zone'
+    | 'meeting_minutes'
+    | 'lateness_policy'
+    | 'purpose'
+    | 'purpose_asked_at'
+    | 'updated_at'
+  >
+>;
 
-/** How a group meets: its zone, usual meeting length and lateness policy. */
-export async function findMeetingSettings(
+export async function updateGroup(
   db: Kysely<Database>,
   groupId: string,
-): Promise<MeetingSettings> {
-  return db
-    .selectFrom('groups')
-    .select(['time_zone', 'meeting_minutes', 'lateness_policy'])
-    .where('id', '=', groupId)
-    .executeTakeFirstOrThrow();
+  patch: GroupPatch,
+): Promise<void> {
+  const { questionnaire, session_agenda, ...plain } = patch;
+  const row = {
+    ...plain,
+    ...(questionnaire !== undefined ? { questionnaire: JSON.stringify(questionnaire) } : {}),
+    ...(session_agenda !== undefined
+      ? { session_agenda: session_agenda ? JSON.stringify(session_agenda) : null }
+      : {}),
+  };
+  if (Object.keys(row).length === 0) return;
+  await db.updateTable('groups').set(row).where('id', '=', groupId).execute();
 }
 
-export async function updateMeetingSettings(
+/** Moves the group to a stage, and keeps `listed_at` true to the rule. */
+export async function setStage(
   db: Kysely<Database>,
   groupId: string,
-  patch: Partial<MeetingSettings>,
+  stage: Stage,
+  at: string,
 ): Promise<void> {
-  if (Object.keys(patch).length === 0) return;
-  await db.updateTable('groups').set(patch).where('id', '=', groupId).execute();
+  await db
+    .updateTable('groups')
+    .set({ stage, stage_changed_at: at })
+    .where('id', '=', groupId)
+    .execute();
+  await refreshListing(db, groupId, at);
 }
 
 /** Keeps `listed_at` true to the rule: open or closed, and not adjourned. Call after either changes. */

@@ -1,3 +1,4 @@
+/** SQL for meetings, their series, RSVPs and attendance. */
 import type { Kysely, Selectable } from 'kysely';
 import type {
   AttendanceTable,
@@ -197,4 +198,103 @@ export async function countRecordedMeetings(
     )
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Meetings that have started and were not cancelled, as of `now`. */
+export async function countMeetingsHeld(
+  db: Kysely<Database>,
+  groupId: string,
+  now: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('meetings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'scheduled')
+    .where('starts_at', '<=', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Groups with a meeting that started in (after, upTo]: their stage may need to move on. */
+export async function listGroupsWithMeetingsStarted(
+  db: Kysely<Database>,
+  after: string,
+  upTo: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('meetings')
+    .select('group_id')
+    .distinct()
+    .where('status', '=', 'scheduled')
+    .where('starts_at', '>', after)
+    .where('starts_at', '<=', upTo)
+    .execute();
+  return rows.map((r) => r.group_id);
+}
+
+/** The latest schedule's rule, for describing how often the group meets. */
+export async function findLatestSeries(db: Kysely<Database>, groupId: string) {
+  return db
+    .selectFrom('meeting_series')
+    .select(['rrule', 'planned_count'])
+    .where('group_id', '=', groupId)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+export async function listUpcomingStarts(
+  db: Kysely<Database>,
+  groupId: string,
+  now: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('meetings')
+    .select('starts_at')
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'scheduled')
+    .where('starts_at', '>', now)
+    .orderBy('starts_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.starts_at);
+}
+
+/** Records someone's arrival at a live session, unless their attendance is already recorded. */
+export async function recordArrival(
+  db: Kysely<Database>,
+  row: { meeting_id: string; user_id: string; arrived_at: string },
+): Promise<void> {
+  await db
+    .insertInto('attendance')
+    .values({
+      ...row,
+      status: 'present',
+      recorded_by: row.user_id,
+      recorded_at: row.arrived_at,
+    })
+    .onConflict((oc) => oc.columns(['meeting_id', 'user_id']).doNothing())
+    .execute();
+}
+
+/** Cancels every scheduled meeting from `at` on, saying why (a group that adjourned). */
+export async function cancelMeetingsAhead(
+  db: Kysely<Database>,
+  groupId: string,
+  at: string,
+  reason: 'group_adjourned',
+): Promise<void> {
+  await db
+    .updateTable('meetings')
+    .set((eb) => ({
+      status: 'cancelled',
+      cancel_reason: reason,
+      sequence: eb('sequence', '+', 1),
+      updated_at: at,
+    }))
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'scheduled')
+    .where('starts_at', '>=', at)
+    .execute();
 }

@@ -37,8 +37,14 @@ export async function findSessionByTokenHash(
     .executeTakeFirst();
 }
 
-export async function touchSession(db: Kysely<Database>, id: string, at: string): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+/** Notes that a session was used; false when it no longer exists (it was ended elsewhere). */
+export async function touchSession(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ last_seen_at: at })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {
@@ -81,4 +87,10 @@ export async function deleteExpiredSessions(
     .deleteFrom('sessions')
     .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleSince)]))
     .execute();
+}
+
+/** Whether a session still exists (it has not been ended or purged). */
+export async function sessionExists(db: Kysely<Database>, id: string): Promise<boolean> {
+  const row = await db.selectFrom('sessions').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
 }

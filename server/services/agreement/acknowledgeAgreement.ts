@@ -1,7 +1,9 @@
 import { AppError } from '../../../core/errors';
+import { requireGroupAccess } from '../../access/requireGroupAccess';
+import type { Viewer } from '../../access/viewer';
 import { findLatestVersion, upsertAcknowledgement } from '../../db/queries/agreementVersions';
-import type { Deps, Viewer } from '../deps';
-import { memberOf } from './memberOf';
+import type { Deps } from '../../deps';
+import { withGroupLock } from '../../locks/withGroupLock';
 
 /**
  * A member accepts the current version of the agreement. Accepting an older version is
@@ -10,22 +12,26 @@ import { memberOf } from './memberOf';
 export async function acknowledgeAgreement(
   deps: Deps,
   viewer: Viewer,
-  groupId: string,
-  version: number,
+  input: { groupId: string; version: number },
 ): Promise<void> {
-  await memberOf(deps, viewer, groupId);
-  const latest = await findLatestVersion(deps.db, groupId);
-  if (!latest) throw new AppError('agreement.none', 'This group has not adopted an agreement yet.');
-  if (latest.number !== version) {
-    throw new AppError(
-      'agreement.stale',
-      `The agreement has changed: version ${latest.number} is the current one. Please read it first.`,
-    );
-  }
-  await upsertAcknowledgement(deps.db, {
-    group_id: groupId,
-    user_id: viewer.userId,
-    version_number: version,
-    acknowledged_at: deps.now().toISOString(),
+  await requireGroupAccess(deps, viewer, input.groupId, 'agreement.acknowledge');
+  await withGroupLock(deps, input.groupId, async ({ trx, groupId, at }) => {
+    const latest = await findLatestVersion(trx, groupId);
+    if (!latest) {
+      throw new AppError('agreement.none', 'This group has not adopted an agreement yet.');
+    }
+    if (latest.number !== input.version) {
+      throw new AppError(
+        'agreement.stale',
+        `The agreement has changed: version ${latest.number} is the current one. Please read it first.`,
+        { params: { version: latest.number } },
+      );
+    }
+    await upsertAcknowledgement(trx, {
+      group_id: groupId,
+      user_id: viewer.userId,
+      version_number: input.version,
+      acknowledged_at: at,
+    });
   });
 }

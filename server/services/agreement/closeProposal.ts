@@ -1,36 +1,34 @@
-import { AppError } from '../../../core/errors';
 import type { ProposalDetail } from '../../../core/protocol/agreement';
+import { requireGroupAccess } from '../../access/requireGroupAccess';
+import type { Viewer } from '../../access/viewer';
 import { closeProposalRow } from '../../db/queries/agreementProposals';
-import { agreementPolicy } from '../../policies/agreement';
-import type { Deps, Viewer } from '../deps';
-import { memberOf } from './memberOf';
-import { notifyMembers } from './notifyMembers';
+import type { Deps } from '../../deps';
+import { membersOf, notify } from '../../notifications/notify';
 import { loadProposalDetail } from './proposalViews';
-import { requireOpen, withProposalLock } from './withProposalLock';
+import { requireOpen, withProposal } from './withProposal';
 
 /** A steward closes a stale proposal as not adopted, saying why. */
 export async function closeProposal(
   deps: Deps,
   viewer: Viewer,
-  groupId: string,
-  proposalId: string,
-  note: string,
+  input: { groupId: string; proposalId: string; note: string },
 ): Promise<ProposalDetail> {
-  const visible = await memberOf(deps, viewer, groupId);
-  if (!agreementPolicy.close(visible.role, { isProposer: false })) {
-    throw new AppError('forbidden', 'Only the group’s stewards can close a proposal.');
-  }
-  await withProposalLock(deps, groupId, proposalId, async (trx, proposal, now) => {
+  const access = await requireGroupAccess(deps, viewer, input.groupId, 'agreement.close');
+  await withProposal(deps, input, async ({ trx, groupId, at }, proposal) => {
     requireOpen(proposal);
-    const at = now.toISOString();
     await closeProposalRow(trx, proposal.id, {
       status: 'not_adopted',
       closed_at: at,
       closed_by: viewer.userId,
-      close_note: note,
+      close_note: input.note,
       result_version: null,
     });
-    await notifyMembers(trx, { groupId, kind: 'proposal.outcome', proposalId, at });
+    await notify(deps, trx, (await membersOf(trx, groupId)).all, {
+      groupId,
+      kind: 'proposal.outcome',
+      subjectId: proposal.id,
+      at,
+    });
   });
-  return loadProposalDetail(deps, visible, viewer.userId, proposalId);
+  return loadProposalDetail(deps, access, input.proposalId);
 }

@@ -1,5 +1,7 @@
 import { diffItems } from '../../../core/domain/agreement';
 import type { AgreementOverview } from '../../../core/protocol/agreement';
+import { allows, requireGroupAccess } from '../../access/requireGroupAccess';
+import type { Viewer } from '../../access/viewer';
 import {
   listDueProposals,
   listOpenRoundResponses,
@@ -12,10 +14,7 @@ import {
   listMemberAcknowledgements,
   listVersions,
 } from '../../db/queries/agreementVersions';
-import { agreementPolicy } from '../../policies/agreement';
-import type { Deps, Viewer } from '../deps';
-import { itemsOf } from './agreementItems';
-import { memberOf } from './memberOf';
+import type { Deps } from '../../deps';
 import { toDiffDtos, toSummary } from './proposalViews';
 import { settleIfDue } from './settleIfDue';
 
@@ -27,32 +26,27 @@ import { settleIfDue } from './settleIfDue';
 export async function getAgreement(
   deps: Deps,
   viewer: Viewer,
-  groupId: string,
+  input: { groupId: string },
 ): Promise<AgreementOverview> {
-  const { group, role } = await memberOf(deps, viewer, groupId);
+  const { groupId } = input;
+  const access = await requireGroupAccess(deps, viewer, groupId, 'agreement.read');
   for (const due of await listDueProposals(deps.db, deps.now().toISOString(), groupId)) {
-    await settleIfDue(deps, groupId, due.id);
+    await settleIfDue(deps, { groupId, proposalId: due.id });
   }
-  const [latest, versions, proposals, mine] = await Promise.all([
+  const [latest, versions, proposals, mine, openResponses] = await Promise.all([
     findLatestVersion(deps.db, groupId),
     listVersions(deps.db, groupId),
     listProposals(deps.db, groupId),
     findAcknowledgement(deps.db, groupId, viewer.userId),
+    listOpenRoundResponses(deps.db, groupId),
   ]);
-  const currentItems = itemsOf(latest);
   const acknowledged = mine?.version_number ?? null;
   const needsAcknowledgement = latest !== undefined && acknowledged !== latest.number;
   let changesSinceAcknowledged = null;
   if (latest && needsAcknowledgement && acknowledged !== null) {
-    changesSinceAcknowledged = toDiffDtos(
-      diffItems(
-        itemsOf(await findVersion(deps.db, groupId, acknowledged)) ?? [],
-        currentItems ?? [],
-      ),
-    );
+    const before = await findVersion(deps.db, groupId, acknowledged);
+    changesSinceAcknowledged = toDiffDtos(diffItems(before?.items ?? [], latest.items));
   }
-  const facts = { isProposer: false };
-  const openResponses = await listOpenRoundResponses(deps.db, groupId);
   const summaries = proposals.map((p) =>
     toSummary(
       p,
@@ -61,12 +55,12 @@ export async function getAgreement(
     ),
   );
   summaries.sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open'));
-  const seeAcks = agreementPolicy.seeAcknowledgements(role, facts);
+  const seeAcks = allows(access, 'agreement.seeAcknowledgements');
   return {
     groupId,
-    groupName: group.name,
+    groupName: access.group.name,
     current: latest
-      ? { number: latest.number, createdAt: latest.created_at, items: currentItems ?? [] }
+      ? { number: latest.number, createdAt: latest.created_at, items: latest.items }
       : null,
     versions: versions.map((v) => ({
       number: v.number,
@@ -87,6 +81,6 @@ export async function getAgreement(
           version: a.version_number,
         }))
       : null,
-    can: { propose: agreementPolicy.propose(role, facts), seeAcknowledgements: seeAcks },
+    can: { propose: allows(access, 'agreement.propose'), seeAcknowledgements: seeAcks },
   };
 }

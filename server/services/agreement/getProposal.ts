@@ -1,6 +1,7 @@
 import type { ProposalDetail } from '../../../core/protocol/agreement';
-import type { Deps, Viewer } from '../deps';
-import { memberOf } from './memberOf';
+import { requireGroupAccess } from '../../access/requireGroupAccess';
+import type { Viewer } from '../../access/viewer';
+import type { Deps } from '../../deps';
 import { loadProposalDetail } from './proposalViews';
 import { settleIfDue } from './settleIfDue';
 
@@ -11,10 +12,9 @@ import { settleIfDue } from './settleIfDue';
 export async function getProposal(
   deps: Deps,
   viewer: Viewer,
-  groupId: string,
-  proposalId: string,
+  input: { groupId: string; proposalId: string },
 ): Promise<ProposalDetail> {
-  const visible = await memberOf(deps, viewer, groupId);
-  await settleIfDue(deps, groupId, proposalId);
-  return loadProposalDetail(deps, visible, viewer.userId, proposalId);
+  const access = await requireGroupAccess(deps, viewer, input.groupId, 'agreement.read');
+  await settleIfDue(deps, input);
+  return loadProposalDetail(deps, access, input.proposalId);
 }

@@ -1,17 +1,15 @@
-import type { Kysely } from 'kysely';
+/** How proposals to change the agreement are presented to members. */
 import {
   applyChange,
-  describeChange,
+  changeSubject,
   diffItems,
   type ItemDiff,
 } from '../../../core/domain/agreement';
-import { type ConsentResponse, decide } from '../../../core/domain/consent';
 import { AppError } from '../../../core/errors';
-import type {
-  ProposalDetail,
-  ProposalSummary,
-  ResponseView,
-} from '../../../core/protocol/agreement';
+import type { ProposalDetail, ProposalSummary } from '../../../core/protocol/agreement';
+import type { ResponseView } from '../../../core/protocol/consent';
+import { allows, type GroupAccess } from '../../access/requireGroupAccess';
+import { tallyOf } from '../../consent/tally';
 import {
   findProposal,
   listEarlierRounds,
@@ -21,12 +19,7 @@ import {
 } from '../../db/queries/agreementProposals';
 import { findLatestVersion, findVersion } from '../../db/queries/agreementVersions';
 import { listMembers } from '../../db/queries/memberships';
-import type { Database } from '../../db/tables';
-import { agreementPolicy } from '../../policies/agreement';
-import type { GroupViewerRole } from '../../policies/groups';
-import type { Deps } from '../deps';
-import type { VisibleGroup } from '../findVisibleGroup';
-import { changeOf, itemsOf } from './agreementItems';
+import type { Deps } from '../../deps';
 
 export function toSummary(
   row: ProposalRow & { proposer_name: string },
@@ -36,7 +29,7 @@ export function toSummary(
   return {
     id: row.id,
     kind: row.kind,
-    summary: describeChange(changeOf(row)),
+    subject: changeSubject(row.change),
     proposerName: row.proposer_name,
     status: row.status,
     round: row.round,
@@ -59,17 +52,20 @@ export function toDiffDtos(diff: readonly ItemDiff[]) {
  * rule applied to it now, everyone's responses (current members; those who have not
  * answered show as waiting), earlier rounds, and what the viewer may do.
  */
-export async function buildProposalDetail(
-  db: Kysely<Database>,
-  proposal: ProposalRow & { proposer_name: string },
-  group: { id: string; name: string },
-  viewer: { userId: string; role: GroupViewerRole },
-  now: Date,
+export async function loadProposalDetail(
+  deps: Deps,
+  access: GroupAccess,
+  proposalId: string,
 ): Promise<ProposalDetail> {
+  const { group } = access;
+  const viewerId = access.viewer?.userId ?? '';
+  const proposal = await findProposal(deps.db, group.id, proposalId);
+  if (!proposal) throw new AppError('not_found', 'We could not find that proposal.');
+  // Read afresh: this often follows a write, after which the access's snapshot is old.
   const [members, responses, earlier] = await Promise.all([
-    listMembers(db, group.id),
-    listResponses(db, proposal.id),
-    listEarlierRounds(db, proposal.id),
+    listMembers(deps.db, group.id),
+    listResponses(deps.db, proposal.id),
+    listEarlierRounds(deps.db, proposal.id),
   ]);
   const inRound = (round: number) => responses.filter((r) => r.round === round);
   const current = inRound(proposal.round);
@@ -84,54 +80,45 @@ export async function buildProposalDetail(
       respondedAt: r?.responded_at ?? null,
     };
   });
-  const outcome = decide({
-    activeMemberIds: members.map((m) => m.user_id),
-    responses: new Map(current.map((r) => [r.user_id, r.response as ConsentResponse])),
-    deadlineMs: Date.parse(proposal.deadline_at),
-    nowMs: now.getTime(),
+  const { view } = tallyOf({
+    memberIds: members.map((m) => m.user_id),
+    responses: current,
+    deadlineAt: proposal.deadline_at,
+    now: deps.now(),
   });
 
   // Before and after: the version the change was adopted into, or the current one.
-  const change = changeOf(proposal);
   const adopted = proposal.result_version;
   const base =
     adopted === null
-      ? itemsOf(await findLatestVersion(db, group.id))
+      ? (await findLatestVersion(deps.db, group.id))?.items
       : adopted > 1
-        ? itemsOf(await findVersion(db, group.id, adopted - 1))
+        ? (await findVersion(deps.db, group.id, adopted - 1))?.items
         : [];
-  const applied = applyChange(base, change);
+  const applied = applyChange(base ?? null, proposal.change);
   const preview = applied.ok ? diffItems(base ?? [], applied.items) : [];
 
-  const isProposer = proposal.proposer_id === viewer.userId;
+  const isProposer = proposal.proposer_id === viewerId;
   const open = proposal.status === 'open';
   const facts = { isProposer };
   return {
-    ...toSummary(proposal, current, viewer.userId),
+    ...toSummary(proposal, current, viewerId),
     groupId: group.id,
     groupName: group.name,
-    change,
+    change: proposal.change,
     reason: proposal.reason,
     proposerId: proposal.proposer_id,
     closedAt: proposal.closed_at,
     closeNote: proposal.close_note,
+    closeReason: proposal.close_reason,
     resultVersion: proposal.result_version,
     preview: toDiffDtos(preview),
-    decision: {
-      state: outcome.state,
-      why: outcome.why,
-      active: outcome.tally.active,
-      agree: outcome.tally.agree,
-      standAside: outcome.tally.standAside,
-      object: outcome.tally.object,
-      waiting: outcome.tally.waitingFor.length,
-      quorumNeeded: outcome.tally.quorumNeeded,
-    },
+    decision: view,
     responses: responseViews,
-    myResponse: byUser.get(viewer.userId)?.response ?? null,
+    myResponse: byUser.get(viewerId)?.response ?? null,
     earlierRounds: earlier.map((r) => ({
       round: r.round,
-      change: changeOf(r),
+      change: r.change,
       reason: r.reason,
       responses: inRound(r.round).map((x) => ({
         userId: x.user_id,
@@ -142,29 +129,11 @@ export async function buildProposalDetail(
       })),
     })),
     can: {
-      respond: open && agreementPolicy.respond(viewer.role, facts),
-      revise: open && agreementPolicy.revise(viewer.role, facts),
-      withdraw: open && agreementPolicy.withdraw(viewer.role, facts),
+      respond: open && allows(access, 'agreement.respond', facts),
+      revise: open && allows(access, 'agreement.revise', facts),
+      withdraw: open && allows(access, 'agreement.withdraw', facts),
       // A steward's own proposal is theirs to withdraw, not to close.
-      close: open && !isProposer && agreementPolicy.close(viewer.role, facts),
+      close: open && !isProposer && allows(access, 'agreement.close', facts),
     },
   };
-}
-
-/** Reads a proposal afresh and builds what the viewer sees of it. */
-export async function loadProposalDetail(
-  deps: Deps,
-  visible: VisibleGroup,
-  viewerId: string,
-  proposalId: string,
-): Promise<ProposalDetail> {
-  const proposal = await findProposal(deps.db, visible.group.id, proposalId);
-  if (!proposal) throw new AppError('not_found', 'We could not find that proposal.');
-  return buildProposalDetail(
-    deps.db,
-    proposal,
-    visible.group,
-    { userId: viewerId, role: visible.role },
-    deps.now(),
-  );
 }

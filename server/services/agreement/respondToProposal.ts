@@ -1,13 +1,13 @@
-import type { z } from 'zod';
-import { AppError } from '../../../core/errors';
-import type { ProposalDetail, respondBody } from '../../../core/protocol/agreement';
+import type { ConsentResponse } from '../../../core/domain/consent';
+import type { ProposalDetail } from '../../../core/protocol/agreement';
+import { requireGroupAccess } from '../../access/requireGroupAccess';
+import type { Viewer } from '../../access/viewer';
+import { requireAcceptableResponse } from '../../consent/tally';
 import { upsertResponse } from '../../db/queries/agreementProposals';
-import { agreementPolicy } from '../../policies/agreement';
-import type { Deps, Viewer } from '../deps';
-import { memberOf } from './memberOf';
+import type { Deps } from '../../deps';
 import { loadProposalDetail } from './proposalViews';
 import { settleProposal } from './settleProposal';
-import { requireOpen, withProposalLock } from './withProposalLock';
+import { requireOpen, withProposal } from './withProposal';
 
 /**
  * A member agrees, stands aside or objects (an objection needs a reason). They can change
@@ -16,30 +16,21 @@ import { requireOpen, withProposalLock } from './withProposalLock';
 export async function respondToProposal(
   deps: Deps,
   viewer: Viewer,
-  groupId: string,
-  proposalId: string,
-  input: z.output<typeof respondBody>,
+  input: { groupId: string; proposalId: string; response: ConsentResponse; note: string | null },
 ): Promise<ProposalDetail> {
-  const visible = await memberOf(deps, viewer, groupId);
-  if (!agreementPolicy.respond(visible.role, { isProposer: false })) {
-    throw new AppError('forbidden', 'Only members can respond to proposals.');
-  }
-  const note = input.note?.trim() || null;
-  if (input.response === 'object' && !note) {
-    const message = 'Say what your objection is, so the group can try to meet it.';
-    throw new AppError('request.invalid', message, { fields: { note: message } });
-  }
-  await withProposalLock(deps, groupId, proposalId, async (trx, proposal, now) => {
+  const access = await requireGroupAccess(deps, viewer, input.groupId, 'agreement.respond');
+  requireAcceptableResponse(input);
+  await withProposal(deps, input, async (write, proposal) => {
     requireOpen(proposal);
-    await upsertResponse(trx, {
+    await upsertResponse(write.trx, {
       proposal_id: proposal.id,
       round: proposal.round,
       user_id: viewer.userId,
       response: input.response,
-      note,
-      responded_at: now.toISOString(),
+      note: input.note,
+      responded_at: write.at,
     });
-    await settleProposal(trx, proposal, now);
+    await settleProposal(deps, write, proposal);
   });
-  return loadProposalDetail(deps, visible, viewer.userId, proposalId);
+  return loadProposalDetail(deps, access, input.proposalId);
 }

@@ -1,18 +1,17 @@
 import type { z } from 'zod';
 import { DEFAULT_DEADLINE_DAYS } from '../../../core/domain/consent';
-import { AppError } from '../../../core/errors';
+import { fieldError } from '../../../core/errors';
 import type { ProposalDetail, reviseBody } from '../../../core/protocol/agreement';
+import { authorize, requireGroupAccess } from '../../access/requireGroupAccess';
+import type { Viewer } from '../../access/viewer';
 import { startNewRound, upsertResponse } from '../../db/queries/agreementProposals';
 import { findLatestVersion } from '../../db/queries/agreementVersions';
-import { agreementPolicy } from '../../policies/agreement';
-import type { Deps, Viewer } from '../deps';
-import { itemsOf } from './agreementItems';
-import { memberOf } from './memberOf';
-import { notifyMembers } from './notifyMembers';
+import type { Deps } from '../../deps';
+import { membersOf, notify } from '../../notifications/notify';
 import { loadProposalDetail } from './proposalViews';
 import { settleProposal } from './settleProposal';
 import { toChange } from './toChange';
-import { requireOpen, withProposalLock } from './withProposalLock';
+import { requireOpen, withProposal } from './withProposal';
 
 /**
  * The proposer revises their proposal, usually to meet an objection: a new round begins
@@ -22,27 +21,23 @@ import { requireOpen, withProposalLock } from './withProposalLock';
 export async function reviseProposal(
   deps: Deps,
   viewer: Viewer,
-  groupId: string,
-  proposalId: string,
-  input: z.output<typeof reviseBody>,
+  input: { groupId: string; proposalId: string } & z.output<typeof reviseBody>,
 ): Promise<ProposalDetail> {
-  const visible = await memberOf(deps, viewer, groupId);
-  await withProposalLock(deps, groupId, proposalId, async (trx, proposal, now) => {
-    if (
-      !agreementPolicy.revise(visible.role, { isProposer: proposal.proposer_id === viewer.userId })
-    ) {
-      throw new AppError('forbidden', 'Only the person who made a proposal can revise it.');
-    }
+  const access = await requireGroupAccess(deps, viewer, input.groupId, 'agreement.read');
+  await withProposal(deps, input, async (write, proposal) => {
+    const { trx, groupId, now, at } = write;
+    authorize(access, 'agreement.revise', { isProposer: proposal.proposer_id === viewer.userId });
     requireOpen(proposal);
-    const change = toChange(input.change, itemsOf(await findLatestVersion(trx, groupId)));
+    const change = toChange(input.change, (await findLatestVersion(trx, groupId))?.items ?? null);
     if (change.kind !== proposal.kind) {
-      const message =
-        'A revision changes the same kind of thing; make a new proposal for something else.';
-      throw new AppError('request.invalid', message, { fields: { change: message } });
+      throw fieldError(
+        'change',
+        'revise_same_kind',
+        'A revision changes the same kind of thing; make a new proposal for something else.',
+      );
     }
-    const at = now.toISOString();
     await startNewRound(trx, proposal, {
-      change: JSON.stringify(change),
+      change,
       reason: input.reason,
       deadline_at: new Date(now.getTime() + DEFAULT_DEADLINE_DAYS * 86_400_000).toISOString(),
       at,
@@ -56,18 +51,13 @@ export async function reviseProposal(
       note: null,
       responded_at: at,
     });
-    await notifyMembers(trx, {
+    await notify(deps, trx, (await membersOf(trx, groupId)).except(viewer.userId), {
       groupId,
       kind: 'proposal.revised',
-      proposalId,
+      subjectId: proposal.id,
       at,
-      except: viewer.userId,
     });
-    await settleProposal(
-      trx,
-      { ...proposal, round, change: JSON.stringify(change), reason: input.reason },
-      now,
-    );
+    await settleProposal(deps, write, { ...proposal, round, change, reason: input.reason });
   });
-  return loadProposalDetail(deps, visible, viewer.userId, proposalId);
+  return loadProposalDetail(deps, access, input.proposalId);
 }

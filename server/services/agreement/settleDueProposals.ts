@@ -1,5 +1,5 @@
 import { listDueProposals } from '../../db/queries/agreementProposals';
-import type { Deps } from '../deps';
+import type { Deps } from '../../deps';
 import { settleIfDue } from './settleIfDue';
 
 /**
@@ -8,6 +8,8 @@ import { settleIfDue } from './settleIfDue';
  */
 export async function settleDueProposals(deps: Deps): Promise<number> {
   const due = await listDueProposals(deps.db, deps.now().toISOString());
-  for (const { id, group_id } of due) await settleIfDue(deps, group_id, id);
+  for (const { id, group_id } of due) {
+    await settleIfDue(deps, { groupId: group_id, proposalId: id });
+  }
   return due.length;
 }

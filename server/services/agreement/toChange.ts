@@ -1,5 +1,5 @@
 import type { AgreementChange, AgreementItem } from '../../../core/domain/agreement';
-import { AppError } from '../../../core/errors';
+import { AppError, fieldError } from '../../../core/errors';
 import type { ChangeInput } from '../../../core/protocol/agreement';
 import { newId } from '../../security/tokens';
 
@@ -34,8 +34,7 @@ export function toChange(
     (i) => i.id === (input.kind === 'amend' ? input.item.id : input.itemId),
   );
   if (!target) {
-    const message = 'That item is not in the current agreement.';
-    throw new AppError('request.invalid', message, { fields: { change: message } });
+    throw fieldError('change', 'item_missing', 'That item is not in the current agreement.');
   }
   if (input.kind === 'amend')
     return {

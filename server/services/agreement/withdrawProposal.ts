@@ -1,31 +1,22 @@
-import { AppError } from '../../../core/errors';
 import type { ProposalDetail } from '../../../core/protocol/agreement';
+import { authorize, requireGroupAccess } from '../../access/requireGroupAccess';
+import type { Viewer } from '../../access/viewer';
 import { closeProposalRow } from '../../db/queries/agreementProposals';
-import { agreementPolicy } from '../../policies/agreement';
-import type { Deps, Viewer } from '../deps';
-import { memberOf } from './memberOf';
-import { notifyMembers } from './notifyMembers';
+import type { Deps } from '../../deps';
+import { membersOf, notify } from '../../notifications/notify';
 import { loadProposalDetail } from './proposalViews';
-import { requireOpen, withProposalLock } from './withProposalLock';
+import { requireOpen, withProposal } from './withProposal';
 
 /** The proposer takes their proposal back. */
 export async function withdrawProposal(
   deps: Deps,
   viewer: Viewer,
-  groupId: string,
-  proposalId: string,
+  input: { groupId: string; proposalId: string },
 ): Promise<ProposalDetail> {
-  const visible = await memberOf(deps, viewer, groupId);
-  await withProposalLock(deps, groupId, proposalId, async (trx, proposal, now) => {
-    if (
-      !agreementPolicy.withdraw(visible.role, {
-        isProposer: proposal.proposer_id === viewer.userId,
-      })
-    ) {
-      throw new AppError('forbidden', 'Only the person who made a proposal can withdraw it.');
-    }
+  const access = await requireGroupAccess(deps, viewer, input.groupId, 'agreement.read');
+  await withProposal(deps, input, async ({ trx, groupId, at }, proposal) => {
+    authorize(access, 'agreement.withdraw', { isProposer: proposal.proposer_id === viewer.userId });
     requireOpen(proposal);
-    const at = now.toISOString();
     await closeProposalRow(trx, proposal.id, {
       status: 'withdrawn',
       closed_at: at,
@@ -33,13 +24,12 @@ export async function withdrawProposal(
       close_note: null,
       result_version: null,
     });
-    await notifyMembers(trx, {
+    await notify(deps, trx, (await membersOf(trx, groupId)).except(viewer.userId), {
       groupId,
       kind: 'proposal.outcome',
-      proposalId,
+      subjectId: proposal.id,
       at,
-      except: viewer.userId,
     });
   });
-  return loadProposalDetail(deps, visible, viewer.userId, proposalId);
+  return loadProposalDetail(deps, access, input.proposalId);
 }

@@ -1,6 +1,6 @@
-import { claimDueMail, settleMail } from '../../db/queries/mail';
+import { claimDueMail, settleMail } from '../../db/queries/outbox';
+import type { Deps } from '../../deps';
 import { isPermanentFailure, type MailTransport } from '../../mail/transport';
-import type { Deps } from '../deps';
 
 /** Waits between tries: a minute, five, half an hour, two hours, then twelve. */
 export const RETRY_MINUTES = [1, 5, 30, 120, 720];

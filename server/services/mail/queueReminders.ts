@@ -1,26 +1,12 @@
-import { listMeetingsStarting, listRsvps, type MeetingWithGroup } from '../../db/queries/meetings';
+import { listMeetingsStarting, listRsvps } from '../../db/queries/meetings';
 import { listMemberContacts } from '../../db/queries/memberships';
 import { listAssignments } from '../../db/queries/roles';
-import { type MeetingFacts, reminderMail, rolesMail } from '../../mail/messages';
-import type { Deps } from '../deps';
-import { readPreferences } from './preferences';
-import { formatWhen, queueMail } from './queueMail';
+import type { Deps } from '../../deps';
+import { meetingFactsFor, reminderMail, rolesMail } from '../../mail/messages';
+import { readPreferences } from '../../mail/preferences';
+import { queueMail } from '../../mail/queueMail';
 
 const ROLE_NOTICE_DAYS = 7;
-
-export function meetingFacts(publicUrl: string, meeting: MeetingWithGroup): MeetingFacts {
-  const where =
-    meeting.venue_kind === 'online'
-      ? 'online (the link is on the meeting’s page from an hour before)'
-      : [meeting.venue_name, meeting.venue_address].filter(Boolean).join(', ') +
-        (meeting.venue_kind === 'both' ? ', or online' : '');
-  return {
-    groupName: meeting.group_name,
-    when: formatWhen(meeting.starts_at, meeting.time_zone),
-    where,
-    url: `${publicUrl}/meetings/${meeting.id}`,
-  };
-}
 
 /**
  * Queues the reminders that are due: for each person, the reminder they chose that has most
@@ -47,7 +33,7 @@ export async function queueReminders(deps: Deps): Promise<number> {
     const people = (await listMemberContacts(deps.db, meeting.group_id)).filter(
       (p) => !away.has(p.userId),
     );
-    const facts = meetingFacts(deps.config.publicUrl, meeting);
+    const facts = meetingFactsFor(deps.config.publicUrl, meeting);
     const rolesOf = (userId: string) =>
       assignments
         .filter((a) => a.meeting_id === meeting.id && a.user_id === userId)

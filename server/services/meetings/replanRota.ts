@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { planRota } from '../../../core/domain/rota';
 import { listGroupMeetings, listRsvps } from '../../db/queries/meetings';
 import { listMemberIds } from '../../db/queries/memberships';
@@ -10,16 +9,16 @@ import {
   removeRolesFromMeetings,
   upsertAssignment,
 } from '../../db/queries/roles';
-import type { Database } from '../../db/tables';
+import type { GroupWrite } from '../../locks/withGroupLock';
 
 /**
  * Plans the roles of a group's upcoming meetings again from who is in the group now, who
  * can't make each meeting, who is not ready for which role, and who has held what so far.
- * Roles settled in a swap stay as they are. Run inside the caller's transaction, after any
+ * Roles settled in a swap stay as they are. Runs on the group's write path, after any
  * change that the rota depends on.
  */
-export async function replanRota(db: Kysely<Database>, groupId: string, now: Date): Promise<void> {
-  const at = now.toISOString();
+export async function replanRota(write: GroupWrite): Promise<void> {
+  const { trx: db, groupId, at } = write;
   const [roles, members, notReady, upcoming, history] = await Promise.all([
     listRoles(db, groupId),
     listMemberIds(db, groupId),

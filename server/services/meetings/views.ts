@@ -1,7 +1,11 @@
+/** How meetings are presented: in lists, and as a meeting's own page. */
 import type { Kysely } from 'kysely';
+import { changeSubject } from '../../../core/domain/agreement';
 import { isLinkWindowOpen } from '../../../core/domain/meetings';
 import { addMinutes } from '../../../core/domain/recurrence';
 import type { MeetingDetail, MeetingSummary, SwapView } from '../../../core/protocol/meetings';
+import { allows } from '../../access/requireGroupAccess';
+import type { MeetingAccess } from '../../access/requireMeetingAccess';
 import { listObjectedProposals } from '../../db/queries/agreementProposals';
 import { listAttendance, listRsvps, type MeetingWithGroup } from '../../db/queries/meetings';
 import { listMembers } from '../../db/queries/memberships';
@@ -12,9 +16,7 @@ import {
   type SwapWithNames,
 } from '../../db/queries/roles';
 import type { Database } from '../../db/tables';
-import { meetingPolicy } from '../../policies/meetings';
-import type { Deps, Viewer } from '../deps';
-import type { MeetingAccess } from './access';
+import type { Deps } from '../../deps';
 
 function summarise(
   meeting: MeetingWithGroup,
@@ -34,6 +36,7 @@ function summarise(
     status: meeting.status,
     moved: meeting.original_starts_at !== null,
     changeNote: meeting.change_note,
+    cancelReason: meeting.cancel_reason,
     venueKind: meeting.venue_kind,
     venueName: meeting.venue_name,
     myRsvp,
@@ -81,10 +84,10 @@ export function toSwapView(swap: SwapWithNames): SwapView {
 /** Everything a member sees on a meeting's page. */
 export async function buildMeetingDetail(
   deps: Deps,
-  viewer: Viewer,
   access: MeetingAccess,
 ): Promise<MeetingDetail> {
-  const { meeting, visible, facts } = access;
+  const { meeting, facts } = access;
+  const viewer = { userId: access.viewer?.userId ?? '' };
   const now = deps.now();
   const [[summary], rsvps, attendance, members, swaps, agenda] = await Promise.all([
     summariseMeetings(deps.db, viewer.userId, [meeting]),
@@ -98,7 +101,6 @@ export async function buildMeetingDetail(
   const isPast = Date.parse(meeting.starts_at) <= now.getTime();
   const linkOpen = isLinkWindowOpen(meeting.starts_at, meeting.duration_minutes, now);
   const cancelled = meeting.status === 'cancelled';
-  const role = visible.role;
   return {
     ...(summary as MeetingSummary),
     originalStartsAt: meeting.original_starts_at,
@@ -133,13 +135,13 @@ export async function buildMeetingDetail(
     agenda: isPast ? [] : agenda,
     isPast,
     can: {
-      change: !cancelled && !isPast && meetingPolicy.change(role, facts),
-      cancel: !cancelled && !isPast && meetingPolicy.cancel(role, facts),
+      change: !cancelled && !isPast && allows(access, 'meeting.change', facts),
+      cancel: !cancelled && !isPast && allows(access, 'meeting.cancel', facts),
       recordAttendance:
         !cancelled &&
         now.getTime() >= Date.parse(meeting.starts_at) - 60 * 60_000 &&
-        meetingPolicy.recordAttendance(role, facts),
-      rsvp: !cancelled && !isPast && meetingPolicy.rsvp(role, facts),
+        allows(access, 'meeting.recordAttendance', facts),
+      rsvp: !cancelled && !isPast && allows(access, 'meeting.rsvp', facts),
     },
   };
 }
@@ -150,12 +152,9 @@ async function objectedProposals(
   groupId: string,
 ): Promise<MeetingDetail['agenda']> {
   const rows = await listObjectedProposals(db, groupId);
-  return rows.map((row) => {
-    const change = JSON.parse(row.change) as { item?: { title?: string } };
-    const title =
-      row.kind === 'adopt'
-        ? 'A proposed agreement has an objection'
-        : `“${change.item?.title ?? 'An agreement item'}” has an objection`;
-    return { proposalId: row.id, title };
-  });
+  return rows.map((row) => ({
+    proposalId: row.id,
+    kind: row.kind,
+    itemTitle: changeSubject(row.change).title,
+  }));
 }

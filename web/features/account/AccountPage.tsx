@@ -1,18 +1,20 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { SessionItem } from '../../../core/protocol/api';
-import { ApiError, api } from '../../app/api';
-import { me, signOut } from '../../app/session';
+import type { SessionItem } from '../../../core/protocol/accounts';
 import { Loading, Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
-import { useAsync } from '../../components/useAsync';
-import { formatDateTime, t } from '../../i18n/t';
+import { t } from '../../i18n/t';
+import { problemText } from '../../lib/api';
+import { me, signOut } from '../../lib/session';
+import { formatDateTime } from '../../lib/time';
+import { useLoad } from '../../lib/useLoad';
+import { endSession, listSessions } from './api';
 import { CalendarAndEmail } from './CalendarAndEmail';
 
 function Account() {
   const location = useLocation();
-  const sessions = useAsync(() => api<{ items: SessionItem[] }>('GET', '/api/me/sessions'), []);
+  const sessions = useLoad(listSessions, []);
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'warning' } | null>(
     null,
   );
@@ -20,14 +22,11 @@ function Account() {
 
   const end = async (session: SessionItem) => {
     try {
-      await api('DELETE', `/api/me/sessions/${session.id}`);
+      await endSession(session.id);
       setMessage({ text: t('account.ended'), tone: 'success' });
       await sessions.reload();
     } catch (error) {
-      setMessage({
-        text: error instanceof ApiError ? error.message : t('error.text'),
-        tone: 'warning',
-      });
+      setMessage({ text: problemText(error), tone: 'warning' });
     }
   };
 

@@ -1,22 +1,22 @@
 import { useState } from 'preact/hooks';
-import type { CalendarFeedStatus, EmailPreferencesView } from '../../../core/protocol/meetings';
-import { api } from '../../app/api';
-import { useAsync } from '../../components/useAsync';
-import { formatDate, t } from '../../i18n/t';
+import { t } from '../../i18n/t';
+import { formatDate } from '../../lib/time';
+import { useLoad } from '../../lib/useLoad';
+import { getCalendarFeed, getEmailPreferences, makeCalendarFeed, stopCalendarFeed } from './api';
 import { EmailChoices } from './EmailChoices';
 
 /** The account page's calendar feed and email choices. */
 export function CalendarAndEmail() {
-  const feed = useAsync(() => api<CalendarFeedStatus>('GET', '/api/me/calendar'), []);
-  const email = useAsync(() => api<EmailPreferencesView>('GET', '/api/me/email-preferences'), []);
+  const feed = useLoad(getCalendarFeed, []);
+  const email = useLoad(() => getEmailPreferences(), []);
   const [fresh, setFresh] = useState<string | null>(null);
   const make = async () => {
-    const next = await api<CalendarFeedStatus>('POST', '/api/me/calendar');
+    const next = await makeCalendarFeed();
     feed.set(next);
     setFresh(next.url);
   };
   const stop = async () => {
-    await api('DELETE', '/api/me/calendar');
+    await stopCalendarFeed();
     setFresh(null);
     await feed.reload();
   };
@@ -58,9 +58,7 @@ export function CalendarAndEmail() {
       </section>
       <section aria-labelledby="email-title">
         <h2 id="email-title">{t('email.title')}</h2>
-        {email.data ? (
-          <EmailChoices view={email.data} endpoint="/api/me/email-preferences" />
-        ) : null}
+        {email.data ? <EmailChoices view={email.data} /> : null}
       </section>
     </>
   );

@@ -1,13 +1,19 @@
 import { useState } from 'preact/hooks';
-import type { EmailPreferences, EmailPreferencesView } from '../../../core/protocol/meetings';
-import { ApiError, api } from '../../app/api';
+import {
+  type EmailPreferences,
+  type EmailPreferencesView,
+  REMINDER_CHOICES,
+} from '../../../core/protocol/mail';
 import { Notice } from '../../components/Notice';
 import { t } from '../../i18n/t';
+import { problemText } from '../../lib/api';
+import { saveEmailPreferences } from './api';
 
-const REMINDERS = [10080, 1440, 180, 60, 15] as const;
-
-/** Which emails a person gets; the same form signed in and from the link in a mail. */
-export function EmailChoices({ view, endpoint }: { view: EmailPreferencesView; endpoint: string }) {
+/**
+ * Which emails a person gets; the same form signed in and from the link in a mail (then
+ * with the link's token).
+ */
+export function EmailChoices({ view, token }: { view: EmailPreferencesView; token?: string }) {
   const [prefs, setPrefs] = useState<EmailPreferences>(view.preferences);
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'warning' } | null>(
     null,
@@ -28,24 +34,19 @@ export function EmailChoices({ view, endpoint }: { view: EmailPreferencesView; e
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        void api<EmailPreferencesView>('PUT', endpoint, prefs)
+        void saveEmailPreferences(prefs, token)
           .then((next) => {
             setPrefs(next.preferences);
             setMessage({ text: t('email.saved'), tone: 'success' });
           })
-          .catch((error: unknown) =>
-            setMessage({
-              text: error instanceof ApiError ? error.message : t('error.text'),
-              tone: 'warning',
-            }),
-          );
+          .catch((error: unknown) => setMessage({ text: problemText(error), tone: 'warning' }));
       }}
     >
       <p>{t('email.lead', { email: view.email })}</p>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <fieldset class="field">
         <legend>{t('email.reminders')}</legend>
-        {REMINDERS.map((minutes) => (
+        {REMINDER_CHOICES.map((minutes) => (
           <label class="check" key={minutes}>
             <input
               type="checkbox"

@@ -1,26 +1,19 @@
 import { useRoute } from 'preact-iso';
-import type { EmailPreferencesView } from '../../../core/protocol/meetings';
-import { api } from '../../app/api';
-import { Loading, Notice } from '../../components/Notice';
+import { Loaded } from '../../components/Loaded';
 import { Page } from '../../components/Page';
-import { useAsync } from '../../components/useAsync';
 import { t } from '../../i18n/t';
+import { useLoad } from '../../lib/useLoad';
+import { getEmailPreferences } from './api';
 import { EmailChoices } from './EmailChoices';
 
 /** Opened from the link at the foot of every mail: no sign-in needed. */
 export default function EmailPreferencesPage() {
   const { params } = useRoute();
-  const endpoint = `/api/email-preferences/${encodeURIComponent(params.token ?? '')}`;
-  const view = useAsync(() => api<EmailPreferencesView>('GET', endpoint), [endpoint]);
+  const token = params.token ?? '';
+  const view = useLoad(() => getEmailPreferences(token), [token]);
   return (
     <Page title={t('email.pageTitle')}>
-      {view.data ? (
-        <EmailChoices view={view.data} endpoint={endpoint} />
-      ) : view.error ? (
-        <Notice tone="warning">{view.error.message}</Notice>
-      ) : (
-        <Loading />
-      )}
+      <Loaded state={view}>{(data) => <EmailChoices view={data} token={token} />}</Loaded>
     </Page>
   );
 }

@@ -1,16 +1,16 @@
 import { useState } from 'preact/hooks';
 import { ABSOLUTE_SIZE_CAP_MAX, MIN_GROUP_SIZE } from '../../../core/domain/groupSize';
 import type { FieldErrors } from '../../../core/errors';
-import type { PublicSettings } from '../../../core/protocol/api';
-import { api } from '../../app/api';
-import { me, settings } from '../../app/session';
+import type { PublicSettings } from '../../../core/protocol/settings';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Loading, Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
-import { useForm } from '../../components/useForm';
 import { t } from '../../i18n/t';
+import { me, settings } from '../../lib/session';
+import { useForm } from '../../lib/useForm';
+import { updateSettings } from './api';
 import { Outbox } from './Outbox';
 
 function SettingsForm({ current }: { current: PublicSettings }) {
@@ -33,10 +33,15 @@ function SettingsForm({ current }: { current: PublicSettings }) {
         const n = Number(sizeMax);
         return Number.isInteger(n) && n >= MIN_GROUP_SIZE && n <= ABSOLUTE_SIZE_CAP_MAX
           ? {}
-          : { sizeCapMax: `Choose a number from ${MIN_GROUP_SIZE} to ${ABSOLUTE_SIZE_CAP_MAX}.` };
+          : {
+              sizeCapMax: t('admin.sizeMaxRange', {
+                min: MIN_GROUP_SIZE,
+                max: ABSOLUTE_SIZE_CAP_MAX,
+              }),
+            };
       },
       async () => {
-        settings.value = await api<PublicSettings>('PATCH', '/api/admin/settings', {
+        settings.value = await updateSettings({
           deploymentName: name,
           crisisResources: crisis,
           sizeCapMax: Number(sizeMax),

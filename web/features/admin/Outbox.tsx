@@ -1,11 +1,11 @@
-import type { OutboxList } from '../../../core/protocol/meetings';
-import { api } from '../../app/api';
-import { useAsync } from '../../components/useAsync';
-import { formatDateTime, t } from '../../i18n/t';
+import { t } from '../../i18n/t';
+import { formatDateTime } from '../../lib/time';
+import { useLoad } from '../../lib/useLoad';
+import { listOutbox, retryMail } from './api';
 
 /** Recent mail and what happened to it; kept or failed mail can be tried again. */
 export function Outbox() {
-  const outbox = useAsync(() => api<OutboxList>('GET', '/api/admin/mail'), []);
+  const outbox = useLoad(listOutbox, []);
   if (!outbox.data) return null;
   const o = outbox.data;
   return (
@@ -33,9 +33,7 @@ export function Outbox() {
                 <button
                   type="button"
                   class="button secondary small"
-                  onClick={() =>
-                    void api('POST', `/api/admin/mail/${m.id}/retry`).then(outbox.reload)
-                  }
+                  onClick={() => void retryMail(m.id).then(outbox.reload)}
                 >
                   {t('outbox.retry')}
                 </button>

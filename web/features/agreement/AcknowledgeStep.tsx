@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { AgreementOverview } from '../../../core/protocol/agreement';
-import { ApiError, api } from '../../app/api';
 import { Notice } from '../../components/Notice';
 import { t } from '../../i18n/t';
+import { problemText } from '../../lib/api';
+import { acknowledge } from './api';
 import { DiffView } from './DiffView';
 
 /**
@@ -25,12 +26,10 @@ export function AcknowledgeStep({
   const accept = async () => {
     setBusy(true);
     try {
-      await api('POST', `/api/groups/${agreement.groupId}/agreement/acknowledge`, {
-        version: current.number,
-      });
+      await acknowledge(agreement.groupId, current.number);
       onAccepted();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('error.text'));
+      setError(problemText(e));
       setBusy(false);
     }
   };

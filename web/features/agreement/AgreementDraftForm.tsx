@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { FieldErrors } from '../../../core/errors';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { useForm } from '../../components/useForm';
 import { t } from '../../i18n/t';
+import { useForm } from '../../lib/useForm';
 import { type ItemDraft, ItemFields, itemProblems } from './ItemFields';
 import { ReasonAndSend } from './ReasonAndSend';
 
@@ -35,8 +35,8 @@ export function AgreementDraftForm(props: {
       if (p.title) problems[`item-${i}-title`] = p.title;
       if (p.text) problems[`item-${i}-text`] = p.text;
     });
-    if (items.length === 0) problems.items = 'An agreement needs at least one item.';
-    if (!reason.trim()) problems.reason = 'Say why you propose this.';
+    if (items.length === 0) problems.items = t('agreement.itemsNeeded');
+    if (!reason.trim()) problems.reason = t('agreement.reasonNeeded');
     return problems;
   };
 

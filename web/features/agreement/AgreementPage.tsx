@@ -1,14 +1,16 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { AgreementOverview, ProposalSummary } from '../../../core/protocol/agreement';
-import { api } from '../../app/api';
-import { Loading, Notice } from '../../components/Notice';
+import { Loaded } from '../../components/Loaded';
+import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
-import { useAsync } from '../../components/useAsync';
-import { formatDate, t } from '../../i18n/t';
-import NotFoundPage from '../help/NotFoundPage';
+import { subjectText } from '../../i18n/subjectText';
+import { t } from '../../i18n/t';
+import { formatDate } from '../../lib/time';
+import { useLoad } from '../../lib/useLoad';
 import { AcknowledgeStep } from './AcknowledgeStep';
+import { getAgreement } from './api';
 import { DraftAgreement } from './DraftAgreement';
 import { ProposeForm, type ProposeMode } from './ProposeForm';
 
@@ -18,7 +20,7 @@ function ProposalList({ groupId, proposals }: { groupId: string; proposals: Prop
     <ul class="proposal-list">
       {proposals.map((p) => (
         <li key={p.id} class="card">
-          <a href={`/groups/${groupId}/agreement/proposals/${p.id}`}>{p.summary}</a>
+          <a href={`/groups/${groupId}/agreement/proposals/${p.id}`}>{subjectText(p)}</a>
           <p class="meta">
             <span class={`badge status-${p.status}`}>{t(`proposal.status.${p.status}`)}</span>
             {p.needsMyResponse ? (
@@ -35,17 +37,16 @@ function ProposalList({ groupId, proposals }: { groupId: string; proposals: Prop
 function Agreement() {
   const { params } = useRoute();
   const groupId = params.id ?? '';
-  const overview = useAsync(
-    () => api<AgreementOverview>('GET', `/api/groups/${encodeURIComponent(groupId)}/agreement`),
-    [groupId],
+  const overview = useLoad(() => getAgreement(groupId), [groupId]);
+  return (
+    <Loaded state={overview}>{(a) => <AgreementView a={a} reload={overview.reload} />}</Loaded>
   );
+}
+
+function AgreementView({ a, reload }: { a: AgreementOverview; reload: () => Promise<void> }) {
+  const groupId = a.groupId;
   const [editing, setEditing] = useState<{ key: string; mode: ProposeMode } | null>(null);
   const [accepted, setAccepted] = useState<number | null>(null);
-
-  if (overview.error?.status === 404) return <NotFoundPage />;
-  if (!overview.data)
-    return overview.error ? <Notice tone="warning">{overview.error.message}</Notice> : <Loading />;
-  const a = overview.data;
   const current = a.current;
   const open = a.proposals.filter((p) => p.status === 'open');
   const closed = a.proposals.filter((p) => p.status !== 'open');
@@ -82,7 +83,7 @@ function Agreement() {
               agreement={a}
               onAccepted={() => {
                 setAccepted(current.number);
-                void overview.reload();
+                void reload();
               }}
             />
           ) : null}

@@ -1,17 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { ProposalDetail, TemplateList } from '../../../core/protocol/agreement';
-import { api } from '../../app/api';
 import { Choices } from '../../components/Choices';
 import { Loading } from '../../components/Notice';
-import { useAsync } from '../../components/useAsync';
 import { t } from '../../i18n/t';
+import { useLoad } from '../../lib/useLoad';
 import { AgreementDraftForm } from './AgreementDraftForm';
+import { listTemplates, propose } from './api';
 
 /** A group with no agreement yet: choose a template, make it the group's own, propose it. */
 export function DraftAgreement({ groupId }: { groupId: string }) {
   const location = useLocation();
-  const templates = useAsync(() => api<TemplateList>('GET', '/api/agreement-templates'), []);
+  const templates = useLoad(listTemplates, []);
   const [templateKey, setTemplateKey] = useState<string | null>(null);
 
   useEffect(() => {
@@ -42,14 +41,10 @@ export function DraftAgreement({ groupId }: { groupId: string }) {
         initialItems={template.items}
         submitLabel={t('agreement.proposeAdopt')}
         onSubmit={async (items, reason) => {
-          const proposal = await api<ProposalDetail>(
-            'POST',
-            `/api/groups/${groupId}/agreement/proposals`,
-            {
-              change: { kind: 'adopt', items: items.map(({ title, text }) => ({ title, text })) },
-              reason,
-            },
-          );
+          const proposal = await propose(groupId, {
+            change: { kind: 'adopt', items: items.map(({ title, text }) => ({ title, text })) },
+            reason,
+          });
           location.route(`/groups/${groupId}/agreement/proposals/${proposal.id}`);
         }}
       />

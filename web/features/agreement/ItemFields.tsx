@@ -47,7 +47,7 @@ export function ItemFields({
 /** Field-level problems of an item, the same rules the server applies. */
 export function itemProblems(item: ItemDraft): { title?: string; text?: string } {
   const problems: { title?: string; text?: string } = {};
-  if (!item.title.trim()) problems.title = 'Give the item a short title.';
-  if (!item.text.trim()) problems.text = 'Say what the item means.';
+  if (!item.title.trim()) problems.title = t('agreement.itemTitleNeeded');
+  if (!item.text.trim()) problems.text = t('agreement.itemTextNeeded');
   return problems;
 }

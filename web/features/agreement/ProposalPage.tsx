@@ -1,20 +1,23 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import type { ConsentResponse } from '../../../core/domain/consent';
+import { type ConsentResponse, responseProblem } from '../../../core/domain/consent';
 import type { FieldErrors } from '../../../core/errors';
 import type { ProposalDetail } from '../../../core/protocol/agreement';
-import { ApiError, api } from '../../app/api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
-import { Loading, Notice } from '../../components/Notice';
+import { Loaded } from '../../components/Loaded';
+import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
-import { useAsync } from '../../components/useAsync';
-import { useForm } from '../../components/useForm';
-import { formatDate, formatDateTime, t } from '../../i18n/t';
-import NotFoundPage from '../help/NotFoundPage';
+import { subjectText } from '../../i18n/subjectText';
+import { t } from '../../i18n/t';
+import { problemText } from '../../lib/api';
+import { formatDate, formatDateTime } from '../../lib/time';
+import { useForm } from '../../lib/useForm';
+import { useLoad } from '../../lib/useLoad';
 import { AgreementDraftForm } from './AgreementDraftForm';
+import { close, getProposal, respond, revise, withdraw } from './api';
 import { ConsentFields } from './ConsentFields';
 import { DiffView } from './DiffView';
 import { ProposeForm } from './ProposeForm';
@@ -44,6 +47,7 @@ function WhatNext({ p }: { p: ProposalDetail }) {
       </p>
     );
   if (p.status === 'not_adopted') {
+    if (p.closeReason) return <p>{t(`proposal.closeReason.${p.closeReason}`)}</p>;
     return p.closeNote && p.closedAt ? (
       <p>{t('proposal.closedText', { date: formatDate(p.closedAt), note: p.closeNote })}</p>
     ) : (
@@ -83,22 +87,13 @@ function RespondForm({ p, onSaved }: { p: ProposalDetail; onSaved: (p: ProposalD
     setSaved(false);
     void form.submit(
       (): FieldErrors => {
-        if (!response) return { response: 'Choose agree, stand aside or object.' };
-        if (response === 'object' && !note.trim())
-          return { note: 'Say what your objection is, so the group can try to meet it.' };
+        if (!response) return { response: t('decision.choose') };
+        if (responseProblem(response, note)) return { note: t('field.objection_needs_reason') };
         return {};
       },
       async () => {
-        onSaved(
-          await api<ProposalDetail>(
-            'PUT',
-            `/api/groups/${p.groupId}/agreement/proposals/${p.id}/response`,
-            {
-              response,
-              ...(note.trim() ? { note } : {}),
-            },
-          ),
-        );
+        if (!response) return;
+        onSaved(await respond(p.groupId, p.id, { response, ...(note.trim() ? { note } : {}) }));
         setSaved(true);
       },
     );
@@ -144,19 +139,13 @@ function CloseForm({ p, onDone }: { p: ProposalDetail; onDone: (p: ProposalDetai
         confirmLabel={t('proposal.closeYes')}
         onConfirm={async () => {
           if (!note.trim()) {
-            setError('Say why the proposal is being closed.');
+            setError(t('proposal.closeNoteNeeded'));
             return;
           }
           try {
-            onDone(
-              await api<ProposalDetail>(
-                'POST',
-                `/api/groups/${p.groupId}/agreement/proposals/${p.id}/close`,
-                { note },
-              ),
-            );
+            onDone(await close(p.groupId, p.id, note));
           } catch (e) {
-            setError(e instanceof ApiError ? e.message : t('error.text'));
+            setError(problemText(e));
           }
         }}
       />
@@ -168,20 +157,22 @@ function Proposal() {
   const { params } = useRoute();
   const groupId = params.id ?? '';
   const proposalId = params.proposalId ?? '';
-  const proposal = useAsync(
-    () =>
-      api<ProposalDetail>(
-        'GET',
-        `/api/groups/${encodeURIComponent(groupId)}/agreement/proposals/${encodeURIComponent(proposalId)}`,
-      ),
-    [groupId, proposalId],
-  );
+  const proposal = useLoad(() => getProposal(groupId, proposalId), [groupId, proposalId]);
+  return <Loaded state={proposal}>{(p) => <ProposalView p={p} onChange={proposal.set} />}</Loaded>;
+}
+
+/** A proposal: why, what it changes, where the decision stands, and what one can do. */
+function ProposalView({
+  p,
+  onChange,
+}: {
+  p: ProposalDetail;
+  onChange: (p: ProposalDetail) => void;
+}) {
+  const groupId = p.groupId;
+  const proposal = { set: onChange };
   const [revising, setRevising] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  if (proposal.error?.status === 404) return <NotFoundPage />;
-  if (!proposal.data)
-    return proposal.error ? <Notice tone="warning">{proposal.error.message}</Notice> : <Loading />;
-  const p = proposal.data;
   const change = p.change;
   const reviseMode =
     change.kind === 'amend'
@@ -191,7 +182,7 @@ function Proposal() {
         : null;
 
   return (
-    <Page title={p.summary}>
+    <Page title={subjectText(p)}>
       <p>
         <a href={`/groups/${groupId}/agreement`}>← {t('proposal.back')}</a>
       </p>
@@ -232,14 +223,10 @@ function Proposal() {
                 submitLabel={t('proposal.sendRevision')}
                 onCancel={() => setRevising(false)}
                 onSubmit={async (items, reason) => {
-                  const next = await api<ProposalDetail>(
-                    'POST',
-                    `/api/groups/${groupId}/agreement/proposals/${p.id}/revise`,
-                    {
-                      change: { kind: 'adopt', items },
-                      reason,
-                    },
-                  );
+                  const next = await revise(groupId, p.id, {
+                    change: { kind: 'adopt', items },
+                    reason,
+                  });
                   setRevising(false);
                   proposal.set(next);
                 }}
@@ -275,14 +262,9 @@ function Proposal() {
           confirmLabel={t('proposal.withdrawYes')}
           onConfirm={async () => {
             try {
-              proposal.set(
-                await api<ProposalDetail>(
-                  'POST',
-                  `/api/groups/${groupId}/agreement/proposals/${p.id}/withdraw`,
-                ),
-              );
+              proposal.set(await withdraw(groupId, p.id));
             } catch (e) {
-              setMessage(e instanceof ApiError ? e.message : t('error.text'));
+              setMessage(problemText(e));
             }
           }}
         />

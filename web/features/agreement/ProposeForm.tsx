@@ -3,10 +3,10 @@ import { useLocation } from 'preact-iso';
 import type { AgreementItem } from '../../../core/domain/agreement';
 import type { FieldErrors } from '../../../core/errors';
 import type { ChangeInput, ProposalDetail } from '../../../core/protocol/agreement';
-import { api } from '../../app/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { useForm } from '../../components/useForm';
 import { t } from '../../i18n/t';
+import { useForm } from '../../lib/useForm';
+import { propose, revise } from './api';
 import { type ItemDraft, ItemFields, itemProblems } from './ItemFields';
 import { ReasonAndSend } from './ReasonAndSend';
 
@@ -51,7 +51,7 @@ export function ProposeForm({
       if (p.title) problems[`${prefix}-title`] = p.title;
       if (p.text) problems[`${prefix}-text`] = p.text;
     }
-    if (!reason.trim()) problems.reason = 'Say why you propose this.';
+    if (!reason.trim()) problems.reason = t('agreement.reasonNeeded');
     return problems;
   };
 
@@ -66,23 +66,10 @@ export function ProposeForm({
     event.preventDefault();
     void form.submit(check, async () => {
       if (revising) {
-        revising.onDone(
-          await api<ProposalDetail>(
-            'POST',
-            `/api/groups/${groupId}/agreement/proposals/${revising.proposalId}/revise`,
-            {
-              change: change(),
-              reason,
-            },
-          ),
-        );
+        revising.onDone(await revise(groupId, revising.proposalId, { change: change(), reason }));
         return;
       }
-      const proposal = await api<ProposalDetail>(
-        'POST',
-        `/api/groups/${groupId}/agreement/proposals`,
-        { change: change(), reason },
-      );
+      const proposal = await propose(groupId, { change: change(), reason });
       location.route(`/groups/${groupId}/agreement/proposals/${proposal.id}`);
     });
   };

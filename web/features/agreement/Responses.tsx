@@ -1,4 +1,4 @@
-import type { ResponseView } from '../../../core/protocol/agreement';
+import type { ResponseView } from '../../../core/protocol/consent';
 import { t } from '../../i18n/t';
 
 /** Each member's response to a proposal, with their note; who has not responded says so. */

@@ -1,12 +1,14 @@
 import { useRoute } from 'preact-iso';
 import type { VersionDetail } from '../../../core/protocol/agreement';
-import { api } from '../../app/api';
-import { Loading, Notice } from '../../components/Notice';
+import { Loaded } from '../../components/Loaded';
+import { NotFound } from '../../components/NotFound';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
-import { useAsync } from '../../components/useAsync';
-import { formatDate, t } from '../../i18n/t';
-import NotFoundPage from '../help/NotFoundPage';
+import { subjectText } from '../../i18n/subjectText';
+import { t } from '../../i18n/t';
+import { formatDate } from '../../lib/time';
+import { useLoad } from '../../lib/useLoad';
+import { getVersion } from './api';
 import { DiffView } from './DiffView';
 import { Responses } from './Responses';
 
@@ -15,18 +17,20 @@ function Version() {
   const { params } = useRoute();
   const groupId = params.id ?? '';
   const number = params.number ?? '';
-  const version = useAsync(
-    () =>
-      api<VersionDetail>(
-        'GET',
-        `/api/groups/${encodeURIComponent(groupId)}/agreement/versions/${encodeURIComponent(number)}`,
-      ),
+  const valid = /^[1-9]\d{0,5}$/.test(number);
+  const version = useLoad(
+    () => (valid ? getVersion(groupId, number) : Promise.resolve(null)),
     [groupId, number],
   );
-  if (version.error?.status === 404 || version.error?.status === 400) return <NotFoundPage />;
-  if (!version.data)
-    return version.error ? <Notice tone="warning">{version.error.message}</Notice> : <Loading />;
-  const v = version.data;
+  if (!valid) return <NotFound />;
+  return (
+    <Loaded state={version}>
+      {(v) => (v ? <VersionView v={v} groupId={groupId} /> : <NotFound />)}
+    </Loaded>
+  );
+}
+
+function VersionView({ v, groupId }: { v: VersionDetail; groupId: string }) {
   return (
     <Page title={t('agreement.versionLink', { number: v.number })} lead={formatDate(v.createdAt)}>
       <p>
@@ -40,7 +44,7 @@ function Version() {
           })}
           .{' '}
           <a href={`/groups/${groupId}/agreement/proposals/${v.proposal.id}`}>
-            {v.proposal.summary}
+            {subjectText(v.proposal)}
           </a>
         </p>
       ) : null}

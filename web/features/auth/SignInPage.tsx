@@ -1,15 +1,14 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { FieldErrors } from '../../../core/errors';
-import type { Me } from '../../../core/protocol/api';
-import { api } from '../../app/api';
-import { safeNext } from '../../app/safeNext';
-import { me } from '../../app/session';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
-import { useForm } from '../../components/useForm';
 import { t } from '../../i18n/t';
+import { safeNext } from '../../lib/safeNext';
+import { me } from '../../lib/session';
+import { useForm } from '../../lib/useForm';
+import { signIn } from './api';
 import { PasswordField } from './PasswordField';
 
 export default function SignInPage() {
@@ -30,7 +29,7 @@ export default function SignInPage() {
   const onSubmit = (event: Event) => {
     event.preventDefault();
     void form.submit(check, async () => {
-      me.value = await api<Me>('POST', '/api/auth/login', { email, password });
+      me.value = await signIn({ email, password });
       location.route(next);
     });
   };

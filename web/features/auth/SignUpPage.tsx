@@ -2,29 +2,23 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { passwordLengthProblem } from '../../../core/domain/password';
 import type { FieldErrors } from '../../../core/errors';
-import type { GroupDetail, InvitePreview, Me } from '../../../core/protocol/api';
-import { api } from '../../app/api';
-import { safeNext } from '../../app/safeNext';
-import { me } from '../../app/session';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
-import { useAsync } from '../../components/useAsync';
-import { useForm } from '../../components/useForm';
 import { t } from '../../i18n/t';
+import { safeNext } from '../../lib/safeNext';
+import { me } from '../../lib/session';
+import { useForm } from '../../lib/useForm';
+import { useLoad } from '../../lib/useLoad';
+import { acceptInvite, previewInvite } from '../invites/api';
+import { signUp } from './api';
 import { PasswordField } from './PasswordField';
 
 export default function SignUpPage() {
   const location = useLocation();
   const invite = location.query.invite;
-  const preview = useAsync(
-    () =>
-      invite
-        ? api<InvitePreview>('GET', `/api/invites/${encodeURIComponent(invite)}`)
-        : Promise.resolve(null),
-    [invite],
-  );
+  const preview = useLoad(() => (invite ? previewInvite(invite) : Promise.resolve(null)), [invite]);
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
@@ -49,14 +43,10 @@ export default function SignUpPage() {
   const onSubmit = (event: Event) => {
     event.preventDefault();
     void form.submit(check, async () => {
-      me.value = await api<Me>('POST', '/api/auth/signup', { email, displayName, password });
+      me.value = await signUp({ email, displayName, password });
       if (invite && location.query.confirmed === '1') {
         // The person confirmed the group's commitment on the invitation page first.
-        const group = await api<GroupDetail>(
-          'POST',
-          `/api/invites/${encodeURIComponent(invite)}/accept`,
-          { confirm: true },
-        );
+        const group = await acceptInvite(invite);
         location.route(`/groups/${group.id}?welcome=1`);
       } else if (invite) {
         location.route(`/invite/${encodeURIComponent(invite)}`);

@@ -1,15 +1,17 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import type { ApplicationsForReview } from '../../../core/protocol/forming';
-import { ApiError, api } from '../../app/api';
+import type { ApplicationsForReview } from '../../../core/protocol/joining';
 import { Field } from '../../components/Field';
-import { Loading, Notice } from '../../components/Notice';
+import { Loaded } from '../../components/Loaded';
+import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import { ScrollTable } from '../../components/ScrollTable';
-import { useAsync } from '../../components/useAsync';
-import { formatDate, t } from '../../i18n/t';
-import NotFoundPage from '../help/NotFoundPage';
+import { t } from '../../i18n/t';
+import { problemText } from '../../lib/api';
+import { formatDate } from '../../lib/time';
+import { useLoad } from '../../lib/useLoad';
+import { decideApplication, listApplications } from './api';
 
 type Item = ApplicationsForReview['items'][number];
 type Mix = ApplicationsForReview['mix'];
@@ -80,13 +82,10 @@ function ApplicationCard({
   const decide = async (outcome: 'accept' | 'decline' | 'waitlist') => {
     setBusy(true);
     try {
-      await api('POST', `/api/applications/${item.id}/decision`, {
-        outcome,
-        ...(message.trim() ? { message } : {}),
-      });
+      await decideApplication(item.id, { outcome, ...(message.trim() ? { message } : {}) });
       await onDecided(t(`apps.done.${outcome}`, { name: item.applicant.displayName }));
     } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : t('error.text'));
+      setProblem(problemText(error));
     } finally {
       setBusy(false);
     }
@@ -159,43 +158,39 @@ function ApplicationCard({
 function Applications() {
   const { params } = useRoute();
   const id = params.id ?? '';
-  const data = useAsync(
-    () => api<ApplicationsForReview>('GET', `/api/groups/${encodeURIComponent(id)}/applications`),
-    [id],
-  );
+  const data = useLoad(() => listApplications(id), [id]);
   const [done, setDone] = useState<string | null>(null);
-  if (data.error?.status === 404) return <NotFoundPage />;
-  if (!data.data) {
-    return data.error ? <Notice tone="warning">{data.error.message}</Notice> : <Loading />;
-  }
-  const d = data.data;
   return (
-    <Page title={t('apps.title')} lead={<a href={`/groups/${id}`}>{t('apps.back')}</a>}>
-      <p>{t('apps.seats', { count: d.seatsLeft })}</p>
-      {done ? (
-        <p role="status" class="notice success">
-          {done}
-        </p>
-      ) : null}
-      <MixTable mix={d.mix} caption={t('apps.mixNow')} withApplicant={false} />
-      {d.items.length === 0 ? (
-        <p class="empty">{t('apps.none')}</p>
-      ) : (
-        <ul class="applications">
-          {d.items.map((item) => (
-            <ApplicationCard
-              key={item.id}
-              item={item}
-              questions={d.questions}
-              onDecided={async (text) => {
-                setDone(text);
-                await data.reload();
-              }}
-            />
-          ))}
-        </ul>
+    <Loaded state={data}>
+      {(d) => (
+        <Page title={t('apps.title')} lead={<a href={`/groups/${id}`}>{t('apps.back')}</a>}>
+          <p>{t('apps.seats', { count: d.seatsLeft })}</p>
+          {done ? (
+            <p role="status" class="notice success">
+              {done}
+            </p>
+          ) : null}
+          <MixTable mix={d.mix} caption={t('apps.mixNow')} withApplicant={false} />
+          {d.items.length === 0 ? (
+            <p class="empty">{t('apps.none')}</p>
+          ) : (
+            <ul class="applications">
+              {d.items.map((item) => (
+                <ApplicationCard
+                  key={item.id}
+                  item={item}
+                  questions={d.questions}
+                  onDecided={async (text) => {
+                    setDone(text);
+                    await data.reload();
+                  }}
+                />
+              ))}
+            </ul>
+          )}
+        </Page>
       )}
-    </Page>
+    </Loaded>
   );
 }
 

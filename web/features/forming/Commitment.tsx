@@ -1,6 +1,7 @@
-import type { JoiningView } from '../../../core/protocol/forming';
+import type { JoiningView } from '../../../core/protocol/joining';
+import { cadenceText } from '../../i18n/cadenceText';
 import { t } from '../../i18n/t';
-import { formatMeeting } from '../meetings/time';
+import { formatMeeting } from '../../lib/time';
 
 /** What joining means: the meetings, how long, where, and the comfort agreement. */
 export function Commitment({ view }: { view: JoiningView }) {
@@ -14,7 +15,7 @@ export function Commitment({ view }: { view: JoiningView }) {
             {c.plannedMeetings === null
               ? t('join.ongoing')
               : t('join.planned', { count: c.plannedMeetings })}
-            {c.cadence ? ` · ${c.cadence}` : ''}
+            {c.cadence ? ` · ${cadenceText(c.cadence)}` : ''}
           </li>
           <li>{t('join.length', { minutes: c.meetingMinutes })}</li>
           {c.format ? (

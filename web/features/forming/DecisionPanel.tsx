@@ -1,15 +1,17 @@
 import { useState } from 'preact/hooks';
-import type { ConsentResponse } from '../../../core/domain/consent';
+import { type ConsentResponse, responseProblem } from '../../../core/domain/consent';
 import type { FieldErrors } from '../../../core/errors';
-import type { GroupDecision } from '../../../core/protocol/forming';
-import { ApiError, api } from '../../app/api';
+import type { GroupDecision } from '../../../core/protocol/decisions';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
-import { useForm } from '../../components/useForm';
-import { formatDate, t } from '../../i18n/t';
+import { t } from '../../i18n/t';
+import { problemText } from '../../lib/api';
+import { formatDate } from '../../lib/time';
+import { useForm } from '../../lib/useForm';
 import { ConsentFields } from '../agreement/ConsentFields';
 import { Responses } from '../agreement/Responses';
+import { respondToDecision, withdrawDecision } from './api';
 
 /** What the group is deciding, in plain words. */
 export function decisionTitle(d: GroupDecision): string {
@@ -82,16 +84,12 @@ export function DecisionPanel({
     void form.submit(
       (): FieldErrors => {
         if (!response) return { response: t('decision.choose') };
-        if (response === 'object' && !note.trim()) return { note: t('decision.objectWhy') };
+        if (responseProblem(response, note)) return { note: t('field.objection_needs_reason') };
         return {};
       },
       async () => {
-        onChange(
-          await api<GroupDecision>('PUT', `/api/decisions/${d.id}/response`, {
-            response,
-            ...(note.trim() ? { note } : {}),
-          }),
-        );
+        if (!response) return;
+        onChange(await respondToDecision(d.id, { response, ...(note.trim() ? { note } : {}) }));
         setSaved(true);
       },
     );
@@ -101,7 +99,10 @@ export function DecisionPanel({
     <section class="card panel decision" aria-labelledby={headingId}>
       <h3 id={headingId}>{decisionTitle(d)}</h3>
       <p class="muted small">
-        {t('decision.by', { name: d.proposerName, date: formatDate(d.createdAt) })}
+        {t('decision.by', {
+          name: d.proposerName ?? t('decision.formerMember'),
+          date: formatDate(d.createdAt),
+        })}
       </p>
       <Status d={d} />
       {d.responses.length > 0 ? (
@@ -140,9 +141,9 @@ export function DecisionPanel({
           confirmLabel={t('proposal.withdrawYes')}
           onConfirm={async () => {
             try {
-              onChange(await api<GroupDecision>('POST', `/api/decisions/${d.id}/withdraw`));
+              onChange(await withdrawDecision(d.id));
             } catch (error) {
-              setProblem(error instanceof ApiError ? error.message : t('error.text'));
+              setProblem(problemText(error));
             }
           }}
         />

@@ -1,17 +1,27 @@
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import type { FieldErrors } from '../../../core/errors';
-import type { JoiningView } from '../../../core/protocol/forming';
-import { ApiError, api } from '../../app/api';
+import type { JoiningView } from '../../../core/protocol/joining';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
-import { Loading, Notice } from '../../components/Notice';
+import { Loaded } from '../../components/Loaded';
+import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
-import { useAsync } from '../../components/useAsync';
-import { useForm } from '../../components/useForm';
-import { formatDate, formatDateTime, t } from '../../i18n/t';
-import NotFoundPage from '../help/NotFoundPage';
+import { t } from '../../i18n/t';
+import { problemText } from '../../lib/api';
+import { formatDate, formatDateTime } from '../../lib/time';
+import { useForm } from '../../lib/useForm';
+import { useLoad } from '../../lib/useLoad';
+import {
+  applyToGroup,
+  claimSeat,
+  getJoining,
+  joinGroup,
+  joinWaitlist,
+  leaveWaitlist,
+  withdrawApplication,
+} from './api';
 import { Commitment, ConfirmCommitment } from './Commitment';
 
 function ApplyForm({ view, onDone }: { view: JoiningView; onDone: () => Promise<void> }) {
@@ -39,10 +49,7 @@ function ApplyForm({ view, onDone }: { view: JoiningView; onDone: () => Promise<
             return problems;
           },
           async () => {
-            await api('POST', `/api/groups/${view.groupId}/applications`, {
-              confirm: true,
-              answers,
-            });
+            await applyToGroup(view.groupId, answers);
             await onDone();
           },
         );
@@ -103,199 +110,188 @@ function Join() {
   const { params } = useRoute();
   const location = useLocation();
   const id = params.id ?? '';
-  const view = useAsync(
-    () => api<JoiningView>('GET', `/api/groups/${encodeURIComponent(id)}/joining`),
-    [id],
-  );
+  const view = useLoad(() => getJoining(id), [id]);
   const [confirmed, setConfirmed] = useState(false);
   const [confirmError, setConfirmError] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (view.error?.status === 404) return <NotFoundPage />;
-  if (!view.data) {
-    return view.error ? <Notice tone="warning">{view.error.message}</Notice> : <Loading />;
-  }
-  const v = view.data;
-  const group = `/groups/${v.groupId}`;
-  const act = async (work: () => Promise<unknown>, needsConfirm: boolean, then?: string) => {
-    if (needsConfirm && !confirmed) {
-      setConfirmError(t('join.confirmNeeded'));
-      document.getElementById('confirm')?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      await work();
-      setProblem(null);
-      if (then) location.route(then);
-      else await view.reload();
-    } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : t('error.text'));
-      await view.reload();
-    } finally {
-      setBusy(false);
-    }
-  };
-  const app = v.me.application;
-  const full = v.seatsLeft === 0;
-
-  // Someone already in the queue, offered a seat or waiting on an application sees that first.
-  const statusFirst = ['offered', 'waitlisted', 'applied', 'member'].includes(v.me.state);
-  const wayIn = (
-    <section aria-labelledby="way-title" class="join-actions">
-      <h2 id="way-title">{t('join.wayTitle')}</h2>
-      {v.me.state === 'signed_out' ? (
-        <>
-          <p>{t('join.signInFirst')}</p>
-          <p>
-            <a class="button primary" href={`/signin?next=${encodeURIComponent(`${group}/join`)}`}>
-              {t('nav.signIn')}
-            </a>{' '}
-            <a
-              class="button secondary"
-              href={`/signup?next=${encodeURIComponent(`${group}/join`)}`}
-            >
-              {t('nav.signUp')}
-            </a>
-          </p>
-        </>
-      ) : v.me.state === 'member' ? (
-        <p>
-          {t('join.alreadyMember')} <a href={group}>{t('join.toGroup')}</a>
-        </p>
-      ) : v.me.state === 'offered' && v.me.waitlist?.offerExpiresAt ? (
-        <div class="card panel">
-          <Notice tone="success">
-            {t('join.offered', { until: formatDateTime(v.me.waitlist.offerExpiresAt) })}
-          </Notice>
-          <button
-            type="button"
-            class="button primary"
-            disabled={busy}
-            onClick={() =>
-              void act(
-                () => api('POST', `/api/groups/${v.groupId}/waitlist/claim`),
-                false,
-                `${group}?welcome=1`,
-              )
-            }
-          >
-            {t('join.claim')}
-          </button>{' '}
-          <ConfirmButton
-            label={t('join.letGo')}
-            question={t('join.letGoConfirm')}
-            confirmLabel={t('join.letGoYes')}
-            onConfirm={() => act(() => api('DELETE', `/api/groups/${v.groupId}/waitlist`), false)}
-          />
-        </div>
-      ) : v.me.state === 'waitlisted' && v.me.waitlist ? (
-        <div class="card panel">
-          <p class="status-line">
-            {t('join.waiting', { position: v.me.waitlist.position, count: v.waitlistLength })}
-          </p>
-          <p class="muted small">{t('join.waitingHint')}</p>
-          <ConfirmButton
-            label={t('join.leaveWaitlist')}
-            question={t('join.leaveWaitlistConfirm')}
-            confirmLabel={t('join.leaveWaitlistYes')}
-            onConfirm={() => act(() => api('DELETE', `/api/groups/${v.groupId}/waitlist`), false)}
-          />
-        </div>
-      ) : v.me.state === 'applied' && app ? (
-        <div class="card panel">
-          <p class="status-line">{t('join.appliedOn', { date: formatDate(app.createdAt) })}</p>
-          <p class="muted small">{t('join.appliedHint')}</p>
-          <dl class="answers-list">
-            {v.questions
-              .filter((q) => app.answers[q.id])
-              .map((q) => (
-                <div key={q.id}>
-                  <dt>{q.prompt}</dt>
-                  <dd>{app.answers[q.id]}</dd>
-                </div>
-              ))}
-          </dl>
-          <ConfirmButton
-            label={t('join.withdraw')}
-            question={t('join.withdrawConfirm')}
-            confirmLabel={t('join.withdrawYes')}
-            onConfirm={() => act(() => api('POST', `/api/applications/${app.id}/withdraw`), false)}
-          />
-        </div>
-      ) : (
-        <>
-          {app && app.status === 'declined' ? (
-            <Notice tone="info">
-              {t('join.declined')}
-              {app.message ? ` ${t('join.declinedMessage', { message: app.message })}` : ''}
-            </Notice>
-          ) : null}
-          {app && app.status === 'withdrawn' && app.message ? (
-            <Notice tone="info">{app.message}</Notice>
-          ) : null}
-          {v.stage === 'adjourned' ? null : v.visibility === 'closed' ? (
-            app?.status === 'declined' ? (
-              <>
-                <p>
-                  <a href="/directory">{t('join.findAnother')}</a>
-                </p>
-                <details class="card panel">
-                  <summary>{t('join.applyAgain')}</summary>
-                  <ApplyForm view={v} onDone={view.reload} />
-                </details>
-              </>
-            ) : (
-              <ApplyForm view={v} onDone={view.reload} />
-            )
-          ) : v.visibility === 'open' ? (
-            <div class="card panel">
-              {full ? <p>{t('join.fullLead', { count: v.waitlistLength })}</p> : null}
-              <ConfirmCommitment
-                checked={confirmed}
-                onChange={(value) => {
-                  setConfirmed(value);
-                  setConfirmError(undefined);
-                }}
-                error={confirmError}
-              />
-              <button
-                type="button"
-                class="button primary"
-                disabled={busy}
-                onClick={() =>
-                  full
-                    ? void act(
-                        () => api('POST', `/api/groups/${v.groupId}/waitlist`, { confirm: true }),
-                        true,
-                      )
-                    : void act(
-                        () => api('POST', `/api/groups/${v.groupId}/join`, { confirm: true }),
-                        true,
-                        `${group}?welcome=1`,
-                      )
-                }
-              >
-                {full ? t('join.joinWaitlist') : t('join.join')}
-              </button>
-            </div>
-          ) : (
-            <p>{t('groupPage.closedNote')}</p>
-          )}
-        </>
-      )}
-    </section>
-  );
-
   return (
-    <Page title={t('join.title', { name: v.name })} lead={v.purpose ?? undefined}>
-      {problem ? <Notice tone="warning">{problem}</Notice> : null}
-      {v.stage === 'adjourned' ? <Notice tone="info">{t('join.adjourned')}</Notice> : null}
-      {statusFirst ? wayIn : null}
-      <Commitment view={v} />
+    <Loaded state={view}>
+      {(v) => {
+        const group = `/groups/${v.groupId}`;
+        const act = async (work: () => Promise<unknown>, needsConfirm: boolean, then?: string) => {
+          if (needsConfirm && !confirmed) {
+            setConfirmError(t('join.confirmNeeded'));
+            document.getElementById('confirm')?.focus();
+            return;
+          }
+          setBusy(true);
+          try {
+            await work();
+            setProblem(null);
+            if (then) location.route(then);
+            else await view.reload();
+          } catch (error) {
+            setProblem(problemText(error));
+            await view.reload();
+          } finally {
+            setBusy(false);
+          }
+        };
+        const app = v.me.application;
+        const full = v.seatsLeft === 0;
 
-      {statusFirst ? null : wayIn}
-    </Page>
+        // Someone already in the queue, offered a seat or waiting on an application sees that first.
+        const statusFirst = ['offered', 'waitlisted', 'applied', 'member'].includes(v.me.state);
+        const wayIn = (
+          <section aria-labelledby="way-title" class="join-actions">
+            <h2 id="way-title">{t('join.wayTitle')}</h2>
+            {v.me.state === 'signed_out' ? (
+              <>
+                <p>{t('join.signInFirst')}</p>
+                <p>
+                  <a
+                    class="button primary"
+                    href={`/signin?next=${encodeURIComponent(`${group}/join`)}`}
+                  >
+                    {t('nav.signIn')}
+                  </a>{' '}
+                  <a
+                    class="button secondary"
+                    href={`/signup?next=${encodeURIComponent(`${group}/join`)}`}
+                  >
+                    {t('nav.signUp')}
+                  </a>
+                </p>
+              </>
+            ) : v.me.state === 'member' ? (
+              <p>
+                {t('join.alreadyMember')} <a href={group}>{t('join.toGroup')}</a>
+              </p>
+            ) : v.me.state === 'offered' && v.me.waitlist?.offerExpiresAt ? (
+              <div class="card panel">
+                <Notice tone="success">
+                  {t('join.offered', { until: formatDateTime(v.me.waitlist.offerExpiresAt) })}
+                </Notice>
+                <button
+                  type="button"
+                  class="button primary"
+                  disabled={busy}
+                  onClick={() => void act(() => claimSeat(v.groupId), false, `${group}?welcome=1`)}
+                >
+                  {t('join.claim')}
+                </button>{' '}
+                <ConfirmButton
+                  label={t('join.letGo')}
+                  question={t('join.letGoConfirm')}
+                  confirmLabel={t('join.letGoYes')}
+                  onConfirm={() => act(() => leaveWaitlist(v.groupId), false)}
+                />
+              </div>
+            ) : v.me.state === 'waitlisted' && v.me.waitlist ? (
+              <div class="card panel">
+                <p class="status-line">
+                  {t('join.waiting', { position: v.me.waitlist.position, count: v.waitlistLength })}
+                </p>
+                <p class="muted small">{t('join.waitingHint')}</p>
+                <ConfirmButton
+                  label={t('join.leaveWaitlist')}
+                  question={t('join.leaveWaitlistConfirm')}
+                  confirmLabel={t('join.leaveWaitlistYes')}
+                  onConfirm={() => act(() => leaveWaitlist(v.groupId), false)}
+                />
+              </div>
+            ) : v.me.state === 'applied' && app ? (
+              <div class="card panel">
+                <p class="status-line">
+                  {t('join.appliedOn', { date: formatDate(app.createdAt) })}
+                </p>
+                <p class="muted small">{t('join.appliedHint')}</p>
+                <dl class="answers-list">
+                  {v.questions
+                    .filter((q) => app.answers[q.id])
+                    .map((q) => (
+                      <div key={q.id}>
+                        <dt>{q.prompt}</dt>
+                        <dd>{app.answers[q.id]}</dd>
+                      </div>
+                    ))}
+                </dl>
+                <ConfirmButton
+                  label={t('join.withdraw')}
+                  question={t('join.withdrawConfirm')}
+                  confirmLabel={t('join.withdrawYes')}
+                  onConfirm={() => act(() => withdrawApplication(app.id), false)}
+                />
+              </div>
+            ) : (
+              <>
+                {app && app.status === 'declined' ? (
+                  <Notice tone="info">
+                    {t('join.declined')}
+                    {app.message ? ` ${t('join.declinedMessage', { message: app.message })}` : ''}
+                  </Notice>
+                ) : null}
+                {app?.closedReason ? (
+                  <Notice tone="info">{t(`join.closed.${app.closedReason}`)}</Notice>
+                ) : null}
+                {v.stage === 'adjourned' ? null : v.visibility === 'closed' ? (
+                  app?.status === 'declined' ? (
+                    <>
+                      <p>
+                        <a href="/directory">{t('join.findAnother')}</a>
+                      </p>
+                      <details class="card panel">
+                        <summary>{t('join.applyAgain')}</summary>
+                        <ApplyForm view={v} onDone={view.reload} />
+                      </details>
+                    </>
+                  ) : (
+                    <ApplyForm view={v} onDone={view.reload} />
+                  )
+                ) : v.visibility === 'open' ? (
+                  <div class="card panel">
+                    {full ? <p>{t('join.fullLead', { count: v.waitlistLength })}</p> : null}
+                    <ConfirmCommitment
+                      checked={confirmed}
+                      onChange={(value) => {
+                        setConfirmed(value);
+                        setConfirmError(undefined);
+                      }}
+                      error={confirmError}
+                    />
+                    <button
+                      type="button"
+                      class="button primary"
+                      disabled={busy}
+                      onClick={() =>
+                        full
+                          ? void act(() => joinWaitlist(v.groupId), true)
+                          : void act(() => joinGroup(v.groupId), true, `${group}?welcome=1`)
+                      }
+                    >
+                      {full ? t('join.joinWaitlist') : t('join.join')}
+                    </button>
+                  </div>
+                ) : (
+                  <p>{t('groupPage.closedNote')}</p>
+                )}
+              </>
+            )}
+          </section>
+        );
+        return (
+          <Page title={t('join.title', { name: v.name })} lead={v.purpose ?? undefined}>
+            {problem ? <Notice tone="warning">{problem}</Notice> : null}
+            {v.stage === 'adjourned' ? <Notice tone="info">{t('join.adjourned')}</Notice> : null}
+            {statusFirst ? wayIn : null}
+            <Commitment view={v} />
+
+            {statusFirst ? null : wayIn}
+          </Page>
+        );
+      }}
+    </Loaded>
   );
 }
 

@@ -2,18 +2,19 @@ import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { REVIEW_OPTIONS, type ReviewOption } from '../../../core/domain/lifecycle';
 import type { FieldErrors } from '../../../core/errors';
-import type { LifecycleView } from '../../../core/protocol/forming';
-import { api } from '../../app/api';
+import type { LifecycleView } from '../../../core/protocol/lifecycle';
 import { Choices } from '../../components/Choices';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
-import { Loading, Notice } from '../../components/Notice';
+import { Loaded } from '../../components/Loaded';
+import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
-import { useAsync } from '../../components/useAsync';
-import { useForm } from '../../components/useForm';
-import { formatDateTime, t } from '../../i18n/t';
-import NotFoundPage from '../help/NotFoundPage';
+import { t } from '../../i18n/t';
+import { formatDateTime } from '../../lib/time';
+import { useForm } from '../../lib/useForm';
+import { useLoad } from '../../lib/useLoad';
+import { contributionsUrl, getLifecycle, proposeReview } from './api';
 import { DecisionPanel } from './DecisionPanel';
 
 function ReviewForm({
@@ -47,8 +48,9 @@ function ReviewForm({
             return {};
           },
           async () => {
+            if (!option) return;
             onSaved(
-              await api<LifecycleView>('POST', `/api/groups/${view.groupId}/review`, {
+              await proposeReview(view.groupId, {
                 option,
                 ...(option !== 'adjourn'
                   ? { plannedMeetings: planned.trim() ? Number(planned) : null }
@@ -109,80 +111,82 @@ function ReviewForm({
 function Life() {
   const { params } = useRoute();
   const id = params.id ?? '';
-  const view = useAsync(
-    () => api<LifecycleView>('GET', `/api/groups/${encodeURIComponent(id)}/lifecycle`),
-    [id],
-  );
-  if (view.error?.status === 404) return <NotFoundPage />;
-  if (!view.data) {
-    return view.error ? <Notice tone="warning">{view.error.message}</Notice> : <Loading />;
-  }
-  const v = view.data;
+  const view = useLoad(() => getLifecycle(id), [id]);
   return (
-    <Page title={t('life.title')} lead={<a href={`/groups/${v.groupId}`}>{v.groupName}</a>}>
-      <section class="card panel" aria-labelledby="stage-title">
-        <h2 id="stage-title">
-          {t('life.now')} <span class={`badge stage-${v.stage}`}>{t(`stage.${v.stage}`)}</span>
-        </h2>
-        <p>{t(`stage.${v.stage}Hint`)}</p>
-        <p>
-          {v.reviewAt === null
-            ? t('life.heldOngoing', { held: v.meetingsHeld })
-            : t('life.held', { held: v.meetingsHeld, reviewAt: v.reviewAt })}
-        </p>
-      </section>
-      {v.stage === 'review' ? (
-        <section aria-labelledby="review-title">
-          <h2 id="review-title">{t('life.reviewTitle')}</h2>
-          <p class="reflection">{v.reflectionPrompt}</p>
-          {v.openReview ? (
-            <DecisionPanel
-              decision={v.openReview}
-              notePrompt={t('life.reflection')}
-              onChange={() => void view.reload()}
-            />
+    <Loaded state={view}>
+      {(v) => (
+        <Page title={t('life.title')} lead={<a href={`/groups/${v.groupId}`}>{v.groupName}</a>}>
+          <section class="card panel" aria-labelledby="stage-title">
+            <h2 id="stage-title">
+              {t('life.now')} <span class={`badge stage-${v.stage}`}>{t(`stage.${v.stage}`)}</span>
+            </h2>
+            <p>{t(`stage.${v.stage}Hint`)}</p>
+            <p>
+              {v.reviewAt === null
+                ? t('life.heldOngoing', { held: v.meetingsHeld })
+                : t('life.held', { held: v.meetingsHeld, reviewAt: v.reviewAt })}
+            </p>
+          </section>
+          {v.stage === 'review' ? (
+            <section aria-labelledby="review-title">
+              <h2 id="review-title">{t('life.reviewTitle')}</h2>
+              <p class="reflection">{t('life.reflectionPrompt')}</p>
+              {v.openReview ? (
+                <DecisionPanel
+                  decision={v.openReview}
+                  notePrompt={t('life.reflection')}
+                  onChange={() => void view.reload()}
+                />
+              ) : null}
+              {v.can.proposeReview ? <ReviewForm view={v} onSaved={view.set} /> : null}
+            </section>
           ) : null}
-          {v.can.proposeReview ? <ReviewForm view={v} onSaved={view.set} /> : null}
-        </section>
-      ) : null}
-      {v.stage === 'adjourned' ? <Notice tone="info">{t('life.adjournedNote')}</Notice> : null}
-      <section aria-labelledby="changes-title">
-        <h2 id="changes-title">{t('life.history')}</h2>
-        {v.changes.length === 0 ? (
-          <p class="muted">{t('life.noChanges')}</p>
-        ) : (
-          <ol class="history">
-            {v.changes.map((c) => (
-              <li key={`${c.at}-${c.to}`}>
-                <strong>
-                  {t(`stage.${c.from}`)} → {t(`stage.${c.to}`)}
-                </strong>{' '}
-                <span class="muted small">
-                  {formatDateTime(c.at)} ·{' '}
-                  {c.by ? t('life.by', { name: c.by }) : t('life.byHearth')}
-                </span>
-                {c.note ? <p class="small">{c.note}</p> : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-      {v.pastReviews.length > 0 ? (
-        <section aria-labelledby="past-title">
-          <h2 id="past-title">{t('life.pastReviews')}</h2>
-          {v.pastReviews.map((d) => (
-            <DecisionPanel key={d.id} decision={d} onChange={() => void view.reload()} />
-          ))}
-        </section>
-      ) : null}
-      <section aria-labelledby="export-title">
-        <h2 id="export-title">{t('life.exportTitle')}</h2>
-        <p>{t('life.exportLead')}</p>
-        <a class="button secondary" href={`/api/groups/${v.groupId}/my-contributions`} download>
-          {t('life.export')}
-        </a>
-      </section>
-    </Page>
+          {v.stage === 'adjourned' ? <Notice tone="info">{t('life.adjournedNote')}</Notice> : null}
+          <section aria-labelledby="changes-title">
+            <h2 id="changes-title">{t('life.history')}</h2>
+            {v.changes.length === 0 ? (
+              <p class="muted">{t('life.noChanges')}</p>
+            ) : (
+              <ol class="history">
+                {v.changes.map((c) => (
+                  <li key={`${c.at}-${c.to}`}>
+                    <strong>
+                      {t(`stage.${c.from}`)} → {t(`stage.${c.to}`)}
+                    </strong>{' '}
+                    <span class="muted small">
+                      {formatDateTime(c.at)} ·{' '}
+                      {c.by ? t('life.by', { name: c.by }) : t('life.byHearth')}
+                    </span>
+                    {c.reason ? (
+                      <p class="small">
+                        {t(`life.reason.${c.reason}`, { held: c.held ?? 0, note: c.note ?? '' })}
+                      </p>
+                    ) : c.note ? (
+                      <p class="small">{c.note}</p>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+          {v.pastReviews.length > 0 ? (
+            <section aria-labelledby="past-title">
+              <h2 id="past-title">{t('life.pastReviews')}</h2>
+              {v.pastReviews.map((d) => (
+                <DecisionPanel key={d.id} decision={d} onChange={() => void view.reload()} />
+              ))}
+            </section>
+          ) : null}
+          <section aria-labelledby="export-title">
+            <h2 id="export-title">{t('life.exportTitle')}</h2>
+            <p>{t('life.exportLead')}</p>
+            <a class="button secondary" href={contributionsUrl(v.groupId)} download>
+              {t('life.export')}
+            </a>
+          </section>
+        </Page>
+      )}
+    </Loaded>
   );
 }
 

@@ -1,11 +1,11 @@
-import type { MyWaiting } from '../../../core/protocol/forming';
-import { api } from '../../app/api';
-import { useAsync } from '../../components/useAsync';
-import { formatDate, formatDateTime, t } from '../../i18n/t';
+import { t } from '../../i18n/t';
+import { formatDate, formatDateTime } from '../../lib/time';
+import { useLoad } from '../../lib/useLoad';
+import { myWaiting } from './api';
 
 /** On "My groups": where the person is waiting to get in, so they never lose track. */
 export function MyWaitingList() {
-  const waiting = useAsync(() => api<MyWaiting>('GET', '/api/me/waiting'), []);
+  const waiting = useLoad(myWaiting, []);
   const w = waiting.data;
   if (!w || (w.applications.length === 0 && w.waitlists.length === 0)) return null;
   return (

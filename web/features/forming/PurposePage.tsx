@@ -2,18 +2,20 @@ import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { countWords, PURPOSE_MAX_WORDS } from '../../../core/domain/purpose';
 import type { FieldErrors } from '../../../core/errors';
-import type { PurposeView } from '../../../core/protocol/forming';
-import { ApiError, api } from '../../app/api';
+import type { PurposeView } from '../../../core/protocol/purpose';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
-import { Loading, Notice } from '../../components/Notice';
+import { Loaded } from '../../components/Loaded';
+import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
-import { useAsync } from '../../components/useAsync';
-import { useForm } from '../../components/useForm';
-import { formatDate, t } from '../../i18n/t';
-import NotFoundPage from '../help/NotFoundPage';
+import { t } from '../../i18n/t';
+import { problemText } from '../../lib/api';
+import { formatDate } from '../../lib/time';
+import { useForm } from '../../lib/useForm';
+import { useLoad } from '../../lib/useLoad';
+import { answerPurpose, askForPurpose, draftPurpose, getPurpose } from './api';
 import { DecisionPanel } from './DecisionPanel';
 
 function AnswerForm({ view, onSaved }: { view: PurposeView; onSaved: (v: PurposeView) => void }) {
@@ -30,11 +32,7 @@ function AnswerForm({ view, onSaved }: { view: PurposeView; onSaved: (v: Purpose
         void form.submit(
           (): FieldErrors => (answer.trim() ? {} : { answer: t('purpose.answerNeeded') }),
           async () => {
-            onSaved(
-              await api<PurposeView>('PUT', `/api/groups/${view.groupId}/purpose/answer`, {
-                answer,
-              }),
-            );
+            onSaved(await answerPurpose(view.groupId, answer));
             setSaved(true);
           },
         );
@@ -132,11 +130,7 @@ function DraftForm({ view, onSaved }: { view: PurposeView; onSaved: (v: PurposeV
                 ? { purpose: t('purpose.tooLong', { max: PURPOSE_MAX_WORDS }) }
                 : {},
           async () => {
-            onSaved(
-              await api<PurposeView>('POST', `/api/groups/${view.groupId}/purpose/drafts`, {
-                purpose,
-              }),
-            );
+            onSaved(await draftPurpose(view.groupId, purpose));
             setPurpose('');
           },
         );
@@ -170,91 +164,92 @@ function DraftForm({ view, onSaved }: { view: PurposeView; onSaved: (v: PurposeV
 function Purpose() {
   const { params } = useRoute();
   const id = params.id ?? '';
-  const view = useAsync(
-    () => api<PurposeView>('GET', `/api/groups/${encodeURIComponent(id)}/purpose`),
-    [id],
-  );
+  const view = useLoad(() => getPurpose(id), [id]);
   const [problem, setProblem] = useState<string | null>(null);
-  if (view.error?.status === 404) return <NotFoundPage />;
-  if (!view.data) {
-    return view.error ? <Notice tone="warning">{view.error.message}</Notice> : <Loading />;
-  }
-  const v = view.data;
-  const ask = async () => {
-    try {
-      view.set(await api<PurposeView>('POST', `/api/groups/${v.groupId}/purpose/ask`));
-      setProblem(null);
-    } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : t('error.text'));
-    }
-  };
   return (
-    <Page title={t('purpose.title')} lead={<a href={`/groups/${v.groupId}`}>{v.groupName}</a>}>
-      <section class="card panel purpose-now" aria-labelledby="now-title">
-        <h2 id="now-title">{t('purpose.current')}</h2>
-        {v.current ? (
-          <p class="purpose-big">{v.current}</p>
-        ) : (
-          <p class="muted">{t('purpose.none')}</p>
-        )}
-      </section>
-      {problem ? <Notice tone="warning">{problem}</Notice> : null}
-      {v.askedAt ? (
-        <p>
-          {t('purpose.asking', {
-            date: formatDate(v.askedAt),
-            count: v.answerCount,
-            members: v.memberCount,
-          })}
-        </p>
-      ) : null}
-      {v.can.answer ? <AnswerForm view={v} onSaved={view.set} /> : null}
-      {v.can.ask ? (
-        <p>
-          {v.askedAt ? (
-            <ConfirmButton
-              label={t('purpose.askAgain')}
-              question={t('purpose.askAgainConfirm')}
-              confirmLabel={t('purpose.askAgainYes')}
-              onConfirm={ask}
-            />
-          ) : (
-            <button type="button" class="button secondary" onClick={() => void ask()}>
-              {t('purpose.ask')}
-            </button>
-          )}
-        </p>
-      ) : null}
-      <Collation view={v} />
-      {v.openDecision ? (
-        <section aria-labelledby="open-title">
-          <h2 id="open-title">{t('purpose.openTitle')}</h2>
-          <DecisionPanel decision={v.openDecision} onChange={() => void view.reload()} />
-        </section>
-      ) : null}
-      {v.can.draft ? <DraftForm view={v} onSaved={view.set} /> : null}
-      {v.lastDecision && !v.openDecision ? (
-        <section aria-labelledby="last-title">
-          <h2 id="last-title">{t('purpose.lastTitle')}</h2>
-          <DecisionPanel decision={v.lastDecision} onChange={() => void view.reload()} />
-        </section>
-      ) : null}
-      {v.history.length > 0 ? (
-        <section aria-labelledby="history-title">
-          <h2 id="history-title">{t('purpose.history')}</h2>
-          <ol class="history">
-            {v.history.map((h) => (
-              <li key={h.version}>
-                <strong>{h.purpose}</strong>{' '}
-                <span class="muted small">
-                  {t('purpose.adoptedOn', { date: formatDate(h.adoptedAt) })}
-                </span>
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
-    </Page>
+    <Loaded state={view}>
+      {(v) => {
+        const ask = async () => {
+          try {
+            view.set(await askForPurpose(v.groupId));
+            setProblem(null);
+          } catch (error) {
+            setProblem(problemText(error));
+          }
+        };
+        return (
+          <Page
+            title={t('purpose.title')}
+            lead={<a href={`/groups/${v.groupId}`}>{v.groupName}</a>}
+          >
+            <section class="card panel purpose-now" aria-labelledby="now-title">
+              <h2 id="now-title">{t('purpose.current')}</h2>
+              {v.current ? (
+                <p class="purpose-big">{v.current}</p>
+              ) : (
+                <p class="muted">{t('purpose.none')}</p>
+              )}
+            </section>
+            {problem ? <Notice tone="warning">{problem}</Notice> : null}
+            {v.askedAt ? (
+              <p>
+                {t('purpose.asking', {
+                  date: formatDate(v.askedAt),
+                  count: v.answerCount,
+                  members: v.memberCount,
+                })}
+              </p>
+            ) : null}
+            {v.can.answer ? <AnswerForm view={v} onSaved={view.set} /> : null}
+            {v.can.ask ? (
+              <p>
+                {v.askedAt ? (
+                  <ConfirmButton
+                    label={t('purpose.askAgain')}
+                    question={t('purpose.askAgainConfirm')}
+                    confirmLabel={t('purpose.askAgainYes')}
+                    onConfirm={ask}
+                  />
+                ) : (
+                  <button type="button" class="button secondary" onClick={() => void ask()}>
+                    {t('purpose.ask')}
+                  </button>
+                )}
+              </p>
+            ) : null}
+            <Collation view={v} />
+            {v.openDecision ? (
+              <section aria-labelledby="open-title">
+                <h2 id="open-title">{t('purpose.openTitle')}</h2>
+                <DecisionPanel decision={v.openDecision} onChange={() => void view.reload()} />
+              </section>
+            ) : null}
+            {v.can.draft ? <DraftForm view={v} onSaved={view.set} /> : null}
+            {v.lastDecision && !v.openDecision ? (
+              <section aria-labelledby="last-title">
+                <h2 id="last-title">{t('purpose.lastTitle')}</h2>
+                <DecisionPanel decision={v.lastDecision} onChange={() => void view.reload()} />
+              </section>
+            ) : null}
+            {v.history.length > 0 ? (
+              <section aria-labelledby="history-title">
+                <h2 id="history-title">{t('purpose.history')}</h2>
+                <ol class="history">
+                  {v.history.map((h) => (
+                    <li key={h.version}>
+                      <strong>{h.purpose}</strong>{' '}
+                      <span class="muted small">
+                        {t('purpose.adoptedOn', { date: formatDate(h.adoptedAt) })}
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            ) : null}
+          </Page>
+        );
+      }}
+    </Loaded>
   );
 }
 

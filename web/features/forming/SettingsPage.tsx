@@ -8,24 +8,25 @@ import {
   SESSION_TEMPLATES,
   templateAsAgenda,
 } from '../../../core/domain/liveTemplates';
-import { VENUE_KINDS } from '../../../core/domain/meetings';
+import { VENUE_KINDS, type VenueKind } from '../../../core/domain/meetings';
 import { VISIBILITIES, type Visibility } from '../../../core/domain/membership';
 import type { FieldErrors } from '../../../core/errors';
-import type { GroupDetail } from '../../../core/protocol/api';
-import type { JoiningView } from '../../../core/protocol/forming';
-import { api } from '../../app/api';
-import { settings } from '../../app/session';
+import { type GroupDetail, MAX_TAGS } from '../../../core/protocol/groups';
+import type { JoiningView } from '../../../core/protocol/joining';
 import { Choices } from '../../components/Choices';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
-import { Loading, Notice } from '../../components/Notice';
+import { Loaded } from '../../components/Loaded';
+import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
-import { useAsync } from '../../components/useAsync';
-import { useForm } from '../../components/useForm';
 import { LANGUAGES, languageName } from '../../i18n/languages';
 import { t } from '../../i18n/t';
-import NotFoundPage from '../help/NotFoundPage';
+import { settings } from '../../lib/session';
+import { useForm } from '../../lib/useForm';
+import { useLoad } from '../../lib/useLoad';
+import { getGroup } from '../groups/api';
+import { getJoining, updateGroup } from './api';
 
 interface DraftQuestion extends Omit<Question, 'choices'> {
   choices: string;
@@ -276,7 +277,7 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
   const [planned, setPlanned] = useState(
     group.plannedMeetings ? String(group.plannedMeetings) : '',
   );
-  const [format, setFormat] = useState(group.format ?? '');
+  const [format, setFormat] = useState<VenueKind | ''>(group.format ?? '');
   const [area, setArea] = useState(group.area ?? '');
   const [language, setLanguage] = useState(group.language);
   const [tags, setTags] = useState(group.tags.join(', '));
@@ -317,27 +318,29 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
         void form.submit(
           (): FieldErrors => {
             const problems: FieldErrors = {};
-            if (!name.trim()) problems.name = 'Give the group a name.';
+            if (!name.trim()) problems.name = t('settings.nameNeeded');
             if (!Number.isInteger(sizeNumber) || sizeNumber < MIN_GROUP_SIZE || sizeNumber > max)
               problems.sizeCap = `Choose a number from ${MIN_GROUP_SIZE} to ${max}.`;
             if (planned.trim() && !/^\d+$/.test(planned.trim()))
               problems.plannedMeetings = t('life.plannedError');
-            if (tagList.length > 8) problems.tags = 'Use at most 8 tags.';
+            if (tagList.length > MAX_TAGS)
+              problems.tags = t('settings.tagsTooMany', { max: MAX_TAGS });
             (agenda ?? []).forEach((p, i) => {
-              if (!p.title.trim()) problems[`sessionAgenda.${i}.title`] = 'Give each part a name.';
+              if (!p.title.trim())
+                problems[`sessionAgenda.${i}.title`] = t('settings.agendaTitleNeeded');
               if (!Number.isInteger(p.minutes) || p.minutes < 1)
-                problems[`sessionAgenda.${i}.minutes`] = 'Give each part at least a minute.';
+                problems[`sessionAgenda.${i}.minutes`] = t('settings.agendaMinutesNeeded');
             });
             questions.forEach((q, i) => {
-              if (!q.prompt.trim()) problems[`questionnaire.${i}.prompt`] = 'Write the question.';
+              if (!q.prompt.trim())
+                problems[`questionnaire.${i}.prompt`] = t('settings.questionNeeded');
               if (q.kind === 'choice' && fromDraft(q).choices.length < 2)
-                problems[`questionnaire.${i}.choices`] =
-                  'Give a choice question at least two choices.';
+                problems[`questionnaire.${i}.choices`] = t('settings.choicesNeeded');
             });
             return problems;
           },
           async () => {
-            await api<GroupDetail>('PATCH', `/api/groups/${group.id}`, {
+            await updateGroup(group.id, {
               name,
               description: description.trim() || null,
               visibility,
@@ -378,7 +381,11 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
       />
       <div class="field">
         <label for="format">{t('settings.format')}</label>
-        <select id="format" value={format} onChange={(e) => setFormat(e.currentTarget.value)}>
+        <select
+          id="format"
+          value={format}
+          onChange={(e) => setFormat(e.currentTarget.value as VenueKind | '')}
+        >
           <option value="">{t('settings.formatUnset')}</option>
           {VENUE_KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -483,26 +490,21 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
 function Settings() {
   const { params } = useRoute();
   const id = params.id ?? '';
-  const group = useAsync(
-    () => api<GroupDetail>('GET', `/api/groups/${encodeURIComponent(id)}`),
-    [id],
-  );
-  const joining = useAsync(
-    () => api<JoiningView>('GET', `/api/groups/${encodeURIComponent(id)}/joining`),
-    [id],
-  );
-  if (group.error?.status === 404) return <NotFoundPage />;
-  const error = group.error ?? joining.error;
-  if (!group.data || !joining.data) {
-    return error ? <Notice tone="warning">{error.message}</Notice> : <Loading />;
-  }
-  if (!group.data.can.edit) return <Notice tone="warning">{t('settings.stewardsOnly')}</Notice>;
+  const both = useLoad(() => Promise.all([getGroup(id), getJoining(id)]), [id]);
   return (
-    <div class="narrow">
-      <Page title={t('settings.title')} lead={<a href={`/groups/${id}`}>{group.data.name}</a>}>
-        <SettingsForm group={group.data} joining={joining.data} />
-      </Page>
-    </div>
+    <Loaded state={both}>
+      {([group, joining]) =>
+        group.can.edit ? (
+          <div class="narrow">
+            <Page title={t('settings.title')} lead={<a href={`/groups/${id}`}>{group.name}</a>}>
+              <SettingsForm group={group} joining={joining} />
+            </Page>
+          </div>
+        ) : (
+          <Notice tone="warning">{t('settings.stewardsOnly')}</Notice>
+        )
+      }
+    </Loaded>
   );
 }
 

@@ -8,16 +8,15 @@ import {
 import { VISIBILITIES, type Visibility } from '../../../core/domain/membership';
 import { countWords, PURPOSE_MAX_WORDS } from '../../../core/domain/purpose';
 import type { FieldErrors } from '../../../core/errors';
-import type { GroupDetail } from '../../../core/protocol/api';
-import { api } from '../../app/api';
-import { settings } from '../../app/session';
 import { Choices } from '../../components/Choices';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
-import { useForm } from '../../components/useForm';
 import { t } from '../../i18n/t';
+import { settings } from '../../lib/session';
+import { useForm } from '../../lib/useForm';
+import { createGroup } from './api';
 
 function CreateGroup() {
   const location = useLocation();
@@ -52,7 +51,7 @@ function CreateGroup() {
   const onSubmit = (event: Event) => {
     event.preventDefault();
     void form.submit(check, async () => {
-      const group = await api<GroupDetail>('POST', '/api/groups', {
+      const group = await createGroup({
         name,
         purpose: purpose.trim() || null,
         description: description.trim() || null,

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { VENUE_KINDS } from '../../../core/domain/meetings';
-import type { GroupPage, GroupSummary } from '../../../core/protocol/api';
-import { ApiError, api } from '../../app/api';
+import type { GroupSummary } from '../../../core/protocol/groups';
 import { GroupCard } from '../../components/GroupCard';
 import { Loading, Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { LANGUAGES, languageName } from '../../i18n/languages';
 import { t } from '../../i18n/t';
+import { problemText } from '../../lib/api';
+import { browseDirectory } from './api';
 
 interface Filters {
   q: string;
@@ -39,12 +40,12 @@ export default function DirectoryPage() {
       if (f.tag) params.set('tag', f.tag);
       if (f.seats) params.set('seats', 'available');
       if (after) params.set('cursor', after);
-      const page = await api<GroupPage>('GET', `/api/groups?${params}`);
+      const page = await browseDirectory(params);
       setItems((before) => (after && before ? [...before, ...page.items] : page.items));
       setCursor(page.nextCursor);
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('error.text'));
+      setError(problemText(e));
     } finally {
       setBusy(false);
     }

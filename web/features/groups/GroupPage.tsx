@@ -1,61 +1,76 @@
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import type { AgreementOverview } from '../../../core/protocol/agreement';
-import type { GroupDetail } from '../../../core/protocol/api';
-import { ApiError, api } from '../../app/api';
-import { me } from '../../app/session';
+import type { GroupDetail } from '../../../core/protocol/groups';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { Loading, Notice } from '../../components/Notice';
+import { Loaded } from '../../components/Loaded';
+import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
-import { useAsync } from '../../components/useAsync';
 import { t } from '../../i18n/t';
+import { problemText } from '../../lib/api';
+import { me } from '../../lib/session';
+import { useLoad } from '../../lib/useLoad';
 import { AcknowledgeStep } from '../agreement/AcknowledgeStep';
-import NotFoundPage from '../help/NotFoundPage';
+import { getAgreement } from '../agreement/api';
+import { getGroup, removeMember } from './api';
 import { InvitePanel } from './InvitePanel';
 import { MemberList } from './MemberList';
 
 /** A group's own page: what it is, who is in it, and what the viewer can do here. */
 export default function GroupPage() {
   const { params, query } = useRoute();
-  const location = useLocation();
   const id = params.id ?? '';
-  const group = useAsync(
-    () => api<GroupDetail>('GET', `/api/groups/${encodeURIComponent(id)}`),
-    [id, me.value?.id],
+  const group = useLoad(() => getGroup(id), [id, me.value?.id]);
+  return (
+    <Loaded state={group}>
+      {(g) => (
+        <GroupView
+          g={g}
+          arrived={query.welcome ? 'welcome' : query.saved ? 'saved' : null}
+          onChange={async (updated) => {
+            if (updated) group.set(updated);
+            else await group.reload();
+          }}
+        />
+      )}
+    </Loaded>
   );
-  const isMember = Boolean(group.data?.myRole);
+}
+
+/** A group's home: what it is, who is in it, where to go next, and how to join or leave. */
+function GroupView({
+  g,
+  arrived,
+  onChange,
+}: {
+  g: GroupDetail;
+  arrived: 'welcome' | 'saved' | null;
+  onChange: (updated: GroupDetail | null) => Promise<void>;
+}) {
+  const location = useLocation();
   // Members meet the agreement before the rest of the group's space when it is new to them.
-  const agreement = useAsync(
-    () =>
-      isMember
-        ? api<AgreementOverview>('GET', `/api/groups/${encodeURIComponent(id)}/agreement`)
-        : Promise.resolve(null),
-    [id, isMember],
+  const isMember = Boolean(g.myRole);
+  const agreement = useLoad(
+    () => (isMember ? getAgreement(g.id) : Promise.resolve(null)),
+    [g.id, isMember],
   );
   const [message, setMessage] = useState<{
     text: string;
     tone: 'success' | 'warning' | 'info';
   } | null>(
-    query.welcome
+    arrived === 'welcome'
       ? { text: t('groupPage.joined'), tone: 'success' }
-      : query.saved
+      : arrived === 'saved'
         ? { text: t('forming.saved'), tone: 'success' }
         : null,
   );
 
-  if (group.error?.status === 404) return <NotFoundPage />;
-  if (!group.data) {
-    return group.error ? <Notice tone="warning">{group.error.message}</Notice> : <Loading />;
-  }
-  const g = group.data;
   const show = (text: string, tone: 'success' | 'warning' = 'success') =>
     setMessage({ text, tone });
-  const fail = (error: unknown) =>
-    show(error instanceof ApiError ? error.message : t('error.text'), 'warning');
+  const fail = (error: unknown) => show(problemText(error), 'warning');
 
   const leave = async () => {
     try {
-      await api('DELETE', `/api/groups/${g.id}/members/${me.value?.id}`);
+      await removeMember(g.id, me.value?.id ?? '');
       location.route('/groups');
     } catch (error) {
       fail(error);
@@ -152,14 +167,7 @@ export default function GroupPage() {
         {g.members ? (
           <section aria-labelledby="members-title">
             <h2 id="members-title">{t('groupPage.members')}</h2>
-            <MemberList
-              group={g}
-              onMessage={show}
-              onChange={async (updated) => {
-                if (updated) group.set(updated);
-                else await group.reload();
-              }}
-            />
+            <MemberList group={g} onMessage={show} onChange={onChange} />
           </section>
         ) : null}
 

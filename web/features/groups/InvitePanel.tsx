@@ -1,19 +1,18 @@
 import { useState } from 'preact/hooks';
 import { INVITE_EXPIRY_DAYS } from '../../../core/domain/membership';
-import type { CreatedInvite, InviteItem } from '../../../core/protocol/api';
-import { ApiError, api } from '../../app/api';
+import type { CreatedInvite, InviteItem } from '../../../core/protocol/invites';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
-import { useAsync } from '../../components/useAsync';
-import { formatDateTime, t } from '../../i18n/t';
+import { t } from '../../i18n/t';
+import { ApiError, problemText } from '../../lib/api';
+import { formatDateTime } from '../../lib/time';
+import { useLoad } from '../../lib/useLoad';
+import { createInvite, listInvites, revokeInvite } from './api';
 
 /** For stewards: make an invitation link, copy it, and revoke links still out there. */
 export function InvitePanel({ groupId }: { groupId: string }) {
-  const invites = useAsync(
-    () => api<{ items: InviteItem[] }>('GET', `/api/groups/${groupId}/invites`),
-    [groupId],
-  );
+  const invites = useLoad(() => listInvites(groupId), [groupId]);
   const [days, setDays] = useState<number>(7);
   const [email, setEmail] = useState('');
   const [emailError, setEmailError] = useState<string | undefined>(undefined);
@@ -27,7 +26,7 @@ export function InvitePanel({ groupId }: { groupId: string }) {
     setBusy(true);
     try {
       const to = email.trim();
-      const invite = await api<CreatedInvite>('POST', `/api/groups/${groupId}/invites`, {
+      const invite = await createInvite(groupId, {
         expiresInDays: days,
         ...(to ? { email: to } : {}),
       });
@@ -53,10 +52,7 @@ export function InvitePanel({ groupId }: { groupId: string }) {
         setEmailError(field);
         return;
       }
-      setMessage({
-        text: error instanceof ApiError ? error.message : t('error.text'),
-        tone: 'warning',
-      });
+      setMessage({ text: problemText(error), tone: 'warning' });
     } finally {
       setBusy(false);
     }
@@ -74,15 +70,12 @@ export function InvitePanel({ groupId }: { groupId: string }) {
 
   const revoke = async (invite: InviteItem) => {
     try {
-      await api('DELETE', `/api/groups/${groupId}/invites/${invite.id}`);
+      await revokeInvite(groupId, invite.id);
       if (created?.id === invite.id) setCreated(null);
       setMessage({ text: t('invites.revoked'), tone: 'success' });
       await invites.reload();
     } catch (error) {
-      setMessage({
-        text: error instanceof ApiError ? error.message : t('error.text'),
-        tone: 'warning',
-      });
+      setMessage({ text: problemText(error), tone: 'warning' });
     }
   };
 

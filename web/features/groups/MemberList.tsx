@@ -1,8 +1,9 @@
-import type { GroupDetail, MemberItem } from '../../../core/protocol/api';
-import { api } from '../../app/api';
-import { me } from '../../app/session';
+import type { GroupDetail, MemberItem } from '../../../core/protocol/groups';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { t } from '../../i18n/t';
+import { problemText } from '../../lib/api';
+import { me } from '../../lib/session';
+import { changeMemberRole, removeMember } from './api';
 
 /** The people in a group; stewards also get the actions to make stewards and remove people. */
 export function MemberList({
@@ -19,22 +20,18 @@ export function MemberList({
     try {
       await work();
     } catch (error) {
-      onMessage(error instanceof Error ? error.message : t('error.text'), 'warning');
+      onMessage(problemText(error), 'warning');
     }
   };
   const remove = (m: MemberItem) =>
     act(async () => {
-      await api('DELETE', `/api/groups/${group.id}/members/${m.userId}`);
+      await removeMember(group.id, m.userId);
       onMessage(t('groupPage.removed', { name: m.displayName }), 'success');
       await onChange(null);
     });
   const promote = (m: MemberItem) =>
     act(async () => {
-      const updated = await api<GroupDetail>(
-        'PATCH',
-        `/api/groups/${group.id}/members/${m.userId}`,
-        { role: 'steward' },
-      );
+      const updated = await changeMemberRole(group.id, m.userId, 'steward');
       onMessage(t('groupPage.madeSteward', { name: m.displayName }), 'success');
       await onChange(updated);
     });

@@ -1,16 +1,15 @@
-import type { GroupPage as GroupPageData } from '../../../core/protocol/api';
-import { api } from '../../app/api';
 import { GroupCard } from '../../components/GroupCard';
 import { Loading, Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
-import { useAsync } from '../../components/useAsync';
 import { t } from '../../i18n/t';
+import { useLoad } from '../../lib/useLoad';
 import { MyWaitingList } from '../forming/MyWaitingList';
 import { MyMeetings } from '../meetings/MyMeetings';
+import { listMyGroups } from './api';
 
 function MyGroups() {
-  const groups = useAsync(() => api<GroupPageData>('GET', '/api/me/groups'), []);
+  const groups = useLoad(listMyGroups, []);
   return (
     <Page title={t('myGroups.title')}>
       <p class="actions">

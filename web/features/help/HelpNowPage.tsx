@@ -1,7 +1,7 @@
-import { settings } from '../../app/session';
 import { Loading } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { t } from '../../i18n/t';
+import { settings } from '../../lib/session';
 
 /** Crisis resources, as the deployment's administrators wrote them. */
 export default function HelpNowPage() {

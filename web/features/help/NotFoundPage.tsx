@@ -1,14 +1,5 @@
-import { Page } from '../../components/Page';
-import { t } from '../../i18n/t';
+import { NotFound } from '../../components/NotFound';
 
 export default function NotFoundPage() {
-  return (
-    <div class="narrow">
-      <Page title={t('notFound.title')} lead={t('notFound.text')}>
-        <a class="button secondary" href="/">
-          {t('notFound.home')}
-        </a>
-      </Page>
-    </div>
-  );
+  return <NotFound />;
 }

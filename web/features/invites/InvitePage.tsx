@@ -1,23 +1,40 @@
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import type { GroupDetail, InvitePreview } from '../../../core/protocol/api';
-import { ApiError, api } from '../../app/api';
-import { me } from '../../app/session';
+import type { InvitePreview } from '../../../core/protocol/invites';
+import { Loaded } from '../../components/Loaded';
 import { Loading, Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
-import { useAsync } from '../../components/useAsync';
 import { t } from '../../i18n/t';
+import { problemText } from '../../lib/api';
+import { me } from '../../lib/session';
+import { useLoad } from '../../lib/useLoad';
 import { Commitment, ConfirmCommitment } from '../forming/Commitment';
+import { acceptInvite, previewInvite } from './api';
 
 /** Where an invitation link lands: what the group is, and one clear way in. */
 export default function InvitePage() {
   const { params } = useRoute();
-  const location = useLocation();
   const token = params.token ?? '';
-  const preview = useAsync(
-    () => api<InvitePreview>('GET', `/api/invites/${encodeURIComponent(token)}`),
-    [token, me.value?.id],
+  const preview = useLoad(() => previewInvite(token), [token, me.value?.id]);
+  return (
+    <Loaded
+      state={preview}
+      failed={(error) => (
+        <div class="narrow">
+          <Page title={t('invite.problem')}>
+            <Notice tone="warning">{error.message}</Notice>
+          </Page>
+        </div>
+      )}
+    >
+      {(p) => <Invitation p={p} token={token} />}
+    </Loaded>
   );
+}
+
+/** The invitation itself: the group, its commitment, and the way in for this person. */
+function Invitation({ p, token }: { p: InvitePreview; token: string }) {
+  const location = useLocation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
@@ -29,30 +46,14 @@ export default function InvitePage() {
     return true;
   };
 
-  if (preview.error) {
-    return (
-      <div class="narrow">
-        <Page title={t('invite.problem')}>
-          <Notice tone="warning">{preview.error.message}</Notice>
-        </Page>
-      </div>
-    );
-  }
-  if (!preview.data) return <Loading />;
-  const p = preview.data;
-
   const accept = async () => {
     if (needConfirm()) return;
     setBusy(true);
     try {
-      const group = await api<GroupDetail>(
-        'POST',
-        `/api/invites/${encodeURIComponent(token)}/accept`,
-        { confirm: true },
-      );
+      const group = await acceptInvite(token);
       location.route(`/groups/${group.id}?welcome=1`);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('error.text'));
+      setError(problemText(e));
       setBusy(false);
     }
   };

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { TURN_MODES, type TurnMode } from '../../../core/domain/live';
+import { TURN_MODES, type TurnMode } from '../../../core/domain/liveCommands';
+import { OWN_AGENDA_ID } from '../../../core/domain/liveTemplates';
 import type { RoomView } from '../../../core/protocol/live';
 import { Choices } from '../../components/Choices';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -126,7 +127,7 @@ function AgendaChoice({ room, session }: { room: RoomView; session: LiveSession 
         >
           {room.templates.map((template) => (
             <option key={template.id} value={template.id}>
-              {template.name}
+              {template.id === OWN_AGENDA_ID ? t('live.ownAgenda') : template.name}
             </option>
           ))}
         </select>
@@ -330,6 +331,21 @@ function Session({ session }: { session: LiveSession }) {
     }
   }, [turnLeft !== null && turnLeft <= 0, turnKey]);
 
+  const ended = session.ended.value;
+  if (ended) {
+    return (
+      <Notice tone="warning">
+        <p>{t(`live.closed.${ended}`)}</p>
+        {ended === 'outdated' ? (
+          <button type="button" class="button primary" onClick={() => location.reload()}>
+            {t('live.reload')}
+          </button>
+        ) : room ? (
+          <a href={`/meetings/${room.meetingId}`}>{room.groupName}</a>
+        ) : null}
+      </Notice>
+    );
+  }
   if (!room || !you) {
     return session.link.value === 'reconnecting' ? (
       <Notice tone="warning">{t('live.cannotOpen')}</Notice>

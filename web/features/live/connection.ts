@@ -5,9 +5,24 @@
  * The room is a signal; screens count down locally from the server's times.
  */
 import { type Signal, signal } from '@preact/signals';
-import type { LiveCommand, RoomView, ServerMessage } from '../../../core/protocol/live';
+import {
+  LIVE_CLOSE,
+  LIVE_PROTOCOL_VERSION,
+  type LiveCloseReason,
+  type LiveCommand,
+  type RoomView,
+  serverMessage,
+} from '../../../core/protocol/live';
+import { t } from '../../i18n/t';
 
 export type LinkState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+const CLOSE_REASONS = new Map(
+  (Object.entries(LIVE_CLOSE) as [LiveCloseReason, number][]).map(([reason, code]) => [
+    code,
+    reason,
+  ]),
+);
 
 export interface LiveSession {
   room: Signal<RoomView | null>;
@@ -17,6 +32,12 @@ export interface LiveSession {
   offset: Signal<number>;
   /** The last refusal or problem, in plain words. */
   notice: Signal<string | null>;
+  /**
+   * Why the server closed the session for good on this device (signed out, no longer in the
+   * group, the meeting cancelled, or Hearth updated so the page must reload). No reconnecting
+   * then.
+   */
+  ended: Signal<LiveCloseReason | null>;
   send(command: LiveCommand): Promise<boolean>;
   close(): void;
 }
@@ -36,6 +57,7 @@ export function openLiveSession(meetingId: string): LiveSession {
   const link = signal<LinkState>('connecting');
   const offset = signal(0);
   const notice = signal<string | null>(null);
+  const ended = signal<LiveCloseReason | null>(null);
   /** Commands sent but not yet acknowledged: sent again, with the same id, after a reconnect. */
   const pending = new Map<string, { command: LiveCommand; resolve: (ok: boolean) => void }>();
   let socket: WebSocket | null = null;
@@ -45,21 +67,40 @@ export function openLiveSession(meetingId: string): LiveSession {
   let best = Number.POSITIVE_INFINITY;
   let clockTimer: ReturnType<typeof setInterval> | undefined;
 
-  const url = `${location.origin.replace(/^http/, 'ws')}/api/live/${encodeURIComponent(meetingId)}`;
+  const url = `${location.origin.replace(/^http/, 'ws')}/api/live/${encodeURIComponent(meetingId)}?v=${LIVE_PROTOCOL_VERSION}`;
+  const send = (ws: WebSocket, message: object) =>
+    ws.send(JSON.stringify({ v: LIVE_PROTOCOL_VERSION, ...message }));
 
   const syncClock = () => {
     best = Number.POSITIVE_INFINITY;
     for (let i = 0; i < PINGS; i++) {
       setTimeout(() => {
         if (socket?.readyState === WebSocket.OPEN) {
-          socket.send(JSON.stringify({ v: 1, type: 'ping', t: Date.now() }));
+          send(socket, { type: 'ping', t: Date.now() });
         }
       }, i * 150);
     }
   };
 
   const onMessage = (event: MessageEvent<string>) => {
-    const message = JSON.parse(event.data) as ServerMessage;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    // Every message is checked against the protocol this page was built with.
+    const parsed = serverMessage.safeParse(raw);
+    if (!parsed.success) {
+      const version = (raw as { v?: unknown } | null)?.v;
+      if (version !== LIVE_PROTOCOL_VERSION) {
+        ended.value = 'outdated';
+        closed = true;
+        socket?.close();
+      }
+      return;
+    }
+    const message = parsed.data;
     switch (message.type) {
       case 'snapshot':
         you.value = message.you;
@@ -81,15 +122,15 @@ export function openLiveSession(meetingId: string): LiveSession {
       case 'ack': {
         pending.get(message.id)?.resolve(message.ok);
         pending.delete(message.id);
-        if (!message.ok && message.message) notice.value = message.message;
+        if (!message.ok && message.refusal) notice.value = t(`live.refusal.${message.refusal}`);
         // A refusal may mean this screen is behind: catch up.
-        if (!message.ok && room.value && message.version > room.value.version) {
-          socket?.send(JSON.stringify({ v: 1, type: 'resync' }));
+        if (!message.ok && socket && room.value && message.version > room.value.version) {
+          send(socket, { type: 'resync' });
         }
         break;
       }
       case 'error':
-        notice.value = message.message;
+        notice.value = t(`live.error.${message.code}`);
         break;
     }
   };
@@ -103,14 +144,18 @@ export function openLiveSession(meetingId: string): LiveSession {
       attempt = 0;
       link.value = 'open';
       syncClock();
-      for (const [id, { command }] of pending) {
-        ws.send(JSON.stringify({ v: 1, type: 'command', id, command }));
-      }
+      for (const [id, { command }] of pending) send(ws, { type: 'command', id, command });
     };
     ws.onmessage = onMessage;
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
+      const reason = CLOSE_REASONS.get(event.code);
+      if (reason) {
+        // The server ended the session here on purpose: say why, and do not come back.
+        ended.value = reason;
+        closed = true;
+      }
       if (closed) {
         link.value = 'closed';
         return;
@@ -126,7 +171,7 @@ export function openLiveSession(meetingId: string): LiveSession {
   const onWake = () => {
     if (document.visibilityState !== 'visible') return;
     if (socket?.readyState === WebSocket.OPEN) {
-      socket.send(JSON.stringify({ v: 1, type: 'resync' }));
+      send(socket, { type: 'resync' });
       syncClock();
     } else if (!socket && !closed) {
       clearTimeout(retryTimer);
@@ -144,13 +189,14 @@ export function openLiveSession(meetingId: string): LiveSession {
     link,
     offset,
     notice,
+    ended,
     send(command) {
       const id = newId();
       notice.value = null;
       return new Promise((resolve) => {
         const giveUp = setTimeout(() => {
           if (!pending.delete(id)) return;
-          notice.value = 'That did not reach Hearth. Please try again.';
+          notice.value = t('live.notDelivered');
           resolve(false);
         }, 20_000);
         pending.set(id, {
@@ -161,9 +207,7 @@ export function openLiveSession(meetingId: string): LiveSession {
           },
         });
         // Sent now if connected; otherwise when the connection is back.
-        if (socket?.readyState === WebSocket.OPEN) {
-          socket.send(JSON.stringify({ v: 1, type: 'command', id, command }));
-        }
+        if (socket?.readyState === WebSocket.OPEN) send(socket, { type: 'command', id, command });
       });
     },
     close() {

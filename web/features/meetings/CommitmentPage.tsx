@@ -1,23 +1,22 @@
 import { useRoute } from 'preact-iso';
 import type { CommitmentView } from '../../../core/protocol/meetings';
-import { api } from '../../app/api';
-import { Loading, Notice } from '../../components/Notice';
+import { Loaded } from '../../components/Loaded';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import { ScrollTable } from '../../components/ScrollTable';
-import { useAsync } from '../../components/useAsync';
 import { t } from '../../i18n/t';
+import { useLoad } from '../../lib/useLoad';
+import { getCommitment } from './api';
 
 function Commitment() {
   const { params } = useRoute();
   const id = params.id ?? '';
-  const view = useAsync(
-    () => api<CommitmentView>('GET', `/api/groups/${encodeURIComponent(id)}/commitment`),
-    [id],
-  );
-  if (!view.data)
-    return view.error ? <Notice tone="warning">{view.error.message}</Notice> : <Loading />;
-  const c = view.data;
+  const view = useLoad(() => getCommitment(id), [id]);
+  return <Loaded state={view}>{(c) => <CommitmentTable c={c} id={id} />}</Loaded>;
+}
+
+/** Each member's attendance, kindly: came, on time, later, missed. */
+function CommitmentTable({ c, id }: { c: CommitmentView; id: string }) {
   return (
     <Page title={t('commitment.title')} lead={t(`commitment.lead.${c.latenessPolicy}`)}>
       <p>

@@ -1,6 +1,6 @@
 import type { MeetingSummary } from '../../../core/protocol/meetings';
 import { t } from '../../i18n/t';
-import { formatMeeting } from './time';
+import { formatMeeting } from '../../lib/time';
 
 /** One meeting in a list: when, where, its state, and the viewer's roles and answer. */
 export function MeetingCard({

@@ -1,12 +1,11 @@
-import type { MySchedule } from '../../../core/protocol/meetings';
-import { api } from '../../app/api';
-import { useAsync } from '../../components/useAsync';
 import { t } from '../../i18n/t';
+import { useLoad } from '../../lib/useLoad';
+import { getMySchedule } from './api';
 import { MeetingCard } from './MeetingCard';
 
 /** The person's next meetings across their groups, with their roles, and swaps awaiting them. */
 export function MyMeetings() {
-  const mine = useAsync(() => api<MySchedule>('GET', '/api/me/schedule'), []);
+  const mine = useLoad(getMySchedule, []);
   if (!mine.data) return null;
   return (
     <section aria-labelledby="my-meetings-title">

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { ScheduleOverview } from '../../../core/protocol/meetings';
-import { api } from '../../app/api';
 import { Choices } from '../../components/Choices';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
-import { useForm } from '../../components/useForm';
 import { t } from '../../i18n/t';
-import { timeZones } from './time';
+import { timeZones } from '../../lib/time';
+import { useForm } from '../../lib/useForm';
+import { planMeetings } from './api';
 
 type Repeat = 'once' | 'weekly' | 'fortnightly' | 'monthly';
 type VenueKind = 'in_person' | 'online' | 'both';
@@ -56,7 +56,7 @@ export function PlanForm({
     event.preventDefault();
     void form.submit(check, async () => {
       const before = schedule.upcoming.length;
-      const next = await api<ScheduleOverview>('POST', `/api/groups/${schedule.groupId}/meetings`, {
+      const next = await planMeetings(schedule.groupId, {
         start,
         timeZone: zone,
         rrule: ruleFor(repeat, start),

@@ -1,49 +1,56 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { ScheduleOverview } from '../../../core/protocol/meetings';
-import { ApiError, api } from '../../app/api';
-import { Loading, Notice } from '../../components/Notice';
+import { Loaded } from '../../components/Loaded';
+import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import { ScrollTable } from '../../components/ScrollTable';
-import { useAsync } from '../../components/useAsync';
 import { t } from '../../i18n/t';
-import NotFoundPage from '../help/NotFoundPage';
+import { problemText } from '../../lib/api';
+import { formatMeeting, viewerZone } from '../../lib/time';
+import { useLoad } from '../../lib/useLoad';
+import {
+  addRole,
+  getSchedule,
+  planRotaAgain,
+  setNotReady as saveNotReady,
+  setRoleInRota,
+} from './api';
 import { MeetingCard } from './MeetingCard';
 import { PlanForm } from './PlanForm';
-import { formatMeeting, viewerZone } from './time';
 
 function Schedule() {
   const { params } = useRoute();
   const id = params.id ?? '';
-  const schedule = useAsync(
-    () => api<ScheduleOverview>('GET', `/api/groups/${encodeURIComponent(id)}/meetings`),
-    [id],
-  );
+  const schedule = useLoad(() => getSchedule(id), [id]);
+  return <Loaded state={schedule}>{(s) => <ScheduleView s={s} onChange={schedule.set} />}</Loaded>;
+}
+
+/** The group's meetings, its rota and roles, and (for stewards) planning more. */
+function ScheduleView({
+  s,
+  onChange,
+}: {
+  s: ScheduleOverview;
+  onChange: (next: ScheduleOverview) => void;
+}) {
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'warning' } | null>(
     null,
   );
   const [notReady, setNotReady] = useState<string[] | null>(null);
   const [roleName, setRoleName] = useState('');
 
-  if (schedule.error?.status === 404) return <NotFoundPage />;
-  if (!schedule.data)
-    return schedule.error ? <Notice tone="warning">{schedule.error.message}</Notice> : <Loading />;
-  const s = schedule.data;
   const mine = notReady ?? s.myNotReady;
   const rotaRoles = s.roles.filter((r) => r.inRota);
   const act = async (work: () => Promise<ScheduleOverview>, done: string) => {
     try {
-      schedule.set(await work());
+      onChange(await work());
       setMessage({ text: done, tone: 'success' });
     } catch (error) {
-      setMessage({
-        text: error instanceof ApiError ? error.message : t('error.text'),
-        tone: 'warning',
-      });
+      setMessage({ text: problemText(error), tone: 'warning' });
     }
   };
-  const base = `/api/groups/${s.groupId}`;
 
   return (
     <Page title={t('meetings.title')} lead={t('meetings.lead', { group: s.groupName })}>
@@ -117,7 +124,7 @@ function Schedule() {
             <button
               type="button"
               class="button secondary"
-              onClick={() => void act(() => api('POST', `${base}/rota/plan`), t('rota.planned'))}
+              onClick={() => void act(() => planRotaAgain(s.groupId), t('rota.planned'))}
             >
               {t('rota.planAgain')}
             </button>
@@ -148,12 +155,7 @@ function Schedule() {
         <button
           type="button"
           class="button secondary"
-          onClick={() =>
-            void act(
-              () => api('PUT', `${base}/roles/not-ready`, { roleIds: mine }),
-              t('roles.saved'),
-            )
-          }
+          onClick={() => void act(() => saveNotReady(s.groupId, mine), t('roles.saved'))}
         >
           {t('roles.save')}
         </button>
@@ -170,9 +172,11 @@ function Schedule() {
                     onChange={(e) =>
                       void act(
                         () =>
-                          api('PATCH', `${base}/roles/${r.id}`, {
-                            inRota: (e.currentTarget as HTMLInputElement).checked,
-                          }),
+                          setRoleInRota(
+                            s.groupId,
+                            r.id,
+                            (e.currentTarget as HTMLInputElement).checked,
+                          ),
                         t('rota.planned'),
                       )
                     }
@@ -185,7 +189,7 @@ function Schedule() {
               onSubmit={(e) => {
                 e.preventDefault();
                 void act(
-                  () => api('POST', `${base}/roles`, { name: roleName }),
+                  () => addRole(s.groupId, { name: roleName, description: null }),
                   t('roles.added'),
                 ).then(() => setRoleName(''));
               }}
@@ -210,7 +214,7 @@ function Schedule() {
         <PlanForm
           schedule={s}
           onPlanned={(next, added) => {
-            schedule.set(next);
+            onChange(next);
             setMessage({ text: t('plan.done', { count: added }), tone: 'success' });
             window.scrollTo(0, 0);
           }}

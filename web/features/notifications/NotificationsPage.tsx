@@ -1,12 +1,13 @@
 import { useEffect } from 'preact/hooks';
-import type { NotificationList } from '../../../core/protocol/agreement';
-import { api } from '../../app/api';
-import { unreadNotifications } from '../../app/session';
-import { Loading } from '../../components/Notice';
+import type { NotificationList } from '../../../core/protocol/notifications';
+import { Loaded } from '../../components/Loaded';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
-import { useAsync } from '../../components/useAsync';
-import { formatDateTime, t } from '../../i18n/t';
+import { t } from '../../i18n/t';
+import { unreadNotifications } from '../../lib/session';
+import { formatDateTime } from '../../lib/time';
+import { useLoad } from '../../lib/useLoad';
+import { listNotifications, markAllRead } from './api';
 
 type Notice = NotificationList['items'][number];
 
@@ -37,30 +38,34 @@ function linkFor(n: Notice): string {
 }
 
 function Notifications() {
-  const list = useAsync(() => api<NotificationList>('GET', '/api/me/notifications'), []);
+  const list = useLoad(listNotifications, []);
   useEffect(() => {
     if (list.data && list.data.unread > 0) {
-      void api('POST', '/api/me/notifications/read').then(() => {
+      void markAllRead().then(() => {
         unreadNotifications.value = 0;
       });
     }
   }, [list.data]);
   return (
     <Page title={t('notifications.title')}>
-      {!list.data ? (
-        <Loading />
-      ) : list.data.items.length === 0 ? (
-        <p class="empty">{t('notifications.none')}</p>
-      ) : (
-        <ul class="notifications">
-          {list.data.items.map((n) => (
-            <li key={n.id} class={`card${n.read ? '' : ' unread'}`}>
-              <a href={linkFor(n)}>{t(`notifications.${n.kind}`, { group: n.groupName ?? '' })}</a>
-              <p class="muted small">{formatDateTime(n.createdAt)}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Loaded state={list}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p class="empty">{t('notifications.none')}</p>
+          ) : (
+            <ul class="notifications">
+              {data.items.map((n) => (
+                <li key={n.id} class={`card${n.read ? '' : ' unread'}`}>
+                  <a href={linkFor(n)}>
+                    {t(`notifications.${n.kind}`, { group: n.groupName ?? '' })}
+                  </a>
+                  <p class="muted small">{formatDateTime(n.createdAt)}</p>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
     </Page>
   );
 }

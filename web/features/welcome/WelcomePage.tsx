@@ -1,8 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { me } from '../../app/session';
 import { Page } from '../../components/Page';
 import { t } from '../../i18n/t';
+import { me } from '../../lib/session';
 
 /** The front door: what Hearth is, and the way in. Signed-in people go to their groups. */
 export function WelcomePage() {

@@ -1,0 +1,75 @@
+/**
+ * What people can ask of a live room, as one zod union: the wire protocol carries it
+ * (core/protocol/live.ts) and the room's state machine (core/domain/live.ts) takes the type
+ * inferred from it, so the two can never drift apart.
+ */
+import { z } from 'zod';
+
+export const TURN_MODES = ['listen', 'feedback', 'coaching', 'pass'] as const;
+export type TurnMode = (typeof TURN_MODES)[number];
+
+export const ORDER_MODES = ['facilitator', 'random', 'volunteers'] as const;
+export type OrderMode = (typeof ORDER_MODES)[number];
+
+/** A round gives everyone present an equal turn; open phases have no turns, only hands. */
+export const PHASE_KINDS = ['round', 'open'] as const;
+export type PhaseKind = (typeof PHASE_KINDS)[number];
+
+const userId = z.string().min(1).max(64);
+
+export const turnChoiceSchema = z.strictObject({
+  mode: z.enum(TURN_MODES),
+  /** For feedback: one named person, or null for everyone. */
+  feedbackFrom: userId.nullable(),
+  focus: z.string().trim().max(280).nullable(),
+});
+export type TurnChoice = z.infer<typeof turnChoiceSchema>;
+
+export const liveCommand = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('join') }),
+  z.strictObject({ type: z.literal('leave') }),
+  z.strictObject({ type: z.literal('choose'), choice: turnChoiceSchema }),
+  z.strictObject({ type: z.literal('startPhase'), index: z.number().int().min(0).max(50) }),
+  z.strictObject({
+    type: z.literal('adjustPhase'),
+    plannedMs: z
+      .number()
+      .int()
+      .min(60_000)
+      .max(6 * 3_600_000),
+  }),
+  z.strictObject({
+    type: z.literal('setOrder'),
+    mode: z.enum(ORDER_MODES),
+    order: z.array(userId).max(200).optional(),
+  }),
+  z.strictObject({ type: z.literal('startTurn'), speakerId: userId.optional() }),
+  z.strictObject({ type: z.literal('endTurn') }),
+  z.strictObject({ type: z.literal('pass') }),
+  z.strictObject({ type: z.literal('hand'), raised: z.boolean() }),
+  z.strictObject({ type: z.literal('takeFacilitation') }),
+  /** Before starting: use one of the group's agendas, scaled to the meeting's length. */
+  z.strictObject({ type: z.literal('useTemplate'), templateId: z.string().min(1).max(40) }),
+  z.strictObject({ type: z.literal('end') }),
+]);
+export type LiveCommand = z.infer<typeof liveCommand>;
+export type LiveCommandType = LiveCommand['type'];
+
+/** Every reason a room can refuse a command: codes, put into words by the web app. */
+export const REFUSALS = [
+  'not_facilitator',
+  'not_here',
+  'ended',
+  'no_phase',
+  'not_a_round',
+  'turn_in_progress',
+  'no_turn',
+  'nobody_waiting',
+  'already_had_turn',
+  'listening',
+  'bad_phase',
+  'bad_order',
+  'facilitator_present',
+  'already_started',
+] as const;
+export type Refusal = (typeof REFUSALS)[number];

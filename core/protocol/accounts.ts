@@ -1,0 +1,76 @@
+/** Accounts: signing up and in, who is signed in, and where. */
+import { z } from 'zod';
+import { passwordLengthProblem } from '../domain/password';
+import { id, isoTime } from './common';
+
+export const emailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'That email address is too long.')
+  .pipe(z.email({ error: 'Enter an email address like name@example.org.' }));
+
+export const passwordSchema = z
+  .string({ error: 'Enter a password.' })
+  .max(4096, 'That password is too long.')
+  .superRefine((value, ctx) => {
+    const problem = passwordLengthProblem(value);
+    if (problem === 'too_short')
+      ctx.addIssue({
+        code: 'too_small',
+        origin: 'string',
+        minimum: 8,
+        input: value,
+        message: 'Use at least 8 characters.',
+      });
+    if (problem === 'too_long')
+      ctx.addIssue({
+        code: 'too_big',
+        origin: 'string',
+        maximum: 256,
+        input: value,
+        message: 'Use at most 256 characters.',
+      });
+  });
+
+export const displayNameSchema = z
+  .string({ error: 'Enter a name to show other members.' })
+  .trim()
+  .min(1, 'Enter a name to show other members.')
+  .max(50, 'Use at most 50 characters.');
+
+export const signUpBody = z
+  .strictObject({ email: emailSchema, password: passwordSchema, displayName: displayNameSchema })
+  .meta({ id: 'SignUpBody' });
+
+export const signInBody = z
+  .strictObject({
+    email: emailSchema,
+    password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(4096),
+  })
+  .meta({ id: 'SignInBody' });
+
+export const meResponse = z
+  .object({
+    id,
+    email: z.string(),
+    displayName: z.string(),
+    isAdmin: z.boolean(),
+    createdAt: isoTime,
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof meResponse>;
+
+export const sessionItem = z
+  .object({
+    id,
+    device: z.string(),
+    createdAt: isoTime,
+    lastSeenAt: isoTime,
+    expiresAt: isoTime,
+    current: z.boolean(),
+  })
+  .meta({ id: 'Session' });
+export type SessionItem = z.infer<typeof sessionItem>;
+export const sessionList = z.object({ items: z.array(sessionItem) });
+export const sessionParams = z.strictObject({ id });

@@ -1,0 +1,61 @@
+/** Invitations: links a steward makes (and may mail), and what the link shows. */
+import { z } from 'zod';
+import { emailSchema } from './accounts';
+import { id, isoTime } from './common';
+import { joiningView } from './joining';
+
+export const createInviteBody = z
+  .strictObject({
+    expiresInDays: z
+      .number()
+      .int()
+      .min(1, 'Choose at least 1 day.')
+      .max(30, 'Choose at most 30 days.')
+      .optional(),
+    maxUses: z.number().int().min(1).max(100).nullish(),
+    /** Sends the invitation to this address too; such an invitation is for one person. */
+    email: emailSchema.optional(),
+  })
+  .meta({ id: 'CreateInviteBody' });
+
+export const inviteItem = z
+  .object({
+    id,
+    groupId: id,
+    createdAt: isoTime,
+    expiresAt: isoTime,
+    maxUses: z.number().int().nullable(),
+    uses: z.number().int(),
+    createdBy: z.string(),
+    sentTo: z.string().nullable(),
+  })
+  .meta({ id: 'Invite' });
+export type InviteItem = z.infer<typeof inviteItem>;
+
+export const createdInvite = inviteItem
+  .extend({ token: z.string(), url: z.string() })
+  .meta({ id: 'CreatedInvite' });
+export type CreatedInvite = z.infer<typeof createdInvite>;
+export const inviteList = z.object({ items: z.array(inviteItem) });
+
+export const inviteParams = z.strictObject({ id, inviteId: id });
+
+export const invitePreview = z
+  .object({
+    id,
+    group: z.object({
+      id,
+      name: z.string(),
+      purpose: z.string().nullable(),
+      memberCount: z.number().int(),
+      sizeCap: z.number().int(),
+      seatsLeft: z.number().int(),
+    }),
+    invitedBy: z.string(),
+    expiresAt: isoTime,
+    alreadyMember: z.boolean(),
+    /** The commitment and agreement the person confirms before joining. */
+    joining: joiningView,
+  })
+  .meta({ id: 'InvitePreview' });
+export type InvitePreview = z.infer<typeof invitePreview>;

@@ -1,0 +1,101 @@
+/**
+ * The one access gate. Every use case that touches a group asks `requireGroupAccess` (or,
+ * with facts it learns later, `authorize` on the access it got): the group is read once
+ * (from the cache while fresh), the viewer's role in it worked out, and the action decided
+ * by its resource's policy (server/policies). A group the viewer may not see is reported
+ * as missing (404), so invite-only groups cannot be found by guessing; a group they can see
+ * but may not act on is 403.
+ */
+import { AppError } from '../../core/errors';
+import { loadGroupSnapshot } from '../cache/groupSnapshot';
+import type { GroupSnapshot } from '../cache/readCache';
+import type { GroupForViewer } from '../db/queries/groups';
+import type { Deps } from '../deps';
+import { type Action, type ExtraFacts, POLICIES, REFUSALS } from '../policies';
+import { type GroupViewerRole, groupViewerRole } from '../policies/predicates';
+import type { Viewer } from './viewer';
+
+export interface GroupAccess {
+  viewer: Viewer | null;
+  /** The group as this viewer sees it, with its counts and their role. */
+  group: GroupForViewer;
+  role: GroupViewerRole;
+  /** The viewer came with a valid invitation to this group. */
+  invited: boolean;
+  snapshot: GroupSnapshot;
+}
+
+/** Facts beyond the group that a rule may use; each absent fact counts as "no". */
+type FactsArg<A extends Action> = [facts?: ExtraFacts<A>];
+
+const notFound = () => new AppError('not_found', 'We could not find that group.');
+
+/** Whether the policy lets this viewer take the action. */
+export function allows<A extends Action>(
+  access: Pick<GroupAccess, 'group' | 'role'> & { invited?: boolean },
+  action: A,
+  ...facts: FactsArg<A>
+): boolean {
+  const [resource, name] = action.split('.') as [keyof typeof POLICIES, string];
+  const rule = (
+    POLICIES[resource] as Record<string, (role: GroupViewerRole, f: object) => boolean>
+  )[name];
+  if (!rule) throw new Error(`no policy for ${action}`);
+  return rule(access.role, {
+    visibility: access.group.visibility,
+    stage: access.group.stage,
+    invited: access.invited === true,
+    ...(facts[0] ?? {}),
+  });
+}
+
+/** Throws `forbidden` (with the policy's sentence) unless the viewer may take the action. */
+export function authorize<A extends Action>(
+  access: Pick<GroupAccess, 'group' | 'role'> & { invited?: boolean },
+  action: A,
+  ...facts: FactsArg<A>
+): void {
+  if (allows(access, action, ...facts)) return;
+  const [resource, name] = action.split('.') as [keyof typeof POLICIES, string];
+  throw new AppError('forbidden', REFUSALS[resource][name] ?? 'You cannot do that here.');
+}
+
+/**
+ * Reads the group as the viewer may see it; not_found when they may not see it at all.
+ * `invited` says the viewer holds a valid invitation (checked by the caller).
+ */
+export async function groupAccess(
+  deps: Deps,
+  viewer: Viewer | null,
+  groupId: string,
+  context: { invited?: boolean } = {},
+): Promise<GroupAccess> {
+  const snapshot = await loadGroupSnapshot(deps, groupId);
+  if (!snapshot) throw notFound();
+  const viewerId = viewer?.userId ?? null;
+  const myRole = (viewerId && snapshot.members.find((m) => m.user_id === viewerId)?.role) || null;
+  const role = groupViewerRole(viewerId, myRole);
+  const group: GroupForViewer = {
+    ...snapshot.group,
+    member_count: snapshot.members.length,
+    waitlist_length: snapshot.waitlistLength,
+    next_meeting_at: snapshot.nextMeetingAt,
+    my_role: myRole,
+  };
+  const access = { viewer, group, role, invited: context.invited === true, snapshot };
+  if (!allows(access, 'group.view')) throw notFound();
+  return access;
+}
+
+/** Reads the group and decides the action: the gate every use case goes through. */
+export async function requireGroupAccess<A extends Action>(
+  deps: Deps,
+  viewer: Viewer | null,
+  groupId: string,
+  action: A,
+  ...facts: FactsArg<A>
+): Promise<GroupAccess> {
+  const access = await groupAccess(deps, viewer, groupId);
+  authorize(access, action, ...facts);
+  return access;
+}

@@ -1,0 +1,9 @@
+/** The signed-in person making a request (or holding a live socket). */
+export interface Viewer {
+  userId: string;
+  sessionId: string;
+  email: string;
+  displayName: string;
+  createdAt: string;
+  isAdmin: boolean;
+}

@@ -1,0 +1,173 @@
+/**
+ * The shapes of the JSON Hearth keeps in text columns, as zod schemas. The queries that read
+ * a column parse it here, once, and hand out typed values; nothing else calls JSON.parse on
+ * stored data. Stored live-room state carries a schema version and older rows are upgraded
+ * as they are read.
+ */
+import { z } from 'zod';
+import type { AgreementChange, AgreementItem } from '../../core/domain/agreement';
+import type { Question } from '../../core/domain/joining';
+import type { RoomState } from '../../core/domain/live';
+import { ORDER_MODES, PHASE_KINDS, turnChoiceSchema } from '../../core/domain/liveCommands';
+import type { AgendaPhase } from '../../core/domain/liveTemplates';
+import { REMINDER_CHOICES } from '../../core/protocol/mail';
+
+/** A stored value that does not parse is a fault on our side, named by its column. */
+export class StoredDataError extends Error {
+  constructor(column: string, cause: unknown) {
+    super(`stored ${column} does not match its shape`, { cause });
+    this.name = 'StoredDataError';
+  }
+}
+
+/** Parses one stored JSON text with its schema. */
+export function parseColumn<T>(schema: z.ZodType<T>, text: string, column: string): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new StoredDataError(column, error);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new StoredDataError(column, result.error);
+  return result.data;
+}
+
+export const storedQuestionnaire: z.ZodType<Question[]> = z.array(
+  z.object({
+    id: z.string(),
+    kind: z.enum(['text', 'choice']),
+    prompt: z.string(),
+    required: z.boolean(),
+    choices: z.array(z.string()),
+    mix: z.boolean(),
+  }),
+);
+
+export const storedAgenda: z.ZodType<AgendaPhase[]> = z.array(
+  z.object({
+    title: z.string(),
+    kind: z.enum(PHASE_KINDS),
+    minutes: z.number(),
+    guide: z.string(),
+  }),
+);
+
+const item = z.object({ id: z.string(), title: z.string(), text: z.string() });
+export const storedItems: z.ZodType<AgreementItem[]> = z.array(item);
+
+export const storedChange: z.ZodType<AgreementChange> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('adopt'), items: z.array(item) }),
+  z.object({ kind: z.literal('add'), item }),
+  z.object({ kind: z.literal('amend'), item }),
+  z.object({ kind: z.literal('remove'), itemId: z.string(), title: z.string().optional() }),
+]);
+
+export const storedDecisionProposal = z.union([
+  z.object({ purpose: z.string() }),
+  z.object({
+    option: z.enum(['continue', 'change', 'adjourn']),
+    plannedMeetings: z.number().nullable(),
+    changes: z.string().nullable(),
+  }),
+]);
+export type DecisionProposal = z.infer<typeof storedDecisionProposal>;
+
+export const storedAnswers = z.record(z.string(), z.string());
+
+/** Preferences as a person last saved them; missing choices take the defaults. */
+export const storedEmailPreferences = z
+  .object({
+    reminders: z.array(z.union(REMINDER_CHOICES.map((n) => z.literal(n)))),
+    roles: z.boolean(),
+    changes: z.boolean(),
+    proposals: z.boolean(),
+  })
+  .partial();
+
+// ---- Live rooms ------------------------------------------------------------------------------
+
+/** The shape live rooms are stored in now. */
+export const ROOM_SCHEMA_VERSION = 2;
+
+const participant = z.object({
+  userId: z.string(),
+  name: z.string(),
+  observer: z.boolean(),
+  present: z.boolean(),
+  arrivedAt: z.number(),
+});
+
+const roomFields = {
+  version: z.number().int(),
+  status: z.enum(['waiting', 'running', 'ended']),
+  facilitatorId: z.string().nullable(),
+  participants: z.array(participant),
+  phaseIndex: z.number().int(),
+  phaseStartedAt: z.number().nullable(),
+  phaseExtraMs: z.number(),
+  orderMode: z.enum(ORDER_MODES),
+  order: z.array(z.string()),
+  done: z.array(z.string()),
+  turn: z
+    .object({
+      speakerId: z.string(),
+      choice: turnChoiceSchema,
+      startedAt: z.number(),
+      shareMs: z.number(),
+      responseMs: z.number(),
+    })
+    .nullable(),
+  choices: z.record(z.string(), turnChoiceSchema),
+  hands: z.array(z.object({ userId: z.string(), seq: z.number().int() })),
+  nextHandSeq: z.number().int(),
+  overruns: z.array(z.object({ userId: z.string(), phaseId: z.string(), ms: z.number() })),
+};
+
+const phase = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(PHASE_KINDS),
+  plannedMs: z.number(),
+});
+
+/** Version 1 (no `schema` field): a phase's guide could be missing. */
+const roomV1 = z.object({
+  ...roomFields,
+  phases: z.array(phase.extend({ guide: z.string().optional() })),
+});
+
+const roomV2 = z.object({
+  schema: z.literal(2),
+  ...roomFields,
+  phases: z.array(phase.extend({ guide: z.string() })),
+});
+
+/** Each older shape's step up to the next; the last step gives the current shape. */
+const upgrades = {
+  1: (text: string) => {
+    const state = parseColumn(roomV1, text, 'live_rooms.state (v1)');
+    return { ...state, phases: state.phases.map((p) => ({ ...p, guide: p.guide ?? '' })) };
+  },
+  2: (text: string) => {
+    const { schema: _schema, ...state } = parseColumn(roomV2, text, 'live_rooms.state');
+    return state;
+  },
+} satisfies Record<number, (text: string) => RoomState>;
+
+/** A stored room in any shape it was ever stored in, read as the current one. */
+export function parseRoomState(text: string): RoomState {
+  const schema = parseColumn(
+    z.object({ schema: z.number().int().optional() }),
+    text,
+    'live_rooms.state',
+  ).schema;
+  const read = upgrades[(schema ?? 1) as keyof typeof upgrades];
+  if (!read) throw new StoredDataError('live_rooms.state', `unknown schema ${schema}`);
+  return read(text);
+}
+
+/** A room as it is written: the current shape, marked with its version. */
+export function roomStateText(state: RoomState): string {
+  return JSON.stringify({ schema: ROOM_SCHEMA_VERSION, ...state });
+}

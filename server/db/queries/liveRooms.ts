@@ -1,0 +1,98 @@
+/** SQL for live rooms and their command log. The room's state is parsed (and upgraded) here. */
+import type { Kysely } from 'kysely';
+import type { RoomState } from '../../../core/domain/live';
+import { parseRoomState, roomStateText } from '../jsonColumns';
+import type { Database, LiveEventsTable, LiveRoomsTable } from '../tables';
+
+/** A room as the code sees it: its state parsed into the current shape. */
+export type RoomRow = Omit<LiveRoomsTable, 'state'> & { state: RoomState };
+
+const toRoomRow = (row: LiveRoomsTable): RoomRow => ({ ...row, state: parseRoomState(row.state) });
+
+export async function findRoom(
+  db: Kysely<Database>,
+  meetingId: string,
+): Promise<RoomRow | undefined> {
+  const row = await db
+    .selectFrom('live_rooms')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  return row ? toRoomRow(row) : undefined;
+}
+
+/** Creates the room if it is not there yet; harmless when two nodes race to create it. */
+export async function insertRoomIfMissing(db: Kysely<Database>, row: RoomRow): Promise<void> {
+  await db
+    .insertInto('live_rooms')
+    .values({ ...row, state: roomStateText(row.state) })
+    .onConflict((oc) => oc.column('meeting_id').doNothing())
+    .execute();
+}
+
+/**
+ * Takes the room's row lock for the rest of the transaction (PostgreSQL) or the write lock
+ * (SQLite), and returns the room as it stands under it.
+ */
+export async function lockRoom(
+  db: Kysely<Database>,
+  meetingId: string,
+  now: string,
+): Promise<RoomRow | undefined> {
+  const row = await db
+    .updateTable('live_rooms')
+    .set({ updated_at: now })
+    .where('meeting_id', '=', meetingId)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toRoomRow(row) : undefined;
+}
+
+export async function saveRoom(
+  db: Kysely<Database>,
+  meetingId: string,
+  change: { state: RoomState; updated_at: string },
+): Promise<void> {
+  await db
+    .updateTable('live_rooms')
+    .set({
+      version: change.state.version,
+      state: roomStateText(change.state),
+      updated_at: change.updated_at,
+    })
+    .where('meeting_id', '=', meetingId)
+    .execute();
+}
+
+/** Writes a room's state as stored text exactly (for tests of older stored shapes). */
+export async function writeRawRoomState(
+  db: Kysely<Database>,
+  meetingId: string,
+  text: string,
+): Promise<void> {
+  await db
+    .updateTable('live_rooms')
+    .set({ state: text })
+    .where('meeting_id', '=', meetingId)
+    .execute();
+}
+
+export async function insertEvent(db: Kysely<Database>, row: LiveEventsTable): Promise<void> {
+  await db.insertInto('live_events').values(row).execute();
+}
+
+/** A command this person already sent with this id, if any. */
+export async function findEvent(
+  db: Kysely<Database>,
+  meetingId: string,
+  actorId: string,
+  clientId: string,
+): Promise<LiveEventsTable | undefined> {
+  return db
+    .selectFrom('live_events')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .where('actor_id', '=', actorId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,143 @@
+/**
+ * What one node tells every node, this one included: a live room has a new version, a
+ * group's cached views are out of date (which also re-checks who may stay in its live
+ * rooms), a session has ended. In one process (SQLite) the bus is an in-memory emitter; on
+ * PostgreSQL it is LISTEN/NOTIFY on one dedicated connection per node, reconnecting with
+ * back-off. A node that was not listening for a while may have missed announcements: it
+ * tells its listeners to start afresh (`onReset`), and caches stay off until it listens again.
+ */
+import { EventEmitter } from 'node:events';
+import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
+import { z } from 'zod';
+import type { Database } from '../db/tables';
+
+export const busEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('room'), meetingId: z.string(), version: z.number().int() }),
+  z.object({ kind: z.literal('group'), groupId: z.string() }),
+  z.object({ kind: z.literal('session'), sessionId: z.string() }),
+]);
+export type BusEvent = z.infer<typeof busEvent>;
+
+export interface Bus {
+  /** True while this node is sure to hear every announcement. */
+  listening(): boolean;
+  /**
+   * Announces to every node. Given a PostgreSQL transaction, the announcement is sent when
+   * (and only if) it commits; the in-memory bus emits at once, so call it after the commit.
+   */
+  publish(event: BusEvent, trx?: Kysely<Database>): Promise<void>;
+  subscribe(listener: (event: BusEvent) => void): () => void;
+  /** Called when announcements may have been missed: drop anything kept from before. */
+  onReset(listener: () => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface BusLog {
+  warn(obj: object, msg: string): void;
+}
+
+export function createMemoryBus(): Bus {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return {
+    listening: () => true,
+    async publish(event) {
+      emitter.emit('event', event);
+    },
+    subscribe(listener) {
+      emitter.on('event', listener);
+      return () => emitter.off('event', listener);
+    },
+    onReset(listener) {
+      emitter.on('reset', listener);
+      return () => emitter.off('reset', listener);
+    },
+    async close() {
+      emitter.removeAllListeners();
+    },
+  };
+}
+
+export const BUS_CHANNEL = 'hearth_bus';
+/** The LISTEN connection's name in pg_stat_activity (tests end it to check recovery). */
+export const BUS_APPLICATION_NAME = 'hearth-bus';
+
+export function createPostgresBus(url: string, log: BusLog): Bus {
+  const local = new EventEmitter();
+  local.setMaxListeners(0);
+  let client: pg.Client | null = null;
+  let closed = false;
+  let attempt = 0;
+  const publisher = new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 30_000 });
+  publisher.on('error', () => {});
+
+  const reset = () => local.emit('reset');
+
+  const connect = async (): Promise<void> => {
+    if (closed) return;
+    const next = new pg.Client({ connectionString: url, application_name: BUS_APPLICATION_NAME });
+    next.on('error', () => {
+      /* handled by the end event */
+    });
+    next.on('end', () => {
+      if (client === next) {
+        client = null;
+        // From now until listening again, nothing heard can be trusted to be complete.
+        reset();
+      }
+      if (!closed) setTimeout(() => void connect(), Math.min(30_000, 250 * 2 ** attempt++));
+    });
+    next.on('notification', (message) => {
+      let parsed: BusEvent;
+      try {
+        const result = busEvent.safeParse(JSON.parse(message.payload ?? ''));
+        if (!result.success) return;
+        parsed = result.data;
+      } catch {
+        return;
+      }
+      local.emit('event', parsed);
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${BUS_CHANNEL}`);
+      client = next;
+      attempt = 0;
+      // Whatever was announced while not listening was missed.
+      reset();
+    } catch (err) {
+      log.warn({ err }, 'the bus could not listen; retrying');
+      await next.end().catch(() => {});
+    }
+  };
+  const ready = connect();
+
+  return {
+    listening: () => client !== null,
+    async publish(event, trx) {
+      const payload = JSON.stringify(event);
+      if (trx) {
+        await sql`select pg_notify(${BUS_CHANNEL}, ${payload})`.execute(trx);
+        return;
+      }
+      await ready;
+      // Everyone, this node included, hears it through PostgreSQL: one path for all.
+      await publisher.query('select pg_notify($1, $2)', [BUS_CHANNEL, payload]);
+    },
+    subscribe(listener) {
+      local.on('event', listener);
+      return () => local.off('event', listener);
+    },
+    onReset(listener) {
+      local.on('reset', listener);
+      return () => local.off('reset', listener);
+    },
+    async close() {
+      closed = true;
+      await client?.end().catch(() => {});
+      await publisher.end().catch(() => {});
+      local.removeAllListeners();
+    },
+  };
+}

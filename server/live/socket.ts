@@ -1,0 +1,175 @@
+/**
+ * One live-session socket, once the route has let it in: every message is checked against
+ * the protocol's union; pings, resyncs and commands are answered; commands are rate-limited
+ * and applied once per client id; the server sends a heartbeat and drops a socket that stops
+ * answering. "Run, then announce" is written once, here.
+ */
+import type { RawData, WebSocket } from 'ws';
+import type { LiveCommand } from '../../core/domain/liveCommands';
+import {
+  type ClientMessage,
+  clientMessage,
+  LIVE_PROTOCOL_VERSION,
+  type LiveError,
+} from '../../core/protocol/live';
+import type { Deps } from '../deps';
+import { newId } from '../security/tokens';
+import { type Connection, closeFor, type LiveNode, send } from './node';
+import { type CommandResult, type LiveAccess, readRoom, runCommand, toRoomView } from './rooms';
+
+/** Messages a socket may send: a burst of 20, then 10 a second (commands, pings, resyncs). */
+const BURST = 20;
+const PER_SECOND = 10;
+const HEARTBEAT_MS = 30_000;
+
+export interface SocketLog {
+  error(details: object, message: string): void;
+}
+
+const error = (code: LiveError) => ({ v: LIVE_PROTOCOL_VERSION, type: 'error', code }) as const;
+
+/** Runs a command and, when it made a new version, tells every node. */
+async function runAndAnnounce(
+  deps: Deps,
+  access: LiveAccess,
+  clientId: string,
+  command: LiveCommand,
+): Promise<CommandResult> {
+  const result = await runCommand(deps, access, clientId, command);
+  if (result.ok && !result.repeated) {
+    await deps.bus.publish({ kind: 'room', meetingId: access.meetingId, version: result.version });
+  }
+  return result;
+}
+
+/**
+ * Serves one socket. `clientVersion` is the protocol version the client said it speaks; a
+ * client of another version is closed at once with `outdated`, so it reloads.
+ */
+export function serveSocket(
+  deps: Deps,
+  node: LiveNode,
+  socket: WebSocket,
+  access: LiveAccess,
+  options: { clientVersion: number | undefined; log: SocketLog },
+): void {
+  if (options.clientVersion !== LIVE_PROTOCOL_VERSION) {
+    closeFor(socket, 'outdated');
+    return;
+  }
+  const connection: Connection = { socket, access };
+  const pending: RawData[] = [];
+  let ready = false;
+  let tokens = BURST;
+  let refilled = Date.now();
+  let alive = true;
+
+  const snapshot = async () => {
+    const state = await readRoom(deps, access.meetingId);
+    if (!state) return;
+    send(socket, {
+      v: LIVE_PROTOCOL_VERSION,
+      type: 'snapshot',
+      room: toRoomView(state, access),
+      you: access.actor.userId,
+      serverTime: deps.now().getTime(),
+    });
+  };
+
+  /** Spends one token; false (and a refusal sent) when the socket is over its limit. */
+  const withinLimit = (): boolean => {
+    const now = Date.now();
+    tokens = Math.min(BURST, tokens + ((now - refilled) / 1000) * PER_SECOND);
+    refilled = now;
+    if (tokens < 1) {
+      send(socket, error('rate_limited'));
+      return false;
+    }
+    tokens -= 1;
+    return true;
+  };
+
+  const handle = async (data: RawData) => {
+    if (connection.ended) return;
+    let message: ClientMessage;
+    try {
+      const parsed = clientMessage.safeParse(JSON.parse(data.toString()));
+      if (!parsed.success) {
+        send(socket, error('bad_message'));
+        return;
+      }
+      message = parsed.data;
+    } catch {
+      send(socket, error('bad_message'));
+      return;
+    }
+    if (!withinLimit()) return;
+    switch (message.type) {
+      case 'ping':
+        send(socket, {
+          v: LIVE_PROTOCOL_VERSION,
+          type: 'pong',
+          t: message.t,
+          serverTime: deps.now().getTime(),
+        });
+        return;
+      case 'resync':
+        await snapshot();
+        return;
+      case 'command': {
+        const result = await runAndAnnounce(deps, access, message.id, message.command);
+        send(socket, {
+          v: LIVE_PROTOCOL_VERSION,
+          type: 'ack',
+          id: message.id,
+          ok: result.ok,
+          version: result.version,
+          ...(result.refusal ? { refusal: result.refusal } : {}),
+        });
+      }
+    }
+  };
+
+  // Listen at once: a message that arrives while the room loads waits its turn.
+  let chain = Promise.resolve();
+  const enqueue = (data: RawData) => {
+    chain = chain
+      .then(() => handle(data))
+      .catch((err: unknown) => {
+        options.log.error({ err }, 'live message failed');
+        send(socket, error('internal'));
+      });
+  };
+  socket.on('message', (data) => {
+    if (ready) enqueue(data);
+    else pending.push(data);
+  });
+  socket.on('pong', () => {
+    alive = true;
+  });
+  const heartbeat = setInterval(() => {
+    if (!alive) {
+      socket.terminate();
+      return;
+    }
+    alive = false;
+    socket.ping();
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  socket.on('close', () => {
+    clearInterval(heartbeat);
+    node.detach(connection);
+  });
+
+  node.attach(connection);
+  void runAndAnnounce(deps, access, `arrive-${newId()}`, { type: 'join' })
+    .then(async () => {
+      await snapshot();
+      ready = true;
+      for (const data of pending.splice(0)) enqueue(data);
+    })
+    .catch((err: unknown) => {
+      options.log.error({ err }, 'joining a live session failed');
+      socket.close(1011, 'could not join');
+    });
+}

@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { EmailPreferences } from '../../core/protocol/mail';
+import { enqueueMail } from '../db/queries/outbox';
+import type { Database } from '../db/tables';
+import { newId } from '../security/tokens';
+import type { MailContent, MailContext } from './messages';
+import { preferencesToken, readPreferences } from './preferences';
+
+export interface MailRecipient {
+  /** Null for an address with no account behind it (an invitation): no choices apply. */
+  userId: string | null;
+  email: string;
+  displayName: string | null;
+}
+
+/**
+ * Queues one mail per person in the outbox, in the caller's transaction, written for each
+ * of them, skipping anyone who chose not to get this kind (`wants`). A dedupe key stops the
+ * same mail twice. Returns how many were queued.
+ */
+export async function queueMail<R extends MailRecipient>(
+  db: Kysely<Database>,
+  options: {
+    publicUrl: string;
+    to: readonly R[];
+    kind: string;
+    at: string;
+    wants?: (preferences: EmailPreferences) => boolean;
+    dedupeKey?: (recipient: R) => string;
+    write: (context: MailContext, recipient: R) => MailContent;
+  },
+): Promise<number> {
+  if (options.to.length === 0) return 0;
+  const preferences = await readPreferences(
+    db,
+    options.to.flatMap((r) => (r.userId ? [r.userId] : [])),
+  );
+  let queued = 0;
+  for (const recipient of options.to) {
+    const chosen = recipient.userId ? preferences.get(recipient.userId) : undefined;
+    if (options.wants && chosen && !options.wants(chosen)) continue;
+    const token = recipient.userId ? await preferencesToken(db, recipient.userId) : null;
+    const content = options.write(
+      {
+        displayName: recipient.displayName,
+        preferencesUrl: token ? `${options.publicUrl}/email-preferences/${token}` : null,
+      },
+      recipient,
+    );
+    const added = await enqueueMail(db, {
+      id: newId(),
+      user_id: recipient.userId,
+      to_address: recipient.email,
+      kind: options.kind,
+      subject: content.subject,
+      text_body: content.text,
+      html_body: content.html,
+      dedupe_key: options.dedupeKey ? options.dedupeKey(recipient) : null,
+      next_attempt_at: options.at,
+      created_at: options.at,
+    });
+    if (added) queued += 1;
+  }
+  return queued;
+}

@@ -1,0 +1,51 @@
+/**
+ * Every policy, by resource: the one table the access gate (server/access) consults. An
+ * action is named `resource.action`, e.g. `agreement.close`.
+ */
+import { type AgreementAction, agreementPolicy, agreementRefusals } from './agreement';
+import { type DecisionAction, decisionPolicy, decisionRefusals } from './decisions';
+import { type GroupAction, groupPolicy, groupRefusals } from './groups';
+import { type LiveAction, livePolicy, liveRefusals } from './live';
+import { type MeetingAction, meetingPolicy, meetingRefusals } from './meetings';
+import type { GroupFacts } from './predicates';
+
+export const POLICIES = {
+  group: groupPolicy,
+  agreement: agreementPolicy,
+  meeting: meetingPolicy,
+  decision: decisionPolicy,
+  live: livePolicy,
+};
+
+export const REFUSALS: Record<keyof typeof POLICIES, Record<string, string>> = {
+  group: groupRefusals,
+  agreement: agreementRefusals,
+  meeting: meetingRefusals,
+  decision: decisionRefusals,
+  live: liveRefusals,
+};
+
+export type Action =
+  | `group.${GroupAction}`
+  | `agreement.${AgreementAction}`
+  | `meeting.${MeetingAction}`
+  | `decision.${DecisionAction}`
+  | `live.${LiveAction}`;
+
+type Policies = typeof POLICIES;
+type RuleOf<A extends Action> = A extends `${infer R extends keyof Policies}.${infer N}`
+  ? N extends keyof Policies[R]
+    ? Policies[R][N]
+    : never
+  : never;
+
+/** What a rule needs to know beyond the group itself (e.g. whether the viewer proposed it). */
+export type ExtraFacts<A extends Action> =
+  RuleOf<A> extends (role: never, facts: infer F) => boolean ? Omit<F, keyof GroupFacts> : never;
+
+/** Every action, for the table tests. */
+export const ACTIONS: readonly Action[] = (
+  Object.entries(POLICIES) as [string, Record<string, unknown>][]
+).flatMap(([resource, policy]) =>
+  Object.keys(policy).map((name) => `${resource}.${name}`),
+) as Action[];

@@ -1,0 +1,16 @@
+/**
+ * Who may be in a meeting's live session: members of its group, while the group has not
+ * adjourned. Checked at the upgrade and again whenever the group changes, so access that
+ * ends closes the socket (server/live/node.ts).
+ */
+import { definePolicy, isMember } from './predicates';
+
+export const livePolicy = definePolicy()({
+  enter: (role, group) => isMember(role) && group.stage !== 'adjourned',
+});
+
+export type LiveAction = keyof typeof livePolicy;
+
+export const liveRefusals: Record<LiveAction, string> = {
+  enter: 'Only members of this group can join its live sessions.',
+};

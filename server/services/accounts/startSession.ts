@@ -1,0 +1,28 @@
+import { insertSession } from '../../db/queries/sessions';
+import type { Deps } from '../../deps';
+import { describeDevice } from '../../security/device';
+import { newId, newToken, sha256 } from '../../security/tokens';
+
+/**
+ * Opens a session for a user and returns the cookie token. Only the token's hash is
+ * stored, so a copy of the database cannot be used to sign in.
+ */
+export async function startSession(
+  deps: Deps,
+  userId: string,
+  userAgent: string | undefined,
+): Promise<{ token: string; sessionId: string }> {
+  const token = newToken();
+  const now = deps.now();
+  const sessionId = newId();
+  await insertSession(deps.db, {
+    id: sessionId,
+    user_id: userId,
+    token_hash: sha256(token),
+    device: describeDevice(userAgent),
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + deps.config.session.absoluteMs).toISOString(),
+  });
+  return { token, sessionId };
+}

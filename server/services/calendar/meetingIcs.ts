@@ -1,0 +1,19 @@
+import { requireMeetingAccess } from '../../access/requireMeetingAccess';
+import type { Viewer } from '../../access/viewer';
+import { buildCalendar } from '../../calendar/ics';
+import type { Deps } from '../../deps';
+import { calendarEvents, calendarHost } from './calendarEvents';
+
+/** One meeting as an .ics file, for a member of its group. */
+export async function meetingIcs(
+  deps: Deps,
+  viewer: Viewer,
+  input: { meetingId: string },
+): Promise<string> {
+  const { meeting } = await requireMeetingAccess(deps, viewer, input.meetingId);
+  return buildCalendar({
+    name: meeting.group_name,
+    host: calendarHost(deps),
+    events: await calendarEvents(deps, viewer.userId, [meeting]),
+  });
+}

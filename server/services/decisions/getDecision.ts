@@ -1,0 +1,16 @@
+import type { GroupDecision } from '../../../core/protocol/decisions';
+import { requireDecisionAccess } from '../../access/requireDecisionAccess';
+import type { Viewer } from '../../access/viewer';
+import type { Deps } from '../../deps';
+import { decisionViews } from './decisionViews';
+
+/** One of the group's decisions, for a member. */
+export async function getDecision(
+  deps: Deps,
+  viewer: Viewer,
+  input: { decisionId: string },
+): Promise<GroupDecision> {
+  const { decision, access } = await requireDecisionAccess(deps, viewer, input.decisionId);
+  const [view] = await decisionViews(deps, access, [decision]);
+  return view as GroupDecision;
+}

@@ -1,0 +1,43 @@
+import { AppError } from '../../../core/errors';
+import type { GroupDetail } from '../../../core/protocol/groups';
+import { authorize, groupAccess } from '../../access/requireGroupAccess';
+import type { Viewer } from '../../access/viewer';
+import { claimInviteUse } from '../../db/queries/invites';
+import { findMembership } from '../../db/queries/memberships';
+import type { Deps } from '../../deps';
+import { withGroupLock } from '../../locks/withGroupLock';
+import { admitMember } from '../groups/admitMember';
+import { getGroup } from '../groups/getGroup';
+import { openInvite } from './openInvite';
+
+/**
+ * Joins the group an invitation is for. Accepting twice is harmless: a member who opens
+ * their invitation again simply lands in the group. A failed join (the group is full)
+ * does not use up the invitation.
+ */
+export async function acceptInvite(
+  deps: Deps,
+  viewer: Viewer,
+  input: { token: string },
+): Promise<GroupDetail> {
+  const invite = await openInvite(deps.db, input.token, deps.now());
+  const groupId = invite.group_id;
+  // The invitation is the way in, even to an invite-only group.
+  const access = await groupAccess(deps, viewer, groupId, { invited: true });
+  if (access.role === 'member' || access.role === 'steward') {
+    return getGroup(deps, viewer, { groupId });
+  }
+  authorize(access, 'group.acceptInvite');
+  await withGroupLock(deps, groupId, async (write) => {
+    const current = await openInvite(write.trx, input.token, write.now);
+    if (await findMembership(write.trx, groupId, viewer.userId)) return;
+    if (!(await claimInviteUse(write.trx, current.id))) {
+      throw new AppError(
+        'invite.used_up',
+        'This invitation has already been used. Ask for a new one.',
+      );
+    }
+    await admitMember(write, { userId: viewer.userId });
+  });
+  return getGroup(deps, viewer, { groupId });
+}

@@ -1,0 +1,37 @@
+import { AppError } from '../../../core/errors';
+import type { JoiningView } from '../../../core/protocol/joining';
+import { requireGroupAccess } from '../../access/requireGroupAccess';
+import type { Viewer } from '../../access/viewer';
+import { recordAudit } from '../../audit/recordAudit';
+import { setApplicationStatus } from '../../db/queries/applications';
+import { deleteWaitlistEntry, findWaitlistEntry } from '../../db/queries/waitlist';
+import type { Deps } from '../../deps';
+import { withGroupLock } from '../../locks/withGroupLock';
+import { getJoining } from './getJoining';
+import { offerFreedSeats } from './offerFreedSeats';
+
+/** Leaves the waitlist, or lets an offered seat go to the next person. */
+export async function leaveWaitlist(
+  deps: Deps,
+  viewer: Viewer,
+  input: { groupId: string },
+): Promise<JoiningView> {
+  const { groupId } = input;
+  await requireGroupAccess(deps, viewer, groupId, 'group.wait');
+  await withGroupLock(deps, groupId, async (write) => {
+    const { trx, at } = write;
+    const entry = await findWaitlistEntry(trx, groupId, viewer.userId);
+    if (!entry) throw new AppError('waitlist.not_on', 'You are not on this group’s waitlist.');
+    await deleteWaitlistEntry(trx, groupId, viewer.userId);
+    if (entry.application_id) {
+      await setApplicationStatus(trx, entry.application_id, {
+        status: 'withdrawn',
+        decided_at: at,
+        decided_by: viewer.userId,
+      });
+    }
+    await recordAudit(trx, { at, actorId: viewer.userId, groupId, action: 'waitlist.left' });
+    await offerFreedSeats(deps, write);
+  });
+  return getJoining(deps, viewer, input);
+}

@@ -1,7 +1,0 @@
-import { markRead } from '../db/queries/notifications';
-import type { Deps, Viewer } from './deps';
-
-/** Marks all the viewer's notifications read. */
-export async function markNotificationsRead(deps: Deps, viewer: Viewer): Promise<void> {
-  await markRead(deps.db, viewer.userId, deps.now().toISOString());
-}

@@ -1,0 +1,25 @@
+/** The groups feature's calls: groups, the directory, members and invitations. */
+import type { CreateGroupInput, GroupDetail, GroupPage, Role } from '../../../core/protocol/groups';
+import type { CreatedInvite, InviteItem } from '../../../core/protocol/invites';
+import { del, get, patch, path, post } from '../../lib/api';
+
+export const createGroup = (body: CreateGroupInput) => post<GroupDetail>('/api/groups', body);
+export const getGroup = (groupId: string) => get<GroupDetail>(path`/api/groups/${groupId}`);
+export const listMyGroups = () => get<GroupPage>('/api/me/groups');
+export const browseDirectory = (query: URLSearchParams) =>
+  get<GroupPage>(`/api/groups?${query.toString()}`);
+
+/** Leaving (your own id) or, for a steward, removing someone. */
+export const removeMember = (groupId: string, userId: string) =>
+  del(path`/api/groups/${groupId}/members/${userId}`);
+export const changeMemberRole = (groupId: string, userId: string, role: Role) =>
+  patch<GroupDetail>(path`/api/groups/${groupId}/members/${userId}`, { role });
+
+export const createInvite = (
+  groupId: string,
+  body: { expiresInDays?: number; maxUses?: number | null; email?: string },
+) => post<CreatedInvite>(path`/api/groups/${groupId}/invites`, body);
+export const listInvites = (groupId: string) =>
+  get<{ items: InviteItem[] }>(path`/api/groups/${groupId}/invites`);
+export const revokeInvite = (groupId: string, inviteId: string) =>
+  del(path`/api/groups/${groupId}/invites/${inviteId}`);

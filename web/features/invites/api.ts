@@ -1,0 +1,8 @@
+/** Opening and accepting an invitation. */
+import type { GroupDetail } from '../../../core/protocol/groups';
+import type { InvitePreview } from '../../../core/protocol/invites';
+import { get, path, post } from '../../lib/api';
+
+export const previewInvite = (token: string) => get<InvitePreview>(path`/api/invites/${token}`);
+export const acceptInvite = (token: string) =>
+  post<GroupDetail>(path`/api/invites/${token}/accept`, { confirm: true });

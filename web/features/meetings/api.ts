@@ -1,0 +1,72 @@
+/** The meetings feature's calls: schedules, meetings, RSVPs, attendance, swaps, the rota. */
+import type { ConsentResponse } from '../../../core/domain/consent';
+import type { AttendanceStatus, RsvpResponse } from '../../../core/domain/meetings';
+import type {
+  CommitmentView,
+  MeetingDetail,
+  MySchedule,
+  ScheduleOverview,
+} from '../../../core/protocol/meetings';
+import { get, patch, path, post, put } from '../../lib/api';
+
+export type { ConsentResponse };
+
+export interface VenueInput {
+  kind: 'in_person' | 'online' | 'both';
+  name: string | null;
+  address: string | null;
+  accessNotes: string | null;
+  onlineUrl: string | null;
+}
+
+const group = (groupId: string) => path`/api/groups/${groupId}`;
+const meeting = (meetingId: string) => path`/api/meetings/${meetingId}`;
+
+export const getSchedule = (groupId: string) => get<ScheduleOverview>(`${group(groupId)}/meetings`);
+export const planMeetings = (
+  groupId: string,
+  body: {
+    start: string;
+    timeZone: string;
+    rrule: string | null;
+    count: number | null;
+    until: string | null;
+    durationMinutes?: number;
+    venue: VenueInput;
+  },
+) => post<ScheduleOverview>(`${group(groupId)}/meetings`, body);
+export const getCommitment = (groupId: string) =>
+  get<CommitmentView>(`${group(groupId)}/commitment`);
+export const getMySchedule = () => get<MySchedule>('/api/me/schedule');
+
+export const addRole = (groupId: string, body: { name: string; description: string | null }) =>
+  post<ScheduleOverview>(`${group(groupId)}/roles`, body);
+export const setRoleInRota = (groupId: string, roleId: string, inRota: boolean) =>
+  patch<ScheduleOverview>(`${group(groupId)}${path`/roles/${roleId}`}`, { inRota });
+export const setNotReady = (groupId: string, roleIds: string[]) =>
+  put<ScheduleOverview>(`${group(groupId)}/roles/not-ready`, { roleIds });
+export const planRotaAgain = (groupId: string) =>
+  post<ScheduleOverview>(`${group(groupId)}/rota/plan`);
+
+export const getMeeting = (meetingId: string) => get<MeetingDetail>(meeting(meetingId));
+export const changeMeeting = (
+  meetingId: string,
+  body: { start?: string; durationMinutes?: number; venue?: VenueInput; note: string | null },
+) => patch<MeetingDetail>(meeting(meetingId), body);
+export const cancelMeeting = (meetingId: string, note: string) =>
+  post<MeetingDetail>(`${meeting(meetingId)}/cancel`, { note });
+export const rsvp = (meetingId: string, body: { response: RsvpResponse; note: string | null }) =>
+  put<MeetingDetail>(`${meeting(meetingId)}/rsvp`, body);
+export const recordAttendance = (
+  meetingId: string,
+  records: { userId: string; status: AttendanceStatus; arrivedAt: string | null }[],
+) => put<MeetingDetail>(`${meeting(meetingId)}/attendance`, { records });
+export const askForSwap = (
+  meetingId: string,
+  body: { roleId: string; toUserId: string; note: string | null },
+) => post<MeetingDetail>(`${meeting(meetingId)}/swaps`, body);
+export const answerSwap = (swapId: string, answer: 'accept' | 'decline' | 'cancel') =>
+  post<MeetingDetail>(path`/api/swaps/${swapId}/${answer}`);
+
+/** One meeting as a calendar file, for a link. */
+export const meetingIcsUrl = (meetingId: string) => `${meeting(meetingId)}/ics`;
