@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   });
   const app = await buildApp(deps);
   late.log = app.log;
+  // Start listening to the other nodes before serving, so the cache is on from the start.
+  await deps.bus.ready();
 
   // Background jobs. Each runs on every node; the group locks make running twice harmless.
   const timers: NodeJS.Timeout[] = [];

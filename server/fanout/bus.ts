@@ -22,6 +22,8 @@ export type BusEvent = z.infer<typeof busEvent>;
 export interface Bus {
   /** True while this node is sure to hear every announcement. */
   listening(): boolean;
+  /** Resolves once the first attempt to listen has finished (at once in memory). */
+  ready(): Promise<void>;
   /**
    * Announces to every node. Given a PostgreSQL transaction, the announcement is sent when
    * (and only if) it commits; the in-memory bus emits at once, so call it after the commit.
@@ -42,6 +44,7 @@ export function createMemoryBus(): Bus {
   emitter.setMaxListeners(0);
   return {
     listening: () => true,
+    ready: async () => {},
     async publish(event) {
       emitter.emit('event', event);
     },
@@ -60,8 +63,11 @@ export function createMemoryBus(): Bus {
 }
 
 export const BUS_CHANNEL = 'hearth_bus';
-/** The LISTEN connection's name in pg_stat_activity (tests end it to check recovery). */
-export const BUS_APPLICATION_NAME = 'hearth-bus';
+/**
+ * The LISTEN connection's name in pg_stat_activity, with the process id (so an operator, or a
+ * test checking recovery, can tell the nodes' connections apart).
+ */
+export const busApplicationName = (pid = process.pid) => `hearth-bus-${pid}`;
 
 export function createPostgresBus(url: string, log: BusLog): Bus {
   const local = new EventEmitter();
@@ -76,7 +82,7 @@ export function createPostgresBus(url: string, log: BusLog): Bus {
 
   const connect = async (): Promise<void> => {
     if (closed) return;
-    const next = new pg.Client({ connectionString: url, application_name: BUS_APPLICATION_NAME });
+    const next = new pg.Client({ connectionString: url, application_name: busApplicationName() });
     next.on('error', () => {
       /* handled by the end event */
     });
@@ -115,6 +121,7 @@ export function createPostgresBus(url: string, log: BusLog): Bus {
 
   return {
     listening: () => client !== null,
+    ready: () => ready,
     async publish(event, trx) {
       const payload = JSON.stringify(event);
       if (trx) {

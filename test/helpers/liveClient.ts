@@ -26,6 +26,8 @@ export interface LiveClient {
   command(command: LiveCommand, id?: string): Promise<Extract<ServerMessage, { type: 'ack' }>>;
   /** The latest room this client was sent. */
   room(): RoomView | null;
+  /** Resolves when the socket closes, with the code and reason the server gave. */
+  closed: Promise<{ code: number; reason: string }>;
   close(): Promise<void>;
 }
 
@@ -82,8 +84,12 @@ export function connectLive(
         },
       });
     });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
   const client: LiveClient = {
     ws,
+    closed,
     messages,
     next: (match, timeoutMs) => waitFor(match, timeoutMs) as never,
     waitFor,

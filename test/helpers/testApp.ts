@@ -18,6 +18,8 @@ export interface TestApp {
   clock: { now: Date; advance(ms: number): void };
   /** A client with no session. */
   anon: Client;
+  /** A new client with no session of its own yet (a second device, say). */
+  newClient(): Client;
   signUp(
     name: string,
     extra?: { email?: string; password?: string },
@@ -60,6 +62,7 @@ export async function createTestApp(
     },
   };
   const deps = createDeps({ db, dialect, config, now: () => clock.now });
+  await deps.bus.ready();
   const app = await buildApp(deps);
 
   const client = (cookie: string | null): Client => {
@@ -114,6 +117,7 @@ export async function createTestApp(
     deps,
     clock,
     anon: client(null),
+    newClient: () => client(null),
     async signUp(name, extra = {}) {
       counter += 1;
       const email =

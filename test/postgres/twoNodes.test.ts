@@ -1,5 +1,7 @@
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RoomView } from '../../core/protocol/live';
+import { LIVE_CLOSE, type RoomView } from '../../core/protocol/live';
+import { BUS_CHANNEL, busApplicationName } from '../../server/fanout/bus';
 import { connectLive, type LiveClient } from '../helpers/liveClient';
 import { seedLiveMeeting } from '../helpers/liveSeed';
 import { type RunningNode, spawnNode } from '../helpers/spawnNode';
@@ -124,4 +126,120 @@ it('shares one live room between people connected to different nodes', async () 
     ]);
   }
   for (const client of clients) await client.close();
+});
+
+/** A LISTEN of the test's own on the nodes' bus: tells when an announcement went out. */
+async function listen(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`LISTEN ${BUS_CHANNEL}`);
+  const heard: { kind: string; groupId?: string }[] = [];
+  client.on('notification', (m) => heard.push(JSON.parse(m.payload ?? '{}')));
+  return {
+    heard,
+    /** Resolves once an announcement about this group has gone out. */
+    async groupChanged(groupId: string, timeoutMs = 5000) {
+      const start = Date.now();
+      while (!heard.some((e) => e.kind === 'group' && e.groupId === groupId)) {
+        if (Date.now() - start > timeoutMs) throw new Error('no announcement went out');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      heard.length = 0;
+    },
+    close: () => client.end(),
+  };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+it('never serves a group page stale on one node once the other node’s change is announced', async () => {
+  if (database.database.kind !== 'postgres') throw new Error('this test needs PostgreSQL');
+  const bus = await listen(database.database.url);
+  const seeded = await seedLiveMeeting(a.url, 2, 'cache');
+  const [steward, member] = seeded.cookies as [string, string];
+  const path = `/api/groups/${seeded.groupId}`;
+  const onB = async () => (await call(b, 'GET', path, undefined, steward)).json;
+  // Node B has the page cached (read twice), then node A changes it, several ways in turn.
+  const changes: [string, () => Promise<unknown>, (page: { [k: string]: unknown }) => boolean][] = [
+    [
+      'rename',
+      () => call(a, 'PATCH', path, { name: 'Renamed on A' }, steward),
+      (p) => p.name === 'Renamed on A',
+    ],
+    [
+      'tag',
+      () => call(a, 'PATCH', path, { tags: ['evenings'] }, steward),
+      (p) => JSON.stringify(p.tags) === '["evenings"]',
+    ],
+    [
+      'leave',
+      () => call(a, 'DELETE', `${path}/members/${seeded.userIds[1]}`, undefined, member),
+      (p) => p.memberCount === 1,
+    ],
+  ];
+  for (const [what, change, fresh] of changes) {
+    await onB();
+    expect(fresh(await onB()), `${what}: not yet`).toBe(false);
+    await change();
+    await bus.groupChanged(seeded.groupId);
+    // The node hears the same announcement at about the same moment as this listener.
+    await pause(100);
+    for (let i = 0; i < 5; i++) expect(fresh(await onB()), `${what}: read ${i}`).toBe(true);
+  }
+  await bus.close();
+});
+
+it('starts afresh when its connection to the bus is lost, and never serves what it missed', async () => {
+  if (database.database.kind !== 'postgres') throw new Error('this test needs PostgreSQL');
+  const seeded = await seedLiveMeeting(a.url, 1, 'reset');
+  const [steward] = seeded.cookies as [string];
+  const path = `/api/groups/${seeded.groupId}`;
+  await call(b, 'GET', path, undefined, steward);
+  expect((await call(b, 'GET', path, undefined, steward)).json.name).not.toBe('Missed');
+  // Node B's LISTEN connection dies; A's change is announced while B cannot hear it.
+  const admin = new pg.Client({ connectionString: database.database.url });
+  await admin.connect();
+  const ended = await admin.query(
+    'select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = $1',
+    [busApplicationName(b.process.pid)],
+  );
+  expect(ended.rows).toHaveLength(1);
+  await call(a, 'PATCH', path, { name: 'Missed' }, steward);
+  expect((await call(b, 'GET', path, undefined, steward)).json.name).toBe('Missed');
+  // It listens again (with back-off), and still serves the change, then later ones too.
+  await pause(1500);
+  const listening = await admin.query(
+    'select 1 from pg_stat_activity where application_name = $1',
+    [busApplicationName(b.process.pid)],
+  );
+  expect(listening.rows).toHaveLength(1);
+  expect((await call(b, 'GET', path, undefined, steward)).json.name).toBe('Missed');
+  await call(a, 'PATCH', path, { name: 'Heard' }, steward);
+  await pause(300);
+  expect((await call(b, 'GET', path, undefined, steward)).json.name).toBe('Heard');
+  await admin.end();
+});
+
+it('closes a live socket on the other node when the person is removed or signs out', async () => {
+  const seeded = await seedLiveMeeting(a.url, 3, 'ends');
+  const [steward, second, third] = seeded.cookies as [string, string, string];
+  // Both members are connected to node B; the changes are made on node A.
+  const onB = await connectLive(b.url, seeded.meetingId, second);
+  const alsoOnB = await connectLive(b.url, seeded.meetingId, third);
+  const within = async (client: LiveClient) => {
+    const started = Date.now();
+    const result = await Promise.race([client.closed, pause(1000).then(() => null)]);
+    expect(result, 'closed within a second').not.toBeNull();
+    return { ...(result as { code: number }), ms: Date.now() - started };
+  };
+  await call(
+    a,
+    'DELETE',
+    `/api/groups/${seeded.groupId}/members/${seeded.userIds[1]}`,
+    undefined,
+    steward,
+  );
+  expect((await within(onB)).code).toBe(LIVE_CLOSE.access_ended);
+  await call(a, 'POST', '/api/auth/logout', undefined, third);
+  expect((await within(alsoOnB)).code).toBe(LIVE_CLOSE.signed_out);
 });
