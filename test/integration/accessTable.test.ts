@@ -1,0 +1,981 @@
+/**
+ * Who may call what: one row for every HTTP route and every live command, naming the kinds
+ * of people allowed. Each row is tried as every kind of person, each against its own fresh
+ * group, and must succeed for exactly the kinds it names and be refused (401, 403, 404, or a
+ * 409 saying they are already in) for the rest. Adding a route or a live command without a
+ * row fails this file.
+ */
+
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LiveCommand, liveCommand } from '../../core/protocol/live';
+import { enqueueMail } from '../../server/db/queries/outbox';
+import { preferencesToken } from '../../server/mail/preferences';
+import { connectLive, type LiveClient } from '../helpers/liveClient';
+import { type Client, createTestApp, PASSWORD, type TestApp } from '../helpers/testApp';
+
+const KINDS = ['signed_out', 'outsider', 'member', 'steward', 'admin'] as const;
+type Kind = (typeof KINDS)[number];
+const SIGNED_IN: Kind[] = ['outsider', 'member', 'steward', 'admin'];
+const IN_GROUP: Kind[] = ['member', 'steward'];
+const NOT_IN_GROUP: Kind[] = ['outsider', 'admin'];
+
+const ADMIN_EMAIL = `admin.table.${process.pid}@example.org`;
+const HOUR = 3_600_000;
+
+// biome-ignore lint/suspicious/noExplicitAny: responses are read field by field
+type Json = any;
+
+interface Person extends Client {
+  id: string;
+  email: string;
+}
+
+let t: TestApp;
+let baseUrl: string;
+let people: { steward: Person; member: Person; other: Person; outsider: Person; admin: Person };
+let counter = 0;
+
+beforeAll(async () => {
+  t = await createTestApp({ env: { ADMIN_EMAILS: ADMIN_EMAIL } });
+  people = {
+    steward: await t.signUp('Steward'),
+    member: await t.signUp('Member'),
+    other: await t.signUp('Other'),
+    outsider: await t.signUp('Outsider'),
+    admin: await t.signUp('Admin', { email: ADMIN_EMAIL }),
+  };
+  baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
+});
+
+/** The person a kind stands for: null for someone signed out. */
+function personOf(kind: Kind): Person | null {
+  return kind === 'signed_out' ? null : people[kind];
+}
+
+/** A client with the kind's session, so a row that signs in or out leaves the shared one be. */
+function clientOf(kind: Kind): Client {
+  const c = t.newClient();
+  c.cookie = personOf(kind)?.cookie ?? null;
+  return c;
+}
+
+/** A second session for the kind, for rows that end it. */
+async function freshClient(who: Kind | Person): Promise<Client> {
+  const person = typeof who === 'string' ? personOf(who) : who;
+  const c = t.newClient();
+  if (!person) return c;
+  const response = await c.post('/api/auth/login', { email: person.email, password: PASSWORD });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
+  return c;
+}
+
+const ok = (r: LightMyRequestResponse, what: string) => {
+  if (r.statusCode >= 300) throw new Error(`${what}: ${r.statusCode} ${r.body}`);
+  return (r.body ? r.json() : null) as Json;
+};
+
+function localStart(hoursAhead: number) {
+  return new Date(t.clock.now.getTime() + hoursAhead * HOUR).toISOString().slice(0, 16);
+}
+
+/**
+ * A fresh group: the steward, a member and one other member; the member is not ready for any
+ * role, so the meeting's host and facilitator are the steward or the other member.
+ */
+class World {
+  groupId = '';
+  inviteToken = '';
+  inviteId = '';
+  meetingId = '';
+  proposalId = '';
+  decisionId = '';
+  roleId = '';
+
+  static async create(options: { visibility?: string; sizeCap?: number } = {}) {
+    const w = new World();
+    const { steward, member, other } = people;
+    counter += 1;
+    const group = ok(
+      await steward.post('/api/groups', {
+        name: `Circle ${counter}`,
+        visibility: options.visibility ?? 'open',
+        ...(options.sizeCap ? { sizeCap: options.sizeCap } : {}),
+      }),
+      'create group',
+    );
+    w.groupId = group.id;
+    const invite = ok(await steward.post(`/api/groups/${w.groupId}/invites`, {}), 'invite');
+    w.inviteToken = invite.token;
+    w.inviteId = invite.id;
+    for (const p of [member, other]) {
+      ok(await p.post(`/api/invites/${w.inviteToken}/accept`, { confirm: true }), 'accept');
+    }
+    return w;
+  }
+
+  async withMeeting(hoursAhead = 48) {
+    const { steward, member } = people;
+    const roles = ok(await steward.get(`/api/groups/${this.groupId}/meetings`), 'schedule').roles;
+    this.roleId = roles[0].id;
+    ok(
+      await member.put(`/api/groups/${this.groupId}/roles/not-ready`, {
+        roleIds: roles.map((r: { id: string }) => r.id),
+      }),
+      'not ready',
+    );
+    const planned = ok(
+      await steward.post(`/api/groups/${this.groupId}/meetings`, {
+        start: localStart(hoursAhead),
+        timeZone: 'UTC',
+        rrule: null,
+        count: 1,
+        until: null,
+        venue: { kind: 'online', onlineUrl: 'https://call.example.org/room' },
+      }),
+      'plan',
+    );
+    this.meetingId = planned.upcoming[0].id;
+    return this;
+  }
+
+  /** The steward's proposal to adopt a template, still open. */
+  async withProposal() {
+    const [template] = ok(await t.anon.get('/api/agreement-templates'), 'templates').items;
+    this.proposalId = ok(
+      await people.steward.post(`/api/groups/${this.groupId}/agreement/proposals`, {
+        change: { kind: 'adopt', items: template.items },
+        reason: 'A starting point.',
+      }),
+      'propose',
+    ).id;
+    return this;
+  }
+
+  /** An adopted agreement, version 1. */
+  async withAgreement() {
+    await this.withProposal();
+    for (const p of [people.member, people.other]) {
+      ok(
+        await p.put(`/api/groups/${this.groupId}/agreement/proposals/${this.proposalId}/response`, {
+          response: 'agree',
+        }),
+        'agree',
+      );
+    }
+    return this;
+  }
+
+  /** The steward has asked for the purpose and drafted one: an open decision. */
+  async withPurposeAsked() {
+    ok(await people.steward.post(`/api/groups/${this.groupId}/purpose/ask`, {}), 'ask');
+    return this;
+  }
+
+  async withDecision() {
+    await this.withPurposeAsked();
+    ok(
+      await people.steward.post(`/api/groups/${this.groupId}/purpose/drafts`, {
+        purpose: 'Peer support for new parents',
+      }),
+      'draft',
+    );
+    const purpose = ok(await people.steward.get(`/api/groups/${this.groupId}/purpose`), 'purpose');
+    this.decisionId = purpose.openDecision.id;
+    return this;
+  }
+
+  /** The group has held its planned meetings and is reviewing itself. */
+  async inReview() {
+    await t.deps.db
+      .updateTable('groups')
+      .set({ stage: 'review' })
+      .where('id', '=', this.groupId)
+      .execute();
+    t.deps.cache.forgetGroup(this.groupId);
+    return this;
+  }
+
+  /** The steward asks the member to take one of the steward's roles at the meeting. */
+  async withSwap() {
+    await this.withMeeting();
+    const meeting = ok(await people.steward.get(`/api/meetings/${this.meetingId}`), 'meeting');
+    const held = meeting.roles.find(
+      (r: { holder: { userId: string } | null }) => r.holder?.userId === people.steward.id,
+    );
+    const asked = ok(
+      await people.steward.post(`/api/meetings/${this.meetingId}/swaps`, {
+        roleId: held.roleId,
+        toUserId: people.member.id,
+      }),
+      'swap',
+    );
+    return asked.swaps[0].id as string;
+  }
+}
+
+/** Whether a response refuses the person: not signed in, not allowed, not found, already in. */
+function refused(r: LightMyRequestResponse): boolean {
+  if ([401, 403, 404].includes(r.statusCode)) return true;
+  if (r.statusCode !== 409) return false;
+  const code = r.json().error?.code;
+  return ['group.already_member', 'waitlist.not_on', 'swap.closed'].includes(code);
+}
+
+interface Row {
+  /** `METHOD /path/{param}`, as in the OpenAPI document. */
+  route: string;
+  /** What this row tries, when a route has more than one. */
+  case?: string;
+  allowed: readonly Kind[];
+  /** Prepares a fresh world for one kind and returns the request to make. */
+  run(kind: Kind, client: Client): Promise<LightMyRequestResponse>;
+}
+
+const g = (w: World) => `/api/groups/${w.groupId}`;
+const confirm = { confirm: true };
+const answers = {
+  hope: 'To learn from peers',
+  bring: 'Ten years on wards',
+  commit: 'Yes, all of them',
+  area: 'Health',
+  experience: 'Over 5 years',
+};
+
+const ROWS: Row[] = [
+  // Accounts and sessions
+  {
+    route: 'POST /api/auth/signup',
+    allowed: KINDS,
+    run: (_k, c) =>
+      c.post('/api/auth/signup', {
+        email: `new.${process.pid}.${++counter}@example.org`,
+        password: PASSWORD,
+        displayName: 'New',
+      }),
+  },
+  {
+    route: 'POST /api/auth/login',
+    allowed: KINDS,
+    run: (_k, c) => c.post('/api/auth/login', { email: people.other.email, password: PASSWORD }),
+  },
+  {
+    route: 'POST /api/auth/logout',
+    allowed: KINDS,
+    run: async (k) => (await freshClient(k)).post('/api/auth/logout'),
+  },
+  { route: 'GET /api/me', allowed: SIGNED_IN, run: (_k, c) => c.get('/api/me') },
+  { route: 'GET /api/me/sessions', allowed: SIGNED_IN, run: (_k, c) => c.get('/api/me/sessions') },
+  {
+    route: 'DELETE /api/me/sessions/{id}',
+    case: 'one of my other sessions',
+    allowed: SIGNED_IN,
+    run: async (k, c) => {
+      const other = await freshClient(k === 'signed_out' ? 'outsider' : k);
+      const sessions = ok(await other.get('/api/me/sessions'), 'sessions').items;
+      const id = sessions.find((s: { current: boolean }) => s.current).id;
+      return c.delete(`/api/me/sessions/${id}`);
+    },
+  },
+  {
+    route: 'DELETE /api/me/sessions/{id}',
+    case: 'someone else’s session',
+    allowed: [],
+    run: async (_k, c) => {
+      const theirs = await freshClient(people.other);
+      const sessions = ok(await theirs.get('/api/me/sessions'), 'sessions').items;
+      return c.delete(`/api/me/sessions/${sessions[0].id}`);
+    },
+  },
+
+  // Groups
+  {
+    route: 'POST /api/groups',
+    allowed: SIGNED_IN,
+    run: (_k, c) => c.post('/api/groups', { name: 'Mine', visibility: 'open' }),
+  },
+  { route: 'GET /api/groups', allowed: KINDS, run: (_k, c) => c.get('/api/groups') },
+  { route: 'GET /api/me/groups', allowed: SIGNED_IN, run: (_k, c) => c.get('/api/me/groups') },
+  {
+    route: 'GET /api/groups/{id}',
+    case: 'an open group',
+    allowed: KINDS,
+    run: async (_k, c) => c.get(g(await World.create())),
+  },
+  {
+    route: 'GET /api/groups/{id}',
+    case: 'an invite-only group',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.get(g(await World.create({ visibility: 'invite_only' }))),
+  },
+  {
+    route: 'PATCH /api/groups/{id}',
+    allowed: ['steward'],
+    run: async (_k, c) => c.patch(g(await World.create()), { description: 'Changed' }),
+  },
+  {
+    route: 'POST /api/groups/{id}/join',
+    allowed: NOT_IN_GROUP,
+    run: async (_k, c) => c.post(`${g(await World.create())}/join`, confirm),
+  },
+  {
+    route: 'DELETE /api/groups/{id}/members/{userId}',
+    case: 'removing someone else',
+    allowed: ['steward'],
+    run: async (_k, c) => c.delete(`${g(await World.create())}/members/${people.other.id}`),
+  },
+  {
+    route: 'DELETE /api/groups/{id}/members/{userId}',
+    case: 'leaving (a steward, once there is another)',
+    allowed: IN_GROUP,
+    run: async (k, c) => {
+      const w = await World.create();
+      ok(
+        await people.steward.patch(`${g(w)}/members/${people.other.id}`, { role: 'steward' }),
+        'another steward',
+      );
+      return c.delete(`${g(w)}/members/${personOf(k)?.id ?? people.member.id}`);
+    },
+  },
+  {
+    route: 'PATCH /api/groups/{id}/members/{userId}',
+    allowed: ['steward'],
+    run: async (_k, c) =>
+      c.patch(`${g(await World.create())}/members/${people.other.id}`, { role: 'steward' }),
+  },
+  {
+    route: 'POST /api/groups/{id}/invites',
+    allowed: ['steward'],
+    run: async (_k, c) => c.post(`${g(await World.create())}/invites`, {}),
+  },
+  {
+    route: 'GET /api/groups/{id}/invites',
+    allowed: ['steward'],
+    run: async (_k, c) => c.get(`${g(await World.create())}/invites`),
+  },
+  {
+    route: 'DELETE /api/groups/{id}/invites/{inviteId}',
+    allowed: ['steward'],
+    run: async (_k, c) => {
+      const w = await World.create();
+      return c.delete(`${g(w)}/invites/${w.inviteId}`);
+    },
+  },
+  {
+    route: 'GET /api/invites/{token}',
+    allowed: KINDS,
+    run: async (_k, c) =>
+      c.get(`/api/invites/${(await World.create({ visibility: 'invite_only' })).inviteToken}`),
+  },
+  {
+    route: 'POST /api/invites/{token}/accept',
+    case: 'members already in are answered with the group',
+    allowed: SIGNED_IN,
+    run: async (_k, c) =>
+      c.post(
+        `/api/invites/${(await World.create({ visibility: 'invite_only' })).inviteToken}/accept`,
+        confirm,
+      ),
+  },
+
+  // Joining
+  {
+    route: 'GET /api/groups/{id}/joining',
+    allowed: KINDS,
+    run: async (_k, c) => c.get(`${g(await World.create({ visibility: 'closed' }))}/joining`),
+  },
+  {
+    route: 'POST /api/groups/{id}/waitlist',
+    allowed: NOT_IN_GROUP,
+    run: async (_k, c) => c.post(`${g(await World.create({ sizeCap: 3 }))}/waitlist`, confirm),
+  },
+  {
+    route: 'DELETE /api/groups/{id}/waitlist',
+    allowed: NOT_IN_GROUP,
+    run: async (k, c) => {
+      const w = await World.create({ sizeCap: 3 });
+      if (NOT_IN_GROUP.includes(k)) ok(await c.post(`${g(w)}/waitlist`, confirm), 'wait');
+      return c.delete(`${g(w)}/waitlist`);
+    },
+  },
+  {
+    route: 'POST /api/groups/{id}/waitlist/claim',
+    allowed: NOT_IN_GROUP,
+    run: async (k, c) => {
+      const w = await World.create({ sizeCap: 3 });
+      if (NOT_IN_GROUP.includes(k)) ok(await c.post(`${g(w)}/waitlist`, confirm), 'wait');
+      ok(await people.other.delete(`${g(w)}/members/${people.other.id}`), 'leave');
+      return c.post(`${g(w)}/waitlist/claim`, confirm);
+    },
+  },
+  {
+    route: 'POST /api/groups/{id}/applications',
+    allowed: NOT_IN_GROUP,
+    run: async (_k, c) =>
+      c.post(`${g(await World.create({ visibility: 'closed' }))}/applications`, {
+        ...confirm,
+        answers,
+      }),
+  },
+  {
+    route: 'GET /api/groups/{id}/applications',
+    allowed: ['steward'],
+    run: async (_k, c) => c.get(`${g(await World.create({ visibility: 'closed' }))}/applications`),
+  },
+  {
+    route: 'GET /api/me/applications',
+    allowed: SIGNED_IN,
+    run: (_k, c) => c.get('/api/me/applications'),
+  },
+  { route: 'GET /api/me/waiting', allowed: SIGNED_IN, run: (_k, c) => c.get('/api/me/waiting') },
+  {
+    route: 'POST /api/applications/{applicationId}/withdraw',
+    case: 'the applicant',
+    allowed: NOT_IN_GROUP,
+    run: async (k, c) => {
+      const w = await World.create({ visibility: 'closed' });
+      const applicant = NOT_IN_GROUP.includes(k) ? c : people.outsider;
+      const application = ok(
+        await applicant.post(`${g(w)}/applications`, { ...confirm, answers }),
+        'apply',
+      );
+      return c.post(`/api/applications/${application.id}/withdraw`);
+    },
+  },
+  {
+    route: 'POST /api/applications/{applicationId}/decision',
+    allowed: ['steward'],
+    run: async (_k, c) => {
+      const w = await World.create({ visibility: 'closed' });
+      const application = ok(
+        await people.outsider.post(`${g(w)}/applications`, { ...confirm, answers }),
+        'apply',
+      );
+      return c.post(`/api/applications/${application.id}/decision`, { outcome: 'accept' });
+    },
+  },
+
+  // Purpose and the group's own decisions
+  {
+    route: 'GET /api/groups/{id}/purpose',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.get(`${g(await World.create())}/purpose`),
+  },
+  {
+    route: 'POST /api/groups/{id}/purpose/ask',
+    allowed: ['steward'],
+    run: async (_k, c) => c.post(`${g(await World.create())}/purpose/ask`, {}),
+  },
+  {
+    route: 'PUT /api/groups/{id}/purpose/answer',
+    allowed: IN_GROUP,
+    run: async (_k, c) =>
+      c.put(`${g(await (await World.create()).withPurposeAsked())}/purpose/answer`, {
+        answer: 'Peer support for new parents',
+      }),
+  },
+  {
+    route: 'POST /api/groups/{id}/purpose/drafts',
+    allowed: ['steward'],
+    run: async (_k, c) =>
+      c.post(`${g(await (await World.create()).withPurposeAsked())}/purpose/drafts`, {
+        purpose: 'Peer support for new parents',
+      }),
+  },
+  {
+    route: 'GET /api/decisions/{decisionId}',
+    allowed: IN_GROUP,
+    run: async (_k, c) =>
+      c.get(`/api/decisions/${(await (await World.create()).withDecision()).decisionId}`),
+  },
+  {
+    route: 'PUT /api/decisions/{decisionId}/response',
+    allowed: IN_GROUP,
+    run: async (_k, c) =>
+      c.put(`/api/decisions/${(await (await World.create()).withDecision()).decisionId}/response`, {
+        response: 'agree',
+      }),
+  },
+  {
+    route: 'POST /api/decisions/{decisionId}/withdraw',
+    case: 'the steward’s own',
+    allowed: ['steward'],
+    run: async (_k, c) =>
+      c.post(`/api/decisions/${(await (await World.create()).withDecision()).decisionId}/withdraw`),
+  },
+
+  // Lifecycle
+  {
+    route: 'GET /api/groups/{id}/lifecycle',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.get(`${g(await World.create())}/lifecycle`),
+  },
+  {
+    route: 'POST /api/groups/{id}/review',
+    allowed: IN_GROUP,
+    run: async (_k, c) =>
+      c.post(`${g(await (await World.create()).inReview())}/review`, { option: 'continue' }),
+  },
+  {
+    route: 'GET /api/groups/{id}/my-contributions',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.get(`${g(await World.create())}/my-contributions`),
+  },
+
+  // The comfort agreement
+  {
+    route: 'GET /api/agreement-templates',
+    allowed: KINDS,
+    run: (_k, c) => c.get('/api/agreement-templates'),
+  },
+  {
+    route: 'GET /api/groups/{id}/agreement',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.get(`${g(await World.create())}/agreement`),
+  },
+  {
+    route: 'GET /api/groups/{id}/agreement/versions/{number}',
+    allowed: IN_GROUP,
+    run: async (_k, c) =>
+      c.get(`${g(await (await World.create()).withAgreement())}/agreement/versions/1`),
+  },
+  {
+    route: 'POST /api/groups/{id}/agreement/acknowledge',
+    allowed: IN_GROUP,
+    run: async (_k, c) =>
+      c.post(`${g(await (await World.create()).withAgreement())}/agreement/acknowledge`, {
+        version: 1,
+      }),
+  },
+  {
+    route: 'POST /api/groups/{id}/agreement/proposals',
+    allowed: IN_GROUP,
+    run: async (_k, c) =>
+      c.post(`${g(await (await World.create()).withAgreement())}/agreement/proposals`, {
+        change: { kind: 'add', item: { title: 'Phones away', text: 'We put phones away.' } },
+        reason: 'So we listen.',
+      }),
+  },
+  ...(
+    [
+      ['GET', '', IN_GROUP, undefined],
+      ['PUT', '/response', IN_GROUP, { response: 'agree' }],
+      [
+        'POST',
+        '/revise',
+        ['steward'],
+        {
+          change: { kind: 'adopt', items: [{ title: 'Kindness', text: 'We are kind.' }] },
+          reason: 'Shorter.',
+        },
+      ],
+      ['POST', '/withdraw', ['steward'], undefined],
+      ['POST', '/close', ['steward'], { note: 'Stale' }],
+    ] as const
+  ).map(
+    ([method, tail, allowed, body]): Row => ({
+      route: `${method} /api/groups/{id}/agreement/proposals/{proposalId}${tail}`,
+      ...(tail === '/revise' || tail === '/withdraw' ? { case: 'the steward’s own' } : {}),
+      allowed,
+      run: async (_k, c) => {
+        const w = await (await World.create()).withProposal();
+        const url = `${g(w)}/agreement/proposals/${w.proposalId}${tail}`;
+        return method === 'GET'
+          ? c.get(url)
+          : method === 'PUT'
+            ? c.put(url, body)
+            : c.post(url, body);
+      },
+    }),
+  ),
+
+  // Meetings
+  {
+    route: 'GET /api/groups/{id}/meetings',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.get(`${g(await World.create())}/meetings`),
+  },
+  {
+    route: 'POST /api/groups/{id}/meetings',
+    allowed: ['steward'],
+    run: async (_k, c) =>
+      c.post(`${g(await World.create())}/meetings`, {
+        start: localStart(48),
+        timeZone: 'UTC',
+        rrule: null,
+        count: 1,
+        until: null,
+        venue: { kind: 'online', onlineUrl: 'https://call.example.org/room' },
+      }),
+  },
+  {
+    route: 'PATCH /api/groups/{id}/meeting-settings',
+    allowed: ['steward'],
+    run: async (_k, c) =>
+      c.patch(`${g(await World.create())}/meeting-settings`, { meetingMinutes: 60 }),
+  },
+  {
+    route: 'GET /api/groups/{id}/commitment',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.get(`${g(await World.create())}/commitment`),
+  },
+  ...(
+    [
+      ['GET', '', IN_GROUP, undefined],
+      ['PATCH', '', ['steward'], { note: 'Bring a cushion' }],
+      ['POST', '/cancel', ['steward'], { note: 'The hall flooded' }],
+      ['PUT', '/rsvp', IN_GROUP, { response: 'going' }],
+      ['PUT', '/attendance', ['steward'], { records: [] }],
+      ['GET', '/ics', IN_GROUP, undefined],
+    ] as const
+  ).map(
+    ([method, tail, allowed, body]): Row => ({
+      route: `${method} /api/meetings/{meetingId}${tail}`,
+      ...(method === 'PATCH' || tail === '/cancel' || tail === '/attendance'
+        ? { case: 'neither host nor facilitator' }
+        : {}),
+      allowed,
+      run: async (_k, c) => {
+        // Attendance is recorded from an hour before: that meeting is half an hour away.
+        const w = await (await World.create()).withMeeting(tail === '/attendance' ? 0.5 : 48);
+        const url = `/api/meetings/${w.meetingId}${tail}`;
+        return method === 'GET'
+          ? c.get(url)
+          : method === 'PUT'
+            ? c.put(url, body)
+            : method === 'PATCH'
+              ? c.patch(url, body)
+              : c.post(url, body);
+      },
+    }),
+  ),
+  {
+    route: 'POST /api/meetings/{meetingId}/swaps',
+    case: 'a role the steward holds',
+    allowed: ['steward'],
+    run: async (_k, c) => {
+      const w = await (await World.create()).withMeeting();
+      const meeting = ok(await people.steward.get(`/api/meetings/${w.meetingId}`), 'meeting');
+      const held = meeting.roles.find(
+        (r: { holder: { userId: string } | null }) => r.holder?.userId === people.steward.id,
+      );
+      return c.post(`/api/meetings/${w.meetingId}/swaps`, {
+        roleId: held.roleId,
+        toUserId: people.other.id,
+      });
+    },
+  },
+  {
+    route: 'POST /api/swaps/{swapId}/accept',
+    case: 'asked of the member',
+    allowed: ['member'],
+    run: async (_k, c) =>
+      c.post(`/api/swaps/${await (await World.create()).withSwap()}/accept`, confirm),
+  },
+  {
+    route: 'POST /api/swaps/{swapId}/decline',
+    case: 'asked of the member',
+    allowed: ['member'],
+    run: async (_k, c) => c.post(`/api/swaps/${await (await World.create()).withSwap()}/decline`),
+  },
+  {
+    route: 'POST /api/swaps/{swapId}/cancel',
+    case: 'asked by the steward',
+    allowed: ['steward'],
+    run: async (_k, c) => c.post(`/api/swaps/${await (await World.create()).withSwap()}/cancel`),
+  },
+  { route: 'GET /api/me/schedule', allowed: SIGNED_IN, run: (_k, c) => c.get('/api/me/schedule') },
+
+  // Roles and the rota
+  {
+    route: 'POST /api/groups/{id}/roles',
+    allowed: ['steward'],
+    run: async (_k, c) => c.post(`${g(await World.create())}/roles`, { name: 'Tea' }),
+  },
+  {
+    route: 'PATCH /api/groups/{id}/roles/{roleId}',
+    allowed: ['steward'],
+    run: async (_k, c) => {
+      const w = await (await World.create()).withMeeting();
+      return c.patch(`${g(w)}/roles/${w.roleId}`, { inRota: false });
+    },
+  },
+  {
+    route: 'PUT /api/groups/{id}/roles/not-ready',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.put(`${g(await World.create())}/roles/not-ready`, { roleIds: [] }),
+  },
+  {
+    route: 'POST /api/groups/{id}/rota/plan',
+    allowed: ['steward'],
+    run: async (_k, c) => c.post(`${g(await (await World.create()).withMeeting())}/rota/plan`),
+  },
+
+  // Calendars
+  { route: 'GET /api/me/calendar', allowed: SIGNED_IN, run: (_k, c) => c.get('/api/me/calendar') },
+  {
+    route: 'POST /api/me/calendar',
+    allowed: SIGNED_IN,
+    run: (_k, c) => c.post('/api/me/calendar'),
+  },
+  {
+    route: 'DELETE /api/me/calendar',
+    allowed: SIGNED_IN,
+    run: (_k, c) => c.delete('/api/me/calendar'),
+  },
+  {
+    route: 'GET /api/calendar/{token}',
+    case: 'with the member’s feed token',
+    allowed: KINDS,
+    run: async (_k, c) => {
+      const feed = ok(await people.member.post('/api/me/calendar'), 'feed');
+      return c.get(`/api/calendar/${feed.url.split('/').pop()}`);
+    },
+  },
+
+  // Email choices
+  {
+    route: 'GET /api/me/email-preferences',
+    allowed: SIGNED_IN,
+    run: (_k, c) => c.get('/api/me/email-preferences'),
+  },
+  {
+    route: 'PUT /api/me/email-preferences',
+    allowed: SIGNED_IN,
+    run: (_k, c) =>
+      c.put('/api/me/email-preferences', {
+        reminders: [],
+        roles: true,
+        changes: true,
+        proposals: true,
+      }),
+  },
+  {
+    route: 'GET /api/email-preferences/{token}',
+    case: 'with the member’s mailed link',
+    allowed: KINDS,
+    run: async (_k, c) =>
+      c.get(`/api/email-preferences/${await preferencesToken(t.deps.db, people.member.id)}`),
+  },
+  {
+    route: 'PUT /api/email-preferences/{token}',
+    case: 'with the member’s mailed link',
+    allowed: KINDS,
+    run: async (_k, c) =>
+      c.put(`/api/email-preferences/${await preferencesToken(t.deps.db, people.member.id)}`, {
+        reminders: [1440],
+        roles: true,
+        changes: true,
+        proposals: true,
+      }),
+  },
+
+  // Notifications
+  {
+    route: 'GET /api/me/notifications',
+    allowed: SIGNED_IN,
+    run: (_k, c) => c.get('/api/me/notifications'),
+  },
+  {
+    route: 'POST /api/me/notifications/read',
+    allowed: SIGNED_IN,
+    run: (_k, c) => c.post('/api/me/notifications/read'),
+  },
+
+  // Settings and administration
+  { route: 'GET /api/settings', allowed: KINDS, run: (_k, c) => c.get('/api/settings') },
+  { route: 'GET /healthz', allowed: KINDS, run: (_k, c) => c.get('/healthz') },
+  {
+    route: 'PATCH /api/admin/settings',
+    allowed: ['admin'],
+    run: (_k, c) => c.patch('/api/admin/settings', { sizeCapMax: 12 }),
+  },
+  { route: 'GET /api/admin/mail', allowed: ['admin'], run: (_k, c) => c.get('/api/admin/mail') },
+  {
+    route: 'POST /api/admin/mail/{mailId}/retry',
+    case: 'a mail that failed',
+    allowed: ['admin'],
+    run: async (_k, c) => {
+      const at = t.clock.now.toISOString();
+      const id = `mail-${++counter}`;
+      await enqueueMail(t.deps.db, {
+        id,
+        user_id: people.member.id,
+        to_address: people.member.email,
+        kind: 'meeting.cancelled',
+        subject: 'Cancelled',
+        text_body: 'Cancelled',
+        html_body: '<p>Cancelled</p>',
+        dedupe_key: null,
+        next_attempt_at: at,
+        created_at: at,
+      });
+      await t.deps.db
+        .updateTable('email_outbox')
+        .set({ status: 'failed' })
+        .where('id', '=', id)
+        .execute();
+      return c.post(`/api/admin/mail/${id}/retry`);
+    },
+  },
+];
+
+/** The live socket is not in the OpenAPI document: it has its own row. */
+const LIVE_ROUTE = 'GET /api/live/{meetingId}';
+const LIVE_ALLOWED: readonly Kind[] = IN_GROUP;
+
+describe('every HTTP route has a row', () => {
+  it('names each route in the OpenAPI document, and no route that is not there', async () => {
+    await t.app.ready();
+    const paths = (t.app.swagger() as Json).paths as Record<string, Record<string, unknown>>;
+    const routes = Object.entries(paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const rows = new Set(ROWS.map((r) => r.route));
+    expect(routes.filter((r) => !rows.has(r))).toEqual([]);
+    expect([...rows].filter((r) => !routes.includes(r))).toEqual([]);
+    expect(t.app.hasRoute({ method: 'GET', url: '/api/live/:meetingId' })).toBe(true);
+  });
+});
+
+describe.each(
+  ROWS.map((row) => [row.case ? `${row.route} (${row.case})` : row.route, row] as const),
+)('%s', (_name, row) => {
+  it.each(KINDS)('as %s', async (kind) => {
+    const response = await row.run(kind, clientOf(kind));
+    expect(response.statusCode, response.body).toBeLessThan(500);
+    if (row.allowed.includes(kind)) {
+      expect(response.statusCode, response.body).toBeLessThan(300);
+    } else {
+      expect(refused(response), `${response.statusCode} ${response.body}`).toBe(true);
+    }
+  });
+});
+
+describe(`${LIVE_ROUTE} (the live session)`, () => {
+  it.each(KINDS)('as %s', async (kind) => {
+    const w = await (await World.create()).withMeeting(0.5);
+    const attempt = await connectLive(baseUrl, w.meetingId, personOf(kind)?.cookie ?? null).then(
+      async (client) => {
+        await client.close();
+        return 'open';
+      },
+      (error: Error) => error.message,
+    );
+    if (LIVE_ALLOWED.includes(kind)) expect(attempt).toBe('open');
+    else expect(attempt).toMatch(/40[134]/);
+  });
+});
+
+// ---- Live commands ----------------------------------------------------------------------
+
+type LiveRole = 'participant' | 'facilitator';
+type CommandType = LiveCommand['type'];
+
+interface CommandRow {
+  allowed: readonly LiveRole[];
+  /** Brings the room to where the command makes sense: the facilitator's commands first. */
+  before: (ids: { facilitator: string; participant: string }) => LiveCommand[];
+  command: LiveCommand;
+  /** The facilitator stays away (only for taking the role). */
+  facilitatorAway?: boolean;
+}
+
+const BOTH: LiveRole[] = ['participant', 'facilitator'];
+const ROUND: LiveCommand = { type: 'startPhase', index: 0 };
+
+const COMMANDS: Record<CommandType, CommandRow> = {
+  join: { allowed: BOTH, before: () => [], command: { type: 'join' } },
+  leave: { allowed: BOTH, before: () => [], command: { type: 'leave' } },
+  choose: {
+    allowed: BOTH,
+    before: () => [],
+    command: { type: 'choose', choice: { mode: 'listen', feedbackFrom: null, focus: 'Work' } },
+  },
+  hand: { allowed: BOTH, before: () => [], command: { type: 'hand', raised: true } },
+  pass: { allowed: BOTH, before: () => [ROUND], command: { type: 'pass' } },
+  takeFacilitation: {
+    allowed: BOTH,
+    before: () => [],
+    facilitatorAway: true,
+    command: { type: 'takeFacilitation' },
+  },
+  endTurn: {
+    // The speaker may end their own turn too (the domain's tests cover it).
+    allowed: ['facilitator'],
+    before: (ids) => [ROUND, { type: 'startTurn', speakerId: ids.facilitator }],
+    command: { type: 'endTurn' },
+  },
+  startPhase: { allowed: ['facilitator'], before: () => [], command: ROUND },
+  adjustPhase: {
+    allowed: ['facilitator'],
+    before: () => [ROUND],
+    command: { type: 'adjustPhase', plannedMs: 20 * 60_000 },
+  },
+  setOrder: {
+    allowed: ['facilitator'],
+    before: () => [ROUND],
+    command: { type: 'setOrder', mode: 'random' },
+  },
+  startTurn: {
+    allowed: ['facilitator'],
+    before: () => [ROUND],
+    command: { type: 'startTurn' },
+  },
+  useTemplate: {
+    allowed: ['facilitator'],
+    before: () => [],
+    command: { type: 'useTemplate', templateId: 'peer-support' },
+  },
+  end: { allowed: ['facilitator'], before: () => [], command: { type: 'end' } },
+};
+
+describe('every live command has a row', () => {
+  it('names each command the protocol accepts', () => {
+    const types = liveCommand.options.map((o) => o.shape.type.value);
+    expect(types.filter((type) => !(type in COMMANDS))).toEqual([]);
+    expect(Object.keys(COMMANDS).filter((k) => !types.includes(k as CommandType))).toEqual([]);
+  });
+});
+
+const open: LiveClient[] = [];
+afterAll(async () => {
+  await Promise.all(open.map((c) => c.close()));
+});
+
+describe.each(Object.entries(COMMANDS))('live command %s', (_type, row) => {
+  it.each(BOTH)('as the %s', async (role) => {
+    const w = await (await World.create()).withMeeting(0.5);
+    // The member is ready for nothing: the steward or the other member facilitates.
+    const meeting = ok(await people.steward.get(`/api/meetings/${w.meetingId}`), 'meeting');
+    const holderId = meeting.roles.find((r: { roleName: string }) => r.roleName === 'Facilitator')
+      .holder.userId;
+    const lead = holderId === people.steward.id ? people.steward : people.other;
+    const connect = async (p: Person) => {
+      const client = await connectLive(baseUrl, w.meetingId, p.cookie);
+      open.push(client);
+      await client.command({ type: 'join' });
+      return client;
+    };
+    const participant = await connect(people.member);
+    const facilitator = row.facilitatorAway ? null : await connect(lead);
+    for (const command of row.before({
+      facilitator: lead.id,
+      participant: people.member.id,
+    })) {
+      const ack = await facilitator?.command(command);
+      expect(ack?.ok, JSON.stringify(ack)).toBe(true);
+    }
+    const actor = role === 'facilitator' ? (facilitator ?? participant) : participant;
+    if (row.facilitatorAway && role === 'facilitator') {
+      // Away, the facilitator comes back and takes their own role.
+      const back = await connect(lead);
+      const ack = await back.command(row.command);
+      expect(ack.ok, JSON.stringify(ack)).toBe(true);
+      return;
+    }
+    const ack = await actor.command(row.command);
+    if (row.allowed.includes(role)) expect(ack.ok, JSON.stringify(ack)).toBe(true);
+    else expect(ack).toMatchObject({ ok: false, refusal: 'not_facilitator' });
+  });
+});
