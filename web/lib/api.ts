@@ -75,5 +75,5 @@ export const del = <T = void>(url: string) => request<T>('DELETE', url);
 
 /** The words to show for anything that went wrong: the catalogue's, whatever it was. */
 export function problemText(error: unknown): string {
-  return error instanceof ApiError ? error.message : t('error.text');
+  return error instanceof ApiError ? error.message : t('common.unexpected');
 }

@@ -30,7 +30,7 @@ export function useForm() {
         setFields(error.fields);
         setMessage(error.message);
       } else {
-        setMessage(t('error.text'));
+        setMessage(t('common.unexpected'));
       }
     } finally {
       setBusy(false);

@@ -21,7 +21,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): LoadState<T
       setData(await load());
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'internal', t('error.text')));
+      setError(e instanceof ApiError ? e : new ApiError(0, 'internal', t('common.unexpected')));
     } finally {
       setLoading(false);
     }

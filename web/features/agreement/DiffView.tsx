@@ -10,11 +10,11 @@ function Words({ before, after }: { before: string; after: string }) {
     return (
       <>
         <del>
-          <span class="visually-hidden">removed: </span>
+          <span class="visually-hidden">{t('diff.removedWords')}</span>
           {before}
         </del>{' '}
         <ins>
-          <span class="visually-hidden">added: </span>
+          <span class="visually-hidden">{t('diff.addedWords')}</span>
           {after}
         </ins>
       </>
@@ -27,12 +27,12 @@ function Words({ before, after }: { before: string; after: string }) {
           part.text
         ) : part.op === 'added' ? (
           <ins key={i}>
-            <span class="visually-hidden">added: </span>
+            <span class="visually-hidden">{t('diff.addedWords')}</span>
             {part.text}
           </ins>
         ) : (
           <del key={i}>
-            <span class="visually-hidden">removed: </span>
+            <span class="visually-hidden">{t('diff.removedWords')}</span>
             {part.text}
           </del>
         ),

@@ -320,7 +320,7 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
             const problems: FieldErrors = {};
             if (!name.trim()) problems.name = t('settings.nameNeeded');
             if (!Number.isInteger(sizeNumber) || sizeNumber < MIN_GROUP_SIZE || sizeNumber > max)
-              problems.sizeCap = `Choose a number from ${MIN_GROUP_SIZE} to ${max}.`;
+              problems.sizeCap = t('settings.sizeRange', { min: MIN_GROUP_SIZE, max });
             if (planned.trim() && !/^\d+$/.test(planned.trim()))
               problems.plannedMeetings = t('life.plannedError');
             if (tagList.length > MAX_TAGS)

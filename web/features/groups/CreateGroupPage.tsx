@@ -39,11 +39,11 @@ function CreateGroup() {
 
   const check = (): FieldErrors => {
     const problems: FieldErrors = {};
-    if (!name.trim()) problems.name = 'Give the group a name.';
+    if (!name.trim()) problems.name = t('settings.nameNeeded');
     if (words > PURPOSE_MAX_WORDS)
-      problems.purpose = `Keep the purpose to ${PURPOSE_MAX_WORDS} words or fewer.`;
+      problems.purpose = t('purpose.tooLong', { max: PURPOSE_MAX_WORDS });
     if (!Number.isInteger(sizeNumber) || sizeNumber < MIN_GROUP_SIZE || sizeNumber > max) {
-      problems.sizeCap = `Choose a number from ${MIN_GROUP_SIZE} to ${max}.`;
+      problems.sizeCap = t('settings.sizeRange', { min: MIN_GROUP_SIZE, max });
     }
     return problems;
   };

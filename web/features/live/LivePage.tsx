@@ -272,7 +272,10 @@ function FacilitatorControls({ room, session }: { room: RoomView; session: LiveS
                 aria-current={i === room.phaseIndex ? 'step' : undefined}
                 onClick={() => void session.send({ type: 'startPhase', index: i })}
               >
-                {p.title} · {Math.round(p.plannedMs / 60_000)} min
+                {t('live.phaseMinutes', {
+                  title: p.title,
+                  minutes: Math.round(p.plannedMs / 60_000),
+                })}
               </button>
             </li>
           ))}
