@@ -33,7 +33,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts'],
+          include: [
+            'core/**/*.test.ts',
+            'server/**/*.test.ts',
+            'web/**/*.test.ts',
+            'test/architecture/**/*.test.ts',
+          ],
         },
       },
       {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_PROTOCOL_VERSION, type RoomView, type ServerMessage } from '../../core/protocol/live';
+import { ROOM_SCHEMA_VERSION } from '../../server/db/jsonColumns';
+import { writeRawRoomState } from '../../server/db/queries/liveRooms';
+import { readRoom } from '../../server/live/rooms';
 import { connectLive, type LiveClient } from '../helpers/liveClient';
 import { type Client, createTestApp } from '../helpers/testApp';
 
@@ -242,6 +245,36 @@ describe('a session', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     a.ws.send(JSON.stringify({ v: LIVE_PROTOCOL_VERSION, type: 'ping', t: 1 }));
     await a.waitFor((m) => m.type === 'pong');
+    await a.close();
+  });
+});
+
+describe('stored rooms', () => {
+  it('reads a room stored in the first shape (no schema, phases without guides) and stores it in the current one', async () => {
+    const { ann, meetingId } = await meeting();
+    const a = await connect(ann, meetingId);
+    await a.command({ type: 'join' });
+    const current = await readRoom(t.deps, meetingId);
+    if (!current) throw new Error('the room was not opened');
+    // The room as the first version of Hearth stored it.
+    const v1 = {
+      ...current,
+      phases: current.phases.map(({ guide: _guide, ...phase }) => phase),
+    };
+    await writeRawRoomState(t.deps.db, meetingId, JSON.stringify(v1));
+    expect((await readRoom(t.deps, meetingId))?.phases.every((p) => p.guide === '')).toBe(true);
+
+    const ack = await a.command({ type: 'hand', raised: true });
+    expect(ack.ok).toBe(true);
+    const stored = await t.deps.db
+      .selectFrom('live_rooms')
+      .select('state')
+      .where('meeting_id', '=', meetingId)
+      .executeTakeFirstOrThrow();
+    const saved = JSON.parse(stored.state);
+    expect(saved.schema).toBe(ROOM_SCHEMA_VERSION);
+    expect(saved.hands).toHaveLength(1);
+    expect(saved.phases.every((p: { guide: string }) => p.guide === '')).toBe(true);
     await a.close();
   });
 });

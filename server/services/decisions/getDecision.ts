@@ -1,8 +1,8 @@
 import type { GroupDecision } from '../../../core/protocol/decisions';
 import { requireDecisionAccess } from '../../access/requireDecisionAccess';
 import type { Viewer } from '../../access/viewer';
+import { decisionViews } from '../../consent/decisionViews';
 import type { Deps } from '../../deps';
-import { decisionViews } from './decisionViews';
 
 /** One of the group's decisions, for a member. */
 export async function getDecision(

@@ -4,12 +4,12 @@ import type { GroupDecision } from '../../../core/protocol/decisions';
 import { requireDecisionAccess } from '../../access/requireDecisionAccess';
 import { authorize } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
+import { settleDecision } from '../../consent/settleDecision';
 import { requireAcceptableResponse } from '../../consent/tally';
 import { findDecision, upsertDecisionResponse } from '../../db/queries/decisions';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { getDecision } from './getDecision';
-import { settleDecision } from './settleDecision';
 
 const closed = () =>
   new AppError('decision.closed', 'This decision has closed, so responses can no longer change.');

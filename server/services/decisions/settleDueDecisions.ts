@@ -1,7 +1,7 @@
+import { settleDecision } from '../../consent/settleDecision';
 import { findDecision, listDueDecisions } from '../../db/queries/decisions';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
-import { settleDecision } from './settleDecision';
 
 /** The job: decisions past their deadline are settled. Every minute on each node. */
 export async function settleDueDecisions(deps: Deps): Promise<number> {

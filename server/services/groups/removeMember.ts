@@ -6,9 +6,9 @@ import { countStewards, deleteMembership, findMembership } from '../../db/querie
 import { returnRolesToRota, withdrawPendingSwaps } from '../../db/queries/roles';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
+import { offerFreedSeats } from '../../membership/offerFreedSeats';
+import { replanRota } from '../../rota/replanRota';
 import { settleOpenProposals } from '../agreement/settleOpenProposals';
-import { offerFreedSeats } from '../joining/offerFreedSeats';
-import { replanRota } from '../meetings/replanRota';
 
 /**
  * Takes someone out of a group: the viewer themselves (leaving) or, for a steward, another

@@ -10,7 +10,7 @@ import { countMembers } from '../../db/queries/memberships';
 import { replaceTags } from '../../db/queries/tags';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
-import { offerFreedSeats } from '../joining/offerFreedSeats';
+import { offerFreedSeats } from '../../membership/offerFreedSeats';
 import { advanceGroup } from '../lifecycle/advanceGroup';
 import { getSettings } from '../settings/getSettings';
 import { getGroup } from './getGroup';

@@ -6,7 +6,7 @@ import { claimInviteUse } from '../../db/queries/invites';
 import { findMembership } from '../../db/queries/memberships';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
-import { admitMember } from '../groups/admitMember';
+import { admitMember } from '../../membership/admitMember';
 import { getGroup } from '../groups/getGroup';
 import { openInvite } from './openInvite';
 

@@ -6,7 +6,7 @@ import { setApplicationStatus } from '../../db/queries/applications';
 import { findWaitlistEntry } from '../../db/queries/waitlist';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
-import { admitMember } from '../groups/admitMember';
+import { admitMember } from '../../membership/admitMember';
 import { getGroup } from '../groups/getGroup';
 
 /** Takes the seat offered to the viewer, while the offer stands. */

@@ -12,10 +12,10 @@ import { findWaitlistEntry, insertWaitlist } from '../../db/queries/waitlist';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { applicationOutcomeMail } from '../../mail/messages';
+import { admitMember } from '../../membership/admitMember';
+import { offerFreedSeats } from '../../membership/offerFreedSeats';
 import { notify } from '../../notifications/notify';
-import { admitMember } from '../groups/admitMember';
 import { toApplicationView } from './applicationViews';
-import { offerFreedSeats } from './offerFreedSeats';
 
 /** A steward accepts, declines (with an optional kind message) or waitlists an application. */
 export async function decideApplication(

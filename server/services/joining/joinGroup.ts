@@ -4,7 +4,7 @@ import { authorize, groupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
-import { admitMember } from '../groups/admitMember';
+import { admitMember } from '../../membership/admitMember';
 import { getGroup } from '../groups/getGroup';
 import { refuseWayIn } from './refuseWayIn';
 

@@ -11,9 +11,9 @@ import {
 } from '../../db/queries/waitlist';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
-import { admitMember } from '../groups/admitMember';
+import { admitMember } from '../../membership/admitMember';
+import { offerFreedSeats } from '../../membership/offerFreedSeats';
 import { getJoining } from './getJoining';
-import { offerFreedSeats } from './offerFreedSeats';
 import { refuseWayIn } from './refuseWayIn';
 
 /** Joins the waitlist of a full open group. A seat that is free is simply taken. */

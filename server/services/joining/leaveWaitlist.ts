@@ -7,8 +7,8 @@ import { setApplicationStatus } from '../../db/queries/applications';
 import { deleteWaitlistEntry, findWaitlistEntry } from '../../db/queries/waitlist';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
+import { offerFreedSeats } from '../../membership/offerFreedSeats';
 import { getJoining } from './getJoining';
-import { offerFreedSeats } from './offerFreedSeats';
 
 /** Leaves the waitlist, or lets an offered seat go to the next person. */
 export async function leaveWaitlist(

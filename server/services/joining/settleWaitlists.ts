@@ -1,7 +1,7 @@
 import { listGroupsWithLapsedOffers } from '../../db/queries/waitlist';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
-import { lapseOffers } from './offerFreedSeats';
+import { lapseOffers } from '../../membership/offerFreedSeats';
 
 /** The job: offers that ran out pass to the next person. Every minute on each node. */
 export async function settleWaitlists(deps: Deps): Promise<number> {

@@ -10,8 +10,8 @@ import {
 import { deleteWaitlistEntry } from '../../db/queries/waitlist';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
+import { offerFreedSeats } from '../../membership/offerFreedSeats';
 import { myApplication } from './myApplication';
-import { offerFreedSeats } from './offerFreedSeats';
 
 /** The applicant withdraws an application that is still pending or waitlisted. */
 export async function withdrawApplication(

@@ -2,7 +2,7 @@ import { nextStage, type Stage } from '../../../core/domain/lifecycle';
 import { countMeetingsHeld } from '../../db/queries/meetings';
 import type { Deps } from '../../deps';
 import type { GroupWrite } from '../../locks/withGroupLock';
-import { moveStage } from './moveStage';
+import { moveStage } from '../../stages/moveStage';
 
 /** Moves the group on if its meetings say so; the stage it moved to, or null. */
 export async function advanceGroup(deps: Deps, write: GroupWrite): Promise<Stage | null> {

@@ -1,11 +1,11 @@
 import type { LifecycleView } from '../../../core/protocol/lifecycle';
 import { allows, requireGroupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
+import { decisionViews } from '../../consent/decisionViews';
 import { listDecisions } from '../../db/queries/decisions';
 import { countMeetingsHeld } from '../../db/queries/meetings';
 import { listStageChanges } from '../../db/queries/stageChanges';
 import type { Deps } from '../../deps';
-import { decisionViews } from '../decisions/decisionViews';
 
 /** The group's life so far, where it stands, and its review, for members. */
 export async function getLifecycle(

@@ -3,9 +3,9 @@ import { AppError } from '../../../core/errors';
 import type { LifecycleView } from '../../../core/protocol/lifecycle';
 import { requireGroupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
+import { openDecision } from '../../consent/openDecision';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
-import { openDecision } from '../decisions/openDecision';
 import { getLifecycle } from './getLifecycle';
 
 /** Any member proposes the review's outcome: continue as is, with changes, or adjourn. */

@@ -7,9 +7,9 @@ import { recordAudit } from '../../audit/recordAudit';
 import { insertRoles, listRoles } from '../../db/queries/roles';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
+import { replanRota } from '../../rota/replanRota';
 import { newId } from '../../security/tokens';
 import { getSchedule } from './getSchedule';
-import { replanRota } from './replanRota';
 
 const MAX_ROLES = 20;
 

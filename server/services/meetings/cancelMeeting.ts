@@ -4,8 +4,8 @@ import type { Viewer } from '../../access/viewer';
 import { recordAudit } from '../../audit/recordAudit';
 import { updateMeeting } from '../../db/queries/meetings';
 import type { Deps } from '../../deps';
+import { replanRota } from '../../rota/replanRota';
 import { changeUpcoming } from './changeUpcoming';
-import { replanRota } from './replanRota';
 import { tellMembers } from './tellMembers';
 
 /** Cancels one meeting with a note to members; the rest of the schedule stays. */

@@ -6,8 +6,8 @@ import type { Viewer } from '../../access/viewer';
 import { recordAudit } from '../../audit/recordAudit';
 import { findMeeting, type MeetingWithGroup, updateMeeting } from '../../db/queries/meetings';
 import type { Deps } from '../../deps';
+import { replanRota } from '../../rota/replanRota';
 import { changeUpcoming } from './changeUpcoming';
-import { replanRota } from './replanRota';
 import { tellMembers } from './tellMembers';
 import { venueColumns } from './venue';
 

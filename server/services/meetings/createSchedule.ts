@@ -9,9 +9,9 @@ import { updateGroup } from '../../db/queries/groups';
 import { insertMeetings, insertSeries } from '../../db/queries/meetings';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
+import { replanRota } from '../../rota/replanRota';
 import { newId } from '../../security/tokens';
 import { getSchedule } from './getSchedule';
-import { replanRota } from './replanRota';
 import { venueColumns } from './venue';
 
 /** The server's sentence for each problem a schedule can have (the web app has its own). */

@@ -4,8 +4,8 @@ import type { Viewer } from '../../access/viewer';
 import { recordAudit } from '../../audit/recordAudit';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
+import { replanRota } from '../../rota/replanRota';
 import { getSchedule } from './getSchedule';
-import { replanRota } from './replanRota';
 
 /** A steward plans the rota again now, keeping roles settled in swaps. */
 export async function planAgain(

@@ -4,8 +4,8 @@ import type { Viewer } from '../../access/viewer';
 import { findRsvp, upsertRsvp } from '../../db/queries/meetings';
 import { returnRolesToRota } from '../../db/queries/roles';
 import type { Deps } from '../../deps';
+import { replanRota } from '../../rota/replanRota';
 import { changeUpcoming } from './changeUpcoming';
-import { replanRota } from './replanRota';
 
 /** Going, maybe or not going. "Not going" frees the person's roles for someone else. */
 export async function respondToMeeting(

@@ -5,8 +5,8 @@ import type { Viewer } from '../../access/viewer';
 import { listRoles, replaceNotReady, returnRolesToRota } from '../../db/queries/roles';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
+import { replanRota } from '../../rota/replanRota';
 import { getSchedule } from './getSchedule';
-import { replanRota } from './replanRota';
 
 /** A member says which roles they are not ready for yet; the rota plans around it. */
 export async function setNotReady(

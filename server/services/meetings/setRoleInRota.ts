@@ -7,8 +7,8 @@ import { recordAudit } from '../../audit/recordAudit';
 import { listRoles, setRolePaused } from '../../db/queries/roles';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
+import { replanRota } from '../../rota/replanRota';
 import { getSchedule } from './getSchedule';
-import { replanRota } from './replanRota';
 
 /** Puts a role in the rota or leaves it out (a group that needs no food role, say). */
 export async function setRoleInRota(

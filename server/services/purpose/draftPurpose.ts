@@ -1,9 +1,9 @@
 import type { PurposeView } from '../../../core/protocol/purpose';
 import { requireGroupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
+import { openDecision } from '../../consent/openDecision';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
-import { openDecision } from '../decisions/openDecision';
 import { getPurpose } from './getPurpose';
 
 /** A steward puts a draft purpose (12 words or fewer) to the group for consent. */

@@ -2,10 +2,10 @@ import { collate, markUp } from '../../../core/domain/collate';
 import type { PurposeView } from '../../../core/protocol/purpose';
 import { allows, requireGroupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
+import { decisionViews } from '../../consent/decisionViews';
 import { listDecisions } from '../../db/queries/decisions';
 import { listPurposeAnswers, listPurposeVersions } from '../../db/queries/purpose';
 import type { Deps } from '../../deps';
-import { decisionViews } from '../decisions/decisionViews';
 
 /**
  * The purpose, drafted from the members: where the group's purpose stands, the answers

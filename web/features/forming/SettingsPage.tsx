@@ -25,8 +25,8 @@ import { t } from '../../i18n/t';
 import { settings } from '../../lib/session';
 import { useForm } from '../../lib/useForm';
 import { useLoad } from '../../lib/useLoad';
-import { getGroup } from '../groups/api';
-import { getJoining, updateGroup } from './api';
+import { getGroup, updateGroup } from '../groups/api';
+import { getJoining } from './api';
 
 interface DraftQuestion extends Omit<Question, 'choices'> {
   choices: string;

@@ -1,18 +1,16 @@
 /**
  * The forming feature's calls: joining (the commitment, the waitlist, applications), the
- * purpose, the group's decisions, its life, and its settings.
+ * purpose, the group's decisions and its life.
  */
 
-import type { z } from 'zod';
 import type { ConsentResponse } from '../../../core/domain/consent';
 import type { ReviewOption } from '../../../core/domain/lifecycle';
 import type { GroupDecision } from '../../../core/protocol/decisions';
-import type { GroupDetail, updateGroupBody } from '../../../core/protocol/groups';
+import type { GroupDetail } from '../../../core/protocol/groups';
 import type {
   ApplicationsForReview,
   ApplicationView,
   JoiningView,
-  MyWaiting,
 } from '../../../core/protocol/joining';
 import type { LifecycleView } from '../../../core/protocol/lifecycle';
 import type { PurposeView } from '../../../core/protocol/purpose';
@@ -28,7 +26,6 @@ export const joinWaitlist = (groupId: string) =>
   post<JoiningView>(`${group(groupId)}/waitlist`, confirmed);
 export const leaveWaitlist = (groupId: string) => del<JoiningView>(`${group(groupId)}/waitlist`);
 export const claimSeat = (groupId: string) => post<GroupDetail>(`${group(groupId)}/waitlist/claim`);
-export const myWaiting = () => get<MyWaiting>('/api/me/waiting');
 
 export const applyToGroup = (groupId: string, answers: Record<string, string>) =>
   post<ApplicationView>(`${group(groupId)}/applications`, { ...confirmed, answers });
@@ -65,6 +62,3 @@ export const proposeReview = (
 ) => post<LifecycleView>(`${group(groupId)}/review`, body);
 /** Where a member downloads what they contributed. */
 export const contributionsUrl = (groupId: string) => `${group(groupId)}/my-contributions`;
-
-export const updateGroup = (groupId: string, changes: z.input<typeof updateGroupBody>) =>
-  patch<GroupDetail>(group(groupId), changes);

@@ -4,9 +4,9 @@ import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import { t } from '../../i18n/t';
 import { useLoad } from '../../lib/useLoad';
-import { MyWaitingList } from '../forming/MyWaitingList';
 import { MyMeetings } from '../meetings/MyMeetings';
 import { listMyGroups } from './api';
+import { MyWaitingList } from './MyWaitingList';
 
 function MyGroups() {
   const groups = useLoad(listMyGroups, []);

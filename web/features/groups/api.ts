@@ -1,10 +1,24 @@
-/** The groups feature's calls: groups, the directory, members and invitations. */
-import type { CreateGroupInput, GroupDetail, GroupPage, Role } from '../../../core/protocol/groups';
+/**
+ * The groups feature's calls: groups and their settings, the directory, members,
+ * invitations, and where one is waiting for a seat.
+ */
+import type { z } from 'zod';
+import type {
+  CreateGroupInput,
+  GroupDetail,
+  GroupPage,
+  Role,
+  updateGroupBody,
+} from '../../../core/protocol/groups';
 import type { CreatedInvite, InviteItem } from '../../../core/protocol/invites';
+import type { MyWaiting } from '../../../core/protocol/joining';
 import { del, get, patch, path, post } from '../../lib/api';
 
 export const createGroup = (body: CreateGroupInput) => post<GroupDetail>('/api/groups', body);
 export const getGroup = (groupId: string) => get<GroupDetail>(path`/api/groups/${groupId}`);
+export const updateGroup = (groupId: string, changes: z.input<typeof updateGroupBody>) =>
+  patch<GroupDetail>(path`/api/groups/${groupId}`, changes);
+export const myWaiting = () => get<MyWaiting>('/api/me/waiting');
 export const listMyGroups = () => get<GroupPage>('/api/me/groups');
 export const browseDirectory = (query: URLSearchParams) =>
   get<GroupPage>(`/api/groups?${query.toString()}`);

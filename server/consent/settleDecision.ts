@@ -4,18 +4,18 @@
  * adopted when nobody objects and enough agree, by everyone responding or by the deadline;
  * an objection holds it open; too few by the deadline and it lapses.
  */
-import { afterReview } from '../../../core/domain/lifecycle';
-import { recordAudit } from '../../audit/recordAudit';
-import { tallyOf } from '../../consent/tally';
-import { closeDecision, type DecisionRow, listDecisionResponses } from '../../db/queries/decisions';
-import { updateGroup } from '../../db/queries/groups';
-import { countMeetingsHeld } from '../../db/queries/meetings';
-import { listMemberIds } from '../../db/queries/memberships';
-import { insertPurposeVersion, setAdoptedPurpose } from '../../db/queries/purpose';
-import type { Deps } from '../../deps';
-import type { GroupWrite } from '../../locks/withGroupLock';
-import { notify } from '../../notifications/notify';
-import { moveStage } from '../lifecycle/moveStage';
+import { afterReview } from '../../core/domain/lifecycle';
+import { recordAudit } from '../audit/recordAudit';
+import { closeDecision, type DecisionRow, listDecisionResponses } from '../db/queries/decisions';
+import { updateGroup } from '../db/queries/groups';
+import { countMeetingsHeld } from '../db/queries/meetings';
+import { listMemberIds } from '../db/queries/memberships';
+import { insertPurposeVersion, setAdoptedPurpose } from '../db/queries/purpose';
+import type { Deps } from '../deps';
+import type { GroupWrite } from '../locks/withGroupLock';
+import { notify } from '../notifications/notify';
+import { moveStage } from '../stages/moveStage';
+import { tallyOf } from './tally';
 
 /** Closes the decision if the rule says it is decided, and carries out what was adopted. */
 export async function settleDecision(

@@ -1,6 +1,6 @@
-import { planRota } from '../../../core/domain/rota';
-import { listGroupMeetings, listRsvps } from '../../db/queries/meetings';
-import { listMemberIds } from '../../db/queries/memberships';
+import { planRota } from '../../core/domain/rota';
+import { listGroupMeetings, listRsvps } from '../db/queries/meetings';
+import { listMemberIds } from '../db/queries/memberships';
 import {
   countPastRoles,
   listAssignments,
@@ -8,8 +8,8 @@ import {
   listRoles,
   removeRolesFromMeetings,
   upsertAssignment,
-} from '../../db/queries/roles';
-import type { GroupWrite } from '../../locks/withGroupLock';
+} from '../db/queries/roles';
+import type { GroupWrite } from '../locks/withGroupLock';
 
 /**
  * Plans the roles of a group's upcoming meetings again from who is in the group now, who

@@ -3,22 +3,22 @@
  * and it is held for them for a claim window that shrinks as the next meeting nears; an
  * offer that runs out passes to the next person.
  */
-import { offerWindowMs } from '../../../core/domain/joining';
-import { recordAudit } from '../../audit/recordAudit';
-import { setApplicationStatus } from '../../db/queries/applications';
-import { listUpcomingStarts } from '../../db/queries/meetings';
-import { countMembers } from '../../db/queries/memberships';
+import { offerWindowMs } from '../../core/domain/joining';
+import { recordAudit } from '../audit/recordAudit';
+import { setApplicationStatus } from '../db/queries/applications';
+import { listUpcomingStarts } from '../db/queries/meetings';
+import { countMembers } from '../db/queries/memberships';
 import {
   countOpenOffers,
   deleteWaitlistEntry,
   listWaitlist,
   setOffer,
-} from '../../db/queries/waitlist';
-import type { Deps } from '../../deps';
-import type { GroupWrite } from '../../locks/withGroupLock';
-import { formatWhen } from '../../mail/formatWhen';
-import { seatOfferMail } from '../../mail/messages';
-import { notify } from '../../notifications/notify';
+} from '../db/queries/waitlist';
+import type { Deps } from '../deps';
+import type { GroupWrite } from '../locks/withGroupLock';
+import { formatWhen } from '../mail/formatWhen';
+import { seatOfferMail } from '../mail/messages';
+import { notify } from '../notifications/notify';
 
 /**
  * Offers every free seat to the next people waiting. Call after anything that may free a

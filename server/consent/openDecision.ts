@@ -1,19 +1,19 @@
-import { DEFAULT_DEADLINE_DAYS } from '../../../core/domain/consent';
-import { AppError } from '../../../core/errors';
-import type { Viewer } from '../../access/viewer';
-import { recordAudit } from '../../audit/recordAudit';
-import type { DecisionProposal } from '../../db/jsonColumns';
+import { DEFAULT_DEADLINE_DAYS } from '../../core/domain/consent';
+import { AppError } from '../../core/errors';
+import type { Viewer } from '../access/viewer';
+import { recordAudit } from '../audit/recordAudit';
+import type { DecisionProposal } from '../db/jsonColumns';
 import {
   type DecisionRow,
   insertDecision,
   listOpenDecisionsOfGroup,
   upsertDecisionResponse,
-} from '../../db/queries/decisions';
-import type { DecisionKind } from '../../db/tables';
-import type { Deps } from '../../deps';
-import type { GroupWrite } from '../../locks/withGroupLock';
-import { membersOf, notify } from '../../notifications/notify';
-import { newId } from '../../security/tokens';
+} from '../db/queries/decisions';
+import type { DecisionKind } from '../db/tables';
+import type { Deps } from '../deps';
+import type { GroupWrite } from '../locks/withGroupLock';
+import { membersOf, notify } from '../notifications/notify';
+import { newId } from '../security/tokens';
 import { settleDecision } from './settleDecision';
 
 /** Opens a decision for the group; proposing counts as agreeing. Returns its id. */

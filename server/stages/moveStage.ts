@@ -3,20 +3,20 @@
  * meetings have been held; the review decision moves it to continuing or adjourned. Every
  * step is recorded with who (or Hearth), when and why.
  */
-import { canMove, type Stage, type StageReason } from '../../../core/domain/lifecycle';
-import { recordAudit } from '../../audit/recordAudit';
-import { lapseOpenProposalsOfGroup } from '../../db/queries/agreementProposals';
-import { closeApplicationsOfGroup } from '../../db/queries/applications';
-import { lapseOpenDecisionsOfGroup } from '../../db/queries/decisions';
-import { setStage } from '../../db/queries/groups';
-import { cancelMeetingsAhead } from '../../db/queries/meetings';
-import { listMemberIds } from '../../db/queries/memberships';
-import { insertStageChange } from '../../db/queries/stageChanges';
-import { deleteWaitlistOfGroup } from '../../db/queries/waitlist';
-import type { Deps } from '../../deps';
-import type { GroupWrite } from '../../locks/withGroupLock';
-import { notify } from '../../notifications/notify';
-import { newId } from '../../security/tokens';
+import { canMove, type Stage, type StageReason } from '../../core/domain/lifecycle';
+import { recordAudit } from '../audit/recordAudit';
+import { lapseOpenProposalsOfGroup } from '../db/queries/agreementProposals';
+import { closeApplicationsOfGroup } from '../db/queries/applications';
+import { lapseOpenDecisionsOfGroup } from '../db/queries/decisions';
+import { setStage } from '../db/queries/groups';
+import { cancelMeetingsAhead } from '../db/queries/meetings';
+import { listMemberIds } from '../db/queries/memberships';
+import { insertStageChange } from '../db/queries/stageChanges';
+import { deleteWaitlistOfGroup } from '../db/queries/waitlist';
+import type { Deps } from '../deps';
+import type { GroupWrite } from '../locks/withGroupLock';
+import { notify } from '../notifications/notify';
+import { newId } from '../security/tokens';
 
 /**
  * Moves the group to a new stage and records it. Adjourning cancels the meetings ahead,

@@ -1,11 +1,11 @@
-import type { ConsentResponse } from '../../../core/domain/consent';
-import type { GroupDecision } from '../../../core/protocol/decisions';
-import { allows, type GroupAccess } from '../../access/requireGroupAccess';
-import { tallyOf } from '../../consent/tally';
-import { type DecisionRow, listDecisionResponses } from '../../db/queries/decisions';
-import { listMemberIds } from '../../db/queries/memberships';
-import { listContacts } from '../../db/queries/users';
-import type { Deps } from '../../deps';
+import type { ConsentResponse } from '../../core/domain/consent';
+import type { GroupDecision } from '../../core/protocol/decisions';
+import { allows, type GroupAccess } from '../access/requireGroupAccess';
+import { type DecisionRow, listDecisionResponses } from '../db/queries/decisions';
+import { listMemberIds } from '../db/queries/memberships';
+import { listContacts } from '../db/queries/users';
+import type { Deps } from '../deps';
+import { tallyOf } from './tally';
 
 /** Decisions of one group as a member sees them, with everyone's responses. */
 export async function decisionViews(

@@ -1,9 +1,9 @@
-import { AppError } from '../../../core/errors';
-import { recordAudit } from '../../audit/recordAudit';
-import { countMembers, findMembership, insertMembership } from '../../db/queries/memberships';
-import { countOpenOffers, deleteWaitlistEntry } from '../../db/queries/waitlist';
-import type { GroupWrite } from '../../locks/withGroupLock';
-import { replanRota } from '../meetings/replanRota';
+import { AppError } from '../../core/errors';
+import { recordAudit } from '../audit/recordAudit';
+import { countMembers, findMembership, insertMembership } from '../db/queries/memberships';
+import { countOpenOffers, deleteWaitlistEntry } from '../db/queries/waitlist';
+import type { GroupWrite } from '../locks/withGroupLock';
+import { replanRota } from '../rota/replanRota';
 
 /**
  * Adds a member under the group's lock: it counts while holding it, so the size cap holds

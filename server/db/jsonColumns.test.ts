@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { newRoom, type RoomState } from '../../core/domain/live';
+import {
+  parseColumn,
+  parseRoomState,
+  ROOM_SCHEMA_VERSION,
+  roomStateText,
+  StoredDataError,
+  storedAnswers,
+  storedItems,
+} from './jsonColumns';
+
+const room: RoomState = newRoom(
+  [
+    {
+      id: 'checkin',
+      title: 'Check-in',
+      kind: 'round',
+      plannedMs: 600_000,
+      guide: 'Say one thing.',
+    },
+    { id: 'open', title: 'Open', kind: 'open', plannedMs: 900_000, guide: '' },
+  ],
+  'ann',
+);
+
+describe('stored JSON columns', () => {
+  it('parse into their typed shape', () => {
+    expect(parseColumn(storedItems, '[{"id":"a","title":"T","text":"X"}]', 'x')).toEqual([
+      { id: 'a', title: 'T', text: 'X' },
+    ]);
+    expect(parseColumn(storedAnswers, '{"hope":"peers"}', 'x')).toEqual({ hope: 'peers' });
+  });
+
+  it('name the column when the text is not JSON or not the shape', () => {
+    expect(() => parseColumn(storedItems, '{not json', 'agreement_versions.items')).toThrow(
+      /agreement_versions\.items/,
+    );
+    expect(() => parseColumn(storedItems, '[{"title":1}]', 'agreement_versions.items')).toThrow(
+      StoredDataError,
+    );
+  });
+});
+
+describe('stored live rooms', () => {
+  it('are written with their schema version and read back the same', () => {
+    const text = roomStateText(room);
+    expect(JSON.parse(text).schema).toBe(ROOM_SCHEMA_VERSION);
+    expect(parseRoomState(text)).toEqual(room);
+  });
+
+  it('upgrade the first shape, with no schema and phases without guides, on read', () => {
+    const v1 = { ...room, phases: room.phases.map(({ guide: _guide, ...phase }) => phase) };
+    const read = parseRoomState(JSON.stringify(v1));
+    expect(read.phases.map((p) => p.guide)).toEqual(['', '']);
+    expect(read).toEqual({ ...room, phases: room.phases.map((p) => ({ ...p, guide: '' })) });
+    // And keep a guide that a first-shape room happened to have.
+    expect(parseRoomState(JSON.stringify(room)).phases[0]?.guide).toBe('Say one thing.');
+  });
+
+  it('refuse a schema from the future and a damaged room, by name', () => {
+    expect(() => parseRoomState(JSON.stringify({ ...room, schema: 99 }))).toThrow(StoredDataError);
+    expect(() =>
+      parseRoomState(JSON.stringify({ schema: ROOM_SCHEMA_VERSION, ...room, status: 'lost' })),
+    ).toThrow(/live_rooms\.state/);
+  });
+});
