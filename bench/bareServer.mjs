@@ -9,7 +9,7 @@ const server = http.createServer((_req, res) => {
   });
   res.end(body);
 });
-server.listen(0, '127.0.0.1', () => {
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   process.stdout.write(`Bare server is running at http://127.0.0.1:${server.address().port}\n`);
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

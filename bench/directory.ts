@@ -38,7 +38,7 @@ function median(values: number[]): number {
 
 async function run(label: string, env: Record<string, string>) {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-  const { db, dialect, close } = openDatabase(config.database);
+  const { db, dialect, close } = await openDatabase(config.database);
   await migrateToLatest(db);
   const seeded = await seedDirectory(db, GROUPS);
   if (dialect === 'postgres') await sql`analyze`.execute(db);

@@ -41,7 +41,7 @@ interface Room {
 /** Seeds rooms straight into the database (no password hashing): people, sessions, meetings. */
 async function seed(dataDir: string, scenarios: { rooms: number; size: number }[]) {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const { db, close } = openDatabase(config.database);
+  const { db, close } = await openDatabase(config.database);
   await migrateToLatest(db);
   const now = new Date();
   const at = now.toISOString();

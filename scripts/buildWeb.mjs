@@ -1,19 +1,10 @@
 // Builds the web app into dist/web when it is missing or older than its sources.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestIn } from './newestIn.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-function newestIn(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    const time = entry.isDirectory() ? newestIn(full) : statSync(full).mtimeMs;
-    if (time > newest) newest = time;
-  }
-  return newest;
-}
 
 /** True when dist/web is missing or any source of it changed after the last build. */
 export function webBuildIsStale() {

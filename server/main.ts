@@ -18,7 +18,7 @@ import { queueReminders } from './services/mail/queueReminders';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { db, dialect, close } = openDatabase(config.database);
+  const { db, dialect, close } = await openDatabase(config.database);
   await migrateToLatest(db);
   // The bus logs through the app's logger, which exists once the app is built.
   const late: { log?: FastifyBaseLogger } = {};

@@ -18,7 +18,7 @@ import type { Viewer } from './viewer';
 export interface GroupAccess {
   viewer: Viewer | null;
   /** The group as this viewer sees it, with its counts and their role. */
-  group: GroupForViewer;
+  group: Readonly<GroupForViewer>;
   role: GroupViewerRole;
   /** The viewer came with a valid invitation to this group. */
   invited: boolean;
@@ -30,23 +30,31 @@ type FactsArg<A extends Action> = [facts?: ExtraFacts<A>];
 
 const notFound = () => new AppError('not_found', 'We could not find that group.');
 
+type AnyRule = (role: GroupViewerRole, facts: object) => boolean;
+
+/** Every rule by its action's name, looked up once per check (it runs on every request). */
+const RULES = new Map<string, AnyRule>(
+  Object.entries(POLICIES).flatMap(([resource, policy]) =>
+    Object.entries(policy as Record<string, AnyRule>).map(
+      ([name, rule]) => [`${resource}.${name}`, rule] as const,
+    ),
+  ),
+);
+
 /** Whether the policy lets this viewer take the action. */
 export function allows<A extends Action>(
   access: Pick<GroupAccess, 'group' | 'role'> & { invited?: boolean },
   action: A,
   ...facts: FactsArg<A>
 ): boolean {
-  const [resource, name] = action.split('.') as [keyof typeof POLICIES, string];
-  const rule = (
-    POLICIES[resource] as Record<string, (role: GroupViewerRole, f: object) => boolean>
-  )[name];
+  const rule = RULES.get(action);
   if (!rule) throw new Error(`no policy for ${action}`);
-  return rule(access.role, {
+  const group = {
     visibility: access.group.visibility,
     stage: access.group.stage,
     invited: access.invited === true,
-    ...(facts[0] ?? {}),
-  });
+  };
+  return rule(access.role, facts[0] ? { ...group, ...facts[0] } : group);
 }
 
 /** Throws `forbidden` (with the policy's sentence) unless the viewer may take the action. */
@@ -62,26 +70,41 @@ export function authorize<A extends Action>(
 
 /**
  * Reads the group as the viewer may see it; not_found when they may not see it at all.
- * `invited` says the viewer holds a valid invitation (checked by the caller).
+ * `invited` says the viewer holds a valid invitation (checked by the caller). Answers
+ * without a promise when the group is cached (most reads); await it either way.
  */
-export async function groupAccess(
+export function groupAccess(
   deps: Deps,
   viewer: Viewer | null,
   groupId: string,
   context: { invited?: boolean } = {},
-): Promise<GroupAccess> {
-  const snapshot = await loadGroupSnapshot(deps, groupId);
+): GroupAccess | Promise<GroupAccess> {
+  const loaded = loadGroupSnapshot(deps, groupId);
+  return loaded instanceof Promise
+    ? loaded.then((snapshot) => accessTo(snapshot, viewer, context))
+    : accessTo(loaded, viewer, context);
+}
+
+function accessTo(
+  snapshot: GroupSnapshot | undefined,
+  viewer: Viewer | null,
+  context: { invited?: boolean },
+): GroupAccess {
   if (!snapshot) throw notFound();
   const viewerId = viewer?.userId ?? null;
   const myRole = (viewerId && snapshot.members.find((m) => m.user_id === viewerId)?.role) || null;
   const role = groupViewerRole(viewerId, myRole);
-  const group: GroupForViewer = {
-    ...snapshot.group,
-    member_count: snapshot.members.length,
-    waitlist_length: snapshot.waitlistLength,
-    next_meeting_at: snapshot.nextMeetingAt,
-    my_role: myRole,
-  };
+  let group = snapshot.rows.get(myRole ?? '');
+  if (!group) {
+    group = Object.freeze({
+      ...snapshot.group,
+      member_count: snapshot.members.length,
+      waitlist_length: snapshot.waitlistLength,
+      next_meeting_at: snapshot.nextMeetingAt,
+      my_role: myRole,
+    });
+    snapshot.rows.set(myRole ?? '', group);
+  }
   const access = { viewer, group, role, invited: context.invited === true, snapshot };
   if (!allows(access, 'group.view')) throw notFound();
   return access;

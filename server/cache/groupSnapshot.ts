@@ -10,17 +10,27 @@ import type { GroupSnapshot } from './readCache';
  * A group with its members, tags, waitlist and next meeting: what its pages and every access
  * check are made from. From the cache while it is fresh (its next meeting has not started),
  * otherwise read and kept. Undefined when there is no such group.
+ *
+ * Answers at once, without a promise, from the cache: that is most reads.
  */
-export async function loadGroupSnapshot(
+export function loadGroupSnapshot(
   deps: Deps,
   groupId: string,
-): Promise<GroupSnapshot | undefined> {
+): GroupSnapshot | undefined | Promise<GroupSnapshot | undefined> {
   const now = deps.now();
   const cached = deps.cache.getGroup(groupId);
   // A snapshot names the next meeting; once that has started it is out of date.
   if (cached && (!cached.nextMeetingAt || Date.parse(cached.nextMeetingAt) > now.getTime())) {
     return cached;
   }
+  return readGroupSnapshot(deps, groupId, now);
+}
+
+async function readGroupSnapshot(
+  deps: Deps,
+  groupId: string,
+  now: Date,
+): Promise<GroupSnapshot | undefined> {
   const generation = deps.cache.generation();
   const group = await findGroup(deps.db, groupId);
   if (!group) return undefined;
@@ -37,6 +47,7 @@ export async function loadGroupSnapshot(
     waitlistLength,
     nextMeetingAt: upcoming[0] ?? null,
     views: new Map(),
+    rows: new Map(),
   };
   deps.cache.setGroup(groupId, snapshot, generation);
   return snapshot;

@@ -13,7 +13,7 @@
  */
 import type { GroupDetail } from '../../core/protocol/groups';
 import type { Viewer } from '../access/viewer';
-import type { GroupRow } from '../db/queries/groups';
+import type { GroupForViewer, GroupRow } from '../db/queries/groups';
 import type { MemberWithName } from '../db/queries/memberships';
 import type { GroupViewerRole } from '../policies/predicates';
 
@@ -32,6 +32,12 @@ export interface GroupSnapshot {
   nextMeetingAt: string | null;
   /** The page as each kind of viewer sees it, built on first use (see getGroup.ts). */
   views: Map<GroupViewerRole, Readonly<GroupDetail>>;
+  /**
+   * The group row with its counts and the viewer's role in it, one per role (the same for
+   * everyone with that role), built on first use by the access gate: most requests are
+   * reads, and building it anew for each was most of a cached read's cost.
+   */
+  rows: Map<string, Readonly<GroupForViewer>>;
 }
 
 export interface ReadCache {

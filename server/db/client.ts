@@ -7,7 +7,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import type { Config } from '../config';
 import type { Database } from './tables';
 
@@ -19,12 +18,13 @@ export interface Db {
   close(): Promise<void>;
 }
 
-// PostgreSQL returns int8 (count(*), bigint columns) as strings; every count and epoch we
-// store fits in a double, so read them as numbers, the same shape SQLite gives.
-pg.types.setTypeParser(20, (value) => Number(value));
-
-export function openDatabase(database: Config['database']): Db {
+/** Opens the configured database. The PostgreSQL driver is loaded only when it is used. */
+export async function openDatabase(database: Config['database']): Promise<Db> {
   if (database.kind === 'postgres') {
+    const { default: pg } = await import('pg');
+    // PostgreSQL returns int8 (count(*), bigint columns) as strings; every count and epoch we
+    // store fits in a double, so read them as numbers, the same shape SQLite gives.
+    pg.types.setTypeParser(20, (value) => Number(value));
     const pool = new pg.Pool({
       connectionString: database.url,
       max: database.poolSize,

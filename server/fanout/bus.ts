@@ -8,7 +8,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { z } from 'zod';
 import type { Database } from '../db/tables';
 
@@ -75,12 +75,19 @@ export function createPostgresBus(url: string, log: BusLog): Bus {
   let client: pg.Client | null = null;
   let closed = false;
   let attempt = 0;
-  const publisher = new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 30_000 });
-  publisher.on('error', () => {});
+  // The driver is loaded only by a node that uses PostgreSQL.
+  const driver = import('pg').then(({ default: pg }) => pg);
+  const publisher = driver.then((pg) => {
+    const pool = new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 30_000 });
+    pool.on('error', () => {});
+    return pool;
+  });
 
   const reset = () => local.emit('reset');
 
   const connect = async (): Promise<void> => {
+    if (closed) return;
+    const pg = await driver;
     if (closed) return;
     const next = new pg.Client({ connectionString: url, application_name: busApplicationName() });
     next.on('error', () => {
@@ -130,7 +137,7 @@ export function createPostgresBus(url: string, log: BusLog): Bus {
       }
       await ready;
       // Everyone, this node included, hears it through PostgreSQL: one path for all.
-      await publisher.query('select pg_notify($1, $2)', [BUS_CHANNEL, payload]);
+      await (await publisher).query('select pg_notify($1, $2)', [BUS_CHANNEL, payload]);
     },
     subscribe(listener) {
       local.on('event', listener);
@@ -143,7 +150,7 @@ export function createPostgresBus(url: string, log: BusLog): Bus {
     async close() {
       closed = true;
       await client?.end().catch(() => {});
-      await publisher.end().catch(() => {});
+      await (await publisher).end().catch(() => {});
       local.removeAllListeners();
     },
   };

@@ -76,7 +76,8 @@ export function groupRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: groupDetail, ...errorResponses(400, 404) },
         },
       },
-      async (request) => getGroup(deps, request.viewer, { groupId: request.params.id }),
+      // Not async: a cached page is answered without a promise.
+      (request) => getGroup(deps, request.viewer, { groupId: request.params.id }),
     );
 
     app.patch(

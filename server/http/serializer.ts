@@ -35,19 +35,30 @@ function simplifyNullable(schema: unknown): unknown {
   return node;
 }
 
-/**
- * Frozen response objects cannot change, so their JSON is kept (weakly: it goes when the
- * object does). Services freeze what they hand out many times, such as a cached group page.
- */
-export const serializerCompiler: FastifySerializerCompiler<ZodType> = ({ schema }) => {
+/** Compiles one response schema into a function that writes only its declared fields. */
+export function compileSerializer(schema: ZodType): (data: unknown) => string {
   const jsonSchema = z.toJSONSchema(schema, {
     io: 'output',
     target: 'draft-7',
     unrepresentable: 'any',
   });
-  const write = fastJson(simplifyNullable(jsonSchema) as Parameters<typeof fastJson>[0]) as (
+  return fastJson(simplifyNullable(jsonSchema) as Parameters<typeof fastJson>[0]) as (
     data: unknown,
   ) => string;
+}
+
+/**
+ * Each serialiser is compiled when its route first answers with that status, not at start:
+ * compiling all of them took most of the start-up time, and most are not needed at once.
+ * Frozen response objects cannot change, so their JSON is kept (weakly: it goes when the
+ * object does). Services freeze what they hand out many times, such as a cached group page.
+ */
+export const serializerCompiler: FastifySerializerCompiler<ZodType> = ({ schema }) => {
+  let compiled: ((data: unknown) => string) | undefined;
+  const write = (data: unknown) => {
+    compiled ??= compileSerializer(schema);
+    return compiled(data);
+  };
   const written = new WeakMap<object, string>();
   return (data: unknown) => {
     if (typeof data !== 'object' || data === null || !Object.isFrozen(data)) return write(data);

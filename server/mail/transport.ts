@@ -2,7 +2,7 @@
  * Where mail goes: an SMTP server from SMTP_URL (nodemailer), or nowhere, in which case
  * the outbox keeps it for the administrator to see.
  */
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config';
 
 export interface OutgoingMail {
@@ -33,14 +33,21 @@ export function createMailTransport(config: Config['mail']): MailTransport {
       close: () => {},
     };
   }
-  const transporter = nodemailer.createTransport(config.smtpUrl, {
-    from: config.from,
-  });
+  const { smtpUrl, from } = config;
+  // nodemailer is loaded with the first mail, not at start.
+  let transporter: Promise<Transporter> | undefined;
   return {
     kind: 'smtp',
     async send(mail) {
-      await transporter.sendMail({ from: config.from, ...mail });
+      transporter ??= import('nodemailer').then(
+        ({ default: nodemailer }) => nodemailer.createTransport(smtpUrl, { from }),
+        (error: unknown) => {
+          transporter = undefined;
+          throw error;
+        },
+      );
+      await (await transporter).sendMail({ from, ...mail });
     },
-    close: () => transporter.close(),
+    close: () => void transporter?.then((t) => t.close()),
   };
 }

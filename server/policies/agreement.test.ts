@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AgreementAction, agreementPolicy } from './agreement';
-import { GROUP_VIEWER_ROLES, type GroupViewerRole } from './predicates';
-
-type Who = `${GroupViewerRole}${'' | '+proposer'}`;
+import { proposerCases, type Who } from './proposerTable';
 
 /** Every action against every role, as proposer and not: the whole table, decided here. */
 const allowed: Record<AgreementAction, Who[]> = {
@@ -21,17 +19,7 @@ describe('agreement policy', () => {
     expect(Object.keys(allowed).sort()).toEqual(Object.keys(agreementPolicy).sort());
   });
 
-  for (const action of Object.keys(agreementPolicy) as AgreementAction[]) {
-    for (const role of GROUP_VIEWER_ROLES) {
-      for (const isProposer of [false, true]) {
-        const who = `${role}${isProposer ? '+proposer' : ''}` as Who;
-        const expected = allowed[action].includes(who);
-        it(`${expected ? 'lets' : 'stops'} ${who} ${action}`, () => {
-          expect(
-            agreementPolicy[action](role, { visibility: 'open', stage: 'active', isProposer }),
-          ).toBe(expected);
-        });
-      }
-    }
-  }
+  it.each(proposerCases(agreementPolicy, allowed))('$action by $who: $expected', (c) => {
+    expect(c.actual).toBe(c.expected);
+  });
 });

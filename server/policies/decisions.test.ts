@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type DecisionAction, decisionPolicy } from './decisions';
-import { GROUP_VIEWER_ROLES, type GroupViewerRole } from './predicates';
-
-type Who = `${GroupViewerRole}${'' | '+proposer'}`;
+import { proposerCases, type Who } from './proposerTable';
 
 /** Every action against every role, as proposer and not. */
 const allowed: Record<DecisionAction, Who[]> = {
@@ -20,17 +18,7 @@ describe('decision policy', () => {
     expect(Object.keys(allowed).sort()).toEqual(Object.keys(decisionPolicy).sort());
   });
 
-  for (const action of Object.keys(decisionPolicy) as DecisionAction[]) {
-    for (const role of GROUP_VIEWER_ROLES) {
-      for (const isProposer of [false, true]) {
-        const who = `${role}${isProposer ? '+proposer' : ''}` as Who;
-        const expected = allowed[action].includes(who);
-        it(`${expected ? 'lets' : 'stops'} ${who} ${action}`, () => {
-          expect(
-            decisionPolicy[action](role, { visibility: 'open', stage: 'active', isProposer }),
-          ).toBe(expected);
-        });
-      }
-    }
-  }
+  it.each(proposerCases(decisionPolicy, allowed))('$action by $who: $expected', (c) => {
+    expect(c.actual).toBe(c.expected);
+  });
 });

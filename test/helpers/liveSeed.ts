@@ -2,6 +2,8 @@
  * Sets up, over HTTP against a running Hearth, a group with members and one meeting starting
  * within the hour: what the live tests and the live benchmark need.
  */
+import { oneOnlineMeeting } from './oneMeeting';
+
 export interface Seeded {
   meetingId: string;
   groupId: string;
@@ -73,19 +75,11 @@ export async function seedLiveMeeting(base: string, size: number, tag = 'live'):
     );
     if (accepted.status !== 200) throw new Error(`join: ${accepted.status}`);
   }
-  const start = new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
   const planned = await call(
     base,
     'POST',
     `/api/groups/${group.json.id}/meetings`,
-    {
-      start,
-      timeZone: 'UTC',
-      rrule: null,
-      count: null,
-      until: null,
-      venue: { kind: 'online', onlineUrl: 'https://call.example.org/x' },
-    },
+    oneOnlineMeeting(3_600_000),
     steward,
   );
   if (planned.status !== 201) throw new Error(`meeting: ${planned.status}`);

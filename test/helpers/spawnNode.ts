@@ -1,10 +1,12 @@
 /**
- * Starts a real Hearth process (server/main.ts) and resolves with its address once it
- * prints its one start-up line. Used by the multi-node test and the browser suite.
+ * Starts a real Hearth process, the compiled server `npm start` runs (built first if it is
+ * missing or stale), and resolves with its address once it prints its one start-up line.
+ * Used by the multi-node tests, the browser suite and the benchmarks.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { buildServerIfStale } from '../../scripts/buildServer.mjs';
 
 export interface RunningNode {
   url: string;
@@ -16,16 +18,12 @@ export interface RunningNode {
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Starts Hearth; `cpu` pins it to one core (with taskset), as the benchmark does. */
-export function spawnNode(
+export async function spawnNode(
   env: Record<string, string>,
   options: { cpu?: number } = {},
 ): Promise<RunningNode> {
-  const [command, args] = pinned(options.cpu, [
-    process.execPath,
-    '--import',
-    'tsx',
-    'server/main.ts',
-  ]);
+  await buildServerIfStale();
+  const [command, args] = pinned(options.cpu, [process.execPath, 'dist/server/main.mjs']);
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },

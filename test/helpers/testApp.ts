@@ -53,7 +53,7 @@ export async function createTestApp(
   const ownsDatabase = options.database === undefined;
   const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent', ...options.env });
   config.database = testDb.database;
-  const { db, dialect, close } = openDatabase(config.database);
+  const { db, dialect, close } = await openDatabase(config.database);
   await migrateToLatest(db);
   const clock = {
     now: new Date(),

@@ -12,6 +12,7 @@ import { type LiveCommand, liveCommand } from '../../core/protocol/live';
 import { enqueueMail } from '../../server/db/queries/outbox';
 import { preferencesToken } from '../../server/mail/preferences';
 import { connectLive, type LiveClient } from '../helpers/liveClient';
+import { oneOnlineMeeting } from '../helpers/oneMeeting';
 import { type Client, createTestApp, PASSWORD, type TestApp } from '../helpers/testApp';
 
 const KINDS = ['signed_out', 'outsider', 'member', 'steward', 'admin'] as const;
@@ -75,10 +76,6 @@ const ok = (r: LightMyRequestResponse, what: string) => {
   return (r.body ? r.json() : null) as Json;
 };
 
-function localStart(hoursAhead: number) {
-  return new Date(t.clock.now.getTime() + hoursAhead * HOUR).toISOString().slice(0, 16);
-}
-
 /**
  * A fresh group: the steward, a member and one other member; the member is not ready for any
  * role, so the meeting's host and facilitator are the steward or the other member.
@@ -125,14 +122,10 @@ class World {
       'not ready',
     );
     const planned = ok(
-      await steward.post(`/api/groups/${this.groupId}/meetings`, {
-        start: localStart(hoursAhead),
-        timeZone: 'UTC',
-        rrule: null,
-        count: 1,
-        until: null,
-        venue: { kind: 'online', onlineUrl: 'https://call.example.org/room' },
-      }),
+      await steward.post(
+        `/api/groups/${this.groupId}/meetings`,
+        oneOnlineMeeting(hoursAhead * HOUR, t.clock.now.getTime()),
+      ),
       'plan',
     );
     this.meetingId = planned.upcoming[0].id;
@@ -599,14 +592,10 @@ const ROWS: Row[] = [
     route: 'POST /api/groups/{id}/meetings',
     allowed: ['steward'],
     run: async (_k, c) =>
-      c.post(`${g(await World.create())}/meetings`, {
-        start: localStart(48),
-        timeZone: 'UTC',
-        rrule: null,
-        count: 1,
-        until: null,
-        venue: { kind: 'online', onlineUrl: 'https://call.example.org/room' },
-      }),
+      c.post(
+        `${g(await World.create())}/meetings`,
+        oneOnlineMeeting(48 * HOUR, t.clock.now.getTime()),
+      ),
   },
   {
     route: 'PATCH /api/groups/{id}/meeting-settings',

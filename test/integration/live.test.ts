@@ -4,6 +4,7 @@ import { ROOM_SCHEMA_VERSION } from '../../server/db/jsonColumns';
 import { writeRawRoomState } from '../../server/db/queries/liveRooms';
 import { readRoom } from '../../server/live/rooms';
 import { connectLive, type LiveClient } from '../helpers/liveClient';
+import { oneOnlineMeeting } from '../helpers/oneMeeting';
 import { type Client, createTestApp } from '../helpers/testApp';
 
 const t = await createTestApp();
@@ -30,16 +31,8 @@ async function meeting() {
   const cal = await t.signUp('Cal');
   await ben.post(`/api/invites/${invite.token}/accept`, { confirm: true });
   await cal.post(`/api/invites/${invite.token}/accept`, { confirm: true });
-  const start = new Date(Date.now() + HOUR).toISOString().slice(0, 16);
   const planned = (
-    await ann.post(`/api/groups/${group.id}/meetings`, {
-      start,
-      timeZone: 'UTC',
-      rrule: null,
-      count: null,
-      until: null,
-      venue: { kind: 'online', onlineUrl: 'https://call.example.org/x' },
-    })
+    await ann.post(`/api/groups/${group.id}/meetings`, oneOnlineMeeting(HOUR))
   ).json();
   const meetingId = planned.upcoming[0].id as string;
   return { ann, ben, cal, group, meetingId };

@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { LIVE_CLOSE } from '../../core/protocol/live';
 import { advanceLifecycles } from '../../server/services/lifecycle/advanceLifecycles';
 import { connectLive, type LiveClient, liveUrl } from '../helpers/liveClient';
+import { oneOnlineMeeting } from '../helpers/oneMeeting';
 import { type Client, createTestApp, PASSWORD } from '../helpers/testApp';
 
 const t = await createTestApp();
@@ -36,16 +37,8 @@ async function meeting(options: { plannedMeetings?: number; startsInMs?: number 
   const invite = (await ann.post(`/api/groups/${group.id}/invites`, {})).json();
   const ben = await t.signUp('Ben');
   await ben.post(`/api/invites/${invite.token}/accept`, { confirm: true });
-  const start = new Date(Date.now() + (options.startsInMs ?? HOUR)).toISOString().slice(0, 16);
   const planned = (
-    await ann.post(`/api/groups/${group.id}/meetings`, {
-      start,
-      timeZone: 'UTC',
-      rrule: null,
-      count: null,
-      until: null,
-      venue: { kind: 'online', onlineUrl: 'https://call.example.org/x' },
-    })
+    await ann.post(`/api/groups/${group.id}/meetings`, oneOnlineMeeting(options.startsInMs ?? HOUR))
   ).json();
   return { ann, ben, groupId: group.id as string, meetingId: planned.upcoming[0].id as string };
 }

@@ -3,11 +3,11 @@ import type { GroupDetail } from '../../../core/protocol/groups';
 import { requireGroupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
 import { setApplicationStatus } from '../../db/queries/applications';
-import { findWaitlistEntry } from '../../db/queries/waitlist';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { admitMember } from '../../membership/admitMember';
 import { getGroup } from '../groups/getGroup';
+import { myWaitlistEntry } from './myWaitlistEntry';
 
 /** Takes the seat offered to the viewer, while the offer stands. */
 export async function claimOffer(
@@ -19,8 +19,7 @@ export async function claimOffer(
   await requireGroupAccess(deps, viewer, groupId, 'group.wait');
   await withGroupLock(deps, groupId, async (write) => {
     const { trx, at } = write;
-    const entry = await findWaitlistEntry(trx, groupId, viewer.userId);
-    if (!entry) throw new AppError('waitlist.not_on', 'You are not on this group’s waitlist.');
+    const entry = await myWaitlistEntry(write, viewer.userId);
     if (!entry.offer_expires_at || entry.offer_expires_at <= at) {
       throw new AppError(
         'waitlist.no_offer',

@@ -1,14 +1,14 @@
-import { AppError } from '../../../core/errors';
 import type { JoiningView } from '../../../core/protocol/joining';
 import { requireGroupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
 import { recordAudit } from '../../audit/recordAudit';
 import { setApplicationStatus } from '../../db/queries/applications';
-import { deleteWaitlistEntry, findWaitlistEntry } from '../../db/queries/waitlist';
+import { deleteWaitlistEntry } from '../../db/queries/waitlist';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { offerFreedSeats } from '../../membership/offerFreedSeats';
 import { getJoining } from './getJoining';
+import { myWaitlistEntry } from './myWaitlistEntry';
 
 /** Leaves the waitlist, or lets an offered seat go to the next person. */
 export async function leaveWaitlist(
@@ -20,8 +20,7 @@ export async function leaveWaitlist(
   await requireGroupAccess(deps, viewer, groupId, 'group.wait');
   await withGroupLock(deps, groupId, async (write) => {
     const { trx, at } = write;
-    const entry = await findWaitlistEntry(trx, groupId, viewer.userId);
-    if (!entry) throw new AppError('waitlist.not_on', 'You are not on this group’s waitlist.');
+    const entry = await myWaitlistEntry(write, viewer.userId);
     await deleteWaitlistEntry(trx, groupId, viewer.userId);
     if (entry.application_id) {
       await setApplicationStatus(trx, entry.application_id, {
