@@ -343,6 +343,9 @@ function Session({ session }: { session: LiveSession }) {
           <button type="button" class="button primary" onClick={() => location.reload()}>
             {t('live.reload')}
           </button>
+        ) : ended === 'access_ended' ? (
+          // The group's pages are no longer theirs to open.
+          <a href="/groups">{t('nav.myGroups')}</a>
         ) : room ? (
           <a href={`/meetings/${room.meetingId}`}>{room.groupName}</a>
         ) : null}
