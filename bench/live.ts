@@ -16,7 +16,7 @@ import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { migrateToLatest } from '../server/db/migrate';
 import { newId, newToken, sha256 } from '../server/security/tokens';
-import { connectLive, type LiveClient } from '../test/helpers/liveClient';
+import { connectLive, type LiveClient, liveUrl } from '../test/helpers/liveClient';
 import { pinned, type RunningNode, spawnNode } from '../test/helpers/spawnNode';
 import { table, writePerformanceSection } from './performanceDoc';
 
@@ -254,17 +254,17 @@ async function idleSockets(node: RunningNode, rooms: Room[], total: number) {
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const before = rssOf(pid);
   const open: WebSocket[] = [];
-  const url = node.url.replace(/^http/, 'ws');
   for (const room of rooms) {
     for (const cookie of room.cookies) {
       if (open.length >= total) break;
       // A plain socket that waits for its snapshot and then only counts what it is sent.
-      const ws = new WebSocket(`${url}/api/live/${room.meetingId}`, {
+      const ws = new WebSocket(liveUrl(node.url, room.meetingId), {
         headers: { cookie, origin: node.url },
       });
       await new Promise((resolve, reject) => {
         ws.once('message', resolve);
         ws.once('error', reject);
+        ws.once('close', (code) => reject(new Error(`closed with ${code} before its snapshot`)));
       });
       open.push(ws);
     }
