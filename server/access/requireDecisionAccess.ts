@@ -1,7 +1,7 @@
 import { AppError } from '../../core/errors';
 import { type DecisionRow, findDecision } from '../db/queries/decisions';
 import type { Deps } from '../deps';
-import { type GroupAccess, requireGroupAccess } from './requireGroupAccess';
+import { type GroupAccess, requireAccessWithin } from './requireGroupAccess';
 import type { Viewer } from './viewer';
 
 /**
@@ -16,10 +16,12 @@ export async function requireDecisionAccess(
   const decision = await findDecision(deps.db, decisionId);
   const missing = () => new AppError('not_found', 'We could not find that decision.');
   if (!decision) throw missing();
-  const access = await requireGroupAccess(deps, viewer, decision.group_id, 'decision.read').catch(
-    (error: unknown) => {
-      throw error instanceof AppError && error.code === 'not_found' ? missing() : error;
-    },
+  const access = await requireAccessWithin(
+    deps,
+    viewer,
+    decision.group_id,
+    'decision.read',
+    missing,
   );
   return { decision, access };
 }

@@ -110,6 +110,24 @@ function accessTo(
   return access;
 }
 
+/**
+ * The gate for something that lives in a group (a meeting, a decision): a group the viewer
+ * may not see makes the thing itself missing, with `missing`'s words.
+ */
+export async function requireAccessWithin<A extends Action>(
+  deps: Deps,
+  viewer: Viewer | null,
+  groupId: string,
+  action: A,
+  missing: () => AppError,
+): Promise<GroupAccess> {
+  try {
+    return await requireGroupAccess(deps, viewer, groupId, action);
+  } catch (error) {
+    throw error instanceof AppError && error.code === 'not_found' ? missing() : error;
+  }
+}
+
 /** Reads the group and decides the action: the gate every use case goes through. */
 export async function requireGroupAccess<A extends Action>(
   deps: Deps,

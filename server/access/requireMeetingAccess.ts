@@ -3,7 +3,7 @@ import { findMeeting, type MeetingWithGroup } from '../db/queries/meetings';
 import { type AssignmentRow, listAssignments } from '../db/queries/roles';
 import type { Deps } from '../deps';
 import type { MeetingAction, MeetingFacts } from '../policies/meetings';
-import { authorize, type GroupAccess, requireGroupAccess } from './requireGroupAccess';
+import { authorize, type GroupAccess, requireAccessWithin } from './requireGroupAccess';
 import type { Viewer } from './viewer';
 
 export interface MeetingAccess extends GroupAccess {
@@ -28,11 +28,7 @@ export async function requireMeetingAccess(
   const missing = () => new AppError('not_found', 'We could not find that meeting.');
   const meeting = await findMeeting(deps.db, meetingId);
   if (!meeting) throw missing();
-  const access = await requireGroupAccess(deps, viewer, meeting.group_id, 'meeting.view').catch(
-    (error: unknown) => {
-      throw error instanceof AppError && error.code === 'not_found' ? missing() : error;
-    },
-  );
+  const access = await requireAccessWithin(deps, viewer, meeting.group_id, 'meeting.view', missing);
   const assignments = await listAssignments(deps.db, [meetingId]);
   const mine = assignments.filter((a) => a.user_id === viewer.userId).map((a) => a.role_key);
   const facts = { isHost: mine.includes('host'), isFacilitator: mine.includes('facilitator') };

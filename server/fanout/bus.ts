@@ -24,11 +24,14 @@ export interface Bus {
   listening(): boolean;
   /** Resolves once the first attempt to listen has finished (at once in memory). */
   ready(): Promise<void>;
+  /** Announces to every node now. */
+  publish(event: BusEvent): Promise<void>;
   /**
-   * Announces to every node. Given a PostgreSQL transaction, the announcement is sent when
-   * (and only if) it commits; the in-memory bus emits at once, so call it after the commit.
+   * Announces to every node when (and only if) `trx` commits. Call it inside the transaction
+   * and call what it returns after the commit: on PostgreSQL the announcement leaves with the
+   * commit and the returned call does nothing; in memory the returned call emits it.
    */
-  publish(event: BusEvent, trx?: Kysely<Database>): Promise<void>;
+  publishOnCommit(event: BusEvent, trx: Kysely<Database>): Promise<() => Promise<void>>;
   subscribe(listener: (event: BusEvent) => void): () => void;
   /** Called when announcements may have been missed: drop anything kept from before. */
   onReset(listener: () => void): () => void;
@@ -47,6 +50,11 @@ export function createMemoryBus(): Bus {
     ready: async () => {},
     async publish(event) {
       emitter.emit('event', event);
+    },
+    async publishOnCommit(event) {
+      return async () => {
+        emitter.emit('event', event);
+      };
     },
     subscribe(listener) {
       emitter.on('event', listener);
@@ -129,15 +137,18 @@ export function createPostgresBus(url: string, log: BusLog): Bus {
   return {
     listening: () => client !== null,
     ready: () => ready,
-    async publish(event, trx) {
-      const payload = JSON.stringify(event);
-      if (trx) {
-        await sql`select pg_notify(${BUS_CHANNEL}, ${payload})`.execute(trx);
-        return;
-      }
+    async publish(event) {
       await ready;
       // Everyone, this node included, hears it through PostgreSQL: one path for all.
-      await (await publisher).query('select pg_notify($1, $2)', [BUS_CHANNEL, payload]);
+      await (await publisher).query('select pg_notify($1, $2)', [
+        BUS_CHANNEL,
+        JSON.stringify(event),
+      ]);
+    },
+    async publishOnCommit(event, trx) {
+      // PostgreSQL delivers a NOTIFY issued in a transaction only when it commits.
+      await sql`select pg_notify(${BUS_CHANNEL}, ${JSON.stringify(event)})`.execute(trx);
+      return async () => {};
     },
     subscribe(listener) {
       local.on('event', listener);

@@ -22,7 +22,7 @@ import { sessionExists } from '../db/queries/sessions';
 import type { Deps } from '../deps';
 import type { BusEvent } from '../fanout/bus';
 import { newId } from '../security/tokens';
-import { type LiveAccess, liveAccess, readRoom, runCommand, toRoomView } from './rooms';
+import { type LiveAccess, liveAccess, readRoom, runAndAnnounce, toRoomView } from './rooms';
 
 /** A socket whose outgoing buffer grows past this is too slow to keep up; it is closed. */
 const SLOW_CONSUMER_BYTES = 1024 * 1024;
@@ -109,13 +109,9 @@ export class LiveNode {
       const key = `${meetingId} ${userId}`;
       const leave = () => {
         this.graceTimers.delete(key);
-        void runCommand(this.deps, connection.access, `gone-${newId()}`, { type: 'leave' })
-          .then((result) => {
-            if (result.ok && !result.repeated) {
-              return this.deps.bus.publish({ kind: 'room', meetingId, version: result.version });
-            }
-          })
-          .catch(() => {});
+        void runAndAnnounce(this.deps, connection.access, `gone-${newId()}`, {
+          type: 'leave',
+        }).catch(() => {});
       };
       if (connection.ended) leave();
       else this.graceTimers.set(key, setTimeout(leave, RECONNECT_GRACE_MS).unref());

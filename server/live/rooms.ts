@@ -228,6 +228,20 @@ export async function runCommand(
   return result;
 }
 
+/** Runs a command and, when it made a new version, tells every node: the one way rooms change. */
+export async function runAndAnnounce(
+  deps: Deps,
+  access: LiveAccess,
+  clientId: string,
+  command: LiveCommand,
+): Promise<CommandResult> {
+  const result = await runCommand(deps, access, clientId, command);
+  if (result.ok && !result.repeated) {
+    await deps.bus.publish({ kind: 'room', meetingId: access.meetingId, version: result.version });
+  }
+  return result;
+}
+
 /** The room's current state, as stored (in the current shape). */
 export async function readRoom(deps: Deps, meetingId: string): Promise<RoomState | null> {
   return (await findRoom(deps.db, meetingId))?.state ?? null;

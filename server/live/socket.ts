@@ -2,10 +2,9 @@
  * One live-session socket, once the route has let it in: every message is checked against
  * the protocol's union; pings, resyncs and commands are answered; commands are rate-limited
  * and applied once per client id; the server sends a heartbeat and drops a socket that stops
- * answering. "Run, then announce" is written once, here.
+ * answering.
  */
 import type { RawData, WebSocket } from 'ws';
-import type { LiveCommand } from '../../core/domain/liveCommands';
 import {
   type ClientMessage,
   clientMessage,
@@ -15,7 +14,7 @@ import {
 import type { Deps } from '../deps';
 import { newId } from '../security/tokens';
 import { type Connection, closeFor, type LiveNode, send } from './node';
-import { type CommandResult, type LiveAccess, readRoom, runCommand, toRoomView } from './rooms';
+import { type LiveAccess, readRoom, runAndAnnounce, toRoomView } from './rooms';
 
 /** Messages a socket may send: a burst of 20, then 10 a second (commands, pings, resyncs). */
 const BURST = 20;
@@ -27,20 +26,6 @@ export interface SocketLog {
 }
 
 const error = (code: LiveError) => ({ v: LIVE_PROTOCOL_VERSION, type: 'error', code }) as const;
-
-/** Runs a command and, when it made a new version, tells every node. */
-async function runAndAnnounce(
-  deps: Deps,
-  access: LiveAccess,
-  clientId: string,
-  command: LiveCommand,
-): Promise<CommandResult> {
-  const result = await runCommand(deps, access, clientId, command);
-  if (result.ok && !result.repeated) {
-    await deps.bus.publish({ kind: 'room', meetingId: access.meetingId, version: result.version });
-  }
-  return result;
-}
 
 /**
  * Serves one socket. `clientVersion` is the protocol version the client said it speaks; a

@@ -41,6 +41,7 @@ export async function withGroupLock<T>(
 ): Promise<T> {
   const now = deps.now();
   const at = now.toISOString();
+  let announce = async () => {};
   const result = await deps.db.transaction().execute(async (trx) => {
     const group = await lockGroup(trx, groupId, at);
     if (!group) throw new AppError('not_found', 'We could not find that group.');
@@ -51,13 +52,12 @@ export async function withGroupLock<T>(
       );
     }
     const value = await work({ trx, groupId, group, now, at });
-    // On PostgreSQL the announcement leaves with the commit, or not at all.
-    if (deps.dialect === 'postgres') await deps.bus.publish({ kind: 'group', groupId }, trx);
+    // Every node hears of the change once it has committed, or never.
+    announce = await deps.bus.publishOnCommit({ kind: 'group', groupId }, trx);
     return value;
   });
   // This node forgets at once, so the writer's next read sees the change.
   deps.cache.forgetGroup(groupId);
-  // In one process the bus is in memory: tell the rest of it (live rooms re-check access).
-  if (deps.dialect !== 'postgres') await deps.bus.publish({ kind: 'group', groupId });
+  await announce();
   return result;
 }

@@ -42,10 +42,3 @@ type RuleOf<A extends Action> = A extends `${infer R extends keyof Policies}.${i
 /** What a rule needs to know beyond the group itself (e.g. whether the viewer proposed it). */
 export type ExtraFacts<A extends Action> =
   RuleOf<A> extends (role: never, facts: infer F) => boolean ? Omit<F, keyof GroupFacts> : never;
-
-/** Every action, for the table tests. */
-export const ACTIONS: readonly Action[] = (
-  Object.entries(POLICIES) as [string, Record<string, unknown>][]
-).flatMap(([resource, policy]) =>
-  Object.keys(policy).map((name) => `${resource}.${name}`),
-) as Action[];

@@ -84,25 +84,6 @@ export async function insertGroup(db: Kysely<Database>, group: NewGroup): Promis
     .execute();
 }
 
-/** One group with its member count and the viewer's role in it (null when not a member). */
-export async function findGroupForViewer(
-  db: Kysely<Database>,
-  id: string,
-  viewerId: string | null,
-  now: string,
-): Promise<GroupForViewer | undefined> {
-  const row = await db
-    .selectFrom('groups')
-    .leftJoin('memberships as mine', (join) =>
-      join.onRef('mine.group_id', '=', 'groups.id').on('mine.user_id', '=', viewerId ?? ''),
-    )
-    .selectAll('groups')
-    .select([...counted(now), 'mine.role as my_role'])
-    .where('groups.id', '=', id)
-    .executeTakeFirst();
-  return row ? withNumbers(row) : undefined;
-}
-
 /**
  * Takes the group's row lock for the rest of the transaction (PostgreSQL), and on SQLite
  * starts the write at once, so changes to one group happen one after another. Returns the

@@ -8,7 +8,6 @@ import { allows } from '../../access/requireGroupAccess';
 import type { MeetingAccess } from '../../access/requireMeetingAccess';
 import { listObjectedProposals } from '../../db/queries/agreementProposals';
 import { listAttendance, listRsvps, type MeetingWithGroup } from '../../db/queries/meetings';
-import { listMembers } from '../../db/queries/memberships';
 import {
   type AssignmentRow,
   listAssignments,
@@ -81,28 +80,31 @@ export function toSwapView(swap: SwapWithNames): SwapView {
   };
 }
 
-/** Everything a member sees on a meeting's page. */
+/**
+ * Everything a member sees on a meeting's page. The gate has already read the meeting, its
+ * role holders and the group's members (`access`): they are used, not read again.
+ */
 export async function buildMeetingDetail(
   deps: Deps,
   access: MeetingAccess,
 ): Promise<MeetingDetail> {
   const { meeting, facts } = access;
   const viewer = { userId: access.viewer?.userId ?? '' };
+  const members = access.snapshot.members;
   const now = deps.now();
-  const [[summary], rsvps, attendance, members, swaps, agenda] = await Promise.all([
-    summariseMeetings(deps.db, viewer.userId, [meeting]),
+  const [rsvps, attendance, swaps, agenda] = await Promise.all([
     listRsvps(deps.db, [meeting.id]),
     listAttendance(deps.db, meeting.id),
-    listMembers(deps.db, meeting.group_id),
     listMeetingSwaps(deps.db, meeting.id),
     objectedProposals(deps.db, meeting.group_id),
   ]);
   const mine = rsvps.find((r) => r.user_id === viewer.userId);
+  const summary = summarise(meeting, viewer.userId, access.assignments, mine?.response ?? null);
   const isPast = Date.parse(meeting.starts_at) <= now.getTime();
   const linkOpen = isLinkWindowOpen(meeting.starts_at, meeting.duration_minutes, now);
   const cancelled = meeting.status === 'cancelled';
   return {
-    ...(summary as MeetingSummary),
+    ...summary,
     originalStartsAt: meeting.original_starts_at,
     venue: {
       kind: meeting.venue_kind,
