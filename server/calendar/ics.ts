@@ -21,10 +21,28 @@ const WORDS = {
 
 export const FEED_NAME = WORDS.feedName;
 
+/**
+ * Text as a calendar may carry it: control characters (CR, LF, NUL, …) become spaces, so a
+ * name can never end a line and start a property or a VEVENT of its own. ical-generator then
+ * escapes `\`, `;` and `,` in the properties it writes.
+ */
+export function plainText(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+}
+
+/** A TEXT value escaped by RFC 5545 §3.3.11, for the properties ical-generator leaves raw. */
+function escapedText(text: string): string {
+  return plainText(text).replace(/[\\;,]/g, (c) => `\\${c}`);
+}
+
 /** Where a meeting is, as a calendar's LOCATION says it. */
 function locationOf(venue: CalendarEvent['venue']): string | null {
   if (venue.kind === 'online') return WORDS.online;
-  const place = [venue.name, venue.address].filter(Boolean).join(', ');
+  const place = [venue.name, venue.address]
+    .map((part) => (part ? plainText(part) : ''))
+    .filter(Boolean)
+    .join(', ');
   return (place || null) && place + (venue.kind === 'both' ? WORDS.orOnline : '');
 }
 
@@ -55,10 +73,13 @@ function zoned(instant: string, zone: string) {
 export function buildCalendar(options: {
   name: string;
   host: string;
+  /** Who publishes (iTIP wants an ORGANIZER with METHOD:PUBLISH): Hearth's own address. */
+  organizer: { name: string; email: string };
   events: readonly CalendarEvent[];
 }): string {
   const calendar = ical({
-    name: options.name,
+    // ical-generator writes NAME and X-WR-CALNAME as given.
+    name: escapedText(options.name),
     method: ICalCalendarMethod.PUBLISH,
     prodId: { company: 'Hearth', product: 'Hearth', language: 'EN' },
     timezone: { name: null, generator: getVtimezoneComponent },
@@ -66,10 +87,12 @@ export function buildCalendar(options: {
   });
   for (const event of options.events) {
     const start = zoned(event.startsAt, event.timeZone);
+    const roles = event.myRoles.map(plainText);
+    const groupName = plainText(event.groupName);
     const description = [
-      event.myRoles.length > 0 ? WORDS.yourRoles(event.myRoles) : null,
-      event.onlineUrl ? WORDS.videoCall(event.onlineUrl) : null,
-      event.changeNote ? WORDS.note(event.changeNote) : null,
+      roles.length > 0 ? WORDS.yourRoles(roles) : null,
+      event.onlineUrl ? WORDS.videoCall(plainText(event.onlineUrl)) : null,
+      event.changeNote ? WORDS.note(plainText(event.changeNote)) : null,
       WORDS.details(event.pageUrl),
     ]
       .filter(Boolean)
@@ -81,15 +104,15 @@ export function buildCalendar(options: {
       timezone: event.timeZone,
       stamp: new Date(event.updatedAt),
       sequence: event.sequence,
-      summary:
-        event.myRoles.length > 0
-          ? `${event.groupName} (${event.myRoles.join(', ')})`
-          : event.groupName,
+      summary: roles.length > 0 ? `${groupName} (${roles.join(', ')})` : groupName,
+      organizer: options.organizer,
       description,
       location: locationOf(event.venue),
       url: event.pageUrl,
       status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
-  return calendar.toString();
+  // RFC 5545 §3.1: every content line ends with CRLF, the last one too.
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

@@ -4,7 +4,8 @@
  * to us).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../core/errors';
+import { AppError, fieldError } from '../../core/errors';
+import { NUL_MESSAGE, nulPath } from '../../core/protocol/nul';
 import type { Config } from '../config';
 import { isApiPath } from './securityHeaders';
 
@@ -31,10 +32,19 @@ export function registerRequestGuards(app: FastifyInstance, config: Config): voi
     const text = String(body);
     if (text.trim() === '') return done(null, {});
     try {
-      done(null, JSON.parse(text));
+      const parsed: unknown = JSON.parse(text);
+      const nul = nulPath(parsed);
+      if (nul) return done(fieldError(nul, 'invalid', NUL_MESSAGE), undefined);
+      done(null, parsed);
     } catch {
       done(new AppError('request.invalid', 'The request body is not valid JSON.'), undefined);
     }
+  });
+
+  // Path parameters and the query are decoded by now; a body was checked as it was parsed.
+  app.addHook('preValidation', (request, _reply, done) => {
+    const nul = nulPath(request.params) ?? nulPath(request.query);
+    done(nul ? fieldError(nul, 'invalid', NUL_MESSAGE) : undefined);
   });
 
   app.addHook('onRequest', (request, _reply, done) => {

@@ -11,6 +11,7 @@ import {
   LIVE_PROTOCOL_VERSION,
   type LiveError,
 } from '../../core/protocol/live';
+import { nulPath } from '../../core/protocol/nul';
 import type { Deps } from '../deps';
 import { newId } from '../security/tokens';
 import { type Connection, closeFor, type LiveNode, send } from './node';
@@ -78,8 +79,10 @@ export function serveSocket(
     if (connection.ended) return;
     let message: ClientMessage;
     try {
-      const parsed = clientMessage.safeParse(JSON.parse(data.toString()));
-      if (!parsed.success) {
+      const raw: unknown = JSON.parse(data.toString());
+      const parsed = clientMessage.safeParse(raw);
+      // A NUL cannot be stored on PostgreSQL; refused like any malformed message.
+      if (!parsed.success || nulPath(raw)) {
         send(socket, error('bad_message'));
         return;
       }

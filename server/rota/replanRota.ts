@@ -82,5 +82,5 @@ export async function replanRota(write: GroupWrite): Promise<void> {
   }
   // Roles left out of the rota no longer appear on upcoming meetings.
   const paused = roles.filter((r) => r.paused_at !== null).map((r) => r.id);
-  await removeRolesFromMeetings(db, ids, paused);
+  await removeRolesFromMeetings(db, ids, paused, at);
 }

@@ -240,6 +240,38 @@ describe('a session', () => {
     await a.waitFor((m) => m.type === 'pong');
     await a.close();
   });
+
+  it('limits floods of pings and resyncs like commands', async () => {
+    const { ann, meetingId } = await meeting();
+    for (const type of ['ping', 'resync'] as const) {
+      const a = await connect(ann, meetingId);
+      for (let i = 0; i < 60; i++) {
+        a.ws.send(
+          JSON.stringify({ v: LIVE_PROTOCOL_VERSION, type, ...(type === 'ping' ? { t: i } : {}) }),
+        );
+      }
+      await a.waitFor((m) => m.type === 'error' && m.code === 'rate_limited');
+      await a.close();
+    }
+  });
+
+  it('refuses a message with a NUL character as a bad message', async () => {
+    const { ann, meetingId } = await meeting();
+    const a = await connect(ann, meetingId);
+    a.ws.send(
+      JSON.stringify({
+        v: LIVE_PROTOCOL_VERSION,
+        type: 'command',
+        id: 'nul-000001',
+        command: {
+          type: 'choose',
+          choice: { mode: 'listen', feedbackFrom: null, focus: 'a\u0000b' },
+        },
+      }),
+    );
+    await a.waitFor((m) => m.type === 'error' && m.code === 'bad_message');
+    await a.close();
+  });
 });
 
 describe('stored rooms', () => {

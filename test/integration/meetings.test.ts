@@ -317,6 +317,29 @@ describe('calendars', () => {
     expect((await t.anon.get(new URL(again.url).pathname)).statusCode).toBe(404);
     expect((await t.anon.get(`/api/meetings/${first.id}/ics`)).statusCode).toBe(401);
   });
+
+  it('bumps SEQUENCE and DTSTAMP when who holds a role changes, and ends with CRLF', async () => {
+    const { steward, cal, group } = await groupOfThree();
+    const [first] = (await fortnightly(steward, group.id)).json().upcoming;
+    const read = async () => {
+      const ics = (await steward.get(`/api/meetings/${first.id}/ics`)).body;
+      const event = new ICAL.Event(
+        new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent') as ICAL.Component,
+      );
+      return {
+        ics,
+        sequence: event.sequence,
+        stamp: event.component.getFirstPropertyValue('dtstamp')?.toString(),
+      };
+    };
+    const before = await read();
+    expect(before.ics.endsWith('\r\n')).toBe(true);
+    t.clock.advance(60_000);
+    await cal.put(`/api/meetings/${first.id}/rsvp`, { response: 'not_going', note: null });
+    const after = await read();
+    expect(after.sequence).toBeGreaterThan(before.sequence);
+    expect(after.stamp).not.toBe(before.stamp);
+  });
 });
 
 describe('mail', () => {

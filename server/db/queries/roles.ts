@@ -88,10 +88,29 @@ export async function listAssignments(
     .execute();
 }
 
+/**
+ * Marks meetings as changed for calendars: who holds a role is in each person's SUMMARY, so a
+ * change of holder bumps SEQUENCE and DTSTAMP like any other change to the meeting.
+ */
+async function touchMeetings(
+  db: Kysely<Database>,
+  meetingIds: readonly string[],
+  at: string,
+): Promise<void> {
+  if (meetingIds.length === 0) return;
+  await db
+    .updateTable('meetings')
+    .set((eb) => ({ sequence: eb('sequence', '+', 1), updated_at: at }))
+    .where('id', 'in', [...new Set(meetingIds)])
+    .execute();
+}
+
+/** Sets who holds a role at a meeting (the caller skips it when nothing changes). */
 export async function upsertAssignment(
   db: Kysely<Database>,
   row: Selectable<MeetingRolesTable>,
 ): Promise<void> {
+  await touchMeetings(db, [row.meeting_id], row.updated_at);
   await db
     .insertInto('meeting_roles')
     .values(row)
@@ -228,6 +247,21 @@ export async function returnRolesToRota(
   },
 ): Promise<void> {
   if (where.roleIds?.length === 0) return;
+  if (where.release) {
+    let held = db
+      .selectFrom('meeting_roles')
+      .select('meeting_id')
+      .where('user_id', '=', where.userId)
+      .where('meeting_id', 'in', upcomingOf(db, where.groupId, where.after));
+    if (where.meetingId) held = held.where('meeting_id', '=', where.meetingId);
+    if (where.roleIds) held = held.where('role_id', 'in', where.roleIds);
+    const rows = await held.execute();
+    await touchMeetings(
+      db,
+      rows.map((r) => r.meeting_id),
+      where.after,
+    );
+  }
   let query = db
     .updateTable('meeting_roles')
     .set({
@@ -247,8 +281,20 @@ export async function removeRolesFromMeetings(
   db: Kysely<Database>,
   meetingIds: readonly string[],
   roleIds: readonly string[],
+  at: string,
 ): Promise<void> {
   if (meetingIds.length === 0 || roleIds.length === 0) return;
+  const held = await db
+    .selectFrom('meeting_roles')
+    .select('meeting_id')
+    .where('meeting_id', 'in', meetingIds)
+    .where('role_id', 'in', roleIds)
+    .execute();
+  await touchMeetings(
+    db,
+    held.map((r) => r.meeting_id),
+    at,
+  );
   await db
     .deleteFrom('meeting_roles')
     .where('meeting_id', 'in', meetingIds)

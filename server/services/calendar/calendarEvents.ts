@@ -33,5 +33,19 @@ export async function calendarEvents(
   }));
 }
 
-/** The host name calendar UIDs are made unique with. */
-export const calendarHost = (deps: Deps) => new URL(deps.config.publicUrl).hostname;
+/**
+ * Who publishes Hearth's calendars: the host name UIDs are made unique with, and the
+ * ORGANIZER (Hearth's own mail address, from MAIL_FROM).
+ */
+export function calendarSource(deps: Deps) {
+  const host = new URL(deps.config.publicUrl).hostname;
+  const from = deps.config.mail.from;
+  const address =
+    /<([^<>\s]+@[^<>\s]+)>/.exec(from)?.[1] ?? (from.includes('@') ? from.trim() : null);
+  const name =
+    from
+      .replace(/<[^>]*>/, '')
+      .replace(/"/g, '')
+      .trim() || 'Hearth';
+  return { host, organizer: { name, email: address ?? `hearth@${host}` } };
+}

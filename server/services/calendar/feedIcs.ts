@@ -5,7 +5,7 @@ import { findFeedByToken } from '../../db/queries/calendarFeeds';
 import { listMeetingsOfUser } from '../../db/queries/meetings';
 import type { Deps } from '../../deps';
 import { sha256 } from '../../security/tokens';
-import { calendarEvents, calendarHost } from './calendarEvents';
+import { calendarEvents, calendarSource } from './calendarEvents';
 
 /** A person's feed: their meetings from a month ago onwards, read with the secret address. */
 export async function feedIcs(deps: Deps, input: { token: string }): Promise<string> {
@@ -15,7 +15,7 @@ export async function feedIcs(deps: Deps, input: { token: string }): Promise<str
   const meetings = await listMeetingsOfUser(deps.db, feed.user_id, { from, limit: 500 });
   return buildCalendar({
     name: FEED_NAME,
-    host: calendarHost(deps),
+    ...calendarSource(deps),
     events: await calendarEvents(deps, feed.user_id, meetings),
   });
 }

@@ -2,7 +2,7 @@ import { requireMeetingAccess } from '../../access/requireMeetingAccess';
 import type { Viewer } from '../../access/viewer';
 import { buildCalendar } from '../../calendar/ics';
 import type { Deps } from '../../deps';
-import { calendarEvents, calendarHost } from './calendarEvents';
+import { calendarEvents, calendarSource } from './calendarEvents';
 
 /** One meeting as an .ics file, for a member of its group. */
 export async function meetingIcs(
@@ -13,7 +13,7 @@ export async function meetingIcs(
   const { meeting } = await requireMeetingAccess(deps, viewer, input.meetingId);
   return buildCalendar({
     name: meeting.group_name,
-    host: calendarHost(deps),
+    ...calendarSource(deps),
     events: await calendarEvents(deps, viewer.userId, [meeting]),
   });
 }
