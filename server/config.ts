@@ -24,7 +24,35 @@ const schema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_EMAILS: z.string().default(''),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z
+    .string()
+    .transform((value, ctx): false | string[] => {
+      const v = value.trim().toLowerCase();
+      if (['false', 'no', '0'].includes(v)) return false;
+      if (['true', 'yes', '1'].includes(v) || /^\d+$/.test(v)) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must list the addresses of the proxies in front of Hearth (e.g. 127.0.0.1 for nginx on this machine, or 10.0.0.0/8): trusting every hop, or a count of hops, lets anyone forge their address with X-Forwarded-For',
+        });
+        return z.NEVER;
+      }
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const address = /^(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/;
+      if (list.length === 0 || !list.every((s) => address.test(s))) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must be false or a comma-separated list of proxy addresses (e.g. 127.0.0.1 or 10.0.0.0/8)',
+        });
+        return z.NEVER;
+      }
+      return list;
+    })
+    .default(false),
   SESSION_IDLE_HOURS: positiveInt.default(24 * 7),
   SESSION_ABSOLUTE_DAYS: positiveInt.default(30),
   RATE_LIMIT_LOGIN_PER_IP: positiveInt.default(100),
@@ -50,7 +78,8 @@ export interface Config {
   secureCookies: boolean;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   adminEmails: ReadonlySet<string>;
-  trustProxy: boolean;
+  /** Which proxies' X-Forwarded-For to believe: none, or those at these addresses. */
+  trustProxy: false | string[];
   session: { idleMs: number; absoluteMs: number };
   rateLimits: {
     windowMs: number;
