@@ -3,13 +3,14 @@
  * the same app on a fresh database.
  */
 
+import type { Socket } from 'node:net';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { API_VERSION } from '../core/protocol/common';
-import { LIVE_MAX_MESSAGE_BYTES } from '../core/protocol/live';
+import { LIVE_MAX_MESSAGE_BYTES, LIVE_RESTARTING } from '../core/protocol/live';
 import type { Deps } from './deps';
 import { accountRoutes } from './http/account';
 import { adminRoutes } from './http/admin';
@@ -18,7 +19,7 @@ import { authRoutes } from './http/auth';
 import { calendarRoutes } from './http/calendar';
 import { decisionRoutes } from './http/decisions';
 import { emailPreferenceRoutes } from './http/emailPreferences';
-import { registerErrorHandling } from './http/errors';
+import { frameworkErrors, registerErrorHandling } from './http/errors';
 import { groupRoutes } from './http/groups';
 import { inviteRoutes } from './http/invites';
 import { joiningRoutes } from './http/joining';
@@ -56,6 +57,9 @@ const ROUTES = [
   adminRoutes,
 ];
 
+/** How long a WebSocket upgrade may wait for an answer before its socket is closed. */
+const UPGRADE_TIMEOUT_MS = 10_000;
+
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -69,6 +73,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     bodyLimit: 64 * 1024,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
+  });
+  // A WebSocket upgrade that no route takes over is closed within a bounded time, whatever
+  // answered it (ws clears this timeout on the sockets it does take over).
+  app.server.on('upgrade', (_request, socket: Socket) => {
+    socket.setTimeout(UPGRADE_TIMEOUT_MS, () => socket.destroy());
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -112,11 +122,20 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const routes of ROUTES) await app.register(routes(deps));
+  const liveNode = new LiveNode(deps);
   await app.register(fastifyWebsocket, {
     options: { maxPayload: LIVE_MAX_MESSAGE_BYTES },
+    // Before the server stops listening (it waits for every connection, live sockets
+    // included): each live socket is closed with "restarting", so its person reconnects.
+    preClose(this: FastifyInstance, done: () => void) {
+      liveNode.close();
+      for (const client of this.websocketServer.clients) {
+        client.close(LIVE_RESTARTING.code, LIVE_RESTARTING.reason);
+      }
+      this.websocketServer.close(() => {});
+      done();
+    },
   });
-  const liveNode = new LiveNode(deps);
-  app.addHook('onClose', async () => liveNode.close());
   await app.register(liveRoutes(deps, liveNode));
   await registerWebApp(app, deps.config.webDistDir);
   return app;

@@ -19,6 +19,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset to use SQLite)')
     .optional(),
   DATABASE_POOL_SIZE: positiveInt.default(10),
+  DATABASE_CONNECT_TIMEOUT_SECONDS: positiveInt.default(10),
   PUBLIC_URL: z
     .url({ error: 'must be a full address such as https://hearth.example.org' })
     .optional(),
@@ -72,7 +73,9 @@ export interface Config {
   host: string;
   dataDir: string;
   /** `postgres` when DATABASE_URL is set, otherwise the embedded SQLite file in DATA_DIR. */
-  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
+  database:
+    | { kind: 'sqlite'; file: string }
+    | { kind: 'postgres'; url: string; poolSize: number; connectTimeoutMs: number };
   /** The address people use to reach Hearth, without a trailing slash. */
   publicUrl: string;
   secureCookies: boolean;
@@ -115,7 +118,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          poolSize: e.DATABASE_POOL_SIZE,
+          connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
+        }
       : { kind: 'sqlite', file: path.join(dataDir, 'hearth.sqlite') },
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),

@@ -39,7 +39,11 @@ export function createDeps(options: {
   const { config } = options;
   const bus =
     config.database.kind === 'postgres'
-      ? createPostgresBus(config.database.url, options.log ?? { warn() {} })
+      ? createPostgresBus(
+          config.database.url,
+          options.log ?? { warn() {} },
+          config.database.connectTimeoutMs,
+        )
       : createMemoryBus();
   const cache = createReadCache(() => bus.listening());
   bus.subscribe((event) => {

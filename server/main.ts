@@ -1,7 +1,8 @@
 /**
  * Composition root: config → database → migrations → HTTP → listen.
- * Prints one line with the address; everything after that is structured JSON logs.
+ * Every line it prints is a JSON log line, the start line and a failure to start included.
  */
+import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -16,6 +17,24 @@ import { advanceLifecycles } from './services/lifecycle/advanceLifecycles';
 import { deliverOutbox } from './services/mail/deliverOutbox';
 import { queueReminders } from './services/mail/queueReminders';
 
+/** How long a shutdown may take before the process exits anyway. */
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+const LEVELS = { info: 30, warn: 40, error: 50, fatal: 60 } as const;
+
+/** A log line in the same shape as the server's logger, for before it exists and after. */
+function logLine(level: keyof typeof LEVELS, msg: string, extra: object = {}): void {
+  const line = JSON.stringify({
+    level: LEVELS[level],
+    time: Date.now(),
+    pid: process.pid,
+    hostname: hostname(),
+    ...extra,
+    msg,
+  });
+  (level === 'info' ? process.stdout : process.stderr).write(`${line}\n`);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const { db, dialect, close } = await openDatabase(config.database);
@@ -26,7 +45,9 @@ async function main(): Promise<void> {
     db,
     dialect,
     config,
-    log: { warn: (obj, msg) => late.log?.warn(obj, msg) },
+    log: {
+      warn: (obj, msg) => (late.log ? late.log.warn(obj, msg) : logLine('warn', msg, obj)),
+    },
   });
   const app = await buildApp(deps);
   late.log = app.log;
@@ -59,6 +80,11 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    // Whatever holds on (a client that never closes), the process ends within the limit.
+    setTimeout(() => {
+      app.log.error({ signal }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     for (const timer of timers) clearInterval(timer);
     deps.mail.close();
     await app.close();
@@ -77,18 +103,15 @@ async function main(): Promise<void> {
     config.publicUrl === `http://localhost:${config.port}`
       ? `http://localhost:${port}`
       : config.publicUrl;
-  process.stdout.write(
-    `Hearth is running at ${shown} (${dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})\n`,
+  logLine(
+    'info',
+    `Hearth is running at ${shown} (${dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})`,
+    { url: shown, database: dialect },
   );
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(
-      `Hearth could not start: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-  }
+  const message = error instanceof Error ? error.message : String(error);
+  logLine('fatal', error instanceof ConfigError ? message : `Hearth could not start: ${message}`);
   process.exit(1);
 });

@@ -35,6 +35,12 @@ export const LIVE_CLOSE = {
 } as const;
 export type LiveCloseReason = keyof typeof LIVE_CLOSE;
 
+/**
+ * A node shutting down (a restart or a deploy) closes its sockets with 1001 "going away" and
+ * this reason; the client says so and reconnects, to this node when it is back or another.
+ */
+export const LIVE_RESTARTING = { code: 1001, reason: 'restarting' } as const;
+
 /** Codes for problems with a message (not refusals by the room). */
 export const LIVE_ERRORS = ['bad_message', 'rate_limited', 'internal'] as const;
 export type LiveError = (typeof LIVE_ERRORS)[number];

@@ -36,3 +36,12 @@ export const updateSettingsBody = z
   .meta({ id: 'UpdateSettingsBody' });
 
 export const healthResponse = z.object({ status: z.literal('ok'), database: z.string() });
+
+export const readyResponse = z
+  .object({
+    status: z.enum(['ready', 'not_ready']),
+    database: z.enum(['sqlite', 'postgres']),
+    /** Why it is not ready, in a sentence for whoever runs Hearth; null when ready. */
+    problem: z.string().nullable(),
+  })
+  .meta({ id: 'Readiness' });

@@ -3,11 +3,12 @@
  * Both are reached through the same Kysely<Database>; `dialect` is the one explicit flag
  * for the few places where they differ (see ./dialect.ts).
  */
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
-import type { Config } from '../config';
+import { type Config, ConfigError } from '../config';
+
 import type { Database } from './tables';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -30,15 +31,25 @@ export async function openDatabase(database: Config['database']): Promise<Db> {
       max: database.poolSize,
       // A connection that dies while idle must not crash the process.
       idleTimeoutMillis: 30_000,
+      // A host that accepts the connection and never answers must not hang a request for ever.
+      connectionTimeoutMillis: database.connectTimeoutMs,
     });
     pool.on('error', () => {
       /* the pool drops the broken client and opens a new one on next use */
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+    } catch (error) {
+      await db.destroy().catch(() => {});
+      throw new ConfigError(
+        `Hearth cannot start: DATABASE_URL: PostgreSQL at ${whereIs(database.url)} did not answer (${describe(error, database.connectTimeoutMs)}).`,
+      );
+    }
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
 
-  if (database.file !== ':memory:') mkdirSync(path.dirname(database.file), { recursive: true });
+  if (database.file !== ':memory:') writableFolder(path.dirname(database.file));
   const sqlite = new SQLite(database.file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
@@ -64,6 +75,34 @@ export async function openDatabase(database: Config['database']): Promise<Db> {
       await db.destroy();
     },
   };
+}
+
+/** The host and port of a PostgreSQL URL, never its user or password. */
+function whereIs(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '5432'}`;
+  } catch {
+    return 'the configured address';
+  }
+}
+
+function describe(error: unknown, timeoutMs: number): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /timeout/i.test(message) ? `no answer within ${timeoutMs / 1000} s` : message;
+}
+
+/** Makes the data folder if need be, or stops with a message naming DATA_DIR and the path. */
+function writableFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unusable';
+    throw new ConfigError(
+      `Hearth cannot start: DATA_DIR: Hearth cannot write to ${folder} (${code}). Set DATA_DIR to a folder Hearth may write to.`,
+    );
+  }
 }
 
 /**

@@ -77,7 +77,7 @@ export const BUS_CHANNEL = 'hearth_bus';
  */
 export const busApplicationName = (pid = process.pid) => `hearth-bus-${pid}`;
 
-export function createPostgresBus(url: string, log: BusLog): Bus {
+export function createPostgresBus(url: string, log: BusLog, connectTimeoutMs = 10_000): Bus {
   const local = new EventEmitter();
   local.setMaxListeners(0);
   let client: pg.Client | null = null;
@@ -86,7 +86,12 @@ export function createPostgresBus(url: string, log: BusLog): Bus {
   // The driver is loaded only by a node that uses PostgreSQL.
   const driver = import('pg').then(({ default: pg }) => pg);
   const publisher = driver.then((pg) => {
-    const pool = new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 30_000 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 2,
+      idleTimeoutMillis: 30_000,
+      connectionTimeoutMillis: connectTimeoutMs,
+    });
     pool.on('error', () => {});
     return pool;
   });
@@ -97,7 +102,11 @@ export function createPostgresBus(url: string, log: BusLog): Bus {
     if (closed) return;
     const pg = await driver;
     if (closed) return;
-    const next = new pg.Client({ connectionString: url, application_name: busApplicationName() });
+    const next = new pg.Client({
+      connectionString: url,
+      application_name: busApplicationName(),
+      connectionTimeoutMillis: connectTimeoutMs,
+    });
     next.on('error', () => {
       /* handled by the end event */
     });

@@ -2,7 +2,7 @@
  * The one place error codes become HTTP statuses, and any error becomes the standard body
  * `{ error: { code, message, fields? } }`. Nothing else leaves: no stack traces, no SQL.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import {
   AppError,
@@ -162,6 +162,30 @@ export function errorBody(error: AppError): ErrorBody {
       ...(error.fields ? { fields: error.fields } : {}),
     },
   };
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a bad `%` escape, a path parameter
+ * over the length limit): the standard body, and for a WebSocket upgrade the socket is closed
+ * once answered — nothing else owns it, so it would otherwise stay open for ever.
+ */
+export function frameworkErrors(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const raw = request.raw;
+  if (raw.headers.upgrade !== undefined) {
+    const socket = raw.socket;
+    reply.raw.once('finish', () => socket.destroySoon?.() ?? socket.destroy());
+    reply.raw.once('close', () => socket.destroy());
+  }
+  const known =
+    error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new AppError('request.invalid', 'This address is not valid.')
+      : new AppError('internal', 'Something went wrong on our side. Please try again in a moment.');
+  if (known.code === 'internal') request.log.error({ err: error }, 'request failed');
+  void reply.code(STATUS_OF[known.code]).type('application/json').send(errorBody(known));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -59,7 +59,7 @@ export function securityHeaders(config: Config): {
 
 /** True for the JSON API and the health check; everything else is a page or an asset. */
 export function isApiPath(url: string): boolean {
-  return url.startsWith('/api/') || url === '/healthz';
+  return url.startsWith('/api/') || url === '/healthz' || url === '/readyz';
 }
 
 export function registerSecurityHeaders(app: FastifyInstance, config: Config): void {

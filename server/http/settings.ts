@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { healthResponse, publicSettings } from '../../core/protocol/settings';
+import { healthResponse, publicSettings, readyResponse } from '../../core/protocol/settings';
 import type { Deps } from '../deps';
+import { checkReady } from '../services/settings/checkReady';
 import { getSettings } from '../services/settings/getSettings';
 import { errorResponses } from './errorResponses';
 
@@ -33,6 +34,24 @@ export function settingsRoutes(deps: Deps): FastifyPluginAsyncZod {
       async () => {
         await sql`select 1`.execute(deps.db);
         return { status: 'ok' as const, database: deps.dialect };
+      },
+    );
+
+    app.get(
+      '/readyz',
+      {
+        schema: {
+          tags,
+          summary: 'Readiness: the database answers and every migration is applied',
+          response: { 200: readyResponse, 503: readyResponse },
+        },
+      },
+      async (_request, reply) => {
+        const problem = await checkReady(deps);
+        return reply
+          .code(problem ? 503 : 200)
+          .header('cache-control', 'no-store')
+          .send({ status: problem ? 'not_ready' : 'ready', database: deps.dialect, problem });
       },
     );
   };

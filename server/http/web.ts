@@ -1,13 +1,17 @@
 /**
  * Serves the built web app (dist/web) from the same process: hashed assets cached for a
- * year, index.html for every other page path so the client-side router can take over.
+ * year, index.html for the app's pages so the client-side router can take over. Any other
+ * path is a 404: JSON under /api/, and otherwise the app (which shows its own "not found"
+ * page) with a 404 status, so probes and scanners are not told that everything exists.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors';
+import { isPagePath } from '../../core/protocol/pages';
 import { errorBody } from './errors';
+import { isApiPath } from './securityHeaders';
 
 export async function registerWebApp(app: FastifyInstance, webDistDir: string): Promise<void> {
   const built = existsSync(path.join(webDistDir, 'index.html'));
@@ -28,9 +32,10 @@ export async function registerWebApp(app: FastifyInstance, webDistDir: string): 
   }
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage =
-      request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/healthz';
-    if (!isPage) {
+    const isGet = request.method === 'GET' || request.method === 'HEAD';
+    const pathname = request.url.split(/[?#]/, 1)[0] ?? '/';
+    const isPage = isPagePath(pathname);
+    if (!isGet || isApiPath(request.url) || (!isPage && !built)) {
       return reply.code(404).send(errorBody(new AppError('not_found', 'There is nothing here.')));
     }
     if (!built) {
@@ -41,6 +46,9 @@ export async function registerWebApp(app: FastifyInstance, webDistDir: string): 
           'The web app has not been built yet. Run `npm run build`, or start Hearth with `npm start`.',
         );
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply
+      .code(isPage ? 200 : 404)
+      .header('cache-control', 'no-cache')
+      .sendFile('index.html');
   });
 }

@@ -15,6 +15,7 @@ import { AppError } from '../../core/errors';
 import {
   LIVE_CLOSE,
   LIVE_PROTOCOL_VERSION,
+  LIVE_RESTARTING,
   type LiveCloseReason,
   type ServerMessage,
 } from '../../core/protocol/live';
@@ -208,7 +209,9 @@ export class LiveNode {
     for (const timer of this.graceTimers.values()) clearTimeout(timer);
     this.graceTimers.clear();
     for (const entry of this.rooms.values()) {
-      for (const c of entry.connections) c.socket.close(1001, 'server going away');
+      for (const c of entry.connections) {
+        c.socket.close(LIVE_RESTARTING.code, LIVE_RESTARTING.reason);
+      }
     }
     this.rooms.clear();
   }

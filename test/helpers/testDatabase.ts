@@ -42,7 +42,7 @@ export async function createTestDatabase(sqliteFile = ':memory:'): Promise<TestD
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
   return {
-    database: { kind: 'postgres', url: url.toString(), poolSize: 10 },
+    database: { kind: 'postgres', url: url.toString(), poolSize: 10, connectTimeoutMs: 10_000 },
     drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }

@@ -774,6 +774,7 @@ const ROWS: Row[] = [
   // Settings and administration
   { route: 'GET /api/settings', allowed: KINDS, run: (_k, c) => c.get('/api/settings') },
   { route: 'GET /healthz', allowed: KINDS, run: (_k, c) => c.get('/healthz') },
+  { route: 'GET /readyz', allowed: KINDS, run: (_k, c) => c.get('/readyz') },
   {
     route: 'PATCH /api/admin/settings',
     allowed: ['admin'],

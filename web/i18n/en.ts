@@ -762,6 +762,7 @@ export const en = {
   'live.help': 'Need support right now?',
   'live.connecting': 'Connecting…',
   'live.reconnecting': 'Reconnecting… your place is kept.',
+  'live.restarting': 'Hearth is restarting. Reconnecting in a moment… your place is kept.',
   'live.cannotOpen':
     'The session will not open just now. Hearth keeps trying. If it goes on, check you are signed in as a member of this group.',
   'live.ended': 'This session has ended. Thank you for coming.',

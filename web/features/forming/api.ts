@@ -14,7 +14,7 @@ import type {
 } from '../../../core/protocol/joining';
 import type { LifecycleView } from '../../../core/protocol/lifecycle';
 import type { PurposeView } from '../../../core/protocol/purpose';
-import { del, get, patch, path, post, put } from '../../lib/api';
+import { del, get, path, post, put } from '../../lib/api';
 
 const group = (groupId: string) => path`/api/groups/${groupId}`;
 const confirmed = { confirm: true } as const;

@@ -353,7 +353,7 @@ function Session({ session }: { session: LiveSession }) {
     );
   }
   if (!room || !you) {
-    return session.link.value === 'reconnecting' ? (
+    return session.link.value === 'reconnecting' || session.link.value === 'restarting' ? (
       <Notice tone="warning">{t('live.cannotOpen')}</Notice>
     ) : (
       <Loading />
@@ -392,7 +392,13 @@ function Session({ session }: { session: LiveSession }) {
       </p>
       {session.link.value !== 'open' ? (
         <Notice tone="warning">
-          {t(session.link.value === 'connecting' ? 'live.connecting' : 'live.reconnecting')}
+          {t(
+            session.link.value === 'connecting'
+              ? 'live.connecting'
+              : session.link.value === 'restarting'
+                ? 'live.restarting'
+                : 'live.reconnecting',
+          )}
         </Notice>
       ) : null}
       {session.notice.value ? <Notice tone="info">{session.notice.value}</Notice> : null}

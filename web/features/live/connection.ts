@@ -8,6 +8,7 @@ import { type Signal, signal } from '@preact/signals';
 import {
   LIVE_CLOSE,
   LIVE_PROTOCOL_VERSION,
+  LIVE_RESTARTING,
   type LiveCloseReason,
   type LiveCommand,
   type RoomView,
@@ -15,7 +16,7 @@ import {
 } from '../../../core/protocol/live';
 import { t } from '../../i18n/t';
 
-export type LinkState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+export type LinkState = 'connecting' | 'open' | 'reconnecting' | 'restarting' | 'closed';
 
 const CLOSE_REASONS = new Map(
   (Object.entries(LIVE_CLOSE) as [LiveCloseReason, number][]).map(([reason, code]) => [
@@ -160,7 +161,8 @@ export function openLiveSession(meetingId: string): LiveSession {
         link.value = 'closed';
         return;
       }
-      link.value = 'reconnecting';
+      const restarting = event.code === LIVE_RESTARTING.code;
+      link.value = restarting ? 'restarting' : 'reconnecting';
       // Back off: 0.5 s, 1 s, 2 s … up to 10 s, with some jitter so a room does not stampede.
       const delay = Math.min(10_000, 500 * 2 ** attempt) * (0.75 + Math.random() / 2);
       attempt += 1;
