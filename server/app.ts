@@ -8,8 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
-import { API_VERSION } from '../core/protocol/common';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { LIVE_MAX_MESSAGE_BYTES, LIVE_RESTARTING } from '../core/protocol/live';
 import type { Deps } from './deps';
 import { accountRoutes } from './http/account';
@@ -19,6 +18,7 @@ import { authRoutes } from './http/auth';
 import { calendarRoutes } from './http/calendar';
 import { decisionRoutes } from './http/decisions';
 import { emailPreferenceRoutes } from './http/emailPreferences';
+import { declareRefusals } from './http/errorResponses';
 import { frameworkErrors, registerErrorHandling } from './http/errors';
 import { groupRoutes } from './http/groups';
 import { inviteRoutes } from './http/invites';
@@ -27,6 +27,7 @@ import { lifecycleRoutes } from './http/lifecycle';
 import { liveRoutes } from './http/live';
 import { meetingRoutes } from './http/meetings';
 import { notificationRoutes } from './http/notifications';
+import { openApiOptions } from './http/openapi';
 import { purposeRoutes } from './http/purpose';
 import { registerRequestGuards } from './http/requestGuards';
 import { rotaRoutes } from './http/rota';
@@ -81,6 +82,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     socket.setTimeout(UPGRADE_TIMEOUT_MS, () => socket.destroy());
   });
   app.setValidatorCompiler(validatorCompiler);
+  declareRefusals(app);
   app.setSerializerCompiler(serializerCompiler);
 
   // One line per request at info level and below; no hook at all when quieter.
@@ -103,17 +105,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerRequestGuards(app, deps.config);
   registerViewer(app, deps);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Hearth API',
-        version: API_VERSION,
-        description:
-          'JSON API of Hearth. Sign in with POST /api/auth/login; the session cookie authenticates later calls. Requests that change anything must send JSON (application/json) and, from a browser, come from Hearth’s own origin. Errors are { error: { code, message, fields? } }.',
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(fastifySwagger, openApiOptions);
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
     uiConfig: { validatorUrl: null },

@@ -51,7 +51,7 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           summary: 'End one of your sessions (sign out that device, closing its live sessions)',
           params: sessionParams,
-          response: { 204: z.null(), ...errorResponses(401, 403, 404, 415) },
+          response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 415) },
         },
       },
       async (request, reply) => {

@@ -13,6 +13,12 @@ import { requireViewer } from './viewer';
 
 const ICS = 'text/calendar; charset=utf-8';
 
+/** An iCalendar file (RFC 5545), as the OpenAPI document declares it. */
+const calendarFile = {
+  description: 'An iCalendar file (RFC 5545)',
+  content: { 'text/calendar': { schema: z.string() } },
+};
+
 /** Calendars: one meeting as a file, and each person's secret feed. */
 export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -26,7 +32,7 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           summary: 'One meeting as an iCalendar file',
           params: meetingParams,
-          produces: ['text/calendar'],
+          response: { 200: calendarFile, ...errorResponses(400, 401, 403, 404) },
         },
       },
       async (request, reply) => {
@@ -85,7 +91,7 @@ export function calendarRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary:
             'A person’s calendar feed, read with its secret address (the token ends in .ics)',
           params: feedParams,
-          produces: ['text/calendar'],
+          response: { 200: calendarFile, ...errorResponses(400, 404) },
         },
       },
       async (request, reply) => {

@@ -1,4 +1,27 @@
+import type { FastifyInstance } from 'fastify';
 import { errorBody } from '../../core/protocol/common';
+
+/**
+ * A route that reads path parameters, a query or a body can refuse them with a 400 (a bad
+ * value, a NUL character): every such route documents it, without each one having to say so.
+ */
+export function declareRefusals(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as
+      | {
+          params?: unknown;
+          querystring?: unknown;
+          body?: unknown;
+          response?: object;
+          hide?: boolean;
+        }
+      | undefined;
+    if (!schema?.response || schema.hide) return;
+    const reads = schema.params || schema.querystring || schema.body;
+    if (reads && !(400 in schema.response))
+      schema.response = { ...schema.response, 400: errorBody };
+  });
+}
 
 /** Documents the error statuses a route can answer with, all in the standard error body. */
 export function errorResponses<const C extends number>(...codes: C[]): Record<C, typeof errorBody> {

@@ -103,7 +103,7 @@ export function groupRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: 'Join an open group, confirming its commitment and agreement',
           params: groupParams,
           body: confirmBody,
-          response: { 200: groupDetail, ...errorResponses(401, 403, 404, 409, 415) },
+          response: { 200: groupDetail, ...errorResponses(400, 401, 403, 404, 409, 415) },
         },
       },
       async (request) => joinGroup(deps, requireViewer(request), { groupId: request.params.id }),
@@ -116,7 +116,7 @@ export function groupRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           summary: 'Leave the group (your own id) or, as a steward, remove a member',
           params: memberParams,
-          response: { 204: z.null(), ...errorResponses(401, 403, 404, 409, 415) },
+          response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 409, 415) },
         },
       },
       async (request, reply) => {

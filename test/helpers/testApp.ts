@@ -3,6 +3,7 @@
  * `as(person)` gives a small client that keeps that person's session cookie.
  */
 
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll } from 'vitest';
 import { buildApp } from '../../server/app';
@@ -44,6 +45,51 @@ export const PASSWORD = 'a quiet walk by the river';
 
 let counter = 0;
 
+/**
+ * Every JSON response an integration test receives is checked, by an independent validator
+ * (Ajv, JSON Schema 2020-12), against what the OpenAPI document declares for that route and
+ * status: a null where the document says string, or a value outside an enum, fails the
+ * request with a 500 naming the route and what disagreed.
+ */
+function checkResponsesAgainstSchemas(app: FastifyInstance, violations: string[]): void {
+  let ajv: Ajv2020 | null = null;
+  const validators = new Map<string, ValidateFunction | null>();
+  const validatorFor = (method: string, url: string, status: number) => {
+    const key = `${method} ${url} ${status}`;
+    if (validators.has(key)) return validators.get(key) ?? null;
+    if (!ajv) {
+      ajv = new Ajv2020({ strict: false, allErrors: false });
+      ajv.addSchema(app.swagger() as object, 'openapi');
+    }
+    const path = url.replace(/:(\w+)/g, '{$1}');
+    const escaped = path.replaceAll('~', '~0').replaceAll('/', '~1');
+    const pointer = `openapi#/paths/${escaped}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
+    const validate = ajv.getSchema(pointer) ?? null;
+    validators.set(key, validate);
+    return validate;
+  };
+  app.addHook('onSend', async (request, reply, payload) => {
+    const url = request.routeOptions.url;
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (!url || typeof payload !== 'string' || !type.startsWith('application/json')) return payload;
+    if (reply.statusCode === 204) return payload;
+    if (url === '/api/openapi.json' || url.startsWith('/api/docs')) return payload;
+    if (request.routeOptions.schema?.hide) return payload;
+    const validate = validatorFor(request.method, url, reply.statusCode);
+    if (!validate) {
+      if (reply.statusCode >= 500) return payload;
+      violations.push(
+        `${request.method} ${url} answered ${reply.statusCode}, which it does not declare`,
+      );
+    } else if (!validate(JSON.parse(payload))) {
+      violations.push(
+        `${request.method} ${url} answered ${reply.statusCode} with a body its OpenAPI schema refuses: ${JSON.stringify(validate.errors).slice(0, 1500)}`,
+      );
+    }
+    return payload;
+  });
+}
+
 /** Builds the app for this file; it is closed after the file's tests. */
 export async function createTestApp(
   options: { env?: Record<string, string>; database?: TestDatabase } = {},
@@ -64,6 +110,8 @@ export async function createTestApp(
   const deps = createDeps({ db, dialect, config, now: () => clock.now });
   await deps.bus.ready();
   const app = await buildApp(deps);
+  const violations: string[] = [];
+  checkResponsesAgainstSchemas(app, violations);
 
   const client = (cookie: string | null): Client => {
     const c: Client = {
@@ -139,6 +187,11 @@ export async function createTestApp(
       await deps.bus.close();
       await close();
       if (ownsDatabase) await testDb.drop();
+      if (violations.length > 0) {
+        throw new Error(
+          `Responses that disagree with the OpenAPI document:\n${[...new Set(violations)].join('\n')}`,
+        );
+      }
     },
   };
   afterAll(() => testApp.close());

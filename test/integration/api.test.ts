@@ -1,3 +1,4 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/testApp';
@@ -135,6 +136,40 @@ describe('the API’s manners', () => {
     const page = await t.anon.get('/api/docs/');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('swagger-ui');
+  });
+
+  it('is a valid OpenAPI document to an independent parser, with every $ref resolved', async () => {
+    const spec = (await t.anon.get('/api/openapi.json')).json();
+    // The parser validates against the OpenAPI schema and dereferences every $ref: a reference
+    // into a missing component fails here.
+    const checked = await SwaggerParser.validate(structuredClone(spec));
+    expect(checked.info.title).toBe('Hearth API');
+    const refs = JSON.stringify(spec).match(/"#\/components\/schemas\/[^"]+"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(50);
+    for (const ref of new Set(refs)) {
+      const name = ref.slice('"#/components/schemas/'.length, -1);
+      expect(spec.components.schemas, name).toHaveProperty([name]);
+    }
+    expect(spec.components.securitySchemes.session).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'hearth_session',
+    });
+    const ids = new Set<string>();
+    for (const [path, operations] of Object.entries(spec.paths) as [string, object][]) {
+      for (const [method, op] of Object.entries(operations) as [
+        string,
+        Record<string, unknown>,
+      ][]) {
+        expect(op.operationId, `${method} ${path}`).toEqual(expect.any(String));
+        expect(ids.has(op.operationId as string), `${op.operationId} twice`).toBe(false);
+        ids.add(op.operationId as string);
+      }
+    }
+    expect(spec.paths['/api/me'].get.security).toEqual([{ session: [] }]);
+    const feed = spec.paths['/api/calendar/{token}'].get;
+    expect(feed.responses['200'].content).toHaveProperty(['text/calendar']);
+    expect(feed.responses).toHaveProperty(['404']);
   });
 
   it('reports health', async () => {
