@@ -11,6 +11,7 @@ import * as m005 from './005_forming';
 import * as m006 from './006_live';
 import * as m007 from './007_session_template';
 import * as m008 from './008_reasons';
+import * as m009 from './009_idempotency';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '006_live': m006,
   '007_session_template': m007,
   '008_reasons': m008,
+  '009_idempotency': m009,
 };

@@ -21,6 +21,7 @@ import { emailPreferenceRoutes } from './http/emailPreferences';
 import { declareRefusals } from './http/errorResponses';
 import { frameworkErrors, registerErrorHandling } from './http/errors';
 import { groupRoutes } from './http/groups';
+import { registerIdempotency } from './http/idempotency';
 import { inviteRoutes } from './http/invites';
 import { joiningRoutes } from './http/joining';
 import { lifecycleRoutes } from './http/lifecycle';
@@ -104,6 +105,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerSecurityHeaders(app, deps.config);
   registerRequestGuards(app, deps.config);
   registerViewer(app, deps);
+  registerIdempotency(app, deps);
 
   await app.register(fastifySwagger, openApiOptions);
   await app.register(fastifySwaggerUi, {

@@ -97,6 +97,20 @@ export interface SettingsTable {
   value: string;
 }
 
+/** A create's answer, kept by its idempotency key so a repeat gets it back (see 009). */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  /** The method and route pattern, e.g. `POST /api/groups/:id/meetings`. */
+  route: string;
+  /** sha256 of the path and body: the same key with other content is refused. */
+  request_hash: string;
+  /** Null while the first request is still being answered. */
+  status: number | null;
+  body: string | null;
+  created_at: string;
+}
+
 export interface RateLimitsTable {
   /** SHA-256 of the limited thing (an IP address or an email), so neither is stored. */
   key: string;
@@ -422,6 +436,7 @@ export interface Database {
   invites: InvitesTable;
   settings: SettingsTable;
   rate_limits: RateLimitsTable;
+  idempotency_keys: IdempotencyKeysTable;
   audit_events: AuditEventsTable;
   agreement_versions: AgreementVersionsTable;
   agreement_proposals: AgreementProposalsTable;

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { errorBody } from '../../core/protocol/common';
 
 /**
- * A route that reads path parameters, a query or a body can refuse them with a 400 (a bad
- * value, a NUL character): every such route documents it, without each one having to say so.
+ * Refusals every route of a kind can give, documented without each one having to say so:
+ * a route that reads path parameters, a query or a body can refuse them with a 400 (a bad
+ * value, a NUL character); a signed-in POST can refuse its Idempotency-Key.
  */
 export function declareRefusals(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
@@ -18,8 +19,15 @@ export function declareRefusals(app: FastifyInstance): void {
       | undefined;
     if (!schema?.response || schema.hide) return;
     const reads = schema.params || schema.querystring || schema.body;
-    if (reads && !(400 in schema.response))
+    if (reads && !(400 in schema.response)) {
       schema.response = { ...schema.response, 400: errorBody };
+    }
+    // A signed-in POST takes an Idempotency-Key: a copy still being answered (409) or the
+    // key used for another request (422).
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.includes('POST') && 401 in schema.response) {
+      schema.response = { 409: errorBody, 422: errorBody, ...schema.response };
+    }
   });
 }
 

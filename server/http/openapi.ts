@@ -6,6 +6,7 @@
 import type { FastifyDynamicSwaggerOptions, SwaggerTransform } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { API_VERSION } from '../../core/protocol/common';
+import { IDEMPOTENCY_HEADER } from './idempotency';
 import { SESSION_COOKIE } from './viewer';
 
 /** `POST /api/groups/:id/meetings` → `postGroupsByIdMeetings`: stable and unique. */
@@ -33,9 +34,25 @@ const transform: SwaggerTransform = (input) => {
   const method = Array.isArray(input.route.method) ? input.route.method[0] : input.route.method;
   const responses = (schema.response ?? {}) as Record<string, unknown>;
   const needsSession = '401' in responses;
+  // Creates take an Idempotency-Key (see idempotency.ts).
+  const headers =
+    String(method) === 'POST' && needsSession
+      ? {
+          type: 'object',
+          properties: {
+            [IDEMPOTENCY_HEADER]: {
+              type: 'string',
+              pattern: '^[A-Za-z0-9_-]{8,100}$',
+              description:
+                'An id the client makes for this request; sending it again returns the first answer instead of making a second thing.',
+            },
+          },
+        }
+      : schema.headers;
   return {
     schema: {
       ...schema,
+      ...(headers ? { headers } : {}),
       operationId: operationIdOf(String(method), url),
       // Signed in, or the session is optional (the answer may say more to a member).
       security: needsSession ? [{ session: [] }] : [{}, { session: [] }],

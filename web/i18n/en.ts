@@ -832,6 +832,9 @@ export const en = {
     'Something went wrong sending that. Please reload the page and try again.',
   'error.request.origin': 'That did not come from Hearth itself, so it was refused.',
   'error.request.too_large': 'That is more than Hearth accepts at once. Try something shorter.',
+  'error.request.idempotency_mismatch':
+    'Hearth got two different requests under one name. Reload the page and try again.',
+  'error.request.in_progress': 'Hearth is still working on that. Wait a moment, then look again.',
   'error.auth.required': 'Please sign in to continue.',
   'error.auth.invalid_credentials': 'That email and password do not match an account.',
   'error.auth.email_taken': 'There is already an account with this email. Try signing in instead.',
@@ -862,6 +865,8 @@ export const en = {
   'error.proposal.closed':
     'This proposal has closed, so it cannot be changed or answered any more.',
   'error.meeting.closed': 'This meeting cannot be changed now.',
+  'error.schedule.duplicate':
+    'Some of these meetings are already planned ({count} at the same times). Change or cancel the planned ones below, or choose other dates.',
   'error.meeting.closed.cancelled': 'This meeting was cancelled.',
   'error.meeting.closed.started': 'This meeting has started, so it cannot be changed now.',
   'error.meeting.closed.not_yet': 'Attendance can be recorded from an hour before the meeting.',

@@ -32,7 +32,24 @@ export function path(strings: TemplateStringsArray, ...values: (string | number)
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * Idempotency keys for creates: the same POST (same address and body) sent again before one
+ * has been answered — a double click, or a retry after the connection dropped — carries the
+ * same key, so the server makes one thing and answers both with it. Once answered, the next
+ * identical POST is a new request with a new key.
+ */
+const unanswered = new Map<string, string>();
+
+function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 async function request<T>(method: Method, url: string, body?: unknown): Promise<T> {
+  const payload = method === 'GET' ? undefined : JSON.stringify(body ?? {});
+  const attempt = method === 'POST' ? `${url}\n${payload}` : null;
+  const key = attempt ? (unanswered.get(attempt) ?? newKey()) : null;
+  if (attempt && key) unanswered.set(attempt, key);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -41,12 +58,15 @@ async function request<T>(method: Method, url: string, body?: unknown): Promise<
       headers: {
         accept: 'application/json',
         ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
+        ...(key ? { 'idempotency-key': key } : {}),
       },
-      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+      body: payload,
     });
   } catch {
+    // Not answered: a retry of this same request keeps its key.
     throw new ApiError(0, 'network', t('common.offline'));
   }
+  if (attempt && response.status < 500) unanswered.delete(attempt);
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {

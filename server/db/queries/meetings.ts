@@ -261,6 +261,24 @@ export async function listUpcomingStarts(
   return rows.map((r) => r.starts_at);
 }
 
+/** Which of these start times a group already has a scheduled meeting at. */
+export async function listScheduledAt(
+  db: Kysely<Database>,
+  groupId: string,
+  starts: readonly string[],
+): Promise<string[]> {
+  if (starts.length === 0) return [];
+  const rows = await db
+    .selectFrom('meetings')
+    .select('starts_at')
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'scheduled')
+    .where('starts_at', 'in', starts)
+    .orderBy('starts_at')
+    .execute();
+  return rows.map((r) => r.starts_at);
+}
+
 /** Records someone's arrival at a live session, unless their attendance is already recorded. */
 export async function recordArrival(
   db: Kysely<Database>,

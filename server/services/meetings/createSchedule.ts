@@ -6,7 +6,7 @@ import { requireGroupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
 import { recordAudit } from '../../audit/recordAudit';
 import { updateGroup } from '../../db/queries/groups';
-import { insertMeetings, insertSeries } from '../../db/queries/meetings';
+import { insertMeetings, insertSeries, listScheduledAt } from '../../db/queries/meetings';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { replanRota } from '../../rota/replanRota';
@@ -69,6 +69,15 @@ export async function createSchedule(
   }
   await withGroupLock(deps, groupId, async (write) => {
     const { trx, group, at } = write;
+    // Planning the same meetings again (a second press, a retry) must not make them twice.
+    const taken = await listScheduledAt(trx, groupId, upcoming);
+    if (taken.length > 0) {
+      throw new AppError(
+        'schedule.duplicate',
+        `${taken.length} of these meetings are already planned (the first on ${taken[0]}). Change or cancel the planned ones, or choose other dates.`,
+        { params: { count: taken.length, first: taken[0] ?? '' } },
+      );
+    }
     const duration = input.durationMinutes ?? group.meeting_minutes;
     let seriesId: string | null = null;
     if (rule.rrule) {

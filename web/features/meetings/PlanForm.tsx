@@ -72,6 +72,8 @@ export function PlanForm({
         },
       });
       onPlanned(next, next.upcoming.length - before);
+      // Planned: the form starts afresh, so pressing again cannot plan the same meetings.
+      setStart('');
     });
   };
 
