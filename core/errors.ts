@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'invite.expired',
   'invite.revoked',
   'invite.used_up',
+  'invite.other_address',
   'internal',
 ] as const;
 

@@ -47,6 +47,7 @@ export const invitePreview = z
       id,
       name: z.string(),
       purpose: z.string().nullable(),
+      description: z.string().nullable(),
       memberCount: z.number().int(),
       sizeCap: z.number().int(),
       seatsLeft: z.number().int(),
@@ -54,6 +55,11 @@ export const invitePreview = z
     invitedBy: z.string(),
     expiresAt: isoTime,
     alreadyMember: z.boolean(),
+    /**
+     * For an invitation mailed to one address: that address with most of it hidden (so a
+     * stranger holding the link learns little), and whether it is the signed-in person's.
+     */
+    sentTo: z.object({ hint: z.string(), isYou: z.boolean().nullable() }).nullable(),
     /** The commitment and agreement the person confirms before joining. */
     joining: joiningView,
   })

@@ -52,6 +52,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'invite.expired': 410,
   'invite.revoked': 410,
   'invite.used_up': 410,
+  'invite.other_address': 403,
   internal: 500,
 };
 

@@ -228,6 +228,13 @@ describe('membership', () => {
       (await member.patch(`/api/groups/${group.id}/members/${steward.id}`, { role: 'member' }))
         .statusCode,
     ).toBe(403);
+    // Removal follows the same rule as demotion: not even the founder can be removed.
+    const removal = await member.delete(`/api/groups/${group.id}/members/${steward.id}`);
+    expect(removal.statusCode).toBe(403);
+    expect(removal.json().error).toMatchObject({
+      code: 'group.steward_demotion',
+      params: { why: 'removal' },
+    });
     expect((await steward.delete(`/api/groups/${group.id}/members/${steward.id}`)).statusCode).toBe(
       204,
     );

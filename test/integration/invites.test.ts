@@ -148,7 +148,18 @@ describe('invitations', () => {
     const listed = (await steward.get(`/api/groups/${group.id}/invites`)).json().items;
     expect(listed[0]).toMatchObject({ id: invite.id, sentTo: 'friend@example.org' });
 
-    const friend = await t.signUp('Friend');
+    // Bound to the address it was mailed to: someone else holding the link cannot use it.
+    const stranger = await t.signUp('Stranger');
+    const preview = (await stranger.get(`/api/invites/${invite.token}`)).json();
+    expect(preview.sentTo).toEqual({ hint: 'f•••••@e••••••.org', isYou: false });
+    expect(JSON.stringify(preview)).not.toContain('friend@example.org');
+    const refused = await stranger.post(`/api/invites/${invite.token}/accept`, { confirm: true });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('invite.other_address');
+    expect((await t.anon.get(`/api/invites/${invite.token}`)).json().sentTo.isYou).toBeNull();
+
+    const friend = await t.signUp('Friend', { email: 'FRIEND@example.org' });
+    expect((await friend.get(`/api/invites/${invite.token}`)).json().sentTo.isYou).toBe(true);
     expect(
       (await friend.post(`/api/invites/${invite.token}/accept`, { confirm: true })).statusCode,
     ).toBe(200);

@@ -854,6 +854,14 @@ export const en = {
   'error.group.by_invitation': 'This group takes new members by invitation from its stewards.',
   'error.group.open_to_join': 'This group is open: you can join it straight away.',
   'error.group.steward_demotion': 'A steward can step down, but cannot demote another steward.',
+  'invite.forAddress':
+    'This invitation is for {hint}. Sign in or sign up with that email address to join.',
+  'invite.forAnother':
+    'This invitation was sent to {hint}, and you are signed in with another address. Sign out, then sign in or sign up with {hint}, or ask for an invitation of your own.',
+  'error.invite.other_address':
+    'This invitation was sent to another email address ({hint}). Sign in or sign up with that address, or ask for an invitation of your own.',
+  'error.group.steward_demotion.removal':
+    'A steward cannot remove another steward. They can step down, or leave, themselves.',
   'error.group.adjourned':
     'This group has adjourned, so its history can be read but no longer changed.',
   'error.group.stage':

@@ -31,6 +31,14 @@ export async function removeMember(
       const membership = await findMembership(trx, groupId, input.userId);
       if (!membership)
         throw new AppError('group.not_member', 'That person is not a member of this group.');
+      // Removal follows the rule for demotion: stewards cannot remove each other.
+      if (!leaving && membership.role === 'steward') {
+        throw new AppError(
+          'group.steward_demotion',
+          'A steward cannot remove another steward. They can step down, or leave, themselves.',
+          { params: { why: 'removal' } },
+        );
+      }
       if (membership.role === 'steward' && (await countStewards(trx, groupId)) <= 1) {
         throw new AppError(
           'group.last_steward',

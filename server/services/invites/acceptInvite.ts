@@ -8,7 +8,7 @@ import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { admitMember } from '../../membership/admitMember';
 import { getGroup } from '../groups/getGroup';
-import { openInvite } from './openInvite';
+import { hideAddress, openInvite, sameAddress } from './openInvite';
 
 /**
  * Joins the group an invitation is for. Accepting twice is harmless: a member who opens
@@ -28,6 +28,15 @@ export async function acceptInvite(
     return getGroup(deps, viewer, { groupId });
   }
   authorize(access, 'group.acceptInvite');
+  // An invitation mailed to one person is theirs: the link alone does not let anyone in.
+  if (invite.sent_to && !sameAddress(viewer.email, invite.sent_to)) {
+    const hint = hideAddress(invite.sent_to);
+    throw new AppError(
+      'invite.other_address',
+      `This invitation was sent to another email address (${hint}). Sign in or sign up with that address.`,
+      { params: { hint } },
+    );
+  }
   await withGroupLock(deps, groupId, async (write) => {
     const current = await openInvite(write.trx, input.token, write.now);
     if (await findMembership(write.trx, groupId, viewer.userId)) return;

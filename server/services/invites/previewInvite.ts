@@ -4,7 +4,7 @@ import { groupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
 import type { Deps } from '../../deps';
 import { buildJoiningView } from '../joining/joiningView';
-import { openInvite } from './openInvite';
+import { hideAddress, openInvite, sameAddress } from './openInvite';
 
 /**
  * What an invitation is for, shown to whoever holds the link (signed in or not): the link
@@ -23,6 +23,7 @@ export async function previewInvite(
       id: group.id,
       name: group.name,
       purpose: group.purpose,
+      description: group.description,
       memberCount: group.member_count,
       sizeCap: group.size_cap,
       seatsLeft: seatsLeft(group.size_cap, group.member_count),
@@ -30,6 +31,12 @@ export async function previewInvite(
     invitedBy: invite.created_by_name,
     expiresAt: invite.expires_at,
     alreadyMember: group.my_role !== null,
+    sentTo: invite.sent_to
+      ? {
+          hint: hideAddress(invite.sent_to),
+          isYou: viewer ? sameAddress(viewer.email, invite.sent_to) : null,
+        }
+      : null,
     joining: await buildJoiningView(deps, group, viewer?.userId ?? null),
   };
 }

@@ -50,7 +50,7 @@ export function MemberList({
             </span>
             {m.role === 'steward' ? <span class="badge steward">{t('common.steward')}</span> : null}
           </div>
-          {group.can.manageMembers && m.userId !== myId ? (
+          {group.can.manageMembers && m.userId !== myId && m.role === 'member' ? (
             <div class="member-actions">
               {m.role === 'member' ? (
                 <button

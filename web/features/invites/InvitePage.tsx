@@ -63,11 +63,19 @@ function Invitation({ p, token }: { p: InvitePreview; token: string }) {
       <Page title={p.group.name} lead={t('invite.from', { name: p.invitedBy })}>
         <div class="card panel">
           {p.group.purpose ? <p class="purpose">{p.group.purpose}</p> : null}
+          {p.group.description ? <p class="description">{p.group.description}</p> : null}
           <p class="meta">
             <span>{t('group.members', { count: p.group.memberCount, cap: p.group.sizeCap })}</span>
           </p>
         </div>
         {p.alreadyMember ? null : <Commitment view={p.joining} />}
+        {p.sentTo && !p.alreadyMember ? (
+          <Notice tone={p.sentTo.isYou === false ? 'warning' : 'info'}>
+            {t(p.sentTo.isYou === false ? 'invite.forAnother' : 'invite.forAddress', {
+              hint: p.sentTo.hint,
+            })}
+          </Notice>
+        ) : null}
         {error ? <Notice tone="warning">{error}</Notice> : null}
         {!p.alreadyMember && p.group.seatsLeft > 0 && me.value !== undefined ? (
           <ConfirmCommitment
@@ -88,7 +96,7 @@ function Invitation({ p, token }: { p: InvitePreview; token: string }) {
           </>
         ) : p.group.seatsLeft === 0 ? (
           <Notice tone="warning">{t('invite.full')}</Notice>
-        ) : me.value ? (
+        ) : p.sentTo?.isYou === false ? null : me.value ? (
           <button
             type="button"
             class="button primary"
