@@ -116,3 +116,75 @@ it('three people complete a check-in round and a members’ time round with diff
   await allSee(people, 'Everyone here has had their turn.');
   await checkPage(p1, 'live-round-done');
 });
+
+it('shows passes, lets the facilitator call on and lower hands, opens the agenda, and ends with a summary', async () => {
+  const seeded = await seedLiveMeeting(server.url, 3, 'e2e-hands');
+  const people: Watched[] = [];
+  for (const [i, cookie] of seeded.cookies.entries()) {
+    // One on a desktop, two on phones.
+    const person = await newPerson(browser, i === 1 ? DESKTOP : undefined);
+    const [name, value] = cookie.split('=') as [string, string];
+    await person.context.addCookies([{ name, value, url: `${server.url}/` }]);
+    await person.page.goto(`${server.url}/meetings/${seeded.meetingId}/live`);
+    people.push(person);
+  }
+  await allSee(people, 'Here now (3)');
+  const names = ['Person 1', 'Person 2', 'Person 3'];
+  const facilitatorName = await people[0]?.page
+    .locator('ul.here li', { hasText: 'facilitating' })
+    .textContent();
+  const fi = names.indexOf((facilitatorName ?? '').split(' · ')[0] ?? '');
+  const f = people[fi] as Watched;
+  const [a, b] = people.filter((_, i) => i !== fi) as [Watched, Watched];
+  const [aName, bName] = names.filter((_, i) => i !== fi) as [string, string];
+
+  // Members see the agenda before the session starts: parts, times and guides.
+  await a.page.getByText('Today’s agenda').waitFor();
+  await a.page.getByText(/Check-in round · \d+ min/).waitFor();
+  await a.page.getByText('A few words each: how you are arriving today.').first().waitFor();
+
+  // One way to pass: A passes ahead of the round, and is shown as passed, never offered.
+  expect(await a.page.getByRole('radio', { name: /^Pass/ }).count()).toBe(0);
+  await a.page.getByRole('button', { name: 'Pass the next round' }).click();
+  await a.page.getByText('You will pass the next round. That is fine.').waitFor();
+  await f.page.getByRole('button', { name: 'Start: Check-in round' }).click();
+  await allSee(people, `Passed: ${aName}`);
+  await a.page.getByText('You passed this round. That is fine.').waitFor();
+  const offered = await f.page.getByRole('button', { name: /^Start .*’s turn$/ }).textContent();
+  expect(offered).not.toContain(aName);
+  expect(await f.page.locator('ol.queue').first().textContent()).not.toContain(aName);
+
+  // Open discussion: B raises a hand and is called on; A's hand is lowered, and A is told.
+  await f.page.getByText('The agenda').click();
+  await f.page.getByRole('button', { name: /^Open discussion/ }).click();
+  await allSee(people, 'Open discussion');
+  await b.page.getByRole('button', { name: 'Raise my hand' }).click();
+  await a.page.getByRole('button', { name: 'Raise my hand' }).click();
+  await f.page.locator('ol.queue li', { hasText: bName }).waitFor();
+  await checkPage(f, 'live-hands-facilitator');
+  await f.page
+    .locator('ol.queue li', { hasText: bName })
+    .getByRole('button', { name: 'Call on' })
+    .click();
+  await allSee([f, a], `${bName} has the floor.`);
+  await b.page.getByText('You have the floor.').waitFor();
+  await b.page.getByText('The facilitator called on you, so your hand is down.').waitFor();
+  await f.page
+    .locator('ol.queue li', { hasText: aName })
+    .getByRole('button', { name: 'Lower hand' })
+    .click();
+  await a.page.getByText('The facilitator lowered your hand.', { exact: false }).waitFor();
+  await checkPage(a, 'live-hand-lowered');
+
+  // The end: clocks and controls go; a summary and the way back to the meeting.
+  await f.page.getByRole('button', { name: 'End the session' }).click();
+  await f.page.getByRole('button', { name: /^Yes, end/ }).click();
+  await allSee(people, 'This session has ended');
+  for (const p of people) {
+    expect(await p.page.getByRole('button', { name: 'Raise my hand' }).count()).toBe(0);
+    expect(await p.page.locator('.clock').count()).toBe(0);
+    await p.page.getByRole('link', { name: 'Back to the meeting' }).waitFor();
+    await p.page.getByRole('cell', { name: aName }).waitFor();
+  }
+  await checkPage(b, 'live-summary');
+});

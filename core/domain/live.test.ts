@@ -143,6 +143,114 @@ describe('a check-in round', () => {
   });
 });
 
+describe('passing, hands and who facilitates', () => {
+  const [ann, ben, cal] = people as [Actor, Actor, Actor];
+  const start = () =>
+    run(newRoom(PHASES, 'ann'), [
+      [{ type: 'join' }, ann, 0],
+      [{ type: 'join' }, ben, 0],
+      [{ type: 'join' }, cal, 0],
+    ]);
+
+  it('shows a passer as passed, leaves them out of the split and never offers them next', () => {
+    // Ben passes ahead of the round (the one way to pass, whichever control he used).
+    let s = run(start(), [
+      [{ type: 'choose', choice: { mode: 'pass', feedbackFrom: null, focus: null } }, ben, 0],
+      [{ type: 'startPhase', index: 0 }, ann, 0],
+    ]);
+    expect(s.passed).toEqual(['ben']);
+    expect(waiting(s)).toEqual(['ann', 'cal']);
+    expect(equalShareMs(s, 0)).toBe(6 * MIN);
+    expect(apply(s, { type: 'startTurn', speakerId: 'ben' }, ann, 0)).toEqual({
+      ok: false,
+      refusal: 'already_had_turn',
+    });
+    // Cal passes during the round: the same.
+    s = run(s, [[{ type: 'pass' }, cal, 0]]);
+    expect(s.passed).toEqual(['ben', 'cal']);
+    expect(waiting(s)).toEqual(['ann']);
+    // A pass is for one round: the next round has everyone again.
+    s = run(s, [[{ type: 'startPhase', index: 2 }, ann, MIN]]);
+    expect(s.passed).toEqual([]);
+    expect(waiting(s)).toEqual(['ann', 'ben', 'cal']);
+  });
+
+  it('lets the facilitator call on a hand or lower it, telling the person, and lowers hands as a part begins', () => {
+    let s = run(start(), [
+      [{ type: 'startPhase', index: 1 }, ann, 0],
+      [{ type: 'hand', raised: true }, ben, 0],
+      [{ type: 'hand', raised: true }, cal, 0],
+      [{ type: 'callOn', userId: 'ben' }, ann, MIN],
+    ]);
+    expect(s.floorId).toBe('ben');
+    expect(s.hands.map((h) => h.userId)).toEqual(['cal']);
+    expect(s.handsLowered).toEqual({ ben: 'called' });
+    s = run(s, [[{ type: 'lowerHand', userId: 'cal' }, ann, MIN]]);
+    expect(s.hands).toEqual([]);
+    expect(s.handsLowered).toEqual({ ben: 'called', cal: 'lowered' });
+    expect(apply(s, { type: 'lowerHand', userId: 'ann' }, ben, MIN)).toEqual({
+      ok: false,
+      refusal: 'not_facilitator',
+    });
+    // Raising again clears the note; a new part lowers every hand and says so.
+    s = run(s, [
+      [{ type: 'hand', raised: true }, cal, 2 * MIN],
+      [{ type: 'startPhase', index: 2 }, ann, 3 * MIN],
+    ]);
+    expect(s.hands).toEqual([]);
+    expect(s.handsLowered.cal).toBe('new_part');
+    expect(s.floorId).toBeNull();
+    // In a round, calling on a hand starts that person's turn.
+    s = run(s, [
+      [{ type: 'hand', raised: true }, cal, 3 * MIN],
+      [{ type: 'callOn', userId: 'cal' }, ann, 3 * MIN],
+    ]);
+    expect(s.turn?.speakerId).toBe('cal');
+    expect(s.handsLowered.cal).toBe('called');
+  });
+
+  it('gives the role back to the rota’s facilitator, or a steward when they are away, and logs each change', () => {
+    const steward: Actor = { userId: 'dee', name: 'dee', observer: false, steward: true };
+    // Ben arrives first and takes the role while Ann (the rota's facilitator) is not here.
+    let s = run(newRoom(PHASES, 'ann'), [
+      [{ type: 'join' }, ben, 0],
+      [{ type: 'takeFacilitation' }, ben, 0],
+      [{ type: 'join' }, steward, 0],
+    ]);
+    expect(s.facilitatorId).toBe('ben');
+    // A steward may take it while the rota's facilitator is away; a member may not.
+    expect(apply(s, { type: 'takeFacilitation' }, cal, 0).ok).toBe(false);
+    s = run(s, [
+      [{ type: 'takeFacilitation' }, steward, MIN],
+      [{ type: 'join' }, ann, 2 * MIN],
+    ]);
+    // Once Ann is here, the steward's claim gives way to hers; she takes it back.
+    s = run(s, [[{ type: 'takeFacilitation' }, ann, 2 * MIN]]);
+    expect(s.facilitatorId).toBe('ann');
+    expect(apply(s, { type: 'takeFacilitation' }, steward, 3 * MIN)).toEqual({
+      ok: false,
+      refusal: 'facilitator_present',
+    });
+    expect(s.facilitatorLog).toEqual([
+      { from: 'ann', to: 'ben', at: 0 },
+      { from: 'ben', to: 'dee', at: MIN },
+      { from: 'dee', to: 'ann', at: 2 * MIN },
+    ]);
+  });
+
+  it('adds up the time each person spoke, for the summary at the end', () => {
+    const s = run(start(), [
+      [{ type: 'startPhase', index: 0 }, ann, 0],
+      [{ type: 'startTurn' }, ann, 0],
+      [{ type: 'endTurn' }, ann, 3 * MIN],
+      [{ type: 'startTurn' }, ann, 3 * MIN],
+      [{ type: 'end' }, ann, 5 * MIN],
+    ]);
+    expect(s.status).toBe('ended');
+    expect(s.spokenMs).toEqual({ ann: 3 * MIN, ben: 2 * MIN });
+  });
+});
+
 /** Model-based: whatever happens, the room keeps its promises. */
 describe('whatever sequence of joins, leaves, passes, turns and phase changes', () => {
   interface Model {

@@ -25,6 +25,8 @@ export interface Participant {
   name: string;
   /** Observers watch and take notes; they have no turn. */
   observer: boolean;
+  /** A steward of the group (may take facilitation back when the rota's facilitator is away). */
+  steward?: boolean;
   present: boolean;
   /** When they last arrived (server time). */
   arrivedAt: number;
@@ -40,10 +42,17 @@ export interface Turn {
   responseMs: number;
 }
 
+/** Why a person's hand went down without them lowering it (they are told). */
+export type HandLowered = 'called' | 'lowered' | 'new_part';
+
 export interface RoomState {
   version: number;
   status: 'waiting' | 'running' | 'ended';
   facilitatorId: string | null;
+  /** The meeting's facilitator from the rota: they can always take the role back. */
+  designatedId: string | null;
+  /** Every change of who facilitates, in order, so everyone can see it. */
+  facilitatorLog: { from: string | null; to: string; at: number }[];
   participants: Participant[];
   phases: Phase[];
   /** -1 before the first phase starts. */
@@ -56,11 +65,21 @@ export interface RoomState {
   order: string[];
   /** Who has had their turn (or passed) in this round. */
   done: string[];
+  /** Who passed in this round (they are in `done` too); shown as passed. */
+  passed: string[];
+  /** In open discussion: whom the facilitator gave the floor, if anyone. */
+  floorId: string | null;
   turn: Turn | null;
   choices: Record<string, TurnChoice>;
   hands: { userId: string; seq: number }[];
   nextHandSeq: number;
+  /** Hands lowered by someone else, and why, until the person raises theirs again. */
+  handsLowered: Record<string, HandLowered>;
   overruns: { userId: string; phaseId: string; ms: number }[];
+  /** How long each person has spoken in turns, over the whole session. */
+  spokenMs: Record<string, number>;
+  /** The parts that were started, in the order they were, each once. */
+  held: string[];
 }
 
 /**
@@ -77,6 +96,8 @@ export interface Actor {
   userId: string;
   name: string;
   observer: boolean;
+  /** A steward of the group: may take facilitation back when the rota's facilitator is away. */
+  steward?: boolean;
 }
 
 export function newRoom(phases: Phase[], facilitatorId: string | null): RoomState {
@@ -84,6 +105,8 @@ export function newRoom(phases: Phase[], facilitatorId: string | null): RoomStat
     version: 0,
     status: 'waiting',
     facilitatorId,
+    designatedId: facilitatorId,
+    facilitatorLog: [],
     participants: [],
     phases,
     phaseIndex: -1,
@@ -92,11 +115,16 @@ export function newRoom(phases: Phase[], facilitatorId: string | null): RoomStat
     orderMode: 'facilitator',
     order: [],
     done: [],
+    passed: [],
+    floorId: null,
     turn: null,
     choices: {},
     hands: [],
     nextHandSeq: 1,
+    handsLowered: {},
     overruns: [],
+    spokenMs: {},
+    held: [],
   };
 }
 
@@ -114,11 +142,22 @@ export function phaseEndsAt(state: RoomState): number | null {
 const present = (state: RoomState) =>
   state.participants.filter((p) => p.present && !p.observer).map((p) => p.userId);
 
-/** People present in the round who have not had their turn yet, in speaking order. */
+/** Whether a person chose to pass (in this round, or ahead of the next one). */
+const passes = (state: RoomState, id: string) =>
+  state.passed.includes(id) || state.choices[id]?.mode === 'pass';
+
+/**
+ * People present in the round who have not had their turn yet, in speaking order. Someone
+ * who passed is not waiting: not offered as next, and not counted in the equal split.
+ */
 export function waiting(state: RoomState): string[] {
   const here = new Set(present(state));
   return state.order.filter(
-    (id) => here.has(id) && !state.done.includes(id) && id !== state.turn?.speakerId,
+    (id) =>
+      here.has(id) &&
+      !state.done.includes(id) &&
+      id !== state.turn?.speakerId &&
+      !passes(state, id),
   );
 }
 
@@ -176,9 +215,14 @@ function closeTurn(state: RoomState, at: number): Partial<RoomState> {
   const phase = currentPhase(state);
   // A choice is for one's next turn: used now, so the next round starts fresh.
   const { [turn.speakerId]: _used, ...choices } = state.choices;
+  const spoke = Math.max(0, at - turn.startedAt);
   return {
     turn: null,
     choices,
+    spokenMs: {
+      ...state.spokenMs,
+      [turn.speakerId]: (state.spokenMs[turn.speakerId] ?? 0) + spoke,
+    },
     done: state.done.includes(turn.speakerId) ? state.done : [...state.done, turn.speakerId],
     overruns:
       over > 0 && phase
@@ -214,10 +258,17 @@ export function apply(
         userId: actor.userId,
         name: actor.name,
         observer: actor.observer,
+        ...(actor.steward ? { steward: true } : {}),
         present: true,
         arrivedAt: me?.present ? me.arrivedAt : at,
       };
       const inRound = currentPhase(state)?.kind === 'round' && !actor.observer;
+      // Someone who asked to pass arrives into a round: the pass takes effect now.
+      const passing =
+        inRound &&
+        state.choices[actor.userId]?.mode === 'pass' &&
+        !state.done.includes(actor.userId);
+      const { [actor.userId]: _used, ...rest } = state.choices;
       return next(state, {
         participants: [...others, arriving],
         // A late arrival joins the end of the round's order.
@@ -225,6 +276,13 @@ export function apply(
           inRound && !state.order.includes(actor.userId)
             ? [...state.order, actor.userId]
             : state.order,
+        ...(passing
+          ? {
+              done: [...state.done, actor.userId],
+              passed: [...state.passed, actor.userId],
+              choices: rest,
+            }
+          : {}),
       });
     }
     case 'leave': {
@@ -238,6 +296,8 @@ export function apply(
       return next(state, change);
     }
     case 'choose':
+      // Passing is one thing however it is asked for: the same as the pass command.
+      if (command.choice.mode === 'pass') return apply(state, { type: 'pass' }, actor, at, seed);
       return next(state, { choices: { ...state.choices, [actor.userId]: command.choice } });
     case 'hand': {
       const raised = state.hands.some((h) => h.userId === actor.userId);
@@ -247,31 +307,65 @@ export function apply(
       }
       // While someone is listened to without interruption, hands wait.
       if (state.turn?.choice.mode === 'listen') return refuse('listening');
+      const { [actor.userId]: _told, ...handsLowered } = state.handsLowered;
       return next(state, {
         hands: [...state.hands, { userId: actor.userId, seq: state.nextHandSeq }],
         nextHandSeq: state.nextHandSeq + 1,
+        handsLowered,
       });
     }
     case 'takeFacilitation': {
+      if (state.facilitatorId === actor.userId) return unchanged(state);
       const holder = state.participants.find((p) => p.userId === state.facilitatorId);
-      if (holder?.present && state.facilitatorId !== actor.userId)
-        return refuse('facilitator_present');
-      return next(state, { facilitatorId: actor.userId });
+      const designatedHere = state.participants.some(
+        (p) => p.userId === state.designatedId && p.present,
+      );
+      // The rota's facilitator can always take the role back; failing them, a steward can.
+      const entitled =
+        actor.userId === state.designatedId || (actor.steward === true && !designatedHere);
+      if (holder?.present && !entitled) return refuse('facilitator_present');
+      return next(state, {
+        facilitatorId: actor.userId,
+        facilitatorLog: [
+          ...state.facilitatorLog,
+          { from: state.facilitatorId, to: actor.userId, at },
+        ],
+      });
     }
     case 'end':
       if (!isFacilitator(state, actor)) return refuse('not_facilitator');
-      return next(state, { ...closeTurn(state, at), status: 'ended', hands: [] });
+      return next(state, {
+        ...closeTurn(state, at),
+        status: 'ended',
+        hands: [],
+        handsLowered: {},
+        floorId: null,
+      });
     default:
       break;
   }
 
   // Everything below is the facilitator's, except passing and ending one's own turn.
   if (command.type === 'pass') {
-    if (currentPhase(state)?.kind !== 'round') return refuse('not_a_round');
+    if (currentPhase(state)?.kind !== 'round') {
+      // Outside a round, passing is for the next one: it is kept, and shown, until then.
+      if (passes(state, actor.userId)) return unchanged(state);
+      return next(state, {
+        choices: {
+          ...state.choices,
+          [actor.userId]: { mode: 'pass', feedbackFrom: null, focus: null },
+        },
+      });
+    }
     if (state.turn?.speakerId === actor.userId) return next(state, closeTurn(state, at));
+    if (state.passed.includes(actor.userId)) return unchanged(state);
     if (state.done.includes(actor.userId)) return refuse('already_had_turn');
     const { [actor.userId]: _used, ...choices } = state.choices;
-    return next(state, { done: [...state.done, actor.userId], choices });
+    return next(state, {
+      done: [...state.done, actor.userId],
+      passed: [...state.passed, actor.userId],
+      choices,
+    });
   }
   if (command.type === 'endTurn') {
     if (!state.turn) return refuse('no_turn');
@@ -286,6 +380,16 @@ export function apply(
       const phase = state.phases[command.index];
       if (!phase) return refuse('bad_phase');
       const here = present(state);
+      const closed = closeTurn(state, at);
+      // Passing ahead of a round takes effect as it starts.
+      const passing =
+        phase.kind === 'round' ? here.filter((id) => state.choices[id]?.mode === 'pass') : [];
+      const choices = Object.fromEntries(
+        Object.entries(closed.choices ?? state.choices).filter(([id]) => !passing.includes(id)),
+      );
+      // A new part starts with hands down; each person whose hand was up is told why.
+      const handsLowered = { ...state.handsLowered };
+      for (const h of state.hands) handsLowered[h.userId] = 'new_part';
       const order =
         phase.kind !== 'round'
           ? []
@@ -295,15 +399,20 @@ export function apply(
               ? []
               : here;
       return next(state, {
-        ...closeTurn(state, at),
+        ...closed,
         status: 'running',
+        held: state.held.includes(phase.id) ? state.held : [...state.held, phase.id],
         phaseIndex: command.index,
         phaseStartedAt: at,
         phaseExtraMs: 0,
         order,
-        done: [],
+        done: passing,
+        passed: passing,
+        choices,
+        floorId: null,
         turn: null,
-        // Raised hands stay raised across phases: Hearth never lowers a hand for anyone.
+        hands: [],
+        handsLowered,
       });
     }
     case 'setPhases': {
@@ -335,6 +444,36 @@ export function apply(
       }
       return next(state, { orderMode: 'volunteers' });
     }
+    case 'callOn': {
+      const hand = state.hands.some((h) => h.userId === command.userId);
+      if (!present(state).includes(command.userId)) return refuse('not_here');
+      const lowered = {
+        hands: state.hands.filter((h) => h.userId !== command.userId),
+        handsLowered: hand
+          ? { ...state.handsLowered, [command.userId]: 'called' as const }
+          : state.handsLowered,
+      };
+      if (currentPhase(state)?.kind === 'round') {
+        const started = apply(
+          state,
+          { type: 'startTurn', speakerId: command.userId },
+          actor,
+          at,
+          seed,
+        );
+        if (!started.ok) return started;
+        return { ok: true, state: { ...started.state, ...lowered } };
+      }
+      if (!currentPhase(state)) return refuse('no_phase');
+      return next(state, { ...lowered, floorId: command.userId });
+    }
+    case 'lowerHand': {
+      if (!state.hands.some((h) => h.userId === command.userId)) return unchanged(state);
+      return next(state, {
+        hands: state.hands.filter((h) => h.userId !== command.userId),
+        handsLowered: { ...state.handsLowered, [command.userId]: 'lowered' },
+      });
+    }
     case 'startTurn': {
       const phase = currentPhase(state);
       if (phase?.kind !== 'round') return refuse('not_a_round');
@@ -346,6 +485,7 @@ export function apply(
       const here = present(state);
       if (!here.includes(speakerId)) return refuse('not_here');
       if (state.done.includes(speakerId)) return refuse('already_had_turn');
+      if (passes(state, speakerId)) return refuse('passed');
       const order = state.order.includes(speakerId) ? state.order : [...state.order, speakerId];
       const people = new Set([...queue, speakerId]).size;
       const ends = phaseEndsAt(state) ?? at;
@@ -355,10 +495,6 @@ export function apply(
         feedbackFrom: null,
         focus: null,
       };
-      if (choice.mode === 'pass') {
-        const { [speakerId]: _used, ...choices } = state.choices;
-        return next(state, { order, done: [...state.done, speakerId], choices });
-      }
       return next(state, {
         order,
         turn: {

@@ -48,6 +48,10 @@ export const liveCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pass') }),
   z.strictObject({ type: z.literal('hand'), raised: z.boolean() }),
   z.strictObject({ type: z.literal('takeFacilitation') }),
+  /** The facilitator calls on someone (a raised hand): their turn, or the floor in discussion. */
+  z.strictObject({ type: z.literal('callOn'), userId }),
+  /** The facilitator lowers someone's hand; the person is told. */
+  z.strictObject({ type: z.literal('lowerHand'), userId }),
   /** Before starting: use one of the group's agendas, scaled to the meeting's length. */
   z.strictObject({ type: z.literal('useTemplate'), templateId: z.string().min(1).max(40) }),
   z.strictObject({ type: z.literal('end') }),
@@ -71,5 +75,6 @@ export const REFUSALS = [
   'bad_order',
   'facilitator_present',
   'already_started',
+  'passed',
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];

@@ -85,11 +85,18 @@ export const roomView = z.object({
   version: z.number().int(),
   status: z.enum(['waiting', 'running', 'ended']),
   facilitatorId: z.string().nullable(),
+  /** The meeting's facilitator from the rota (they can always take the role back). */
+  designatedId: z.string().nullable(),
+  /** Every change of who facilitates, oldest first. */
+  facilitatorLog: z.array(
+    z.object({ from: z.string().nullable(), to: z.string(), at: z.number() }),
+  ),
   participants: z.array(
     z.object({
       userId: z.string(),
       name: z.string(),
       observer: z.boolean(),
+      steward: z.boolean().optional(),
       present: z.boolean(),
       arrivedAt: z.number(),
     }),
@@ -101,7 +108,11 @@ export const roomView = z.object({
   orderMode: z.enum(ORDER_MODES),
   order: z.array(z.string()),
   done: z.array(z.string()),
+  /** Who passed this round, or asked to pass the next one. */
+  passed: z.array(z.string()),
   waiting: z.array(z.string()),
+  /** In open discussion: who has the floor, if the facilitator gave it. */
+  floorId: z.string().nullable(),
   turn: z
     .object({
       speakerId: z.string(),
@@ -114,7 +125,13 @@ export const roomView = z.object({
     .nullable(),
   choices: z.record(z.string(), turnChoiceSchema),
   hands: z.array(z.object({ userId: z.string(), seq: z.number().int() })),
+  /** Hands someone else lowered, and why, until the person raises theirs again. */
+  handsLowered: z.record(z.string(), z.enum(['called', 'lowered', 'new_part'])),
   overruns: z.array(z.object({ userId: z.string(), phaseId: z.string(), ms: z.number() })),
+  /** Time each person spoke in turns over the session (for the summary at the end). */
+  spokenMs: z.record(z.string(), z.number()),
+  /** The parts that were started, in order. */
+  held: z.array(z.string()),
 });
 export type RoomView = z.infer<typeof roomView>;
 

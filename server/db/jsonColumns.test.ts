@@ -58,6 +58,29 @@ describe('stored live rooms', () => {
     expect(parseRoomState(JSON.stringify(room)).phases[0]?.guide).toBe('Say one thing.');
   });
 
+  it('upgrade the second shape: the rota’s facilitator, parts held so far, nothing passed', () => {
+    const {
+      designatedId: _d,
+      facilitatorLog: _f,
+      passed: _p,
+      floorId: _fl,
+      handsLowered: _h,
+      spokenMs: _s,
+      held: _held,
+      ...v2
+    } = { ...room, status: 'running' as const, phaseIndex: 1, facilitatorId: 'ann' };
+    const read = parseRoomState(JSON.stringify({ schema: 2, ...v2 }));
+    expect(read).toMatchObject({
+      designatedId: 'ann',
+      facilitatorLog: [],
+      passed: [],
+      floorId: null,
+      handsLowered: {},
+      spokenMs: {},
+      held: ['checkin', 'open'],
+    });
+  });
+
   it('refuse a schema from the future and a damaged room, by name', () => {
     expect(() => parseRoomState(JSON.stringify({ ...room, schema: 99 }))).toThrow(StoredDataError);
     expect(() =>

@@ -88,12 +88,13 @@ export const storedEmailPreferences = z
 // ---- Live rooms ------------------------------------------------------------------------------
 
 /** The shape live rooms are stored in now. */
-export const ROOM_SCHEMA_VERSION = 2;
+export const ROOM_SCHEMA_VERSION = 3;
 
 const participant = z.object({
   userId: z.string(),
   name: z.string(),
   observer: z.boolean(),
+  steward: z.boolean().optional(),
   present: z.boolean(),
   arrivedAt: z.number(),
 });
@@ -143,14 +144,55 @@ const roomV2 = z.object({
   phases: z.array(phase.extend({ guide: z.string() })),
 });
 
+/** Version 3: who the rota named as facilitator, passes, the floor, lowered hands, time spoken. */
+const roomV3 = roomV2.extend({
+  schema: z.literal(3),
+  designatedId: z.string().nullable(),
+  facilitatorLog: z.array(
+    z.object({ from: z.string().nullable(), to: z.string(), at: z.number() }),
+  ),
+  passed: z.array(z.string()),
+  floorId: z.string().nullable(),
+  handsLowered: z.record(z.string(), z.enum(['called', 'lowered', 'new_part'])),
+  spokenMs: z.record(z.string(), z.number()),
+  held: z.array(z.string()),
+});
+
+/** What version 3 added, for a room stored before it. */
+type AddedInV3 =
+  | 'designatedId'
+  | 'facilitatorLog'
+  | 'passed'
+  | 'floorId'
+  | 'handsLowered'
+  | 'spokenMs'
+  | 'held';
+function fromV2(state: Omit<RoomState, AddedInV3>): RoomState {
+  return {
+    ...state,
+    designatedId: state.facilitatorId,
+    facilitatorLog: [],
+    passed: [],
+    floorId: null,
+    handsLowered: {},
+    spokenMs: {},
+    // Before version 3 the parts held were not kept: those up to the current one.
+    held: state.phases.slice(0, Math.max(0, state.phaseIndex + 1)).map((p) => p.id),
+  };
+}
+
 /** Each older shape's step up to the next; the last step gives the current shape. */
 const upgrades = {
   1: (text: string) => {
     const state = parseColumn(roomV1, text, 'live_rooms.state (v1)');
-    return { ...state, phases: state.phases.map((p) => ({ ...p, guide: p.guide ?? '' })) };
+    return fromV2({ ...state, phases: state.phases.map((p) => ({ ...p, guide: p.guide ?? '' })) });
   },
   2: (text: string) => {
-    const { schema: _schema, ...state } = parseColumn(roomV2, text, 'live_rooms.state');
+    const { schema: _schema, ...state } = parseColumn(roomV2, text, 'live_rooms.state (v2)');
+    return fromV2(state);
+  },
+  3: (text: string) => {
+    const { schema: _schema, ...state } = parseColumn(roomV3, text, 'live_rooms.state');
     return state;
   },
 } satisfies Record<number, (text: string) => RoomState>;

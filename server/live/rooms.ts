@@ -88,6 +88,7 @@ export async function liveAccess(
       // their turn. A focus group's silent observer needs the focus-group template chosen
       // for the session, which rooms do not offer yet.
       observer: false,
+      steward: access.role === 'steward',
     },
     facilitatorId: access.assignments.find((r) => r.role_key === 'facilitator')?.user_id ?? null,
     templates: [...own, ...SESSION_TEMPLATES],
@@ -138,6 +139,8 @@ export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
     version: state.version,
     status: state.status,
     facilitatorId: state.facilitatorId,
+    designatedId: state.designatedId,
+    facilitatorLog: state.facilitatorLog,
     participants: state.participants,
     phases: state.phases,
     phaseIndex: state.phaseIndex,
@@ -146,11 +149,21 @@ export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
     orderMode: state.orderMode,
     order: state.order,
     done: state.done,
+    passed: [
+      ...state.passed,
+      ...Object.entries(state.choices)
+        .filter(([id, c]) => c.mode === 'pass' && !state.passed.includes(id))
+        .map(([id]) => id),
+    ],
     waiting: waiting(state),
+    floorId: state.floorId,
     turn: state.turn ? { ...state.turn, endsAt: state.turn.startedAt + state.turn.shareMs } : null,
     choices: state.choices,
     hands: state.hands,
+    handsLowered: state.handsLowered,
     overruns: state.overruns,
+    spokenMs: state.spokenMs,
+    held: state.held,
   };
 }
 

@@ -866,7 +866,7 @@ interface CommandRow {
   allowed: readonly LiveRole[];
   /** Brings the room to where the command makes sense: the facilitator's commands first. */
   before: (ids: { facilitator: string; participant: string }) => LiveCommand[];
-  command: LiveCommand;
+  command: LiveCommand | ((ids: { facilitator: string; participant: string }) => LiveCommand);
   /** The facilitator stays away (only for taking the role). */
   facilitatorAway?: boolean;
 }
@@ -917,6 +917,16 @@ const COMMANDS: Record<CommandType, CommandRow> = {
     before: () => [],
     command: { type: 'useTemplate', templateId: 'peer-support' },
   },
+  callOn: {
+    allowed: ['facilitator'],
+    before: () => [ROUND],
+    command: (ids) => ({ type: 'callOn', userId: ids.participant }),
+  },
+  lowerHand: {
+    allowed: ['facilitator'],
+    before: () => [],
+    command: (ids) => ({ type: 'lowerHand', userId: ids.participant }),
+  },
   end: { allowed: ['facilitator'], before: () => [], command: { type: 'end' } },
 };
 
@@ -949,10 +959,9 @@ describe.each(Object.entries(COMMANDS))('live command %s', (_type, row) => {
     };
     const participant = await connect(people.member);
     const facilitator = row.facilitatorAway ? null : await connect(lead);
-    for (const command of row.before({
-      facilitator: lead.id,
-      participant: people.member.id,
-    })) {
+    const ids = { facilitator: lead.id, participant: people.member.id };
+    const command = typeof row.command === 'function' ? row.command(ids) : row.command;
+    for (const command of row.before(ids)) {
       const ack = await facilitator?.command(command);
       expect(ack?.ok, JSON.stringify(ack)).toBe(true);
     }
@@ -960,11 +969,11 @@ describe.each(Object.entries(COMMANDS))('live command %s', (_type, row) => {
     if (row.facilitatorAway && role === 'facilitator') {
       // Away, the facilitator comes back and takes their own role.
       const back = await connect(lead);
-      const ack = await back.command(row.command);
+      const ack = await back.command(command);
       expect(ack.ok, JSON.stringify(ack)).toBe(true);
       return;
     }
-    const ack = await actor.command(row.command);
+    const ack = await actor.command(command);
     if (row.allowed.includes(role)) expect(ack.ok, JSON.stringify(ack)).toBe(true);
     else expect(ack).toMatchObject({ ok: false, refusal: 'not_facilitator' });
   });

@@ -47,7 +47,9 @@ function chime(): void {
 
 function ChoiceForm({ room, you, session }: { room: RoomView; you: string; session: LiveSession }) {
   const mine = room.choices[you];
-  const [mode, setMode] = useState<TurnMode>(mine?.mode ?? 'listen');
+  const [mode, setMode] = useState<TurnMode>(
+    mine?.mode && mine.mode !== 'pass' ? mine.mode : 'listen',
+  );
   const [from, setFrom] = useState(mine?.feedbackFrom ?? '');
   const [focus, setFocus] = useState(mine?.focus ?? '');
   const [saved, setSaved] = useState(false);
@@ -74,7 +76,7 @@ function ChoiceForm({ room, you, session }: { room: RoomView; you: string; sessi
       <Choices
         name="turn-mode"
         legend={t('live.yourTurnLegend')}
-        options={TURN_MODES.map((value) => ({
+        options={TURN_MODES.filter((value) => value !== 'pass').map((value) => ({
           value,
           label: t(`live.mode.${value}`),
           hint: t(`live.mode.${value}Hint`),
@@ -140,6 +142,139 @@ function AgendaChoice({ room, session }: { room: RoomView; session: LiveSession 
         </button>
       </div>
     </div>
+  );
+}
+
+/** The agenda, open to everyone before and during the session: parts, their times, guides. */
+function Agenda({ room }: { room: RoomView }) {
+  return (
+    <details class="card panel" open={room.status === 'waiting'}>
+      <summary>{t('live.agendaForAll')}</summary>
+      <ol class="agenda agenda-open">
+        {room.phases.map((p, i) => (
+          <li key={p.id} aria-current={i === room.phaseIndex ? 'step' : undefined}>
+            {t('live.phaseMinutes', { title: p.title, minutes: Math.round(p.plannedMs / 60_000) })}
+            {p.guide ? <p class="guide small muted">{p.guide}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+/** When the session has ended: no clocks, no controls; what happened, and the way back. */
+function Summary({ room }: { room: RoomView }) {
+  const held = room.held
+    .map((id) => room.phases.find((p) => p.id === id))
+    .filter((p) => p !== undefined);
+  const people = room.participants.filter((p) => !p.observer);
+  return (
+    <div class="live">
+      <section class="card panel" aria-labelledby="summary-title">
+        <h1 id="summary-title" tabIndex={-1}>
+          {t('live.summary.title')}
+        </h1>
+        <p>{t('live.summary.thanks', { group: room.groupName })}</p>
+        <h2>{t('live.summary.parts')}</h2>
+        {held.length === 0 ? (
+          <p class="muted">{t('live.summary.noParts')}</p>
+        ) : (
+          <ol>
+            {held.map((p) => (
+              <li key={p.id}>{p.title}</li>
+            ))}
+          </ol>
+        )}
+        <h2>{t('live.summary.time')}</h2>
+        <table class="summary">
+          <thead>
+            <tr>
+              <th scope="col">{t('live.summary.person')}</th>
+              <th scope="col">{t('live.summary.spoke')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.userId}>
+                <td>{p.name}</td>
+                <td class="num">{formatClock(room.spokenMs[p.userId] ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>
+          <a class="button primary" href={`/meetings/${room.meetingId}`}>
+            {t('live.summary.back')}
+          </a>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+/** The raised hands, in the order they went up; the facilitator can call on or lower each. */
+function Hands({
+  room,
+  you,
+  session,
+  isFacilitator,
+  listening,
+}: {
+  room: RoomView;
+  you: string;
+  session: LiveSession;
+  isFacilitator: boolean;
+  listening: boolean;
+}) {
+  const myHand = room.hands.find((h) => h.userId === you);
+  const lowered = myHand ? undefined : room.handsLowered[you];
+  return (
+    <section aria-labelledby="hands-title">
+      <h2 id="hands-title">{t('live.hands')}</h2>
+      {lowered ? <Notice tone="info">{t(`live.handLowered.${lowered}`)}</Notice> : null}
+      {room.hands.length === 0 ? (
+        <p class="muted">{t('live.noHands')}</p>
+      ) : (
+        <ol class="queue">
+          {room.hands.map((h) => (
+            <li key={h.userId}>
+              <span id={`hand-${h.userId}`}>{nameOf(room, h.userId)}</span>
+              {isFacilitator ? (
+                <span class="hand-actions">
+                  <button
+                    type="button"
+                    class="button secondary small"
+                    aria-describedby={`hand-${h.userId}`}
+                    disabled={Boolean(room.turn)}
+                    onClick={() => void session.send({ type: 'callOn', userId: h.userId })}
+                  >
+                    {t('live.callOn')}
+                  </button>
+                  <button
+                    type="button"
+                    class="button secondary small"
+                    aria-describedby={`hand-${h.userId}`}
+                    onClick={() => void session.send({ type: 'lowerHand', userId: h.userId })}
+                  >
+                    {t('live.lowerTheirHand')}
+                  </button>
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      <button
+        type="button"
+        class="button secondary"
+        aria-pressed={myHand ? 'true' : 'false'}
+        disabled={!myHand && listening}
+        onClick={() => void session.send({ type: 'hand', raised: !myHand })}
+      >
+        {myHand ? t('live.lowerHand') : t('live.raiseHand')}
+      </button>
+      {!myHand && listening ? <p class="small muted">{t('live.handsWait')}</p> : null}
+    </section>
   );
 }
 
@@ -359,14 +494,26 @@ function Session({ session }: { session: LiveSession }) {
       <Loading />
     );
   }
+  if (room.status === 'ended') return <Summary room={room} />;
   const phase = room.phases[room.phaseIndex];
   const phaseLeft = room.phaseEndsAt !== null ? room.phaseEndsAt - now : null;
   const isFacilitator = room.facilitatorId === you || room.facilitatorId === null;
-  const facilitatorHere = room.participants.some(
-    (p) => p.userId === room.facilitatorId && p.present,
-  );
+  const here = (id: string | null) => room.participants.some((p) => p.userId === id && p.present);
+  const facilitatorHere = here(room.facilitatorId);
   const listening = room.turn?.choice.mode === 'listen';
-  const myHand = room.hands.find((h) => h.userId === you);
+  const iAmSteward = room.participants.some((p) => p.userId === you && p.steward);
+  // The rota's facilitator can always take the role back; failing them, a steward can.
+  const canTake =
+    !isFacilitator &&
+    (!facilitatorHere || you === room.designatedId || (iAmSteward && !here(room.designatedId)));
+  const lastChange = room.facilitatorLog[room.facilitatorLog.length - 1];
+  const iPassed = room.passed.includes(you);
+  const roundAhead = room.phases.some(
+    (p, i) =>
+      p.kind === 'round' &&
+      (i > room.phaseIndex || (i === room.phaseIndex && !room.done.includes(you))),
+  );
+  const canPass = roundAhead && room.turn?.speakerId !== you && !room.done.includes(you);
   const speaker = room.turn ? nameOf(room, room.turn.speakerId) : null;
   const overTime = turnLeft !== null && turnLeft <= 0;
 
@@ -402,7 +549,16 @@ function Session({ session }: { session: LiveSession }) {
         </Notice>
       ) : null}
       {session.notice.value ? <Notice tone="info">{session.notice.value}</Notice> : null}
-      {room.status === 'ended' ? <Notice tone="info">{t('live.ended')}</Notice> : null}
+      {lastChange ? (
+        <p class="small muted">
+          {lastChange.from
+            ? t('live.facilitatorChanged', {
+                to: nameOf(room, lastChange.to),
+                from: nameOf(room, lastChange.from),
+              })
+            : t('live.facilitatorTook', { to: nameOf(room, lastChange.to) })}
+        </p>
+      ) : null}
 
       <section class="card panel live-phase" aria-labelledby="phase-title">
         <h1 id="phase-title" tabIndex={-1}>
@@ -410,9 +566,25 @@ function Session({ session }: { session: LiveSession }) {
         </h1>
         {phase?.guide ? <p>{phase.guide}</p> : null}
         {phaseLeft !== null ? (
-          <p class="phase-clock">
-            {t('live.phaseLeft')}{' '}
-            <span class="clock small-clock">{formatClock(Math.max(0, phaseLeft))}</span>
+          room.turn ? (
+            <p class="phase-clock">
+              {t('live.phaseLeft')}{' '}
+              <span class="small-clock">{formatClock(Math.max(0, phaseLeft))}</span>
+            </p>
+          ) : (
+            <>
+              <p class="phase-clock">{t('live.phaseLeft')}</p>
+              <p class="clock" aria-hidden="true">
+                {formatClock(Math.max(0, phaseLeft))}
+              </p>
+            </>
+          )
+        ) : null}
+        {phase?.kind === 'open' && room.floorId ? (
+          <p class="turn-mode">
+            {room.floorId === you
+              ? t('live.floorYou')
+              : t('live.floor', { name: nameOf(room, room.floorId) })}
           </p>
         ) : null}
       </section>
@@ -429,7 +601,7 @@ function Session({ session }: { session: LiveSession }) {
           </h2>
           <p class="turn-mode">
             {listening
-              ? t('live.listening')
+              ? t(room.turn.speakerId === you ? 'live.listeningToYou' : 'live.listening')
               : room.turn.choice.mode === 'feedback'
                 ? room.turn.choice.feedbackFrom
                   ? t('live.feedbackFromOne', { name: nameOf(room, room.turn.choice.feedbackFrom) })
@@ -459,9 +631,6 @@ function Session({ session }: { session: LiveSession }) {
         </section>
       ) : null}
 
-      {isFacilitator && room.status !== 'ended' ? (
-        <FacilitatorControls room={room} session={session} />
-      ) : null}
       {phase?.kind === 'round' ? (
         <section aria-labelledby="next-title">
           <h2 id="next-title">{t('live.next')}</h2>
@@ -477,54 +646,55 @@ function Session({ session }: { session: LiveSession }) {
               ))}
             </ol>
           )}
+          {room.passed.length > 0 ? (
+            <p class="small muted">
+              {t('live.passedList', {
+                names: room.passed.map((id) => nameOf(room, id)).join(', '),
+              })}
+            </p>
+          ) : null}
         </section>
       ) : null}
 
-      <section aria-labelledby="hands-title">
-        <h2 id="hands-title">{t('live.hands')}</h2>
-        {room.hands.length === 0 ? (
-          <p class="muted">{t('live.noHands')}</p>
-        ) : (
-          <ol class="queue">
-            {room.hands.map((h) => (
-              <li key={h.userId}>{nameOf(room, h.userId)}</li>
-            ))}
-          </ol>
-        )}
-        <button
-          type="button"
-          class="button secondary"
-          aria-pressed={myHand ? 'true' : 'false'}
-          disabled={!myHand && listening}
-          onClick={() => void session.send({ type: 'hand', raised: !myHand })}
-        >
-          {myHand ? t('live.lowerHand') : t('live.raiseHand')}
-        </button>
-        {!myHand && listening ? <p class="small muted">{t('live.handsWait')}</p> : null}
-      </section>
+      <Hands
+        room={room}
+        you={you}
+        session={session}
+        isFacilitator={isFacilitator}
+        listening={listening}
+      />
 
-      {room.turn?.speakerId !== you &&
-      room.phases.some((p, i) => p.kind === 'round' && i >= room.phaseIndex) ? (
+      {isFacilitator ? (
+        <FacilitatorControls room={room} session={session} />
+      ) : (
+        <Agenda room={room} />
+      )}
+
+      {iPassed ? (
+        <p class="muted">{t(phase?.kind === 'round' ? 'live.youPassed' : 'live.youPassNext')}</p>
+      ) : canPass ? (
+        <p>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() => void session.send({ type: 'pass' })}
+          >
+            {t(phase?.kind === 'round' ? 'live.pass' : 'live.passNext')}
+          </button>
+        </p>
+      ) : null}
+      {room.turn?.speakerId !== you && !iPassed && roundAhead ? (
         <ChoiceForm key={`${room.phaseIndex}`} room={room} you={you} session={session} />
       ) : null}
-      {phase?.kind === 'round' && !room.done.includes(you) && room.turn?.speakerId !== you ? (
-        <button
-          type="button"
-          class="button secondary"
-          onClick={() => void session.send({ type: 'pass' })}
-        >
-          {t('live.pass')}
-        </button>
-      ) : null}
 
-      {!isFacilitator && !facilitatorHere && room.status !== 'ended' ? (
+      {canTake ? (
         <p>
           <button
             type="button"
             class="button secondary"
             onClick={() => void session.send({ type: 'takeFacilitation' })}
           >
-            {t('live.takeFacilitation')}
+            {t(you === room.designatedId ? 'live.takeBack' : 'live.takeFacilitation')}
           </button>
         </p>
       ) : null}
