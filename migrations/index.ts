@@ -12,6 +12,7 @@ import * as m006 from './006_live';
 import * as m007 from './007_session_template';
 import * as m008 from './008_reasons';
 import * as m009 from './009_idempotency';
+import * as m010 from './010_live_presence';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '007_session_template': m007,
   '008_reasons': m008,
   '009_idempotency': m009,
+  '010_live_presence': m010,
 };

@@ -20,6 +20,7 @@ const schema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: positiveInt.default(10),
   DATABASE_CONNECT_TIMEOUT_SECONDS: positiveInt.default(10),
+  LIVE_GRACE_SECONDS: positiveInt.default(60),
   PUBLIC_URL: z
     .url({ error: 'must be a full address such as https://hearth.example.org' })
     .optional(),
@@ -94,6 +95,8 @@ export interface Config {
   /** Outgoing mail: without an SMTP URL, mail is kept in the outbox for the administrator. */
   mail: { smtpUrl: string | null; from: string };
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  /** How long a person who drops out of a live session keeps their place. */
+  live: { graceMs: number };
 }
 
 export class ConfigError extends Error {
@@ -151,5 +154,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     // OWASP's argon2id recommendation: 19 MiB, two passes, one lane.
     argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
+    live: { graceMs: e.LIVE_GRACE_SECONDS * 1000 },
   };
 }

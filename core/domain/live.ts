@@ -8,8 +8,6 @@ import type { LiveCommand, OrderMode, PhaseKind, Refusal, TurnChoice } from './l
 
 /** Feedback and coaching turns keep this share of the speaker's time for the responses. */
 export const RESPONSE_SHARE = 0.4;
-/** A speaker who drops keeps their place this long before their turn moves on. */
-export const RECONNECT_GRACE_MS = 60_000;
 
 export interface Phase {
   id: string;

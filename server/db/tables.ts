@@ -97,6 +97,18 @@ export interface SettingsTable {
   value: string;
 }
 
+/** A node's lease on a person's presence in a live room (see migration 010). */
+export interface LivePresenceTable {
+  meeting_id: string;
+  user_id: string;
+  node_id: string;
+  name: string;
+  /** 0 or 1: SQLite has no booleans. */
+  observer: number;
+  /** Server time (ms) until which the person counts as present through this node. */
+  lease_until: number;
+}
+
 /** A create's answer, kept by its idempotency key so a repeat gets it back (see 009). */
 export interface IdempotencyKeysTable {
   user_id: string;
@@ -437,6 +449,7 @@ export interface Database {
   settings: SettingsTable;
   rate_limits: RateLimitsTable;
   idempotency_keys: IdempotencyKeysTable;
+  live_presence: LivePresenceTable;
   audit_events: AuditEventsTable;
   agreement_versions: AgreementVersionsTable;
   agreement_proposals: AgreementProposalsTable;

@@ -2,7 +2,9 @@
  * This node's side of live sessions: its open sockets, grouped by room. When a room's
  * version is announced (by this node or another), the room is read once and the new state
  * sent to every socket here. A person whose connection drops keeps their place for a grace
- * period; only then are they marked as gone.
+ * period; only then are they marked as gone. Presence is a lease in the database, renewed
+ * by the node the person is connected to, so it survives that node's death: when the last
+ * lease for a person runs out, any node (the restarted one, or another) marks them gone.
  *
  * Access is not checked once and forgotten: whenever a group changes (a member removed or
  * leaving, the group adjourning, a meeting cancelled) every socket in its rooms is checked
@@ -10,7 +12,6 @@
  * web app explains.
  */
 import type { WebSocket } from 'ws';
-import { RECONNECT_GRACE_MS } from '../../core/domain/live';
 import { AppError } from '../../core/errors';
 import {
   LIVE_CLOSE,
@@ -19,11 +20,26 @@ import {
   type LiveCloseReason,
   type ServerMessage,
 } from '../../core/protocol/live';
+import {
+  clearLapsed,
+  endLease,
+  holdLease,
+  listLapsed,
+  renewLeases,
+} from '../db/queries/livePresence';
+import { findRoom } from '../db/queries/liveRooms';
 import { sessionExists } from '../db/queries/sessions';
 import type { Deps } from '../deps';
 import type { BusEvent } from '../fanout/bus';
 import { newId } from '../security/tokens';
-import { type LiveAccess, liveAccess, readRoom, runAndAnnounce, toRoomView } from './rooms';
+import {
+  type LiveAccess,
+  liveAccess,
+  readRoom,
+  runAndAnnounce,
+  runCommandFor,
+  toRoomView,
+} from './rooms';
 
 /** A socket whose outgoing buffer grows past this is too slow to keep up; it is closed. */
 const SLOW_CONSUMER_BYTES = 1024 * 1024;
@@ -61,15 +77,75 @@ export function closeFor(socket: WebSocket, reason: LiveCloseReason): void {
 
 export class LiveNode {
   private readonly rooms = new Map<string, RoomEntry>();
-  private readonly graceTimers = new Map<string, NodeJS.Timeout>();
   private readonly unsubscribe: (() => void)[];
+  private readonly timers: NodeJS.Timeout[];
+  /** This process, as the holder of presence leases. */
+  readonly nodeId = newId();
+  private readonly graceMs: number;
 
   constructor(private readonly deps: Deps) {
+    this.graceMs = deps.config.live.graceMs;
     this.unsubscribe = [
       deps.bus.subscribe((event) => void this.hear(event)),
       // Announcements may have been missed: check everyone here again.
       deps.bus.onReset(() => void this.recheckAll()),
     ];
+    const every = (ms: number, job: () => Promise<void>) => {
+      const timer = setInterval(() => void job().catch(() => {}), ms);
+      timer.unref();
+      return timer;
+    };
+    this.timers = [
+      // Leases are renewed well before they run out.
+      every(Math.max(250, Math.floor(this.graceMs / 3)), () => this.renew()),
+      // Anyone whose last lease ran out is gone: settled by whichever node sees it first.
+      every(Math.max(250, Math.floor(this.graceMs / 12)), () => this.settleLapsed()),
+    ];
+    // A restarted node settles the people it held before it died, as soon as they lapse.
+    void this.settleLapsed().catch(() => {});
+  }
+
+  /** The people connected to this node, one entry per person and room. */
+  private held(): { meetingId: string; userId: string }[] {
+    const seen = new Map<string, { meetingId: string; userId: string }>();
+    for (const [meetingId, entry] of this.rooms) {
+      for (const c of entry.connections) {
+        seen.set(`${meetingId} ${c.access.actor.userId}`, {
+          meetingId,
+          userId: c.access.actor.userId,
+        });
+      }
+    }
+    return [...seen.values()];
+  }
+
+  private async renew(): Promise<void> {
+    const held = this.held();
+    if (held.length === 0) return;
+    await renewLeases(this.deps.db, this.nodeId, held, this.deps.now().getTime() + this.graceMs);
+  }
+
+  /** Marks as gone everyone whose presence leases have all run out. */
+  async settleLapsed(): Promise<void> {
+    const now = this.deps.now().getTime();
+    for (const lapsed of await listLapsed(this.deps.db, now)) {
+      if (!(await clearLapsed(this.deps.db, lapsed.meeting_id, lapsed.user_id, now))) continue;
+      const room = await findRoom(this.deps.db, lapsed.meeting_id);
+      if (!room) continue;
+      await runCommandFor(
+        this.deps,
+        {
+          meetingId: lapsed.meeting_id,
+          actor: {
+            userId: lapsed.user_id,
+            name: lapsed.name,
+            observer: Number(lapsed.observer) === 1,
+          },
+        },
+        `gone-${newId()}`,
+        { type: 'leave' },
+      );
+    }
   }
 
   private async hear(event: BusEvent): Promise<void> {
@@ -78,21 +154,26 @@ export class LiveNode {
     else this.endSession(event.sessionId);
   }
 
-  /** Adds a socket to its room here, cancelling any grace period for the same person. */
-  attach(connection: Connection): void {
-    const { meetingId, groupId } = connection.access;
-    const key = `${meetingId} ${connection.access.actor.userId}`;
-    const timer = this.graceTimers.get(key);
-    if (timer) {
-      clearTimeout(timer);
-      this.graceTimers.delete(key);
-    }
+  /**
+   * Adds a socket to its room here and takes the person's presence lease, which also ends
+   * any grace period they were in (on this node or another).
+   */
+  async attach(connection: Connection): Promise<void> {
+    const { meetingId, groupId, actor } = connection.access;
     let entry = this.rooms.get(meetingId);
     if (!entry) {
       entry = { groupId, connections: new Set(), sentVersion: -1, reading: false, again: false };
       this.rooms.set(meetingId, entry);
     }
     entry.connections.add(connection);
+    await holdLease(this.deps.db, {
+      meeting_id: meetingId,
+      user_id: actor.userId,
+      node_id: this.nodeId,
+      name: actor.name,
+      observer: actor.observer ? 1 : 0,
+      lease_until: this.deps.now().getTime() + this.graceMs,
+    });
   }
 
   /**
@@ -107,15 +188,16 @@ export class LiveNode {
     const userId = connection.access.actor.userId;
     const stillHere = [...entry.connections].some((c) => c.access.actor.userId === userId);
     if (!stillHere) {
-      const key = `${meetingId} ${userId}`;
-      const leave = () => {
-        this.graceTimers.delete(key);
-        void runAndAnnounce(this.deps, connection.access, `gone-${newId()}`, {
-          type: 'leave',
-        }).catch(() => {});
-      };
-      if (connection.ended) leave();
-      else this.graceTimers.set(key, setTimeout(leave, RECONNECT_GRACE_MS).unref());
+      // The lease runs for the grace period from now, or ends at once when access ended.
+      const now = this.deps.now().getTime();
+      const ended = connection.ended !== undefined;
+      void endLease(
+        this.deps.db,
+        { meetingId, userId, nodeId: this.nodeId },
+        ended ? now - 1 : now + this.graceMs,
+      )
+        .then(() => (ended ? this.settleLapsed() : undefined))
+        .catch(() => {});
     }
     if (entry.connections.size === 0) this.rooms.delete(meetingId);
   }
@@ -206,8 +288,7 @@ export class LiveNode {
 
   close(): void {
     for (const stop of this.unsubscribe) stop();
-    for (const timer of this.graceTimers.values()) clearTimeout(timer);
-    this.graceTimers.clear();
+    for (const timer of this.timers) clearInterval(timer);
     for (const entry of this.rooms.values()) {
       for (const c of entry.connections) {
         c.socket.close(LIVE_RESTARTING.code, LIVE_RESTARTING.reason);

@@ -5,6 +5,7 @@
 import {
   type Actor,
   apply,
+  type Command,
   newRoom,
   phaseEndsAt,
   type RoomState,
@@ -187,28 +188,53 @@ export async function runCommand(
   clientId: string,
   command: LiveCommand,
 ): Promise<CommandResult> {
-  const { meetingId } = access;
+  const result = await applyAndLog(
+    deps,
+    access,
+    clientId,
+    command,
+    command.type === 'useTemplate'
+      ? {
+          type: 'setPhases',
+          phases: planPhases(pick(access, command.templateId), access.durationMinutes),
+        }
+      : command,
+  );
+  if (result.ok && !result.repeated && command.type === 'useTemplate') {
+    const chosen = pick(access, command.templateId).id;
+    await withGroupLock(deps, access.groupId, ({ trx, groupId }) =>
+      updateGroup(trx, groupId, { session_template: chosen }),
+    );
+    access.sessionTemplate = chosen;
+  }
+  return result;
+}
+
+/** Who a command is applied for: a person in a room (not necessarily connected). */
+type RoomActor = Pick<LiveAccess, 'meetingId' | 'actor'>;
+
+/**
+ * The one transaction every room change goes through: lock the room, skip a command id
+ * already applied, apply, log the command with the new state and version.
+ */
+async function applyAndLog(
+  deps: Deps,
+  who: RoomActor,
+  clientId: string,
+  logged: LiveCommand,
+  command: Command,
+): Promise<CommandResult> {
+  const { meetingId, actor } = who;
   const now = deps.now();
   const at = now.toISOString();
-  const result = await deps.db.transaction().execute(async (trx): Promise<CommandResult> => {
+  return deps.db.transaction().execute(async (trx): Promise<CommandResult> => {
     const room = await lockRoom(trx, meetingId, at);
     if (!room) throw new AppError('not_found', 'This session has not been opened.');
-    const seen = await findEvent(trx, meetingId, access.actor.userId, clientId);
+    const seen = await findEvent(trx, meetingId, actor.userId, clientId);
     if (seen) return { ok: true, version: seen.version, repeated: true };
     const { state } = room;
     const seed = Number.parseInt(clientId.replace(/[^0-9a-f]/gi, '').slice(0, 8) || '1', 16);
-    const outcome = apply(
-      state,
-      command.type === 'useTemplate'
-        ? {
-            type: 'setPhases',
-            phases: planPhases(pick(access, command.templateId), access.durationMinutes),
-          }
-        : command,
-      access.actor,
-      now.getTime(),
-      seed,
-    );
+    const outcome = apply(state, command, actor, now.getTime(), seed);
     if (!outcome.ok) return { ok: false, version: state.version, refusal: outcome.refusal };
     const next = outcome.state;
     // Accepted with nothing to change: no new version, nothing to tell anyone.
@@ -216,27 +242,32 @@ export async function runCommand(
     await insertEvent(trx, {
       meeting_id: meetingId,
       version: next.version,
-      actor_id: access.actor.userId,
+      actor_id: actor.userId,
       client_id: clientId,
-      command: JSON.stringify(command),
+      command: JSON.stringify(logged),
       at,
     });
     await saveRoom(trx, meetingId, { state: next, updated_at: at });
-    if (command.type === 'join' && !access.actor.observer) {
-      await recordArrival(trx, {
-        meeting_id: meetingId,
-        user_id: access.actor.userId,
-        arrived_at: at,
-      });
+    if (command.type === 'join' && !actor.observer) {
+      await recordArrival(trx, { meeting_id: meetingId, user_id: actor.userId, arrived_at: at });
     }
     return { ok: true, version: next.version };
   });
-  if (result.ok && !result.repeated && command.type === 'useTemplate') {
-    const chosen = pick(access, command.templateId).id;
-    await withGroupLock(deps, access.groupId, ({ trx, groupId }) =>
-      updateGroup(trx, groupId, { session_template: chosen }),
-    );
-    access.sessionTemplate = chosen;
+}
+
+/**
+ * Applies a command for someone who may not be connected (a person whose presence lapsed),
+ * and tells every node. Only commands that need nothing from the person's access.
+ */
+export async function runCommandFor(
+  deps: Deps,
+  who: RoomActor,
+  clientId: string,
+  command: Extract<LiveCommand, { type: 'leave' }>,
+): Promise<CommandResult> {
+  const result = await applyAndLog(deps, who, clientId, command, command);
+  if (result.ok && !result.repeated) {
+    await deps.bus.publish({ kind: 'room', meetingId: who.meetingId, version: result.version });
   }
   return result;
 }

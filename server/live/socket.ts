@@ -149,8 +149,9 @@ export function serveSocket(
     node.detach(connection);
   });
 
-  node.attach(connection);
-  void runAndAnnounce(deps, access, `arrive-${newId()}`, { type: 'join' })
+  void node
+    .attach(connection)
+    .then(() => runAndAnnounce(deps, access, `arrive-${newId()}`, { type: 'join' }))
     .then(async () => {
       await snapshot();
       ready = true;

@@ -77,3 +77,29 @@ it('comes back exactly after SIGKILL mid-turn', async () => {
   await back.close();
   for (const client of clients) client.ws.terminate();
 });
+
+it('marks people on a killed node as gone once their grace ends, and keeps those who came back', async () => {
+  const grace = { LIVE_GRACE_SECONDS: '1', WEB_DIST_DIR: '/nonexistent' };
+  node = await spawnNode({ ...env, ...grace });
+  const seeded = await seedLiveMeeting(node.url, 3, 'ghosts');
+  const clients = await Promise.all(
+    seeded.cookies.map((cookie) =>
+      connectLive((node as RunningNode).url, seeded.meetingId, cookie),
+    ),
+  );
+  await settled(
+    clients[0] as LiveClient,
+    (r) => r.participants.filter((p) => p.present).length === 3,
+  );
+
+  node.process.kill('SIGKILL');
+  await new Promise((resolve) => node?.process.once('exit', resolve));
+  for (const client of clients) client.ws.terminate();
+  node = await spawnNode({ ...env, ...grace });
+
+  // One person comes back at once; the other two never do.
+  const back = await connectLive(node.url, seeded.meetingId, seeded.cookies[0] as string);
+  const room = await settled(back, (r) => r.participants.filter((p) => p.present).length === 1);
+  expect(room.participants.find((p) => p.present)?.userId).toBe(seeded.userIds[0]);
+  await back.close();
+});
