@@ -13,6 +13,7 @@ import * as m007 from './007_session_template';
 import * as m008 from './008_reasons';
 import * as m009 from './009_idempotency';
 import * as m010 from './010_live_presence';
+import * as m011 from './011_mail_links';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '008_reasons': m008,
   '009_idempotency': m009,
   '010_live_presence': m010,
+  '011_mail_links': m011,
 };

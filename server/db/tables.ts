@@ -20,6 +20,8 @@ export interface UsersTable {
   display_name: string;
   password_hash: string;
   created_at: string;
+  /** Raised to stop every one-click mail link made before (see migration 011). */
+  mail_link_generation: Generated<number>;
 }
 
 export interface SessionsTable {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   emailPreferences,
   emailPreferencesView,
@@ -8,8 +9,10 @@ import type { Deps } from '../deps';
 import {
   getEmailPreferencesByToken,
   getMyEmailPreferences,
+  replaceLinksByToken,
   setEmailPreferencesByToken,
   setMyEmailPreferences,
+  unsubscribeByToken,
 } from '../services/mail/emailPreferences';
 import { errorResponses } from './errorResponses';
 import { requireViewer } from './viewer';
@@ -71,6 +74,42 @@ export function emailPreferenceRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         setEmailPreferencesByToken(deps, { token: request.params.token, ...request.body }),
+    );
+
+    app.post(
+      '/api/email-preferences/:token/unsubscribe',
+      {
+        schema: {
+          tags,
+          summary:
+            'One-click unsubscribe (RFC 8058) from a mail’s List-Unsubscribe header: every optional mail off',
+          description:
+            'Mail clients send this with the form body List-Unsubscribe=One-Click; a JSON body is accepted too.',
+          params: preferencesParams,
+          response: { 204: z.null(), ...errorResponses(400, 404, 415) },
+        },
+      },
+      async (request, reply) => {
+        await unsubscribeByToken(deps, request.params);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/email-preferences/:token/replace',
+      {
+        schema: {
+          tags,
+          summary:
+            'Stop this link and every other email-choices link already mailed; the next mail carries a new one',
+          params: preferencesParams,
+          response: { 204: z.null(), ...errorResponses(400, 404, 415) },
+        },
+      },
+      async (request, reply) => {
+        await replaceLinksByToken(deps, request.params);
+        return reply.code(204).send(null);
+      },
     );
   };
 }

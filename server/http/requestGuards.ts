@@ -11,6 +11,10 @@ import { isApiPath } from './securityHeaders';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** RFC 8058 one-click unsubscribe: mail clients POST a form, from no origin of ours. */
+const ONE_CLICK = /^\/api\/email-preferences\/[^/?]+\/unsubscribe(\?|$)/;
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
 function hasBody(request: FastifyRequest): boolean {
   const length = request.headers['content-length'];
   return (
@@ -47,8 +51,19 @@ export function registerRequestGuards(app: FastifyInstance, config: Config): voi
     done(nul ? fieldError(nul, 'invalid', NUL_MESSAGE) : undefined);
   });
 
+  // Only the one-click unsubscribe takes a form body, and it reads nothing from it.
+  app.addContentTypeParser(FORM_TYPES, { parseAs: 'string' }, (_request, _body, done) =>
+    done(null, {}),
+  );
+
   app.addHook('onRequest', (request, _reply, done) => {
     if (SAFE_METHODS.has(request.method) || !isApiPath(request.url)) return done();
+    if (ONE_CLICK.test(request.url) && request.method === 'POST') {
+      const type = String(request.headers['content-type'] ?? '');
+      if (type === '' || isJson(request) || FORM_TYPES.some((t) => type.startsWith(t))) {
+        return done();
+      }
+    }
     const origin = request.headers.origin;
     const sameOrigin =
       origin === publicOrigin || origin === `${request.protocol}://${request.host}`;

@@ -21,12 +21,21 @@ export interface MailContext {
   preferencesUrl: string | null;
 }
 
-const NOT_A_MEMBER =
-  'You get this because someone on Hearth asked us to send it to this address. If it is not for you, ignore it: we will not write to you again unless you join.';
+/** Why this person gets mail from Hearth at all: the footer says so in words that fit. */
+type Audience = 'member' | 'applicant' | 'invited';
+
+const WHY: Record<Audience, string> = {
+  member: 'You get this because you are in a group on Hearth.',
+  applicant: 'You get this because you applied to join a group on Hearth.',
+  invited:
+    'You get this because someone on Hearth asked us to send it to this address. If it is not for you, ignore it: we will not write to you again unless you join.',
+};
 
 interface Block {
   paragraphs: string[];
   link?: { label: string; url: string };
+  /** Who the mail is for, when it is not a member of the group it is about. */
+  audience?: Audience;
 }
 
 const escapeHtml = (text: string) =>
@@ -37,12 +46,13 @@ const escapeHtml = (text: string) =>
 
 function compose(context: MailContext, subject: string, block: Block): MailContent {
   const greeting = context.displayName ? `Hello ${context.displayName},` : 'Hello,';
+  const why = WHY[context.preferencesUrl ? (block.audience ?? 'member') : 'invited'];
   const footer = context.preferencesUrl
-    ? `You get this because you are in a group on Hearth. Choose which emails you get: ${context.preferencesUrl}`
-    : NOT_A_MEMBER;
+    ? `${why} Choose which emails you get: ${context.preferencesUrl}`
+    : why;
   const footerHtml = context.preferencesUrl
-    ? `You get this because you are in a group on Hearth. <a href="${escapeHtml(context.preferencesUrl)}" style="color:#8a3b12;text-decoration:underline">Choose which emails you get</a>.`
-    : escapeHtml(NOT_A_MEMBER);
+    ? `${escapeHtml(why)} <a href="${escapeHtml(context.preferencesUrl)}" style="color:#8a3b12;text-decoration:underline">Choose which emails you get</a>.`
+    : escapeHtml(why);
   const text = [
     greeting,
     ...block.paragraphs,
@@ -201,6 +211,7 @@ export function applicationOutcomeMail(
         label: outcome.accepted ? 'Go to the group' : 'Find another group',
         url: outcome.url,
       },
+      ...(outcome.accepted ? {} : { audience: 'applicant' as const }),
     },
   );
 }

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { EmailPreferences } from '../../core/protocol/mail';
 import { findEmailPreferences } from '../db/queries/emailPreferences';
 import { settingOrInsert } from '../db/queries/settings';
+import { findMailLinkGeneration } from '../db/queries/users';
 import type { Database } from '../db/tables';
 
 export const DEFAULT_EMAIL_PREFERENCES: EmailPreferences = {
@@ -29,18 +30,37 @@ async function linkSecret(db: Kysely<Database>): Promise<Buffer> {
   return secret;
 }
 
-/** A link token naming one person: their id and a keyed hash of it. */
-export async function preferencesToken(db: Kysely<Database>, userId: string): Promise<string> {
-  const mac = createHmac('sha256', await linkSecret(db)).update(`email-preferences:${userId}`);
-  return `${Buffer.from(userId).toString('base64url')}.${mac.digest('base64url')}`;
+async function macOf(db: Kysely<Database>, userId: string, generation: number): Promise<string> {
+  // Generation 0 keeps the form links had before they could be replaced.
+  const subject =
+    generation === 0 ? `email-preferences:${userId}` : `email-preferences:${userId}:${generation}`;
+  return createHmac('sha256', await linkSecret(db))
+    .update(subject)
+    .digest('base64url');
 }
 
-/** The person a link token names, or null when it is not one Hearth made. */
+/**
+ * A link token naming one person: their id, their links' generation and a keyed hash of
+ * both. Raising the generation (raiseMailLinkGeneration) stops every older link.
+ */
+export async function preferencesToken(db: Kysely<Database>, userId: string): Promise<string> {
+  const generation = (await findMailLinkGeneration(db, userId)) ?? 0;
+  const id = Buffer.from(userId).toString('base64url');
+  const mac = await macOf(db, userId, generation);
+  return generation === 0 ? `${id}.${mac}` : `${id}.${generation}.${mac}`;
+}
+
+/** The person a link token names, or null when it is not one Hearth made (or was replaced). */
 export async function userOfToken(db: Kysely<Database>, token: string): Promise<string | null> {
-  const [idPart, macPart] = token.split('.');
-  if (!idPart || !macPart) return null;
+  const parts = token.split('.');
+  const [idPart, generationPart, macPart] = parts.length === 2 ? [parts[0], '0', parts[1]] : parts;
+  if (parts.length > 3 || !idPart || !macPart || !/^\d{1,9}$/.test(generationPart ?? '')) {
+    return null;
+  }
   const userId = Buffer.from(idPart, 'base64url').toString();
-  const expected = Buffer.from((await preferencesToken(db, userId)).split('.')[1] as string);
+  const generation = Number(generationPart);
+  if ((await findMailLinkGeneration(db, userId)) !== generation) return null;
+  const expected = Buffer.from(await macOf(db, userId, generation));
   const given = Buffer.from(macPart);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   return userId;

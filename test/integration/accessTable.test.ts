@@ -758,6 +758,28 @@ const ROWS: Row[] = [
         proposals: true,
       }),
   },
+  {
+    route: 'POST /api/email-preferences/{token}/unsubscribe',
+    case: 'with a mailed link (its holder’s own, one person each time)',
+    allowed: KINDS,
+    run: async (_k, c) => {
+      const holder = await t.signUp('Link holder');
+      return c.post(
+        `/api/email-preferences/${await preferencesToken(t.deps.db, holder.id)}/unsubscribe`,
+      );
+    },
+  },
+  {
+    route: 'POST /api/email-preferences/{token}/replace',
+    case: 'with a mailed link (its holder’s own, one person each time)',
+    allowed: KINDS,
+    run: async (_k, c) => {
+      const holder = await t.signUp('Link holder');
+      return c.post(
+        `/api/email-preferences/${await preferencesToken(t.deps.db, holder.id)}/replace`,
+      );
+    },
+  },
 
   // Notifications
   {

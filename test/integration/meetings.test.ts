@@ -426,7 +426,15 @@ describe('mail', () => {
     // The link in the mail opens the person's choices without signing in.
     const link = /\/email-preferences\/([\w.-]+)/.exec(reminder.replace(/=\r?\n/g, ''))?.[1] ?? '';
     const viaLink = await t.anon.get(`/api/email-preferences/${link}`);
-    expect(viaLink.json().email).toBe(bea.email);
+    // Whoever holds the link does not learn the address.
+    expect(viaLink.json().email).not.toBe(bea.email);
+    expect(viaLink.json().email).toMatch(/^b•+@e•+\.org$/);
+    // The mail says it was sent by a machine, and offers one-click unsubscribe (RFC 8058).
+    const unfolded = reminder.replace(/\r?\n[ \t]+/g, ' ');
+    expect(unfolded).toMatch(/^Auto-Submitted: auto-generated\r?$/m);
+    expect(unfolded).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+    const oneClick = /^List-Unsubscribe: <([^>]+)>/m.exec(unfolded)?.[1] ?? '';
+    expect(oneClick).toContain(`/api/email-preferences/${link}/unsubscribe`);
     const off = await t.anon.put(`/api/email-preferences/${link}`, {
       reminders: [60],
       roles: true,
@@ -435,6 +443,35 @@ describe('mail', () => {
     });
     expect(off.json().preferences).toMatchObject({ reminders: [60], proposals: false });
     expect((await t.anon.get(`/api/email-preferences/${link}x`)).statusCode).toBe(404);
+
+    // A mail client's one-click POST (a form, from no page of ours) turns optional mail off.
+    const clicked = await t.app.inject({
+      method: 'POST',
+      url: new URL(oneClick).pathname,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(clicked.statusCode).toBe(204);
+    expect((await bea.get('/api/me/email-preferences')).json().preferences).toEqual({
+      reminders: [],
+      roles: false,
+      changes: false,
+      proposals: false,
+    });
+    // Other routes still refuse a form body.
+    const form = await t.app.inject({
+      method: 'PUT',
+      url: `/api/email-preferences/${link}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'reminders=60',
+    });
+    expect(form.statusCode).toBe(415);
+    await t.anon.put(`/api/email-preferences/${link}`, {
+      reminders: [60],
+      roles: true,
+      changes: true,
+      proposals: false,
+    });
 
     // An hour before: the one-hour reminder, once.
     received.length = 0;
@@ -445,7 +482,34 @@ describe('mail', () => {
     expect(received.filter((m) => m.to === bea.email && m.body.includes('Reminder:'))).toHaveLength(
       1,
     );
+
+    // Someone else may hold Bea's mail: she replaces her links, and the old one stops.
+    expect((await t.anon.post(`/api/email-preferences/${link}/replace`)).statusCode).toBe(204);
+    expect((await t.anon.get(`/api/email-preferences/${link}`)).statusCode).toBe(404);
+    const latest = received.filter((m) => m.to === bea.email).at(-1)?.body ?? '';
+    const oldInMail = /\/email-preferences\/([\w.-]+)/.exec(latest.replace(/=\r?\n/g, ''))?.[1];
+    expect(oldInMail).toBe(link);
     transport.close();
+  });
+
+  it('hides the secret part of links from the administrator’s outbox', async () => {
+    const { steward, group } = await groupOfThree();
+    await steward.post(`/api/groups/${group.id}/invites`, { email: 'secret.friend@example.org' });
+    const admin = await t
+      .signUp('Admin', { email: 'admin.meetings@example.org' })
+      .catch(() => t.newClient());
+    if (!('id' in admin)) {
+      await admin.post('/api/auth/login', {
+        email: 'admin.meetings@example.org',
+        password: 'a quiet walk by the river',
+      });
+    }
+    const outbox = (await admin.get('/api/admin/mail')).json();
+    const invitation = outbox.items.find(
+      (m: { to: string }) => m.to === 'secret.friend@example.org',
+    );
+    expect(invitation.text).toContain('/invite/•••');
+    expect(invitation.text).not.toMatch(/\/invite\/[A-Za-z0-9_-]{10,}/);
   });
 
   it('retries with back-off and marks a refused address as failed', async () => {

@@ -472,6 +472,14 @@ export const en = {
   'email.save': 'Save email choices',
   'email.saved': 'Saved.',
   'email.pageTitle': 'Your email choices',
+  'email.linkTitle': 'This link',
+  'email.linkLead':
+    'Anyone who has one of your emails can open this page. If someone else may have them, stop the links in them working. Your next email will have a new link, and you can always sign in to change your choices.',
+  'email.replaceLink': 'Stop the links in my emails working',
+  'email.replaceConfirm': 'Stop this link and the links in every email you already have?',
+  'email.replaceYes': 'Yes, stop them',
+  'email.replaced':
+    'Done. The links in your earlier emails no longer work. Your next email will have a new one.',
   'outbox.title': 'Outbox',
   'outbox.leadNone':
     'No SMTP_URL is set, so mail is kept here instead of being sent. Nothing is lost: set SMTP_URL and retry.',

@@ -1,9 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, UsersTable } from '../tables';
 
-export type UserRow = UsersTable;
+export type UserRow = Selectable<UsersTable>;
 
-export async function insertUser(db: Kysely<Database>, user: UserRow): Promise<void> {
+export async function insertUser(
+  db: Kysely<Database>,
+  user: Insertable<UsersTable>,
+): Promise<void> {
   await db.insertInto('users').values(user).execute();
 }
 
@@ -27,6 +30,28 @@ export async function findUserEmail(
   id: string,
 ): Promise<{ email: string } | undefined> {
   return db.selectFrom('users').select('email').where('id', '=', id).executeTakeFirst();
+}
+
+/** The generation of a person's one-click mail links (0 until they replace them). */
+export async function findMailLinkGeneration(
+  db: Kysely<Database>,
+  id: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select('mail_link_generation')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? Number(row.mail_link_generation) : undefined;
+}
+
+/** Stops every one-click mail link the person has: the next mail carries a new one. */
+export async function raiseMailLinkGeneration(db: Kysely<Database>, id: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ mail_link_generation: eb('mail_link_generation', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Names and addresses of several people, for mail to people who are not (yet) members. */

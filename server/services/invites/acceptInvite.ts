@@ -7,8 +7,9 @@ import { findMembership } from '../../db/queries/memberships';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { admitMember } from '../../membership/admitMember';
+import { hideAddress, sameAddress } from '../../security/addresses';
 import { getGroup } from '../groups/getGroup';
-import { hideAddress, openInvite, sameAddress } from './openInvite';
+import { openInvite } from './openInvite';
 
 /**
  * Joins the group an invitation is for. Accepting twice is harmless: a member who opens

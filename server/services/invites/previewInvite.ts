@@ -3,8 +3,9 @@ import type { InvitePreview } from '../../../core/protocol/invites';
 import { groupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
 import type { Deps } from '../../deps';
+import { hideAddress, sameAddress } from '../../security/addresses';
 import { buildJoiningView } from '../joining/joiningView';
-import { hideAddress, openInvite, sameAddress } from './openInvite';
+import { openInvite } from './openInvite';
 
 /**
  * What an invitation is for, shown to whoever holds the link (signed in or not): the link

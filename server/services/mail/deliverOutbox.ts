@@ -1,6 +1,23 @@
 import { claimDueMail, settleMail } from '../../db/queries/outbox';
 import type { Deps } from '../../deps';
+import { preferencesToken } from '../../mail/preferences';
 import { isPermanentFailure, type MailTransport } from '../../mail/transport';
+
+/**
+ * Headers every mail carries: it was sent by a machine (so auto-responders stay quiet), and,
+ * for a person with an account, a one-click unsubscribe (RFC 8058) that turns every optional
+ * mail off without signing in.
+ */
+async function headersFor(deps: Deps, userId: string | null): Promise<Record<string, string>> {
+  const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
+  if (userId) {
+    const token = await preferencesToken(deps.db, userId);
+    const base = `${deps.config.publicUrl}/api/email-preferences/${token}`;
+    headers['List-Unsubscribe'] = `<${base}/unsubscribe>`;
+    headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+  }
+  return headers;
+}
 
 /** Waits between tries: a minute, five, half an hour, two hours, then twelve. */
 export const RETRY_MINUTES = [1, 5, 30, 120, 720];
@@ -40,6 +57,7 @@ export async function deliverOutbox(
         subject: mail.subject,
         text: mail.text_body,
         html: mail.html_body,
+        headers: await headersFor(deps, mail.user_id),
       });
       await settleMail(deps.db, mail.id, {
         status: 'sent',
@@ -47,6 +65,7 @@ export async function deliverOutbox(
         attempts: mail.attempts + 1,
         last_error: null,
       });
+      log.info({ mailId: mail.id, kind: mail.kind, attempts: mail.attempts + 1 }, 'mail sent');
       result.sent += 1;
     } catch (error) {
       const attempts = mail.attempts + 1;
@@ -63,6 +82,10 @@ export async function deliverOutbox(
           last_error: message,
           next_attempt_at: new Date(deps.now().getTime() + wait * 60_000).toISOString(),
         });
+        log.info(
+          { mailId: mail.id, kind: mail.kind, attempts, retryInMinutes: wait },
+          'mail not delivered yet; it will be tried again',
+        );
         result.retried += 1;
       }
     }

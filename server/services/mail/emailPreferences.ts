@@ -6,24 +6,37 @@ import { AppError } from '../../../core/errors';
 import type { EmailPreferences, EmailPreferencesView } from '../../../core/protocol/mail';
 import type { Viewer } from '../../access/viewer';
 import { saveEmailPreferences } from '../../db/queries/emailPreferences';
-import { findUserEmail } from '../../db/queries/users';
+import { findUserEmail, raiseMailLinkGeneration } from '../../db/queries/users';
 import type { Deps } from '../../deps';
 import { readPreferences, userOfToken } from '../../mail/preferences';
+import { hideAddress } from '../../security/addresses';
 
 const invalidLink = () =>
   new AppError('not_found', 'This link is not valid. Sign in to change your emails.');
 
-async function view(deps: Deps, userId: string): Promise<EmailPreferencesView> {
+/**
+ * A person's choices. From a link (which anyone holding the mail could open) the address is
+ * shown mostly hidden; signed in, in full.
+ */
+async function view(deps: Deps, userId: string, viaLink = false): Promise<EmailPreferencesView> {
   const user = await findUserEmail(deps.db, userId);
   if (!user) throw invalidLink();
   const preferences = (await readPreferences(deps.db, [userId])).get(userId) as EmailPreferences;
-  return { email: user.email, preferences };
+  return { email: viaLink ? hideAddress(user.email) : user.email, preferences };
 }
 
-async function save(deps: Deps, userId: string, input: EmailPreferences) {
+/** Every optional mail off: what the one-click unsubscribe in a mail's headers does. */
+const NOTHING_OPTIONAL: EmailPreferences = {
+  reminders: [],
+  roles: false,
+  changes: false,
+  proposals: false,
+};
+
+async function save(deps: Deps, userId: string, input: EmailPreferences, viaLink = false) {
   const clean = { ...input, reminders: [...new Set(input.reminders)].sort((a, b) => b - a) };
   await saveEmailPreferences(deps.db, userId, clean, deps.now().toISOString());
-  return view(deps, userId);
+  return view(deps, userId, viaLink);
 }
 
 async function userOfLink(deps: Deps, token: string): Promise<string> {
@@ -42,7 +55,20 @@ export async function setMyEmailPreferences(deps: Deps, viewer: Viewer, input: E
 
 /** The same, from the link in a mail, without signing in. */
 export async function getEmailPreferencesByToken(deps: Deps, input: { token: string }) {
-  return view(deps, await userOfLink(deps, input.token));
+  return view(deps, await userOfLink(deps, input.token), true);
+}
+
+/** RFC 8058 one-click unsubscribe, from a mail's List-Unsubscribe header. */
+export async function unsubscribeByToken(deps: Deps, input: { token: string }): Promise<void> {
+  await save(deps, await userOfLink(deps, input.token), NOTHING_OPTIONAL, true);
+}
+
+/**
+ * Stops this link and every other one-click link already mailed to the person (someone
+ * else may have their mail); the next mail carries a new one.
+ */
+export async function replaceLinksByToken(deps: Deps, input: { token: string }): Promise<void> {
+  await raiseMailLinkGeneration(deps.db, await userOfLink(deps, input.token));
 }
 
 export async function setEmailPreferencesByToken(
@@ -50,5 +76,5 @@ export async function setEmailPreferencesByToken(
   input: { token: string } & EmailPreferences,
 ) {
   const { token, ...preferences } = input;
-  return save(deps, await userOfLink(deps, token), preferences);
+  return save(deps, await userOfLink(deps, token), preferences, true);
 }

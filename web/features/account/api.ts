@@ -16,6 +16,9 @@ export const getEmailPreferences = (token?: string) =>
   get<EmailPreferencesView>(
     token ? path`/api/email-preferences/${token}` : '/api/me/email-preferences',
   );
+/** Stops this mailed link and every older one (the next mail carries a new one). */
+export const replaceEmailLinks = (token: string) =>
+  post(path`/api/email-preferences/${token}/replace`);
 export const saveEmailPreferences = (preferences: EmailPreferences, token?: string) =>
   put<EmailPreferencesView>(
     token ? path`/api/email-preferences/${token}` : '/api/me/email-preferences',
