@@ -6,6 +6,8 @@ import { id, isoTime } from './common';
 export const NOTIFICATION_KINDS = [
   'proposal.new',
   'proposal.revised',
+  /** Someone objected to a proposal: its proposer is told, to talk and revise. */
+  'proposal.objection',
   'proposal.outcome',
   'meeting.changed',
   'meeting.cancelled',

@@ -110,7 +110,9 @@ describe('adopting and changing the agreement', () => {
     const overview = (await g.bea.get(g.base)).json();
     expect(overview.current.number).toBe(1);
     expect(overview.current.items).toHaveLength(peer.items.length);
-    expect(overview.needsAcknowledgement).toBe(true);
+    // Bea agreed to it, so she has accepted it; Cal stood aside, so Cal is asked.
+    expect(overview.needsAcknowledgement).toBe(false);
+    expect((await g.cal.get(g.base)).json().needsAcknowledgement).toBe(true);
     expect((await g.steward.get(g.base)).json().needsAcknowledgement).toBe(false);
     expect((await g.bea.post(`${g.base}/acknowledge`, { version: 1 })).statusCode).toBe(204);
     expect((await g.bea.get(g.base)).json().needsAcknowledgement).toBe(false);
@@ -152,6 +154,9 @@ describe('adopting and changing the agreement', () => {
       })
     ).json();
     expect(objected.decision).toMatchObject({ state: 'open', why: 'objection', object: 1 });
+    // The proposer is told at once, to talk and revise.
+    const told = (await g.bea.get('/api/me/notifications')).json().items[0];
+    expect(told).toMatchObject({ kind: 'proposal.objection', subjectId: amend.id });
     await g.steward.put(`${g.base}/proposals/${amend.id}/response`, { response: 'agree' });
     expect((await g.steward.get(`${g.base}/proposals/${amend.id}`)).json().status).toBe('open');
 
@@ -185,7 +190,10 @@ describe('adopting and changing the agreement', () => {
 
     await g.cal.put(`${g.base}/proposals/${amend.id}/response`, { response: 'agree' });
     const done = (
-      await g.steward.put(`${g.base}/proposals/${amend.id}/response`, { response: 'agree' })
+      await g.steward.put(`${g.base}/proposals/${amend.id}/response`, {
+        response: 'stand_aside',
+        note: 'Fine by me',
+      })
     ).json();
     expect(done).toMatchObject({ status: 'adopted', resultVersion: 2 });
     expect(done.preview.filter((d: { change: string }) => d.change === 'changed')).toHaveLength(1);
@@ -198,7 +206,8 @@ describe('adopting and changing the agreement', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('proposal.closed');
 
-    // Cal acknowledged version 1, so sees what changed since.
+    // Cal agreed to version 2, so has accepted it; the steward stood aside, so still holds
+    // version 1 and sees what changed since.
     await g.cal
       .post(`${g.base}/acknowledge`, { version: 2 })
       .then((r) => expect(r.statusCode).toBe(204));

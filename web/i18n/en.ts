@@ -320,6 +320,8 @@ export const en = {
   'notifications.proposal.revised':
     'A proposal in {group} was revised and needs your response again',
   'notifications.proposal.outcome': 'A proposal in {group} has been decided',
+  'notifications.proposal.objection':
+    'Someone objected to your proposal in {group}. Read their reason; you can revise it.',
   'notifications.meeting.changed': 'A meeting of {group} has changed',
   'notifications.meeting.cancelled': 'A meeting of {group} is cancelled',
   'notifications.swap.requested': 'Someone in {group} asked you to swap a role',

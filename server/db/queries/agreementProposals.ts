@@ -143,6 +143,22 @@ export async function listEarlierRounds(db: Kysely<Database>, proposalId: string
   return rows.map((row) => withChange(row, 'agreement_proposal_rounds.change'));
 }
 
+/** A member's response in a round, if they gave one. */
+export async function findResponse(
+  db: Kysely<Database>,
+  proposalId: string,
+  round: number,
+  userId: string,
+): Promise<ResponseRow | undefined> {
+  return db
+    .selectFrom('agreement_responses')
+    .selectAll()
+    .where('proposal_id', '=', proposalId)
+    .where('round', '=', round)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
 /** Records (or changes) a member's response in a round. */
 export async function upsertResponse(db: Kysely<Database>, row: ResponseRow): Promise<void> {
   await db

@@ -3,8 +3,9 @@ import type { ProposalDetail } from '../../../core/protocol/agreement';
 import { requireGroupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
 import { requireAcceptableResponse } from '../../consent/tally';
-import { upsertResponse } from '../../db/queries/agreementProposals';
+import { findResponse, upsertResponse } from '../../db/queries/agreementProposals';
 import type { Deps } from '../../deps';
+import { notify } from '../../notifications/notify';
 import { loadProposalDetail } from './proposalViews';
 import { settleProposal } from './settleProposal';
 import { requireOpen, withProposal } from './withProposal';
@@ -22,6 +23,7 @@ export async function respondToProposal(
   requireAcceptableResponse(input);
   await withProposal(deps, input, async (write, proposal) => {
     requireOpen(proposal);
+    const before = await findResponse(write.trx, proposal.id, proposal.round, viewer.userId);
     await upsertResponse(write.trx, {
       proposal_id: proposal.id,
       round: proposal.round,
@@ -30,6 +32,20 @@ export async function respondToProposal(
       note: input.note,
       responded_at: write.at,
     });
+    // An objection is a reason to talk and revise: the proposer hears of it at once (once
+    // per objector and round, not again when the objector only rewords it).
+    if (
+      input.response === 'object' &&
+      before?.response !== 'object' &&
+      proposal.proposer_id !== viewer.userId
+    ) {
+      await notify(deps, write.trx, [proposal.proposer_id], {
+        groupId: input.groupId,
+        kind: 'proposal.objection',
+        subjectId: proposal.id,
+        at: write.at,
+      });
+    }
     await settleProposal(deps, write, proposal);
   });
   return loadProposalDetail(deps, access, input.proposalId);

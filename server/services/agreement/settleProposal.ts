@@ -70,13 +70,21 @@ export async function settleProposal(
         created_at: at,
       });
       await close('adopted', null, number);
-      // Proposing it is accepting it; everyone else is asked to acknowledge the new version.
-      await upsertAcknowledgement(trx, {
-        group_id: groupId,
-        user_id: proposal.proposer_id,
-        version_number: number,
-        acknowledged_at: at,
-      });
+      // Proposing it, or agreeing to it, is accepting it: only those who stood aside, did not
+      // respond or joined since are asked to acknowledge the new version.
+      const accepted = new Set([
+        proposal.proposer_id,
+        ...responses.filter((r) => r.response === 'agree').map((r) => r.user_id),
+      ]);
+      for (const userId of accepted) {
+        if (!members.all.includes(userId)) continue;
+        await upsertAcknowledgement(trx, {
+          group_id: groupId,
+          user_id: userId,
+          version_number: number,
+          acknowledged_at: at,
+        });
+      }
     }
   }
   await notify(deps, trx, members.all, {

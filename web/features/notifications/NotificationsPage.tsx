@@ -18,6 +18,7 @@ function linkFor(n: Notice): string {
   switch (n.kind) {
     case 'proposal.new':
     case 'proposal.revised':
+    case 'proposal.objection':
     case 'proposal.outcome':
       return `${group}/agreement/proposals/${n.subjectId}`;
     case 'purpose.asked':
