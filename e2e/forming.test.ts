@@ -150,9 +150,11 @@ it('a closed group: someone applies with the criteria in view, and a steward acc
   await dee.page
     .getByLabel('What do you hope to get from the group?')
     .fill('Colleagues to think with');
-  await dee.page.getByLabel('What can you bring to it?').fill('Ten years of district nursing');
+  await dee.page
+    .getByLabel('What would you like to bring to it, or share with others?')
+    .fill('Ten years of caring for my mum');
   await dee.page.getByRole('radio', { name: 'Yes, all of them' }).check();
-  await dee.page.getByRole('radio', { name: 'Health' }).check();
+  await dee.page.getByRole('radio', { name: 'Over 5 years' }).check();
   await dee.page.getByRole('button', { name: 'Send my application' }).click();
   await dee.page.getByRole('link', { name: 'Confirm the commitment' }).waitFor();
   await dee.page.getByRole('checkbox', { name: /I can commit/ }).check();
@@ -160,14 +162,16 @@ it('a closed group: someone applies with the criteria in view, and a steward acc
   await dee.page.getByText(/You applied on/).waitFor();
   await checkPage(dee, 'applied');
 
-  // Eve applies too, from another area.
+  // Eve applies too, newer to it.
   await signUp(eve.page, `${server.url}/signup`, 'Eve');
   await eve.page.getByRole('heading', { name: 'My groups' }).waitFor();
   await eve.page.goto(`${groupUrl}/join`);
   await eve.page.getByLabel('What do you hope to get from the group?').fill('Ideas');
-  await eve.page.getByLabel('What can you bring to it?').fill('Teaching');
+  await eve.page
+    .getByLabel('What would you like to bring to it, or share with others?')
+    .fill('Listening');
   await eve.page.getByRole('radio', { name: 'I am not sure yet' }).check();
-  await eve.page.getByRole('radio', { name: 'Education' }).check();
+  await eve.page.getByRole('radio', { name: 'Under a year' }).check();
   await eve.page.getByRole('checkbox', { name: /I can commit/ }).check();
   await eve.page.getByRole('button', { name: 'Send my application' }).click();
   await eve.page.getByText(/You applied on/).waitFor();
@@ -191,7 +195,7 @@ it('a closed group: someone applies with the criteria in view, and a steward acc
     .filter({ has: sam.page.getByRole('heading', { name: 'Eve' }) });
   await eveCard
     .getByLabel('A message to them (optional)')
-    .fill('This group is for nurses; the education circle may suit you better.');
+    .fill('The group is full for now; the Thursday circle may suit you better.');
   await eveCard.getByRole('button', { name: 'Decline' }).click();
   await sam.page.getByText('We have let Eve know.').waitFor();
   await sam.page.getByText('No applications are waiting.').waitFor();
@@ -200,6 +204,6 @@ it('a closed group: someone applies with the criteria in view, and a steward acc
   await dee.page.reload();
   await dee.page.getByText('You are a member of this group.').waitFor();
   await eve.page.reload();
-  await eve.page.getByText('the education circle may suit you better').waitFor();
+  await eve.page.getByText('the Thursday circle may suit you better').waitFor();
   await checkPage(eve, 'declined');
 });

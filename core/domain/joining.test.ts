@@ -8,17 +8,28 @@ import {
   mixTable,
   OFFER_WINDOW_MS,
   offerWindowMs,
+  PEER_SUPPORT_QUESTIONS,
+  PROFESSIONAL_QUESTIONS,
 } from './joining';
+
+describe('the ready-made questions', () => {
+  it('ask a peer support group about lived experience, never about work, by default', () => {
+    expect(DEFAULT_QUESTIONS).toBe(PEER_SUPPORT_QUESTIONS);
+    const prompts = DEFAULT_QUESTIONS.map((q) => q.prompt).join(' ');
+    expect(prompts).not.toMatch(/work/i);
+    expect(PROFESSIONAL_QUESTIONS.map((q) => q.id)).toContain('area');
+  });
+});
 
 describe('checkAnswers', () => {
   it('needs the required questions answered and choices from the list', () => {
-    expect(checkAnswers(DEFAULT_QUESTIONS, {})).toEqual({
+    expect(checkAnswers(PROFESSIONAL_QUESTIONS, {})).toEqual({
       hope: 'answer_required',
       bring: 'answer_required',
       commit: 'answer_required',
     });
     expect(
-      checkAnswers(DEFAULT_QUESTIONS, {
+      checkAnswers(PROFESSIONAL_QUESTIONS, {
         hope: 'Company',
         bring: 'Listening',
         commit: 'Yes, all of them',
@@ -26,12 +37,14 @@ describe('checkAnswers', () => {
       }),
     ).toEqual({ area: 'answer_choice' });
     expect(
-      checkAnswers(DEFAULT_QUESTIONS, { hope: ' ', bring: 'x', commit: 'Most of them' }),
+      checkAnswers(PROFESSIONAL_QUESTIONS, { hope: ' ', bring: 'x', commit: 'Most of them' }),
     ).toEqual({ hope: 'answer_required' });
   });
 
   it('keeps only answers to current questions', () => {
-    expect(cleanAnswers(DEFAULT_QUESTIONS, { hope: ' Company ', gone: 'x', area: '' })).toEqual({
+    expect(
+      cleanAnswers(PROFESSIONAL_QUESTIONS, { hope: ' Company ', gone: 'x', area: '' }),
+    ).toEqual({
       hope: 'Company',
     });
   });
@@ -40,7 +53,7 @@ describe('checkAnswers', () => {
 describe('mixTable', () => {
   it('shows the members’ spread and how the applicant would change it', () => {
     const rows = mixTable(
-      DEFAULT_QUESTIONS,
+      PROFESSIONAL_QUESTIONS,
       [{ area: 'Health', experience: 'Over 5 years' }, { area: 'Health' }, {}],
       { area: 'Education', experience: 'Under 2 years' },
     );
@@ -64,11 +77,11 @@ describe('mixTable', () => {
   });
 
   it('accounts for every member and the applicant exactly once per question', () => {
-    const choice = fc.constantFrom(...(DEFAULT_QUESTIONS[3]?.choices ?? []), '', 'Gone');
+    const choice = fc.constantFrom(...(PROFESSIONAL_QUESTIONS[3]?.choices ?? []), '', 'Gone');
     const answers = fc.record({ area: choice });
     fc.assert(
       fc.property(fc.array(answers, { maxLength: 12 }), answers, (members, applicant) => {
-        for (const row of mixTable(DEFAULT_QUESTIONS, members, applicant)) {
+        for (const row of mixTable(PROFESSIONAL_QUESTIONS, members, applicant)) {
           const total = row.counts.reduce((n, c) => n + c.members, 0);
           const after = row.counts.reduce((n, c) => n + c.withApplicant, 0);
           expect(total).toBe(members.length);

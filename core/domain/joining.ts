@@ -3,7 +3,8 @@
  * a waitlisted person has to claim a freed seat. Pure rules.
  */
 
-import defaultQuestionnaire from '../templates/questionnaires/default.en.json';
+import peerSupport from '../templates/questionnaires/peer-support.en.json';
+import professional from '../templates/questionnaires/professional.en.json';
 
 export const QUESTION_KINDS = ['text', 'choice'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -25,7 +26,11 @@ export const MAX_CHOICES = 12;
 export const MAX_ANSWER_LENGTH = 2000;
 
 /** Good practice for a closed group, which the steward can change (a data file). */
-export const DEFAULT_QUESTIONS: readonly Question[] = defaultQuestionnaire.questions as Question[];
+/** Questions suited to a group of people with a shared lived experience: the default. */
+export const PEER_SUPPORT_QUESTIONS: readonly Question[] = peerSupport.questions as Question[];
+/** Questions suited to a professional network (where people work, and for how long). */
+export const PROFESSIONAL_QUESTIONS: readonly Question[] = professional.questions as Question[];
+export const DEFAULT_QUESTIONS = PEER_SUPPORT_QUESTIONS;
 
 export type Answers = Readonly<Record<string, string>>;
 

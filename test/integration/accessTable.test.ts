@@ -231,8 +231,8 @@ const answers = {
   hope: 'To learn from peers',
   bring: 'Ten years on wards',
   commit: 'Yes, all of them',
-  area: 'Health',
-  experience: 'Over 5 years',
+  since: 'Over 5 years',
+  tried: 'No',
 };
 
 const ROWS: Row[] = [

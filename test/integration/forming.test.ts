@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROFESSIONAL_QUESTIONS } from '../../core/domain/joining';
 import { utcToLocal } from '../../core/domain/recurrence';
 import { settleDueDecisions } from '../../server/services/decisions/settleDueDecisions';
 import { settleWaitlists } from '../../server/services/joining/settleWaitlists';
@@ -202,6 +203,8 @@ describe('applying to a closed group', () => {
         visibility: 'closed',
         sizeCap,
         joiningCriteria: 'For people working in community health.',
+        // A professional network: the questions about where people work.
+        questionnaire: PROFESSIONAL_QUESTIONS,
       })
     ).json();
     return { steward, group };

@@ -117,6 +117,8 @@ export const en = {
 
   'groupPage.about': 'About this group',
   'groupPage.members': 'Members',
+  'groupPage.stewardsAre':
+    'Stewards look after the practical side: invitations, meetings and settings. In decisions they have the same say as everyone else.',
   'groupPage.membersHidden': 'Only members can see who is in this group.',
   'groupPage.join': 'Join this group',
   'groupPage.sections': 'This group',
@@ -267,8 +269,10 @@ export const en = {
   'proposal.next': 'What happens next',
   'proposal.rule':
     'It is adopted when nobody objects and at least {quorum} of the {active} members agree: as soon as everyone has responded, or at the deadline ({date}).',
-  'proposal.waiting':
-    'So far {agree} agree, {aside} stand aside and {waiting} have not responded yet.',
+  'proposal.waiting.one':
+    'So far {agree} agree, {aside} stand aside and {count} person has not responded yet.',
+  'proposal.waiting.other':
+    'So far {agree} agree, {aside} stand aside and {count} people have not responded yet.',
   'proposal.objection':
     'There is an objection, so this stays open and will be talked about at the next meeting. {name} can revise the proposal to meet it, or withdraw it.',
   'proposal.adopted': 'Adopted on {date}. It is now version {number} of the agreement.',
@@ -742,14 +746,15 @@ export const en = {
   'settings.questionMix': 'A “mix” question: show the group’s spread',
   'settings.questionRemove': 'Remove question {n}',
   'settings.questionAdd': 'Add a question',
-  'settings.questionDefaults': 'Use the suggested questions',
+  'settings.questionsPeer': 'Use questions for a peer support group',
+  'settings.questionsProfessional': 'Use questions for a professional network',
   'settings.save': 'Save settings',
   'settings.sessions': 'Live sessions',
   'settings.agenda': 'Our own session agenda',
   'settings.agendaHint':
     'The parts of a session, in order. In a round everyone gets an equal turn; in an open part people raise hands. Minutes are scaled to each meeting’s length.',
   'settings.agendaNone':
-    'The group uses the shipped agendas. Start one of your own from any of them.',
+    'The group uses Hearth’s ready-made agendas. Start one of your own from any of them.',
   'settings.agendaTitle': 'Part {n}',
   'settings.agendaKind': 'How it runs',
   'settings.agendaRound': 'A round: everyone gets an equal turn',
@@ -761,7 +766,7 @@ export const en = {
   'settings.agendaTotal': '{minutes} minutes in all.',
   'settings.agendaStartFrom': 'Start from',
   'settings.agendaStart': 'Start from this agenda',
-  'settings.agendaClear': 'Use the shipped agendas instead',
+  'settings.agendaClear': 'Use Hearth’s ready-made agendas instead',
 
   'live.title': 'Live session',
   'live.open': 'Open the live session',

@@ -11,7 +11,7 @@ import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import { subjectText } from '../../i18n/subjectText';
-import { t } from '../../i18n/t';
+import { plural, t } from '../../i18n/t';
 import { problemText } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/time';
 import { useForm } from '../../lib/useForm';
@@ -66,7 +66,7 @@ function WhatNext({ p }: { p: ProposalDetail }) {
       {d.why === 'objection' && objector ? (
         <Notice tone="warning">{t('proposal.objection', { name: p.proposerName })}</Notice>
       ) : (
-        <p>{t('proposal.waiting', { agree: d.agree, aside: d.standAside, waiting: d.waiting })}</p>
+        <p>{plural('proposal.waiting', d.waiting, { agree: d.agree, aside: d.standAside })}</p>
       )}
     </>
   );

@@ -1,7 +1,11 @@
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { isAboveRecommended, MIN_GROUP_SIZE } from '../../../core/domain/groupSize';
-import { DEFAULT_QUESTIONS, type Question } from '../../../core/domain/joining';
+import {
+  PEER_SUPPORT_QUESTIONS,
+  PROFESSIONAL_QUESTIONS,
+  type Question,
+} from '../../../core/domain/joining';
 import {
   type AgendaPhase,
   findTemplate,
@@ -143,9 +147,16 @@ function QuestionEditor({
         <button
           type="button"
           class="button secondary"
-          onClick={() => onChange(DEFAULT_QUESTIONS.map(toDraft))}
+          onClick={() => onChange(PEER_SUPPORT_QUESTIONS.map(toDraft))}
         >
-          {t('settings.questionDefaults')}
+          {t('settings.questionsPeer')}
+        </button>{' '}
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => onChange(PROFESSIONAL_QUESTIONS.map(toDraft))}
+        >
+          {t('settings.questionsProfessional')}
         </button>
       </p>
     </fieldset>

@@ -167,6 +167,7 @@ function GroupView({
         {g.members ? (
           <section aria-labelledby="members-title">
             <h2 id="members-title">{t('groupPage.members')}</h2>
+            <p class="small muted">{t('groupPage.stewardsAre')}</p>
             <MemberList group={g} onMessage={show} onChange={onChange} />
           </section>
         ) : null}

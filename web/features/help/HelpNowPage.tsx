@@ -23,16 +23,28 @@ export default function HelpNowPage() {
   );
 }
 
-/** Phone numbers stay text (people read them out); web addresses become links. */
-function linkify(text: string) {
-  const parts = text.split(/(\b[a-z0-9.-]+\.(?:com|org|net|uk|ie|ca|au|nz|eu)\b(?:\/\S*)?)/gi);
-  return parts.map((part, i) =>
-    i % 2 === 1 ? (
-      <a key={part} href={`https://${part}`} rel="noopener noreferrer">
+/**
+ * Web addresses become links, and phone numbers tap-to-call links (shown as written, so
+ * they can still be read out).
+ */
+export function linkify(text: string) {
+  const parts = text.split(
+    /(\b[a-z0-9.-]+\.(?:com|org|net|uk|ie|ca|au|nz|eu)\b(?:\/\S*)?|(?<![\w/])\+?\d[\d -]{1,16}\d(?![\w/]))/gi,
+  );
+  return parts.map((part, i) => {
+    if (i % 2 === 0) return part;
+    const digits = part.replace(/[ -]/g, '');
+    if (/^\+?\d{3,15}$/.test(digits)) {
+      return (
+        <a key={`${part}-${i}`} href={`tel:${digits}`}>
+          {part}
+        </a>
+      );
+    }
+    return (
+      <a key={`${part}-${i}`} href={`https://${part}`} rel="noopener noreferrer">
         {part}
       </a>
-    ) : (
-      part
-    ),
-  );
+    );
+  });
 }
