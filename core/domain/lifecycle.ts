@@ -20,6 +20,8 @@ export const STAGE_REASONS = [
   'review_continue',
   'review_change',
   'review_adjourn',
+  /** Its last member left: nobody is left to meet, so the group closes. */
+  'last_member_left',
 ] as const;
 export type StageReason = (typeof STAGE_REASONS)[number];
 

@@ -241,6 +241,20 @@ describe('membership', () => {
     expect((await member.get(`/api/groups/${group.id}`)).json().can.manageMembers).toBe(true);
   });
 
+  it('lets the last member leave, closing the group with them', async () => {
+    const steward = await t.signUp('Alone');
+    const group = (await steward.post('/api/groups', newGroup())).json();
+    const left = await steward.delete(`/api/groups/${group.id}/members/${steward.id}`);
+    expect(left.statusCode).toBe(204);
+    expect((await steward.get('/api/me/groups')).json().items).toEqual([]);
+    const life = await t.deps.db
+      .selectFrom('group_stage_changes')
+      .select(['to_stage', 'reason'])
+      .where('group_id', '=', group.id)
+      .execute();
+    expect(life).toEqual([{ to_stage: 'adjourned', reason: 'last_member_left' }]);
+  });
+
   it('holds the size cap when many join at the same moment', async () => {
     const steward = await t.signUp('Steward');
     const group = (await steward.post('/api/groups', newGroup({ sizeCap: 3 }))).json();

@@ -129,6 +129,9 @@ export const en = {
   'groupPage.leaveConfirm':
     'Leave {group}? You can rejoin later only if there is room or someone invites you.',
   'groupPage.leaveYes': 'Yes, leave the group',
+  'groupPage.leaveLast':
+    'You are the last member of {group}. If you leave, the group closes: its meetings are cancelled and its history stays readable. Leave and close it?',
+  'groupPage.leaveLastYes': 'Yes, leave and close the group',
   'groupPage.remove': 'Remove',
   'groupPage.removeConfirm': 'Remove {name} from the group?',
   'groupPage.removeYes': 'Yes, remove',
@@ -1019,6 +1022,7 @@ export const en = {
   'life.reason.review_continue': 'The group agreed to continue as it is.',
   'life.reason.review_change': 'The group agreed to continue with changes: {note}',
   'life.reason.review_adjourn': 'The group agreed to adjourn.',
+  'life.reason.last_member_left': 'Its last member left, so the group closed.',
   'decision.formerMember': 'A former member',
   'live.ownAgenda': 'Our own agenda',
   'live.refusal.not_facilitator': 'Only the facilitator can do that.',

@@ -2,12 +2,18 @@ import { AppError } from '../../../core/errors';
 import { authorize, groupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
 import { recordAudit } from '../../audit/recordAudit';
-import { countStewards, deleteMembership, findMembership } from '../../db/queries/memberships';
+import {
+  countMembers,
+  countStewards,
+  deleteMembership,
+  findMembership,
+} from '../../db/queries/memberships';
 import { returnRolesToRota, withdrawPendingSwaps } from '../../db/queries/roles';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { offerFreedSeats } from '../../membership/offerFreedSeats';
 import { replanRota } from '../../rota/replanRota';
+import { moveStage } from '../../stages/moveStage';
 import { settleOpenProposals } from '../agreement/settleOpenProposals';
 
 /**
@@ -39,7 +45,15 @@ export async function removeMember(
           { params: { why: 'removal' } },
         );
       }
-      if (membership.role === 'steward' && (await countStewards(trx, groupId)) <= 1) {
+      // The last member may always leave: the group closes (adjourns) with them.
+      const lastMember = leaving && (await countMembers(trx, groupId)) <= 1;
+      if (lastMember) {
+        await moveStage(deps, write, {
+          to: 'adjourned',
+          actorId: viewer.userId,
+          reason: 'last_member_left',
+        });
+      } else if (membership.role === 'steward' && (await countStewards(trx, groupId)) <= 1) {
         throw new AppError(
           'group.last_steward',
           leaving

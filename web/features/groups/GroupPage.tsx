@@ -178,8 +178,12 @@ function GroupView({
           <section class="leave">
             <ConfirmButton
               label={t('groupPage.leave')}
-              question={t('groupPage.leaveConfirm', { group: g.name })}
-              confirmLabel={t('groupPage.leaveYes')}
+              question={t(g.memberCount === 1 ? 'groupPage.leaveLast' : 'groupPage.leaveConfirm', {
+                group: g.name,
+              })}
+              confirmLabel={t(
+                g.memberCount === 1 ? 'groupPage.leaveLastYes' : 'groupPage.leaveYes',
+              )}
               onConfirm={leave}
             />
           </section>
