@@ -77,6 +77,10 @@ it('takes two people from sign-up to sharing a group', async () => {
   await a.getByRole('button', { name: 'Create invitation link' }).click();
   const link = await a.getByLabel('Your new invitation link').inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{22}$/);
+  // On a phone the whole link shows, wrapped, and can be copied in one tap.
+  const box = a.getByLabel('Your new invitation link');
+  expect(await box.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+  await a.getByRole('button', { name: 'Copy link' }).waitFor();
   await checkPage(ann, 'group-steward');
 
   // It is under "My groups".

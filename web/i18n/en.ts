@@ -157,6 +157,8 @@ export const en = {
   'invites.newLinkHint':
     'Copy it now: for safety, Hearth does not show it again. You can always make another.',
   'invites.copy': 'Copy link',
+  'invites.share': 'Share…',
+  'invites.shareTitle': 'An invitation to join a group on Hearth',
   'invites.copied': 'Link copied.',
   'invites.active': 'Links that still work',
   'invites.none': 'No invitation links are active.',

@@ -68,6 +68,17 @@ export function InvitePanel({ groupId }: { groupId: string }) {
     }
   };
 
+  // The phone's own share sheet (messages, mail…), where the browser has one.
+  const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
+  const share = async () => {
+    if (!created) return;
+    try {
+      await navigator.share({ title: t('invites.shareTitle'), url: created.url });
+    } catch {
+      /* dismissed: nothing to say */
+    }
+  };
+
   const revoke = async (invite: InviteItem) => {
     try {
       await revokeInvite(groupId, invite.id);
@@ -118,18 +129,26 @@ export function InvitePanel({ groupId }: { groupId: string }) {
           <p class="hint" id="invite-link-hint">
             {t('invites.newLinkHint')}
           </p>
-          <div class="copy-row">
-            <input
-              id="invite-link"
-              readOnly
-              value={created.url}
-              aria-describedby="invite-link-hint"
-              onFocus={(e) => e.currentTarget.select()}
-            />
+          {/* The whole link, wrapped: on a phone a one-line box showed only its start. */}
+          <textarea
+            id="invite-link"
+            class="link-text"
+            readOnly
+            rows={3}
+            value={created.url}
+            aria-describedby="invite-link-hint"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <p class="actions">
             <button type="button" class="button secondary" onClick={() => void copy()}>
               {t('invites.copy')}
             </button>
-          </div>
+            {canShare ? (
+              <button type="button" class="button secondary" onClick={() => void share()}>
+                {t('invites.share')}
+              </button>
+            ) : null}
+          </p>
         </div>
       ) : null}
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
