@@ -95,28 +95,34 @@ function AgreementView({ a, reload }: { a: AgreementOverview; reload: () => Prom
                 {a.can.propose &&
                 editing?.key !== `amend-${item.id}` &&
                 editing?.key !== `remove-${item.id}` ? (
-                  <div class="item-actions">
-                    <button
-                      type="button"
-                      class="button secondary small"
-                      aria-describedby={`item-${item.id}`}
-                      onClick={() =>
-                        setEditing({ key: `amend-${item.id}`, mode: { kind: 'amend', item } })
-                      }
-                    >
+                  // One quiet action per item; its two choices open only when asked for.
+                  <details class="item-actions">
+                    <summary aria-describedby={`item-${item.id}`}>
                       {t('agreement.suggestChange')}
-                    </button>
-                    <button
-                      type="button"
-                      class="button secondary small"
-                      aria-describedby={`item-${item.id}`}
-                      onClick={() =>
-                        setEditing({ key: `remove-${item.id}`, mode: { kind: 'remove', item } })
-                      }
-                    >
-                      {t('agreement.suggestRemove')}
-                    </button>
-                  </div>
+                    </summary>
+                    <div class="actions">
+                      <button
+                        type="button"
+                        class="button secondary small"
+                        aria-describedby={`item-${item.id}`}
+                        onClick={() =>
+                          setEditing({ key: `amend-${item.id}`, mode: { kind: 'amend', item } })
+                        }
+                      >
+                        {t('agreement.suggestWording')}
+                      </button>
+                      <button
+                        type="button"
+                        class="button secondary small"
+                        aria-describedby={`item-${item.id}`}
+                        onClick={() =>
+                          setEditing({ key: `remove-${item.id}`, mode: { kind: 'remove', item } })
+                        }
+                      >
+                        {t('agreement.suggestRemove')}
+                      </button>
+                    </div>
+                  </details>
                 ) : null}
                 {suggest(`amend-${item.id}`, { kind: 'amend', item })}
                 {suggest(`remove-${item.id}`, { kind: 'remove', item })}
