@@ -74,6 +74,15 @@ it('plans six fortnightly meetings, shows the rota, swaps a role, RSVPs, records
   await ann.page.getByRole('button', { name: 'Plan these meetings' }).click();
   await ann.page.getByText('6 meetings planned, with a rota.').waitFor();
   const rows = ann.page.locator('table.rota tbody tr');
+  // The rota shows the next three meetings; the rest on request.
+  await expect(rows.count()).resolves.toBe(3);
+  await ann.page.getByRole('button', { name: 'Show the whole rota (6 meetings)' }).click();
+  await expect(rows.count()).resolves.toBe(6);
+  // Planned: the form folds away and starts afresh, so pressing again cannot plan twice.
+  await ann.page.getByText('Plan more meetings').click();
+  expect(await ann.page.getByLabel('First meeting: date and time').inputValue()).toBe('');
+  await ann.page.getByRole('button', { name: 'Plan these meetings' }).click();
+  await ann.page.getByText('Choose the date and time of the first meeting.').first().waitFor();
   await expect(rows.count()).resolves.toBe(6);
   await checkPage(ann, 'meetings-schedule');
 

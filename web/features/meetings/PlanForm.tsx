@@ -48,7 +48,7 @@ export function PlanForm({
 
   const check = () => {
     const problems: Record<string, string> = {};
-    if (!start) problems.start = t('plan.start');
+    if (!start) problems.start = t('plan.startNeeded');
     if (repeat !== 'once' && !(Number(count) >= 1)) problems.count = t('plan.count');
     return problems;
   };

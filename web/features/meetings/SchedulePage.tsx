@@ -43,6 +43,8 @@ function ScheduleView({
 
   const mine = notReady ?? s.myNotReady;
   const rotaRoles = s.roles.filter((r) => r.inRota);
+  const scheduled = s.upcoming.filter((m) => m.status === 'scheduled');
+  const [wholeRota, setWholeRota] = useState(false);
   const act = async (work: () => Promise<ScheduleOverview>, done: string) => {
     try {
       onChange(await work());
@@ -50,6 +52,12 @@ function ScheduleView({
     } catch (error) {
       setMessage({ text: problemText(error), tone: 'warning' });
     }
+  };
+
+  const planned = (next: ScheduleOverview, added: number) => {
+    onChange(next);
+    setMessage({ text: t('plan.done', { count: added }), tone: 'success' });
+    window.scrollTo(0, 0);
   };
 
   return (
@@ -96,30 +104,35 @@ function ScheduleView({
                 </tr>
               </thead>
               <tbody>
-                {s.upcoming
-                  .filter((m) => m.status === 'scheduled')
-                  .map((m) => (
-                    <tr key={m.id}>
-                      <th scope="row">
-                        <a href={`/meetings/${m.id}`}>{formatMeeting(m.startsAt)}</a>
-                      </th>
-                      {rotaRoles.map((r) => {
-                        const holder = m.roles.find((a) => a.roleId === r.id)?.holder;
-                        return (
-                          <td key={r.id}>
-                            {holder ? (
-                              holder.displayName
-                            ) : (
-                              <span class="muted">{t('rota.nobody')}</span>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
+                {scheduled.slice(0, wholeRota ? undefined : ROTA_FIRST).map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">
+                      <a href={`/meetings/${m.id}`}>{formatMeeting(m.startsAt)}</a>
+                    </th>
+                    {rotaRoles.map((r) => {
+                      const holder = m.roles.find((a) => a.roleId === r.id)?.holder;
+                      return (
+                        <td key={r.id} data-label={r.name}>
+                          {holder ? (
+                            holder.displayName
+                          ) : (
+                            <span class="muted">{t('rota.nobody')}</span>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
               </tbody>
             </table>
           </ScrollTable>
+          {scheduled.length > ROTA_FIRST && !wholeRota ? (
+            <p>
+              <button type="button" class="link-button" onClick={() => setWholeRota(true)}>
+                {t('rota.showAll', { count: scheduled.length })}
+              </button>
+            </p>
+          ) : null}
           {s.canManage ? (
             <button
               type="button"
@@ -161,7 +174,9 @@ function ScheduleView({
         </button>
 
         {s.canManage ? (
-          <div class="card panel">
+          // Changing the group's roles is occasional: folded away until needed.
+          <details class="card panel plan-more">
+            <summary>{t('roles.manage')}</summary>
             <fieldset class="field">
               <legend>{t('roles.inRota')}</legend>
               {s.roles.map((r) => (
@@ -206,19 +221,20 @@ function ScheduleView({
                 {t('roles.add')}
               </button>
             </form>
-          </div>
+          </details>
         ) : null}
       </section>
 
       {s.canManage ? (
-        <PlanForm
-          schedule={s}
-          onPlanned={(next, added) => {
-            onChange(next);
-            setMessage({ text: t('plan.done', { count: added }), tone: 'success' });
-            window.scrollTo(0, 0);
-          }}
-        />
+        s.upcoming.length === 0 ? (
+          <PlanForm schedule={s} onPlanned={planned} />
+        ) : (
+          // With meetings planned, planning more is one tap away rather than a long form.
+          <details class="card panel plan-more">
+            <summary>{t('plan.more')}</summary>
+            <PlanForm schedule={s} onPlanned={planned} />
+          </details>
+        )
       ) : null}
 
       {s.past.length > 0 ? (
@@ -234,6 +250,9 @@ function ScheduleView({
     </Page>
   );
 }
+
+/** The rota shows the next few meetings; the rest on request (it is long on a phone). */
+const ROTA_FIRST = 3;
 
 export default function SchedulePage() {
   return (
