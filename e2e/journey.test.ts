@@ -74,6 +74,9 @@ it('takes two people from sign-up to sharing a group', async () => {
   // The group page, as its steward sees it.
   await a.getByRole('heading', { level: 1, name: 'Parents together' }).waitFor();
   await a.getByRole('heading', { name: 'Members' }).waitFor();
+  // The group page opens on what is happening: the next meeting, what waits, the agreement.
+  await a.getByRole('heading', { name: 'What is happening' }).waitFor();
+  await a.getByText('No meeting is planned yet.').waitFor();
   await a.getByRole('button', { name: 'Create invitation link' }).click();
   const link = await a.getByLabel('Your new invitation link').inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{22}$/);

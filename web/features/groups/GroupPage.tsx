@@ -12,6 +12,7 @@ import { useLoad } from '../../lib/useLoad';
 import { AcknowledgeStep } from '../agreement/AcknowledgeStep';
 import { getAgreement } from '../agreement/api';
 import { getGroup, removeMember } from './api';
+import { GroupNow } from './GroupNow';
 import { InvitePanel } from './InvitePanel';
 import { MemberList } from './MemberList';
 
@@ -103,6 +104,7 @@ function GroupView({
           {g.myRole === 'steward' ? <span class="badge steward">{t('common.steward')}</span> : null}
         </p>
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+        {g.myRole ? <GroupNow group={g} agreement={agreement.data ?? null} /> : null}
         {g.myRole ? (
           <nav class="group-links" aria-label={t('groupPage.sections')}>
             <a class="button secondary" href={`/groups/${g.id}/agreement`}>
