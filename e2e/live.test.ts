@@ -39,11 +39,15 @@ async function takeTurn(facilitator: Page, people: Watched[], names: string[]) {
   return { speaker, name };
 }
 
-it('three people complete a check-in round and a members’ time round with different modes', async () => {
-  const seeded = await seedLiveMeeting(server.url, 3, 'e2e');
+/**
+ * Three people in one live session, one of them on a desktop and two on phones; resolves
+ * once everyone sees all three, with the facilitator (the rota's) found from the page.
+ */
+async function threeInARoom(tag: string, onDesktop: number) {
+  const seeded = await seedLiveMeeting(server.url, 3, tag);
   const people: Watched[] = [];
-  for (const cookie of seeded.cookies) {
-    const person = await newPerson(browser, people.length === 0 ? DESKTOP : undefined);
+  for (const [i, cookie] of seeded.cookies.entries()) {
+    const person = await newPerson(browser, i === onDesktop ? DESKTOP : undefined);
     const [name, value] = cookie.split('=') as [string, string];
     await person.context.addCookies([{ name, value, url: `${server.url}/` }]);
     await person.page.goto(`${server.url}/meetings/${seeded.meetingId}/live`);
@@ -54,7 +58,12 @@ it('three people complete a check-in round and a members’ time round with diff
   const facilitatorName = await people[0]?.page
     .locator('ul.here li', { hasText: 'facilitating' })
     .textContent();
-  const f = people[names.indexOf((facilitatorName ?? '').split(' · ')[0] ?? '')] as Watched;
+  const fi = names.indexOf((facilitatorName ?? '').split(' · ')[0] ?? '');
+  return { people, names, fi, f: people[fi] as Watched };
+}
+
+it('three people complete a check-in round and a members’ time round with different modes', async () => {
+  const { people, names, f } = await threeInARoom('e2e', 0);
   await checkPage(f, 'live-waiting');
 
   // Check-in: everyone has a turn in the order they arrived.
@@ -118,23 +127,7 @@ it('three people complete a check-in round and a members’ time round with diff
 });
 
 it('shows passes, lets the facilitator call on and lower hands, opens the agenda, and ends with a summary', async () => {
-  const seeded = await seedLiveMeeting(server.url, 3, 'e2e-hands');
-  const people: Watched[] = [];
-  for (const [i, cookie] of seeded.cookies.entries()) {
-    // One on a desktop, two on phones.
-    const person = await newPerson(browser, i === 1 ? DESKTOP : undefined);
-    const [name, value] = cookie.split('=') as [string, string];
-    await person.context.addCookies([{ name, value, url: `${server.url}/` }]);
-    await person.page.goto(`${server.url}/meetings/${seeded.meetingId}/live`);
-    people.push(person);
-  }
-  await allSee(people, 'Here now (3)');
-  const names = ['Person 1', 'Person 2', 'Person 3'];
-  const facilitatorName = await people[0]?.page
-    .locator('ul.here li', { hasText: 'facilitating' })
-    .textContent();
-  const fi = names.indexOf((facilitatorName ?? '').split(' · ')[0] ?? '');
-  const f = people[fi] as Watched;
+  const { people, names, fi, f } = await threeInARoom('e2e-hands', 1);
   const [a, b] = people.filter((_, i) => i !== fi) as [Watched, Watched];
   const [aName, bName] = names.filter((_, i) => i !== fi) as [string, string];
 
