@@ -188,6 +188,9 @@ it('a closed group: someone applies with the criteria in view, and a steward acc
     .filter({ has: sam.page.getByRole('heading', { name: 'Dee' }) });
   await deeCard.getByRole('table', { name: 'How Dee would change the mix' }).waitFor();
   await checkPage(sam, 'applications');
+  await deeCard
+    .getByLabel('A message to them (optional)')
+    .fill('Welcome, Dee. We meet in the back room.');
   await deeCard.getByRole('button', { name: 'Accept' }).click();
   await sam.page.getByText('Dee is now a member.').waitFor();
   const eveCard = sam.page
@@ -200,9 +203,11 @@ it('a closed group: someone applies with the criteria in view, and a steward acc
   await sam.page.getByText('We have let Eve know.').waitFor();
   await sam.page.getByText('No applications are waiting.').waitFor();
 
-  // Dee is in; Eve sees the kind message.
+  // Dee is in, and sees the stewards' message on the group page; Eve sees the kind message.
   await dee.page.reload();
   await dee.page.getByText('You are a member of this group.').waitFor();
+  await dee.page.goto(groupUrl);
+  await dee.page.getByText('Welcome, Dee. We meet in the back room.', { exact: false }).waitFor();
   await eve.page.reload();
   await eve.page.getByText('the Thursday circle may suit you better').waitFor();
   await checkPage(eve, 'declined');

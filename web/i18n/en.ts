@@ -116,6 +116,7 @@ export const en = {
   'create.submit': 'Start the group',
 
   'groupPage.about': 'About this group',
+  'groupPage.welcomeMessage': 'A message from the group with your welcome: “{message}”',
   'groupNow.title': 'What is happening',
   'groupNow.next': 'Next meeting',
   'groupNow.yourRoles': 'Your roles: {roles}.',

@@ -11,7 +11,7 @@ import { me } from '../../lib/session';
 import { useLoad } from '../../lib/useLoad';
 import { AcknowledgeStep } from '../agreement/AcknowledgeStep';
 import { getAgreement } from '../agreement/api';
-import { getGroup, removeMember } from './api';
+import { getGroup, myApplications, removeMember } from './api';
 import { GroupNow } from './GroupNow';
 import { InvitePanel } from './InvitePanel';
 import { MemberList } from './MemberList';
@@ -37,6 +37,9 @@ export default function GroupPage() {
   );
 }
 
+/** How long the stewards' message with an accepted application stays on the group page. */
+const WELCOME_DAYS = 30;
+
 /** A group's home: what it is, who is in it, where to go next, and how to join or leave. */
 function GroupView({
   g,
@@ -53,6 +56,19 @@ function GroupView({
   const agreement = useLoad(
     () => (isMember ? getAgreement(g.id) : Promise.resolve(null)),
     [g.id, isMember],
+  );
+  // Someone let in by application sees the stewards' message with it, for their first weeks.
+  const applications = useLoad(
+    () => (isMember ? myApplications() : Promise.resolve(null)),
+    [g.id, isMember],
+  );
+  const welcome = applications.data?.items.find(
+    (a) =>
+      a.groupId === g.id &&
+      a.status === 'accepted' &&
+      a.message &&
+      a.decidedAt &&
+      Date.now() - Date.parse(a.decidedAt) < WELCOME_DAYS * 86_400_000,
   );
   const [message, setMessage] = useState<{
     text: string;
@@ -104,6 +120,9 @@ function GroupView({
           {g.myRole === 'steward' ? <span class="badge steward">{t('common.steward')}</span> : null}
         </p>
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+        {welcome?.message ? (
+          <Notice tone="info">{t('groupPage.welcomeMessage', { message: welcome.message })}</Notice>
+        ) : null}
         {g.myRole ? <GroupNow group={g} agreement={agreement.data ?? null} /> : null}
         {g.myRole ? (
           <nav class="group-links" aria-label={t('groupPage.sections')}>

@@ -11,7 +11,7 @@ import type {
   updateGroupBody,
 } from '../../../core/protocol/groups';
 import type { CreatedInvite, InviteItem } from '../../../core/protocol/invites';
-import type { MyWaiting } from '../../../core/protocol/joining';
+import type { ApplicationView, MyWaiting } from '../../../core/protocol/joining';
 import { del, get, patch, path, post } from '../../lib/api';
 
 export const createGroup = (body: CreateGroupInput) => post<GroupDetail>('/api/groups', body);
@@ -19,6 +19,7 @@ export const getGroup = (groupId: string) => get<GroupDetail>(path`/api/groups/$
 export const updateGroup = (groupId: string, changes: z.input<typeof updateGroupBody>) =>
   patch<GroupDetail>(path`/api/groups/${groupId}`, changes);
 export const myWaiting = () => get<MyWaiting>('/api/me/waiting');
+export const myApplications = () => get<{ items: ApplicationView[] }>('/api/me/applications');
 export const listMyGroups = () => get<GroupPage>('/api/me/groups');
 export const browseDirectory = (query: URLSearchParams) =>
   get<GroupPage>(`/api/groups?${query.toString()}`);
