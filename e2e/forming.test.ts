@@ -94,6 +94,9 @@ it('members answer what the group is for, the steward drafts from what they shar
   await ann.page.getByLabel('Draft purpose').fill('Peer support for new parents');
   await ann.page.getByRole('button', { name: 'Ask the group' }).click();
   await ann.page.getByRole('heading', { name: 'Waiting for the group' }).waitFor();
+  // On the group's page, the decision is listed as waiting for each member who has not answered.
+  await ben.page.goto(groupUrl);
+  await ben.page.getByRole('link', { name: 'A decision on the group’s purpose' }).waitFor();
 
   for (const person of [ben, cal]) {
     await person.page.goto(`${groupUrl}/purpose`);

@@ -125,6 +125,8 @@ export const en = {
   'groupNow.rsvpNone': 'You have not said yet whether you are coming.',
   'groupNow.noMeeting': 'No meeting is planned yet.',
   'groupNow.waiting': 'Waiting for your response',
+  'groupNow.purposeDecision': 'A decision on the group’s purpose',
+  'groupNow.reviewDecision': 'A decision on the group’s review: how it goes on',
   'groupNow.nothingWaiting': 'Nothing is waiting for you.',
   'groupNow.agreement': 'Our agreement',
   'groupNow.noAgreement': 'The group has not agreed its ground rules yet.',

@@ -5,11 +5,12 @@ import { t } from '../../i18n/t';
 import { formatMeeting } from '../../lib/time';
 import { useLoad } from '../../lib/useLoad';
 import { getSchedule } from '../meetings/api';
+import { decisionsWaiting } from './api';
 
 /**
  * What is happening in the group, at a glance: the next meeting with the person's roles and
- * whether they said they are coming, what is waiting for their response, and the version of
- * the agreement they accepted.
+ * whether they said they are coming, the proposals and decisions waiting for their response,
+ * and the version of the agreement they accepted.
  */
 export function GroupNow({
   group,
@@ -19,6 +20,7 @@ export function GroupNow({
   agreement: AgreementOverview | null;
 }) {
   const schedule = useLoad(() => getSchedule(group.id), [group.id]);
+  const decisions = useLoad(() => decisionsWaiting(group.id), [group.id]);
   const next = schedule.data?.upcoming.find((m) => m.status === 'scheduled') ?? null;
   const waiting = (agreement?.proposals ?? []).filter((p) => p.needsMyResponse);
   const current = agreement?.current?.number ?? null;
@@ -42,13 +44,20 @@ export function GroupNow({
         <p class="muted">{schedule.data ? t('groupNow.noMeeting') : t('common.loading')}</p>
       )}
       <h3>{t('groupNow.waiting')}</h3>
-      {waiting.length === 0 ? (
+      {waiting.length === 0 && (decisions.data ?? []).length === 0 ? (
         <p class="muted">{t('groupNow.nothingWaiting')}</p>
       ) : (
         <ul>
           {waiting.map((p) => (
             <li key={p.id}>
               <a href={`/groups/${group.id}/agreement/proposals/${p.id}`}>{subjectText(p)}</a>
+            </li>
+          ))}
+          {(decisions.data ?? []).map((d) => (
+            <li key={d.id}>
+              <a href={`/decisions/${d.id}`}>
+                {t(d.kind === 'purpose' ? 'groupNow.purposeDecision' : 'groupNow.reviewDecision')}
+              </a>
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@
  * invitations, and where one is waiting for a seat.
  */
 import type { z } from 'zod';
+import type { GroupDecision } from '../../../core/protocol/decisions';
 import type {
   CreateGroupInput,
   GroupDetail,
@@ -12,6 +13,8 @@ import type {
 } from '../../../core/protocol/groups';
 import type { CreatedInvite, InviteItem } from '../../../core/protocol/invites';
 import type { ApplicationView, MyWaiting } from '../../../core/protocol/joining';
+import type { LifecycleView } from '../../../core/protocol/lifecycle';
+import type { PurposeView } from '../../../core/protocol/purpose';
 import { del, get, patch, path, post } from '../../lib/api';
 
 export const createGroup = (body: CreateGroupInput) => post<GroupDetail>('/api/groups', body);
@@ -20,6 +23,17 @@ export const updateGroup = (groupId: string, changes: z.input<typeof updateGroup
   patch<GroupDetail>(path`/api/groups/${groupId}`, changes);
 export const myWaiting = () => get<MyWaiting>('/api/me/waiting');
 export const myApplications = () => get<{ items: ApplicationView[] }>('/api/me/applications');
+
+/** The group's open decisions (its purpose, its review) that still wait for the viewer. */
+export async function decisionsWaiting(groupId: string): Promise<GroupDecision[]> {
+  const [purpose, life] = await Promise.all([
+    get<PurposeView>(path`/api/groups/${groupId}/purpose`),
+    get<LifecycleView>(path`/api/groups/${groupId}/lifecycle`),
+  ]);
+  return [purpose.openDecision, life.openReview].filter(
+    (d): d is GroupDecision => d !== null && d.status === 'open' && d.myResponse === null,
+  );
+}
 export const listMyGroups = () => get<GroupPage>('/api/me/groups');
 export const browseDirectory = (query: URLSearchParams) =>
   get<GroupPage>(`/api/groups?${query.toString()}`);
