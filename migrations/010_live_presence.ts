@@ -15,6 +15,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('observer', 'integer', (c) => c.notNull())
     .addColumn('lease_until', 'bigint', (c) => c.notNull())
+    // 1 while the person has a socket on the node (the lease is renewed), 0 once it closed.
+    .addColumn('connected', 'integer', (c) => c.notNull().defaultTo(1))
     .addPrimaryKeyConstraint('live_presence_pk', ['meeting_id', 'user_id', 'node_id'])
     .execute();
   await db.schema

@@ -109,6 +109,8 @@ export interface LivePresenceTable {
   observer: number;
   /** Server time (ms) until which the person counts as present through this node. */
   lease_until: number;
+  /** 1 while the person has a socket on the node (the lease is renewed), 0 once it closed. */
+  connected: number;
 }
 
 /** A create's answer, kept by its idempotency key so a repeat gets it back (see 009). */

@@ -105,24 +105,9 @@ export class LiveNode {
     void this.settleLapsed().catch(() => {});
   }
 
-  /** The people connected to this node, one entry per person and room. */
-  private held(): { meetingId: string; userId: string }[] {
-    const seen = new Map<string, { meetingId: string; userId: string }>();
-    for (const [meetingId, entry] of this.rooms) {
-      for (const c of entry.connections) {
-        seen.set(`${meetingId} ${c.access.actor.userId}`, {
-          meetingId,
-          userId: c.access.actor.userId,
-        });
-      }
-    }
-    return [...seen.values()];
-  }
-
   private async renew(): Promise<void> {
-    const held = this.held();
-    if (held.length === 0) return;
-    await renewLeases(this.deps.db, this.nodeId, held, this.deps.now().getTime() + this.graceMs);
+    if (this.rooms.size === 0) return;
+    await renewLeases(this.deps.db, this.nodeId, this.deps.now().getTime() + this.graceMs);
   }
 
   /** Marks as gone everyone whose presence leases have all run out. */
@@ -173,6 +158,7 @@ export class LiveNode {
       name: actor.name,
       observer: actor.observer ? 1 : 0,
       lease_until: this.deps.now().getTime() + this.graceMs,
+      connected: 1,
     });
   }
 

@@ -101,5 +101,9 @@ it('marks people on a killed node as gone once their grace ends, and keeps those
   const back = await connectLive(node.url, seeded.meetingId, seeded.cookies[0] as string);
   const room = await settled(back, (r) => r.participants.filter((p) => p.present).length === 1);
   expect(room.participants.find((p) => p.present)?.userId).toBe(seeded.userIds[0]);
+  // Still connected well past the grace period: the lease is renewed, so they stay.
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  const later = back.room() as RoomView;
+  expect(later.participants.find((p) => p.userId === seeded.userIds[0])?.present).toBe(true);
   await back.close();
 });

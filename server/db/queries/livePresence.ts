@@ -12,27 +12,24 @@ export async function holdLease(db: Kysely<Database>, row: LivePresenceTable): P
         lease_until: row.lease_until,
         name: row.name,
         observer: row.observer,
+        connected: 1,
       }),
     )
     .execute();
 }
 
-/** Renews every lease this node holds for the people still connected to it. */
+/** Renews, in one statement, every lease this node holds for people still connected to it. */
 export async function renewLeases(
   db: Kysely<Database>,
   nodeId: string,
-  held: readonly { meetingId: string; userId: string }[],
   until: number,
 ): Promise<void> {
-  for (const { meetingId, userId } of held) {
-    await db
-      .updateTable('live_presence')
-      .set({ lease_until: until })
-      .where('meeting_id', '=', meetingId)
-      .where('user_id', '=', userId)
-      .where('node_id', '=', nodeId)
-      .execute();
-  }
+  await db
+    .updateTable('live_presence')
+    .set({ lease_until: until })
+    .where('node_id', '=', nodeId)
+    .where('connected', '=', 1)
+    .execute();
 }
 
 /** Shortens a lease: the person's last connection to this node closed. */
@@ -43,7 +40,7 @@ export async function endLease(
 ): Promise<void> {
   await db
     .updateTable('live_presence')
-    .set({ lease_until: until })
+    .set({ lease_until: until, connected: 0 })
     .where('meeting_id', '=', key.meetingId)
     .where('user_id', '=', key.userId)
     .where('node_id', '=', key.nodeId)
