@@ -60,14 +60,24 @@ export async function listLapsed(
   now: number,
   limit = 200,
 ): Promise<LapsedPresence[]> {
+  // Starts from the lapsed rows (the lease index), never a scan of everyone present.
   return db
-    .selectFrom('live_presence')
-    .select(['meeting_id', 'user_id'])
-    .select((eb) => [eb.fn.max('name').as('name'), eb.fn.max('observer').as('observer')])
-    .groupBy(['meeting_id', 'user_id'])
-    .having((eb) => eb.fn.max('lease_until'), '<', now)
+    .selectFrom('live_presence as p')
+    .select(['p.meeting_id', 'p.user_id', 'p.name', 'p.observer'])
+    .where('p.lease_until', '<', now)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('live_presence as q')
+            .select('q.node_id')
+            .whereRef('q.meeting_id', '=', 'p.meeting_id')
+            .whereRef('q.user_id', '=', 'p.user_id')
+            .where('q.lease_until', '>=', now),
+        ),
+      ),
+    )
     .limit(limit)
-    .execute() as Promise<LapsedPresence[]>;
+    .execute();
 }
 
 /**
