@@ -144,6 +144,14 @@ const present = (state: RoomState) =>
 const passes = (state: RoomState, id: string) =>
   state.passed.includes(id) || state.choices[id]?.mode === 'pass';
 
+/** Who passed this round, then who asked to pass the next one. */
+export function passedIds(state: RoomState): string[] {
+  const ahead = Object.entries(state.choices)
+    .filter(([id, c]) => c.mode === 'pass' && !state.passed.includes(id))
+    .map(([id]) => id);
+  return [...state.passed, ...ahead];
+}
+
 /**
  * People present in the round who have not had their turn yet, in speaking order. Someone
  * who passed is not waiting: not offered as next, and not counted in the equal split.

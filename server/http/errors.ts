@@ -181,7 +181,7 @@ export function frameworkErrors(
   const raw = request.raw;
   if (raw.headers.upgrade !== undefined) {
     const socket = raw.socket;
-    reply.raw.once('finish', () => socket.destroySoon?.() ?? socket.destroy());
+    reply.raw.once('finish', () => socket.destroy());
     reply.raw.once('close', () => socket.destroy());
   }
   const known =

@@ -20,7 +20,7 @@ import {
 import type { Deps } from '../deps';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
-const KEY_SHAPE = /^[A-Za-z0-9_-]{8,100}$/;
+export const IDEMPOTENCY_KEY_SHAPE = /^[A-Za-z0-9_-]{8,100}$/;
 /** How long a second copy waits for the first one's answer. */
 const WAIT_MS = 10_000;
 /** Routes a key does not apply to: signing up and in answer with a session cookie. */
@@ -35,7 +35,7 @@ declare module 'fastify' {
 function keyOf(request: FastifyRequest): string | null {
   const value = request.headers[IDEMPOTENCY_HEADER];
   if (value === undefined) return null;
-  if (typeof value !== 'string' || !KEY_SHAPE.test(value)) {
+  if (typeof value !== 'string' || !IDEMPOTENCY_KEY_SHAPE.test(value)) {
     throw new AppError(
       'request.invalid',
       'Idempotency-Key must be 8 to 100 letters, digits, "-" or "_".',
@@ -76,10 +76,8 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps): void {
     const started = Date.now();
     for (;;) {
       const existing = await findIdempotencyKey(deps.db, userId, key);
-      if (!existing) {
-        // The first copy was refused and released the key: this copy may try again.
-        return reply.code(409).send(inProgressBody());
-      }
+      // The first copy was refused and released the key: this copy may try again.
+      if (!existing) throw inProgress();
       if (existing.request_hash !== requestHash) {
         throw new AppError(
           'request.idempotency_mismatch',
@@ -120,9 +118,4 @@ function inProgress(): AppError {
     'request.in_progress',
     'A request with this Idempotency-Key is still being answered; try again in a moment.',
   );
-}
-
-function inProgressBody() {
-  const error = inProgress();
-  return { error: { code: error.code, message: error.message } };
 }

@@ -6,7 +6,7 @@
 import type { FastifyDynamicSwaggerOptions, SwaggerTransform } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { API_VERSION } from '../../core/protocol/common';
-import { IDEMPOTENCY_HEADER } from './idempotency';
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_SHAPE } from './idempotency';
 import { SESSION_COOKIE } from './viewer';
 
 /** `POST /api/groups/:id/meetings` → `postGroupsByIdMeetings`: stable and unique. */
@@ -42,7 +42,7 @@ const transform: SwaggerTransform = (input) => {
           properties: {
             [IDEMPOTENCY_HEADER]: {
               type: 'string',
-              pattern: '^[A-Za-z0-9_-]{8,100}$',
+              pattern: IDEMPOTENCY_KEY_SHAPE.source,
               description:
                 'An id the client makes for this request; sending it again returns the first answer instead of making a second thing.',
             },

@@ -27,7 +27,6 @@ import {
   listLapsed,
   renewLeases,
 } from '../db/queries/livePresence';
-import { findRoom } from '../db/queries/liveRooms';
 import { sessionExists } from '../db/queries/sessions';
 import type { Deps } from '../deps';
 import type { BusEvent } from '../fanout/bus';
@@ -115,21 +114,15 @@ export class LiveNode {
     const now = this.deps.now().getTime();
     for (const lapsed of await listLapsed(this.deps.db, now)) {
       if (!(await clearLapsed(this.deps.db, lapsed.meeting_id, lapsed.user_id, now))) continue;
-      const room = await findRoom(this.deps.db, lapsed.meeting_id);
-      if (!room) continue;
-      await runCommandFor(
-        this.deps,
-        {
-          meetingId: lapsed.meeting_id,
-          actor: {
-            userId: lapsed.user_id,
-            name: lapsed.name,
-            observer: Number(lapsed.observer) === 1,
-          },
-        },
-        `gone-${newId()}`,
-        { type: 'leave' },
-      );
+      const actor = {
+        userId: lapsed.user_id,
+        name: lapsed.name,
+        observer: Number(lapsed.observer) === 1,
+      };
+      // One room that cannot take the change does not hold up the others.
+      await runCommandFor(this.deps, { meetingId: lapsed.meeting_id, actor }, `gone-${newId()}`, {
+        type: 'leave',
+      }).catch(() => {});
     }
   }
 

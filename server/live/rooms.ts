@@ -7,6 +7,7 @@ import {
   apply,
   type Command,
   newRoom,
+  passedIds,
   phaseEndsAt,
   type RoomState,
   waiting,
@@ -150,12 +151,7 @@ export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
     orderMode: state.orderMode,
     order: state.order,
     done: state.done,
-    passed: [
-      ...state.passed,
-      ...Object.entries(state.choices)
-        .filter(([id, c]) => c.mode === 'pass' && !state.passed.includes(id))
-        .map(([id]) => id),
-    ],
+    passed: passedIds(state),
     waiting: waiting(state),
     floorId: state.floorId,
     turn: state.turn ? { ...state.turn, endsAt: state.turn.startedAt + state.turn.shareMs } : null,
@@ -265,9 +261,17 @@ export async function runCommandFor(
   clientId: string,
   command: Extract<LiveCommand, { type: 'leave' }>,
 ): Promise<CommandResult> {
-  const result = await applyAndLog(deps, who, clientId, command, command);
+  return announced(deps, who.meetingId, await applyAndLog(deps, who, clientId, command, command));
+}
+
+/** Tells every node of a room's new version, when a command made one. */
+async function announced(
+  deps: Deps,
+  meetingId: string,
+  result: CommandResult,
+): Promise<CommandResult> {
   if (result.ok && !result.repeated) {
-    await deps.bus.publish({ kind: 'room', meetingId: who.meetingId, version: result.version });
+    await deps.bus.publish({ kind: 'room', meetingId, version: result.version });
   }
   return result;
 }
@@ -279,11 +283,7 @@ export async function runAndAnnounce(
   clientId: string,
   command: LiveCommand,
 ): Promise<CommandResult> {
-  const result = await runCommand(deps, access, clientId, command);
-  if (result.ok && !result.repeated) {
-    await deps.bus.publish({ kind: 'room', meetingId: access.meetingId, version: result.version });
-  }
-  return result;
+  return announced(deps, access.meetingId, await runCommand(deps, access, clientId, command));
 }
 
 /** The room's current state, as stored (in the current shape). */

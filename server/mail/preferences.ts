@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { EmailPreferences } from '../../core/protocol/mail';
 import { findEmailPreferences } from '../db/queries/emailPreferences';
 import { settingOrInsert } from '../db/queries/settings';
-import { findMailLinkGeneration } from '../db/queries/users';
+import { listMailLinkGenerations } from '../db/queries/users';
 import type { Database } from '../db/tables';
 
 export const DEFAULT_EMAIL_PREFERENCES: EmailPreferences = {
@@ -40,14 +40,28 @@ async function macOf(db: Kysely<Database>, userId: string, generation: number): 
 }
 
 /**
- * A link token naming one person: their id, their links' generation and a keyed hash of
- * both. Raising the generation (raiseMailLinkGeneration) stops every older link.
+ * Link tokens naming people: each their id, their links' generation and a keyed hash of
+ * both, read with one query for everyone. Raising the generation (raiseMailLinkGeneration)
+ * stops every older link.
  */
+export async function preferencesTokens(
+  db: Kysely<Database>,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  const generations = await listMailLinkGenerations(db, userIds);
+  const tokens = new Map<string, string>();
+  for (const userId of userIds) {
+    const generation = generations.get(userId) ?? 0;
+    const id = Buffer.from(userId).toString('base64url');
+    const mac = await macOf(db, userId, generation);
+    tokens.set(userId, generation === 0 ? `${id}.${mac}` : `${id}.${generation}.${mac}`);
+  }
+  return tokens;
+}
+
+/** One person's link token (see preferencesTokens). */
 export async function preferencesToken(db: Kysely<Database>, userId: string): Promise<string> {
-  const generation = (await findMailLinkGeneration(db, userId)) ?? 0;
-  const id = Buffer.from(userId).toString('base64url');
-  const mac = await macOf(db, userId, generation);
-  return generation === 0 ? `${id}.${mac}` : `${id}.${generation}.${mac}`;
+  return (await preferencesTokens(db, [userId])).get(userId) as string;
 }
 
 /** The person a link token names, or null when it is not one Hearth made (or was replaced). */
@@ -59,7 +73,7 @@ export async function userOfToken(db: Kysely<Database>, token: string): Promise<
   }
   const userId = Buffer.from(idPart, 'base64url').toString();
   const generation = Number(generationPart);
-  if ((await findMailLinkGeneration(db, userId)) !== generation) return null;
+  if ((await listMailLinkGenerations(db, [userId])).get(userId) !== generation) return null;
   const expected = Buffer.from(await macOf(db, userId, generation));
   const given = Buffer.from(macPart);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;

@@ -4,7 +4,7 @@ import { enqueueMail } from '../db/queries/outbox';
 import type { Database } from '../db/tables';
 import { newId } from '../security/tokens';
 import type { MailContent, MailContext } from './messages';
-import { preferencesToken, readPreferences } from './preferences';
+import { preferencesTokens, readPreferences } from './preferences';
 
 export interface MailRecipient {
   /** Null for an address with no account behind it (an invitation): no choices apply. */
@@ -35,11 +35,15 @@ export async function queueMail<R extends MailRecipient>(
     db,
     options.to.flatMap((r) => (r.userId ? [r.userId] : [])),
   );
+  const tokens = await preferencesTokens(
+    db,
+    options.to.flatMap((r) => (r.userId ? [r.userId] : [])),
+  );
   let queued = 0;
   for (const recipient of options.to) {
     const chosen = recipient.userId ? preferences.get(recipient.userId) : undefined;
     if (options.wants && chosen && !options.wants(chosen)) continue;
-    const token = recipient.userId ? await preferencesToken(db, recipient.userId) : null;
+    const token = recipient.userId ? (tokens.get(recipient.userId) ?? null) : null;
     const content = options.write(
       {
         displayName: recipient.displayName,

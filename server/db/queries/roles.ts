@@ -247,21 +247,6 @@ export async function returnRolesToRota(
   },
 ): Promise<void> {
   if (where.roleIds?.length === 0) return;
-  if (where.release) {
-    let held = db
-      .selectFrom('meeting_roles')
-      .select('meeting_id')
-      .where('user_id', '=', where.userId)
-      .where('meeting_id', 'in', upcomingOf(db, where.groupId, where.after));
-    if (where.meetingId) held = held.where('meeting_id', '=', where.meetingId);
-    if (where.roleIds) held = held.where('role_id', 'in', where.roleIds);
-    const rows = await held.execute();
-    await touchMeetings(
-      db,
-      rows.map((r) => r.meeting_id),
-      where.after,
-    );
-  }
   let query = db
     .updateTable('meeting_roles')
     .set({
@@ -273,7 +258,15 @@ export async function returnRolesToRota(
     .where('meeting_id', 'in', upcomingOf(db, where.groupId, where.after));
   if (where.meetingId) query = query.where('meeting_id', '=', where.meetingId);
   if (where.roleIds) query = query.where('role_id', 'in', where.roleIds);
-  await query.execute();
+  const changed = await query.returning('meeting_id').execute();
+  // Unpinning keeps the holder; releasing changes who holds the role.
+  if (where.release) {
+    await touchMeetings(
+      db,
+      changed.map((r) => r.meeting_id),
+      where.after,
+    );
+  }
 }
 
 /** Removes roles left out of the rota from the given meetings. */
@@ -284,22 +277,17 @@ export async function removeRolesFromMeetings(
   at: string,
 ): Promise<void> {
   if (meetingIds.length === 0 || roleIds.length === 0) return;
-  const held = await db
-    .selectFrom('meeting_roles')
-    .select('meeting_id')
-    .where('meeting_id', 'in', meetingIds)
-    .where('role_id', 'in', roleIds)
-    .execute();
-  await touchMeetings(
-    db,
-    held.map((r) => r.meeting_id),
-    at,
-  );
-  await db
+  const removed = await db
     .deleteFrom('meeting_roles')
     .where('meeting_id', 'in', meetingIds)
     .where('role_id', 'in', roleIds)
+    .returning('meeting_id')
     .execute();
+  await touchMeetings(
+    db,
+    removed.map((r) => r.meeting_id),
+    at,
+  );
 }
 
 /** Withdraws swaps still waiting: for one role at a meeting, or involving one person. */

@@ -32,17 +32,18 @@ export async function findUserEmail(
   return db.selectFrom('users').select('email').where('id', '=', id).executeTakeFirst();
 }
 
-/** The generation of a person's one-click mail links (0 until they replace them). */
-export async function findMailLinkGeneration(
+/** The generation of each person's one-click mail links (0 until they replace them). */
+export async function listMailLinkGenerations(
   db: Kysely<Database>,
-  id: string,
-): Promise<number | undefined> {
-  const row = await db
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
     .selectFrom('users')
-    .select('mail_link_generation')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ? Number(row.mail_link_generation) : undefined;
+    .select(['id', 'mail_link_generation'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, Number(r.mail_link_generation)]));
 }
 
 /** Stops every one-click mail link the person has: the next mail carries a new one. */
