@@ -136,6 +136,13 @@ it('takes two people from sign-up to sharing a group', async () => {
   await b.getByRole('heading', { name: 'We could not find that page' }).waitFor();
   await checkPage(ben, 'not-found');
 
+  // Ann is now the group's only member: she closes it and stays, with its history to read.
+  await a.getByRole('button', { name: 'Close this group' }).click();
+  await a.getByRole('button', { name: 'Yes, close the group' }).click();
+  await a.getByText('The group is closed.').waitFor();
+  await expect(a.getByRole('button', { name: 'Close this group' }).count()).resolves.toBe(0);
+  await checkPage(ann, 'group-closed');
+
   // Ann's other pages: sessions, directory, settings, help.
   await a.getByRole('link', { name: 'Account' }).click();
   await a.getByText('This device').waitFor();

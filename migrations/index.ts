@@ -14,6 +14,7 @@ import * as m008 from './008_reasons';
 import * as m009 from './009_idempotency';
 import * as m010 from './010_live_presence';
 import * as m011 from './011_mail_links';
+import * as m012 from './012_accounts';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '009_idempotency': m009,
   '010_live_presence': m010,
   '011_mail_links': m011,
+  '012_accounts': m012,
 };

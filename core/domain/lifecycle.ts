@@ -22,6 +22,8 @@ export const STAGE_REASONS = [
   'review_adjourn',
   /** Its last member left: nobody is left to meet, so the group closes. */
   'last_member_left',
+  /** Its only member closed it and stayed, to keep its history. */
+  'closed_by_last_member',
 ] as const;
 export type StageReason = (typeof STAGE_REASONS)[number];
 

@@ -57,9 +57,51 @@ export const meResponse = z
     displayName: z.string(),
     isAdmin: z.boolean(),
     createdAt: isoTime,
+    /** The person has shown the address is theirs; until then it gets only account mail. */
+    emailConfirmed: z.boolean(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meResponse>;
+
+/** Sign-up when Hearth sends mail: the same answer whether or not the address has an account. */
+export const checkInbox = z
+  .object({ checkInbox: z.literal(true), email: z.string() })
+  .meta({ id: 'CheckInbox' });
+export type CheckInbox = z.infer<typeof checkInbox>;
+
+/** The secret part of a mailed link. */
+export const linkToken = z
+  .string({ error: 'This link is not complete. Open it from the mail again.' })
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'This link is not complete. Open it from the mail again.');
+
+export const forgotBody = z.strictObject({ email: emailSchema }).meta({ id: 'ForgotBody' });
+export const resetBody = z
+  .strictObject({ token: linkToken, password: passwordSchema })
+  .meta({ id: 'ResetBody' });
+export const linkBody = z.strictObject({ token: linkToken }).meta({ id: 'LinkBody' });
+
+export const profileBody = z
+  .strictObject({ displayName: displayNameSchema })
+  .meta({ id: 'ProfileBody' });
+export const changePasswordBody = z
+  .strictObject({
+    currentPassword: z
+      .string({ error: 'Enter your current password.' })
+      .min(1, 'Enter your current password.')
+      .max(4096),
+    newPassword: passwordSchema,
+  })
+  .meta({ id: 'ChangePasswordBody' });
+export const changeEmailBody = z
+  .strictObject({
+    email: emailSchema,
+    password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(4096),
+  })
+  .meta({ id: 'ChangeEmailBody' });
+
+/** What a mailed-link request answers, whoever it was for: where to look next. */
+export const linkSent = z.object({ sentTo: z.string() }).meta({ id: 'LinkSent' });
+export type LinkSent = z.infer<typeof linkSent>;
 
 export const sessionItem = z
   .object({

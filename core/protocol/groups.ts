@@ -171,6 +171,8 @@ export const groupDetail = groupSummary
       apply: z.boolean(),
       invite: z.boolean(),
       leave: z.boolean(),
+      /** Only for a steward who is the group's only member. */
+      close: z.boolean(),
       manageMembers: z.boolean(),
       edit: z.boolean(),
     }),

@@ -30,7 +30,7 @@ export const outboxItem = z
     kind: z.string(),
     subject: z.string(),
     text: z.string(),
-    status: z.enum(['pending', 'sending', 'sent', 'held', 'failed']),
+    status: z.enum(['pending', 'sending', 'sent', 'held', 'failed', 'waiting']),
     attempts: z.number().int(),
     lastError: z.string().nullable(),
     createdAt: isoTime,

@@ -6,4 +6,6 @@ export interface Viewer {
   displayName: string;
   createdAt: string;
   isAdmin: boolean;
+  /** The person has shown the address is theirs (or the account is from before that). */
+  emailConfirmed: boolean;
 }

@@ -22,6 +22,32 @@ export interface UsersTable {
   created_at: string;
   /** Raised to stop every one-click mail link made before (see migration 011). */
   mail_link_generation: Generated<number>;
+  /** When the person showed the address is theirs (used a mailed link); null: not yet. */
+  email_verified_at: string | null;
+  /** 1 for accounts made before addresses were verified: they keep getting mail meanwhile. */
+  email_trusted: Generated<number>;
+}
+
+export type TokenScope = 'reset' | 'verify' | 'change_email';
+
+/** A mailed one-time link: only its hash is kept. */
+export interface AccountTokensTable {
+  id: string;
+  user_id: string;
+  scope: TokenScope;
+  token_hash: string;
+  /** The new address, for a change of email. */
+  email: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Where a person has signed in successfully from: a device or network, hashed. */
+export interface SignInSourcesTable {
+  user_id: string;
+  source_hash: string;
+  last_used_at: string;
 }
 
 export interface SessionsTable {
@@ -318,7 +344,11 @@ export interface EmailPreferencesTable {
   updated_at: string;
 }
 
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'held' | 'failed';
+/**
+ * `waiting`: for an address not yet verified; it goes out once the person confirms it.
+ * `held`: kept for the administrator because no SMTP server is set.
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'held' | 'failed' | 'waiting';
 
 export interface EmailOutboxTable {
   id: string;
@@ -447,6 +477,8 @@ export interface LiveEventsTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
+  sign_in_sources: SignInSourcesTable;
   groups: GroupsTable;
   memberships: MembershipsTable;
   invites: InvitesTable;

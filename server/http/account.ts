@@ -1,7 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { meResponse, sessionList, sessionParams } from '../../core/protocol/accounts';
+import {
+  changeEmailBody,
+  changePasswordBody,
+  linkSent,
+  meResponse,
+  profileBody,
+  sessionList,
+  sessionParams,
+} from '../../core/protocol/accounts';
+import { meOf } from '../accounts/me';
 import type { Deps } from '../deps';
+import {
+  changePassword,
+  requestEmailChange,
+  resendVerification,
+  updateProfile,
+} from '../services/accounts/changeAccount';
 import { endSession } from '../services/accounts/endSession';
 import { listSessions } from '../services/accounts/listSessions';
 import { errorResponses } from './errorResponses';
@@ -20,16 +35,63 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: meResponse, ...errorResponses(401) },
         },
       },
-      async (request) => {
-        const viewer = requireViewer(request);
-        return {
-          id: viewer.userId,
-          email: viewer.email,
-          displayName: viewer.displayName,
-          isAdmin: viewer.isAdmin,
-          createdAt: viewer.createdAt,
-        };
+      async (request) => meOf(requireViewer(request)),
+    );
+
+    app.patch(
+      '/api/me',
+      {
+        schema: {
+          tags,
+          summary: 'Change the name other members see',
+          body: profileBody,
+          response: { 200: meResponse, ...errorResponses(400, 401, 403, 415, 429) },
+        },
       },
+      async (request) => updateProfile(deps, requireViewer(request), request.body),
+    );
+
+    app.put(
+      '/api/me/password',
+      {
+        schema: {
+          tags,
+          summary: 'Change your password (the current one required); other sessions end',
+          body: changePasswordBody,
+          response: { 204: z.null(), ...errorResponses(400, 401, 403, 415, 429) },
+        },
+      },
+      async (request, reply) => {
+        await changePassword(deps, requireViewer(request), request.body);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/me/email',
+      {
+        schema: {
+          tags,
+          summary: 'Ask to use a new email address: a link goes there, a notice to the old one',
+          body: changeEmailBody,
+          response: { 202: linkSent, ...errorResponses(400, 401, 403, 415, 429) },
+        },
+      },
+      async (request, reply) =>
+        reply.code(202).send(await requestEmailChange(deps, requireViewer(request), request.body)),
+    );
+
+    app.post(
+      '/api/me/email/confirmation',
+      {
+        schema: {
+          tags,
+          summary: 'Send the link that confirms your email address again',
+          response: { 202: linkSent, ...errorResponses(401, 403, 409, 415, 429) },
+        },
+      },
+      async (request, reply) =>
+        reply.code(202).send(await resendVerification(deps, requireViewer(request))),
     );
 
     app.get(

@@ -1,14 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { meResponse, signInBody, signUpBody } from '../../core/protocol/accounts';
+import {
+  checkInbox,
+  forgotBody,
+  linkBody,
+  linkSent,
+  meResponse,
+  resetBody,
+  signInBody,
+  signUpBody,
+} from '../../core/protocol/accounts';
 import type { Deps } from '../deps';
 import { endSession } from '../services/accounts/endSession';
+import { requestReset } from '../services/accounts/requestReset';
 import { signIn } from '../services/accounts/signIn';
 import { signUp } from '../services/accounts/signUp';
+import {
+  confirmEmailChange,
+  resetPassword,
+  verifyEmail,
+} from '../services/accounts/useAccountLink';
 import { errorResponses } from './errorResponses';
-import { clearSessionCookie, setSessionCookie } from './viewer';
+import { clearSessionCookie, requestContext, setDeviceCookie, setSessionCookie } from './viewer';
 
-/** Signing up, in and out. */
+/** Signing up, in and out, and the links Hearth mails about an account. */
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['accounts'];
@@ -17,18 +32,21 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Create an account and sign in',
+          summary:
+            'Create an account. Where Hearth sends mail, answers 202 "check your inbox" for any address; else signs in (201)',
           body: signUpBody,
-          response: { 201: meResponse, ...errorResponses(400, 403, 409, 415, 429) },
+          response: {
+            201: meResponse,
+            202: checkInbox,
+            ...errorResponses(400, 403, 409, 415, 429),
+          },
         },
       },
       async (request, reply) => {
-        const { me, token } = await signUp(deps, request.body, {
-          ip: request.ip,
-          userAgent: request.headers['user-agent'],
-        });
-        setSessionCookie(reply, deps, token);
-        return reply.code(201).send(me);
+        const result = await signUp(deps, request.body, requestContext(request));
+        if (result.kind === 'check_inbox') return reply.code(202).send(result.answer);
+        setSessionCookie(reply, deps, result.token);
+        return reply.code(201).send(result.me);
       },
     );
 
@@ -43,11 +61,13 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { me, token } = await signIn(deps, request.body, {
-          ip: request.ip,
-          userAgent: request.headers['user-agent'],
-        });
+        const { me, token, deviceToken } = await signIn(
+          deps,
+          request.body,
+          requestContext(request),
+        );
         setSessionCookie(reply, deps, token);
+        setDeviceCookie(reply, deps, deviceToken);
         return me;
       },
     );
@@ -68,6 +88,71 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         clearSessionCookie(reply, deps);
         return reply.code(204).send(null);
       },
+    );
+
+    app.post(
+      '/api/auth/forgot',
+      {
+        schema: {
+          tags,
+          summary: 'Mail a link to choose a new password (the same answer for any address)',
+          body: forgotBody,
+          response: { 202: linkSent, ...errorResponses(400, 403, 415, 429) },
+        },
+      },
+      async (request, reply) =>
+        reply.code(202).send(await requestReset(deps, request.body, requestContext(request))),
+    );
+
+    app.post(
+      '/api/auth/reset',
+      {
+        schema: {
+          tags,
+          summary:
+            'Choose a new password with a mailed link; signs in and ends every other session',
+          body: resetBody,
+          response: { 200: meResponse, ...errorResponses(400, 403, 410, 415, 429) },
+        },
+      },
+      async (request, reply) => {
+        const { me, token } = await resetPassword(deps, request.body, requestContext(request));
+        setSessionCookie(reply, deps, token);
+        return me;
+      },
+    );
+
+    app.post(
+      '/api/auth/verify',
+      {
+        schema: {
+          tags,
+          summary: 'Confirm an email address with its mailed link, and sign in',
+          body: linkBody,
+          response: { 200: meResponse, ...errorResponses(400, 403, 410, 415, 429) },
+        },
+      },
+      async (request, reply) => {
+        const { me, token } = await verifyEmail(deps, request.body, requestContext(request));
+        setSessionCookie(reply, deps, token);
+        return me;
+      },
+    );
+
+    app.post(
+      '/api/auth/confirm-email',
+      {
+        schema: {
+          tags,
+          summary: 'Move an account to the new address its mailed link was sent to',
+          body: linkBody,
+          response: {
+            200: z.object({ email: z.string() }),
+            ...errorResponses(400, 403, 409, 410, 415, 429),
+          },
+        },
+      },
+      async (request) => confirmEmailChange(deps, request.body, requestContext(request)),
     );
   };
 }

@@ -4,6 +4,7 @@ import { groupParams } from '../../core/protocol/common';
 import { lifecycleView, reviewBody } from '../../core/protocol/lifecycle';
 import type { Deps } from '../deps';
 import { exportContributions } from '../services/groups/exportContributions';
+import { closeGroup } from '../services/lifecycle/closeGroup';
 import { getLifecycle } from '../services/lifecycle/getLifecycle';
 import { proposeReview } from '../services/lifecycle/proposeReview';
 import { errorResponses } from './errorResponses';
@@ -42,6 +43,19 @@ export function lifecycleRoutes(deps: Deps): FastifyPluginAsyncZod {
           groupId: request.params.id,
           ...request.body,
         }),
+    );
+
+    app.post(
+      '/api/groups/:id/close',
+      {
+        schema: {
+          tags,
+          summary: 'Close (adjourn) the group: for its only member, a steward, who stays',
+          params: groupParams,
+          response: { 200: lifecycleView, ...errorResponses(401, 403, 404, 409) },
+        },
+      },
+      async (request) => closeGroup(deps, requireViewer(request), { groupId: request.params.id }),
     );
 
     app.get(

@@ -11,6 +11,10 @@ import type { Deps } from '../deps';
 import { authenticateSession } from '../services/accounts/authenticateSession';
 
 export const SESSION_COOKIE = 'hearth_session';
+/** Marks a browser that has signed in before, so a stranger's failures never lock it out. */
+export const DEVICE_COOKIE = 'hearth_device';
+/** The longest a browser keeps a cookie (Chromium's cap): about 400 days. */
+const DEVICE_COOKIE_SECONDS = 400 * 86_400;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -47,6 +51,31 @@ export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string)
   reply.header(
     'set-cookie',
     sessionCookie(deps, token, Math.floor(deps.config.session.absoluteMs / 1000)),
+  );
+}
+
+/** Where the request comes from, for sign-in: its network and its device cookie. */
+export function requestContext(request: FastifyRequest) {
+  const header = request.headers.cookie;
+  return {
+    ip: request.ip,
+    userAgent: request.headers['user-agent'],
+    deviceToken: header ? parseCookie(header)[DEVICE_COOKIE] : undefined,
+  };
+}
+
+/** Gives the browser its device cookie at its first successful sign-in. */
+export function setDeviceCookie(reply: FastifyReply, deps: Deps, token: string | null): void {
+  if (!token) return;
+  reply.header(
+    'set-cookie',
+    serializeCookie(DEVICE_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.secureCookies,
+      path: '/api/auth',
+      maxAge: DEVICE_COOKIE_SECONDS,
+    }),
   );
 }
 

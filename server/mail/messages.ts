@@ -22,13 +22,15 @@ export interface MailContext {
 }
 
 /** Why this person gets mail from Hearth at all: the footer says so in words that fit. */
-type Audience = 'member' | 'applicant' | 'invited';
+type Audience = 'member' | 'applicant' | 'invited' | 'account';
 
 const WHY: Record<Audience, string> = {
   member: 'You get this because you are in a group on Hearth.',
   applicant: 'You get this because you applied to join a group on Hearth.',
   invited:
     'You get this because someone on Hearth asked us to send it to this address. If it is not for you, ignore it: we will not write to you again unless you join.',
+  account:
+    'You get this because it is about your account on Hearth. Mail like this cannot be turned off: it keeps your account safe.',
 };
 
 interface Block {
@@ -46,13 +48,17 @@ const escapeHtml = (text: string) =>
 
 function compose(context: MailContext, subject: string, block: Block): MailContent {
   const greeting = context.displayName ? `Hello ${context.displayName},` : 'Hello,';
-  const why = WHY[context.preferencesUrl ? (block.audience ?? 'member') : 'invited'];
-  const footer = context.preferencesUrl
-    ? `${why} Choose which emails you get: ${context.preferencesUrl}`
-    : why;
-  const footerHtml = context.preferencesUrl
-    ? `${escapeHtml(why)} <a href="${escapeHtml(context.preferencesUrl)}" style="color:#8a3b12;text-decoration:underline">Choose which emails you get</a>.`
-    : escapeHtml(why);
+  const account = block.audience === 'account';
+  const why =
+    WHY[account ? 'account' : context.preferencesUrl ? (block.audience ?? 'member') : 'invited'];
+  const footer =
+    context.preferencesUrl && !account
+      ? `${why} Choose which emails you get: ${context.preferencesUrl}`
+      : why;
+  const footerHtml =
+    context.preferencesUrl && !account
+      ? `${escapeHtml(why)} <a href="${escapeHtml(context.preferencesUrl)}" style="color:#8a3b12;text-decoration:underline">Choose which emails you get</a>.`
+      : escapeHtml(why);
   const text = [
     greeting,
     ...block.paragraphs,
@@ -239,5 +245,122 @@ export function seatOfferMail(
       `We will hold it for you until ${offer.until}. If you would rather not join now, you can let it go, and it will be offered to the next person.`,
     ],
     link: { label: 'Claim your seat', url: offer.url },
+  });
+}
+
+// Account mail: always sent (it keeps the account safe), never about a group.
+
+/** A link to choose a new password, for one hour. */
+export function resetMail(context: MailContext, link: { url: string }): MailContent {
+  return compose(context, 'Choose a new password for Hearth', {
+    paragraphs: [
+      'Someone, we hope you, asked to choose a new password for your account on Hearth.',
+      'The link works once, for one hour. If you did not ask, you can ignore this mail: your password stays as it is.',
+    ],
+    link: { label: 'Choose a new password', url: link.url },
+    audience: 'account',
+  });
+}
+
+/** A link that shows the address is the person's: it finishes a sign-up, or confirms it. */
+export function verifyMail(
+  context: MailContext,
+  link: { url: string; signingUp: boolean },
+): MailContent {
+  return compose(context, 'Confirm your email address', {
+    paragraphs: [
+      link.signingUp
+        ? 'Confirm this address to finish creating your account on Hearth. The link signs you in.'
+        : 'Confirm this address so Hearth can send you invitations and reminders. Until then, we send it nothing else.',
+      'The link works once, for one hour. If you did not ask for this, ignore this mail and nothing happens.',
+    ],
+    link: { label: 'Confirm my email address', url: link.url },
+    audience: 'account',
+  });
+}
+
+/** Someone tried to sign up with an address that has an account: say so, offer a reset. */
+export function signUpExistingMail(
+  context: MailContext,
+  links: { resetUrl: string; signInUrl: string },
+): MailContent {
+  return compose(context, 'You already have an account on Hearth', {
+    paragraphs: [
+      'Someone tried to create an account on Hearth with this address, which already has one.',
+      `If it was you, you can sign in at ${links.signInUrl}. If you have forgotten your password, choose a new one with the link below; it works once, for one hour.`,
+      'If it was not you, there is nothing to do: nobody can get in without your password, and we did not tell them the address has an account.',
+    ],
+    link: { label: 'Choose a new password', url: links.resetUrl },
+    audience: 'account',
+  });
+}
+
+/** A link sent to a new address, to move the account there. */
+export function changeEmailMail(context: MailContext, link: { url: string }): MailContent {
+  return compose(context, 'Confirm your new email address', {
+    paragraphs: [
+      'You asked to use this address for your account on Hearth. Confirm it, and we will write to you here from then on.',
+      'The link works once, for one hour. If you did not ask, ignore this mail and nothing changes.',
+    ],
+    link: { label: 'Use this address', url: link.url },
+    audience: 'account',
+  });
+}
+
+/** Told to the old address when someone asks to move the account to a new one. */
+export function emailChangeNoticeMail(
+  context: MailContext,
+  change: { newAddress: string; securityUrl: string },
+): MailContent {
+  return compose(context, 'Your Hearth email address is being changed', {
+    paragraphs: [
+      `Someone signed in to your account asked to use ${change.newAddress} instead of this address. It changes only when the link sent there is used, within an hour.`,
+      'If this was you, there is nothing to do. If it was not, choose a new password now: it signs everyone else out and stops the change.',
+    ],
+    link: { label: 'Choose a new password', url: change.securityUrl },
+    audience: 'account',
+  });
+}
+
+/** Told after a password changes, by the person or by a reset link. */
+export function passwordChangedMail(
+  context: MailContext,
+  change: { byReset: boolean; securityUrl: string },
+): MailContent {
+  return compose(context, 'Your Hearth password was changed', {
+    paragraphs: [
+      change.byReset
+        ? 'The password for your account on Hearth was just changed with a reset link, and every other device was signed out.'
+        : 'The password for your account on Hearth was just changed, and every other device was signed out.',
+      'If this was you, there is nothing to do. If it was not, choose a new password now with the link below.',
+    ],
+    link: { label: 'Choose a new password', url: change.securityUrl },
+    audience: 'account',
+  });
+}
+
+/** Several failed sign-ins from places the person has not signed in from. */
+export function failedSignInsMail(
+  context: MailContext,
+  facts: { attempts: number; securityUrl: string },
+): MailContent {
+  return compose(context, 'Failed attempts to sign in to your Hearth account', {
+    paragraphs: [
+      `There have been ${facts.attempts} failed attempts to sign in to your account from devices and networks you have not used before.`,
+      'Your account is not locked: you can still sign in from your own devices. We are slowing down attempts from elsewhere. If you are worried, choose a new password.',
+    ],
+    link: { label: 'Choose a new password', url: facts.securityUrl },
+    audience: 'account',
+  });
+}
+
+/** Someone asked to move their account to an address that already has one. */
+export function emailChangeTakenMail(context: MailContext): MailContent {
+  return compose(context, 'Someone tried to use this address on Hearth', {
+    paragraphs: [
+      'Someone signed in to Hearth asked to use this address for their account. It already belongs to your account, so nothing changed.',
+      'If it was you, with a second account, there is nothing to do. If not, you can ignore this mail.',
+    ],
+    audience: 'account',
   });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { EmailPreferences } from '../../core/protocol/mail';
 import { enqueueMail } from '../db/queries/outbox';
+import { listUnverified } from '../db/queries/users';
 import type { Database } from '../db/tables';
 import { newId } from '../security/tokens';
 import type { MailContent, MailContext } from './messages';
@@ -17,6 +18,9 @@ export interface MailRecipient {
  * Queues one mail per person in the outbox, in the caller's transaction, written for each
  * of them, skipping anyone who chose not to get this kind (`wants`). A dedupe key stops the
  * same mail twice. Returns how many were queued.
+ *
+ * Until a person has confirmed their address, only account mail goes to it: anything else
+ * waits in the outbox (`waiting`) and goes out once they confirm (releaseWaitingMail).
  */
 export async function queueMail<R extends MailRecipient>(
   db: Kysely<Database>,
@@ -27,6 +31,8 @@ export async function queueMail<R extends MailRecipient>(
     at: string;
     wants?: (preferences: EmailPreferences) => boolean;
     dedupeKey?: (recipient: R) => string;
+    /** Mail about the account itself (a reset, a confirmation): sent whatever the choices. */
+    account?: boolean;
     write: (context: MailContext, recipient: R) => MailContent;
   },
 ): Promise<number> {
@@ -39,6 +45,12 @@ export async function queueMail<R extends MailRecipient>(
     db,
     options.to.flatMap((r) => (r.userId ? [r.userId] : [])),
   );
+  const unverified = options.account
+    ? new Set<string>()
+    : await listUnverified(
+        db,
+        options.to.flatMap((r) => (r.userId ? [r.userId] : [])),
+      );
   let queued = 0;
   for (const recipient of options.to) {
     const chosen = recipient.userId ? preferences.get(recipient.userId) : undefined;
@@ -51,18 +63,22 @@ export async function queueMail<R extends MailRecipient>(
       },
       recipient,
     );
-    const added = await enqueueMail(db, {
-      id: newId(),
-      user_id: recipient.userId,
-      to_address: recipient.email,
-      kind: options.kind,
-      subject: content.subject,
-      text_body: content.text,
-      html_body: content.html,
-      dedupe_key: options.dedupeKey ? options.dedupeKey(recipient) : null,
-      next_attempt_at: options.at,
-      created_at: options.at,
-    });
+    const added = await enqueueMail(
+      db,
+      {
+        id: newId(),
+        user_id: recipient.userId,
+        to_address: recipient.email,
+        kind: options.kind,
+        subject: content.subject,
+        text_body: content.text,
+        html_body: content.html,
+        dedupe_key: options.dedupeKey ? options.dedupeKey(recipient) : null,
+        next_attempt_at: options.at,
+        created_at: options.at,
+      },
+      recipient.userId && unverified.has(recipient.userId) ? 'waiting' : 'pending',
+    );
     if (added) queued += 1;
   }
   return queued;

@@ -33,6 +33,7 @@ const allowed: Record<GroupAction, Record<Visibility, GroupViewerRole[]>> = {
     closed: ['member', 'steward'],
     invite_only: ['member', 'steward'],
   },
+  close: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
   removeMember: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
   makeSteward: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
   seeLife: {

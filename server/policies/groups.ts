@@ -28,6 +28,8 @@ export const groupPolicy = definePolicy()({
   invite: (role) => isSteward(role),
   manageInvites: (role) => isSteward(role),
   leave: (role) => isMember(role),
+  /** Closing the group: a steward, once they are its only member (the service checks). */
+  close: (role) => isSteward(role),
   removeMember: (role) => isSteward(role),
   makeSteward: (role) => isSteward(role),
   /** A group's history and life are its members'. */
@@ -50,6 +52,7 @@ export const groupRefusals: Record<GroupAction, string> = {
   invite: 'Only the group’s stewards can invite people.',
   manageInvites: 'Only the group’s stewards can see and revoke invitations.',
   leave: 'You are not a member of this group.',
+  close: 'Only the group’s stewards can close it.',
   removeMember: 'Only the group’s stewards can remove members.',
   makeSteward: 'Only the group’s stewards can change roles.',
   seeLife: 'Only members of this group can see its history.',

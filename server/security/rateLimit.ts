@@ -37,6 +37,11 @@ export async function spendAttempt(deps: Deps, limits: Limit[]): Promise<void> {
   }
 }
 
+/** Counts an attempt against the limit and returns how many there have been in the window. */
+export async function countAttempt(deps: Deps, limit: Limit): Promise<number> {
+  return countHit(deps.db, sha256(limit.key), windowOf(deps).start);
+}
+
 /** Throws `auth.rate_limited` if the limit is already used up, without counting. */
 export async function checkAttempts(deps: Deps, limit: Limit): Promise<void> {
   const { start, retryAfterSeconds } = windowOf(deps);

@@ -23,8 +23,11 @@ export interface TestApp {
   newClient(): Client;
   signUp(
     name: string,
-    extra?: { email?: string; password?: string },
+    /** `confirmed: false` leaves the address unconfirmed (by default it is, as if the mailed link was used). */
+    extra?: { email?: string; password?: string; confirmed?: boolean },
   ): Promise<Client & { id: string; email: string }>;
+  /** The secret of the newest link of this kind mailed to the address (e.g. `reset-password`). */
+  mailedLink(email: string, page: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -178,7 +181,29 @@ export async function createTestApp(
         displayName: name,
       });
       if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.body}`);
-      return Object.assign(c, { id: response.json().id as string, email });
+      const id = response.json().id as string;
+      if (extra.confirmed !== false) {
+        await deps.db
+          .updateTable('users')
+          .set({ email_verified_at: new Date().toISOString() })
+          .where('id', '=', id)
+          .execute();
+        deps.cache.reset();
+      }
+      return Object.assign(c, { id, email });
+    },
+    async mailedLink(email, page) {
+      const rows = await deps.db
+        .selectFrom('email_outbox')
+        .select(['text_body', 'id'])
+        .where('to_address', '=', email)
+        .orderBy('id', 'desc')
+        .execute();
+      for (const row of rows) {
+        const found = new RegExp(`/${page}/([A-Za-z0-9_-]+)`).exec(row.text_body);
+        if (found?.[1]) return found[1];
+      }
+      throw new Error(`no ${page} link was mailed to ${email}`);
     },
     async close() {
       if (closed) return;

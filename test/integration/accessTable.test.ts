@@ -257,7 +257,75 @@ const ROWS: Row[] = [
     allowed: KINDS,
     run: async (k) => (await freshClient(k)).post('/api/auth/logout'),
   },
+  {
+    route: 'POST /api/auth/forgot',
+    allowed: KINDS,
+    run: (_k, c) => c.post('/api/auth/forgot', { email: people.other.email }),
+  },
+  {
+    route: 'POST /api/auth/reset',
+    case: 'with the link mailed to them',
+    allowed: KINDS,
+    run: async (_k, c) => {
+      const someone = await t.signUp('Forgetful');
+      ok(await t.anon.post('/api/auth/forgot', { email: someone.email }), 'forgot');
+      const token = await t.mailedLink(someone.email, 'reset-password');
+      return c.post('/api/auth/reset', { token, password: PASSWORD });
+    },
+  },
+  {
+    route: 'POST /api/auth/verify',
+    case: 'with the link mailed to them',
+    allowed: KINDS,
+    run: async (_k, c) => {
+      const someone = await t.signUp('Newcomer', { confirmed: false });
+      const token = await t.mailedLink(someone.email, 'verify-email');
+      return c.post('/api/auth/verify', { token });
+    },
+  },
+  {
+    route: 'POST /api/auth/confirm-email',
+    case: 'with the link mailed to the new address',
+    allowed: KINDS,
+    run: async (_k, c) => {
+      const someone = await t.signUp('Mover');
+      const email = `moved.${process.pid}.${++counter}@example.org`;
+      ok(await someone.post('/api/me/email', { email, password: PASSWORD }), 'ask');
+      return c.post('/api/auth/confirm-email', {
+        token: await t.mailedLink(email, 'confirm-email'),
+      });
+    },
+  },
   { route: 'GET /api/me', allowed: SIGNED_IN, run: (_k, c) => c.get('/api/me') },
+  {
+    route: 'PATCH /api/me',
+    allowed: SIGNED_IN,
+    run: (k, c) => c.patch('/api/me', { displayName: k.charAt(0).toUpperCase() + k.slice(1) }),
+  },
+  {
+    route: 'PUT /api/me/password',
+    case: 'to the same password',
+    allowed: SIGNED_IN,
+    run: (_k, c) => c.put('/api/me/password', { currentPassword: PASSWORD, newPassword: PASSWORD }),
+  },
+  {
+    route: 'POST /api/me/email',
+    allowed: SIGNED_IN,
+    run: (_k, c) =>
+      c.post('/api/me/email', {
+        email: `elsewhere.${process.pid}.${++counter}@example.org`,
+        password: PASSWORD,
+      }),
+  },
+  {
+    route: 'POST /api/me/email/confirmation',
+    case: 'for their own unconfirmed address',
+    allowed: SIGNED_IN,
+    run: async (k, c) =>
+      k === 'signed_out'
+        ? c.post('/api/me/email/confirmation')
+        : (await t.signUp('Unconfirmed', { confirmed: false })).post('/api/me/email/confirmation'),
+  },
   { route: 'GET /api/me/sessions', allowed: SIGNED_IN, run: (_k, c) => c.get('/api/me/sessions') },
   {
     route: 'DELETE /api/me/sessions/{id}',
@@ -508,6 +576,17 @@ const ROWS: Row[] = [
     allowed: IN_GROUP,
     run: async (_k, c) =>
       c.post(`${g(await (await World.create()).inReview())}/review`, { option: 'continue' }),
+  },
+  {
+    route: 'POST /api/groups/{id}/close',
+    case: 'once everyone else has left',
+    allowed: ['steward'],
+    run: async (_k, c) => {
+      const w = await World.create();
+      for (const p of [people.member, people.other])
+        ok(await p.delete(`${g(w)}/members/${p.id}`), 'leave');
+      return c.post(`${g(w)}/close`);
+    },
   },
   {
     route: 'GET /api/groups/{id}/my-contributions',

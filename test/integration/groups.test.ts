@@ -105,6 +105,7 @@ describe('seeing groups', () => {
       apply: false,
       invite: false,
       leave: false,
+      close: false,
       manageMembers: false,
       edit: false,
     });
@@ -253,6 +254,37 @@ describe('membership', () => {
       .where('group_id', '=', group.id)
       .execute();
     expect(life).toEqual([{ to_stage: 'adjourned', reason: 'last_member_left' }]);
+  });
+
+  it('lets the only member close the group and stay, and refuses while others remain', async () => {
+    const steward = await t.signUp('Founder');
+    const friend = await t.signUp('Friend');
+    const group = (await steward.post('/api/groups', newGroup())).json();
+    expect((await steward.get(`/api/groups/${group.id}`)).json().can.close).toBe(true);
+    expect((await friend.post(`/api/groups/${group.id}/join`, { confirm: true })).statusCode).toBe(
+      200,
+    );
+    expect((await steward.get(`/api/groups/${group.id}`)).json().can.close).toBe(false);
+    const refused = await steward.post(`/api/groups/${group.id}/close`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('group.others_remain');
+    expect((await friend.post(`/api/groups/${group.id}/close`)).statusCode).toBe(403);
+
+    expect((await friend.delete(`/api/groups/${group.id}/members/${friend.id}`)).statusCode).toBe(
+      204,
+    );
+    const closed = await steward.post(`/api/groups/${group.id}/close`);
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json()).toMatchObject({
+      stage: 'adjourned',
+      changes: [{ to: 'adjourned', reason: 'closed_by_last_member', by: 'Founder' }],
+    });
+    // They stay, with the history to read; the group cannot close twice.
+    const page = (await steward.get(`/api/groups/${group.id}`)).json();
+    expect(page).toMatchObject({ myRole: 'steward', stage: 'adjourned' });
+    expect(page.can).toMatchObject({ close: false, leave: true });
+    const again = await steward.post(`/api/groups/${group.id}/close`);
+    expect(again.json().error.code).toBe('group.adjourned');
   });
 
   it('holds the size cap when many join at the same moment', async () => {

@@ -150,6 +150,11 @@ export const en = {
   'groupPage.leaveLast':
     'You are the last member of {group}. If you leave, the group closes: its meetings are cancelled and its history stays readable. Leave and close it?',
   'groupPage.leaveLastYes': 'Yes, leave and close the group',
+  'groupPage.close': 'Close this group',
+  'groupPage.closeConfirm':
+    'You are the only member of {group}. Closing it cancels its meetings ahead and takes it out of the directory; you stay, and its history stays readable. Close it?',
+  'groupPage.closeYes': 'Yes, close the group',
+  'groupPage.closed': 'The group is closed. Its history stays here for you to read.',
   'groupPage.remove': 'Remove',
   'groupPage.removeConfirm': 'Remove {name} from the group?',
   'groupPage.removeYes': 'Yes, remove',
@@ -525,6 +530,7 @@ export const en = {
   'outbox.status.sent': 'Sent',
   'outbox.status.held': 'Kept (no SMTP)',
   'outbox.status.failed': 'Failed',
+  'outbox.status.waiting': 'Waits for the address to be confirmed',
 
   'common.optional': '(optional)',
 
@@ -914,6 +920,13 @@ export const en = {
     'You cannot do that here. If you think you should be able to, ask one of the group’s stewards.',
   'error.not_found': 'We could not find that. It may have been removed, or the link may be wrong.',
   'error.group.full': 'This group is full just now.',
+  'error.auth.link_invalid':
+    'This link has expired or has already been used. Ask for a new one, and use the newest mail.',
+  'error.auth.unconfirmed':
+    'Please confirm your email address first. We have sent the link again: open it to sign in.',
+  'error.auth.wrong_password': 'That is not your current password.',
+  'error.auth.same_email': 'That is already your address.',
+  'error.auth.already_confirmed': 'Your email address is already confirmed.',
   'error.group.already_member': 'You are already a member of this group.',
   'error.group.not_member': 'That person is not a member of this group.',
   'error.group.last_steward':
@@ -932,6 +945,8 @@ export const en = {
     'A steward cannot remove another steward. They can step down, or leave, themselves.',
   'error.group.adjourned':
     'This group has adjourned, so its history can be read but no longer changed.',
+  'error.group.others_remain':
+    'Others are still in this group, so it closes only by the group’s own decision, at its review.',
   'error.group.stage':
     'The group reviews itself once its planned meetings have been held; that time has not come yet.',
   'error.agreement.none':
@@ -976,6 +991,8 @@ export const en = {
   'field.password_common':
     'That password is used by many people, so it is easy to guess. Try a phrase only you would think of.',
   'field.email_taken': 'There is already an account with this email.',
+  'field.password_wrong': 'That is not your current password.',
+  'field.same_email': 'That is already your address.',
   'field.size_above_deployment': 'Groups here can have at most {max} people.',
   'field.size_below_members':
     'The group already has {members} members, so the most cannot be lower than that.',
@@ -1048,6 +1065,7 @@ export const en = {
   'life.reason.review_change': 'The group agreed to continue with changes: {note}',
   'life.reason.review_adjourn': 'The group agreed to adjourn.',
   'life.reason.last_member_left': 'Its last member left, so the group closed.',
+  'life.reason.closed_by_last_member': 'Its only member closed it.',
   'decision.formerMember': 'A former member',
   'live.ownAgenda': 'Our own agenda',
   'live.refusal.not_facilitator': 'Only the facilitator can do that.',

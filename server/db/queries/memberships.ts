@@ -114,3 +114,13 @@ export async function listMemberContacts(
   if (only) query = query.where('users.id', 'in', only);
   return query.execute();
 }
+
+/** The groups a person is in. */
+export async function listGroupIdsOf(db: Kysely<Database>, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('group_id')
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.group_id);
+}

@@ -8,10 +8,11 @@ export type OutboxRow = Selectable<EmailOutboxTable>;
 export async function enqueueMail(
   db: Kysely<Database>,
   row: Omit<OutboxRow, 'attempts' | 'last_error' | 'sent_at' | 'status'>,
+  status: 'pending' | 'waiting' = 'pending',
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('email_outbox')
-    .values({ ...row, status: 'pending', attempts: 0, last_error: null, sent_at: null })
+    .values({ ...row, status, attempts: 0, last_error: null, sent_at: null })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -88,4 +89,24 @@ export async function countOutbox(db: Kysely<Database>): Promise<Record<string, 
     .groupBy('status')
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/**
+ * Sends what waited for the person to confirm their address, to the address now confirmed;
+ * mail older than `since` is left waiting (a reminder for a meeting long past helps nobody).
+ */
+export async function releaseWaitingMail(
+  db: Kysely<Database>,
+  userId: string,
+  address: string,
+  since: string,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('email_outbox')
+    .set({ status: 'pending', to_address: address, next_attempt_at: now })
+    .where('user_id', '=', userId)
+    .where('status', '=', 'waiting')
+    .where('created_at', '>=', since)
+    .execute();
 }

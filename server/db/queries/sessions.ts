@@ -7,6 +7,8 @@ export interface SessionWithUser extends SessionRow {
   email: string;
   display_name: string;
   user_created_at: string;
+  email_verified_at: string | null;
+  email_trusted: number;
 }
 
 export async function insertSession(db: Kysely<Database>, session: SessionRow): Promise<void> {
@@ -32,6 +34,8 @@ export async function findSessionByTokenHash(
       'users.email',
       'users.display_name',
       'users.created_at as user_created_at',
+      'users.email_verified_at',
+      'users.email_trusted',
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -93,4 +97,22 @@ export async function deleteExpiredSessions(
 export async function sessionExists(db: Kysely<Database>, id: string): Promise<boolean> {
   const row = await db.selectFrom('sessions').select('id').where('id', '=', id).executeTakeFirst();
   return row !== undefined;
+}
+
+/** Ends a person's sessions, all but `except` when given; returns the ended ids. */
+export async function deleteSessionsOf(
+  db: Kysely<Database>,
+  userId: string,
+  except: string | null,
+): Promise<string[]> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (except) query = query.where('id', '!=', except);
+  const rows = await query.returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** The ids of a person's sessions. */
+export async function listSessionIdsOf(db: Kysely<Database>, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.id);
 }

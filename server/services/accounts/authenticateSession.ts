@@ -1,4 +1,5 @@
 import type { Viewer } from '../../access/viewer';
+import { viewerOf } from '../../accounts/me';
 import type { CachedSession } from '../../cache/readCache';
 import { deleteSession, findSessionByTokenHash, touchSession } from '../../db/queries/sessions';
 import type { Deps } from '../../deps';
@@ -70,14 +71,18 @@ async function readSession(deps: Deps, hash: string): Promise<CachedSession | un
   const row = await findSessionByTokenHash(deps.db, hash);
   if (!row) return undefined;
   const session: CachedSession = {
-    viewer: {
-      userId: row.user_id,
-      sessionId: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      createdAt: row.user_created_at,
-      isAdmin: deps.config.adminEmails.has(row.email),
-    },
+    viewer: viewerOf(
+      deps,
+      {
+        id: row.user_id,
+        email: row.email,
+        display_name: row.display_name,
+        created_at: row.user_created_at,
+        email_verified_at: row.email_verified_at,
+        email_trusted: row.email_trusted,
+      },
+      row.id,
+    ),
     lastSeenMs: Date.parse(row.last_seen_at),
     expiresMs: Date.parse(row.expires_at),
   };

@@ -1,25 +1,35 @@
 import type { z } from 'zod';
 import { AppError } from '../../../core/errors';
-import type { Me, signUpBody } from '../../../core/protocol/accounts';
+import type { CheckInbox, Me, signUpBody } from '../../../core/protocol/accounts';
+import { canSendMail, issueLink, mailAccount } from '../../accounts/links';
+import { meOf, viewerOf } from '../../accounts/me';
+import { refuseCommonPassword } from '../../accounts/passwordRules';
 import { isUniqueViolation } from '../../db/dialect';
-import { insertUser } from '../../db/queries/users';
+import { findUserByEmail, insertUser, mayMail } from '../../db/queries/users';
 import type { Deps } from '../../deps';
-import { hashPassword, isCommonPassword } from '../../security/passwords';
+import { signUpExistingMail, verifyMail } from '../../mail/messages';
+import { hashPassword } from '../../security/passwords';
 import { spendAttempt } from '../../security/rateLimit';
 import { newId } from '../../security/tokens';
+import type { RequestContext } from './signIn';
 import { startSession } from './startSession';
 
-export interface RequestContext {
-  ip: string;
-  userAgent: string | undefined;
-}
+export type SignUpResult =
+  | { kind: 'signed_in'; me: Me; token: string }
+  | { kind: 'check_inbox'; answer: CheckInbox };
 
-/** Creates an account and signs the person in. */
+/**
+ * Creates an account. Where Hearth can send mail, sign-up answers the same for a new address
+ * and one that has an account ("check your inbox"), after the same work: the new account's
+ * first session starts from the link mailed to it, and the owner of an existing one is told
+ * someone tried and offered a new password. Without mail, the person is signed in at once
+ * (so Hearth works on its own), and the answer then shows an address is taken.
+ */
 export async function signUp(
   deps: Deps,
   input: z.output<typeof signUpBody>,
   context: RequestContext,
-): Promise<{ me: Me; token: string }> {
+): Promise<SignUpResult> {
   await spendAttempt(deps, [
     {
       key: `signup-ip:${context.ip}`,
@@ -33,40 +43,99 @@ export async function signUp(
       message: 'There have been too many attempts to create an account with this email.',
     },
   ]);
-  if (isCommonPassword(input.password)) {
-    const message =
-      'That password is used by many people, so it is easy to guess. Try a phrase only you would think of.';
-    throw new AppError('auth.common_password', message, {
-      fields: { password: { code: 'password_common', message } },
-    });
-  }
+  refuseCommonPassword(input.password);
   const id = newId();
-  const createdAt = deps.now().toISOString();
+  const now = deps.now();
+  const createdAt = now.toISOString();
+  // Hashed in every case, so a taken address takes as long as a new one.
   const passwordHash = await hashPassword(input.password, deps.config.argon2);
-  try {
-    await insertUser(deps.db, {
-      id,
-      email: input.email,
-      display_name: input.displayName,
-      password_hash: passwordHash,
-      created_at: createdAt,
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const message = 'There is already an account with this email. Try signing in instead.';
-    throw new AppError('auth.email_taken', message, {
-      fields: { email: { code: 'email_taken', message } },
-    });
-  }
-  const { token } = await startSession(deps, id, context.userAgent);
-  return {
-    me: {
-      id,
-      email: input.email,
+  const mailing = canSendMail(deps);
+  const answer: CheckInbox = { checkInbox: true, email: input.email };
+
+  const created = await deps.db.transaction().execute(async (trx) => {
+    if (await findUserByEmail(trx, input.email)) return false;
+    try {
+      await insertUser(trx, {
+        id,
+        email: input.email,
+        display_name: input.displayName,
+        password_hash: passwordHash,
+        created_at: createdAt,
+      });
+    } catch (error) {
+      // Taken a moment ago by a sign-up running beside this one; nothing more runs here.
+      if (!isUniqueViolation(error)) throw error;
+      return false;
+    }
+    // The address is confirmed by its link; until then it gets nothing else.
+    const url = await issueLink(deps, trx, { userId: id, scope: 'verify', at: now });
+    await mailAccount(deps, trx, {
+      userId: id,
+      to: input.email,
       displayName: input.displayName,
-      isAdmin: deps.config.adminEmails.has(input.email),
-      createdAt,
-    },
-    token,
-  };
+      kind: 'account.verify',
+      at: createdAt,
+      write: (c) => verifyMail(c, { url, signingUp: mailing }),
+    });
+    return true;
+  });
+
+  if (!created) {
+    if (!mailing) {
+      const message = 'There is already an account with this email. Try signing in instead.';
+      throw new AppError('auth.email_taken', message, {
+        fields: { email: { code: 'email_taken', message } },
+      });
+    }
+    await tellOwner(deps, input.email, now);
+    return { kind: 'check_inbox', answer };
+  }
+  if (mailing) return { kind: 'check_inbox', answer };
+  const { token, sessionId } = await startSession(deps, id, context.userAgent);
+  const me = meOf(
+    viewerOf(
+      deps,
+      {
+        id,
+        email: input.email,
+        display_name: input.displayName,
+        created_at: createdAt,
+        email_verified_at: null,
+        email_trusted: 0,
+      },
+      sessionId,
+    ),
+  );
+  return { kind: 'signed_in', me, token };
+}
+
+/**
+ * Someone signed up with an address that has an account: its owner hears of it, with a way
+ * in (the confirmation link again, if the account was never confirmed; else a new password).
+ */
+async function tellOwner(deps: Deps, email: string, now: Date): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const user = await findUserByEmail(trx, email);
+    if (!user) return;
+    const confirmed = mayMail(user);
+    const url = await issueLink(deps, trx, {
+      userId: user.id,
+      scope: confirmed ? 'reset' : 'verify',
+      at: now,
+    });
+    await mailAccount(deps, trx, {
+      userId: user.id,
+      to: user.email,
+      displayName: user.display_name,
+      kind: confirmed ? 'account.signup_existing' : 'account.verify',
+      at: now.toISOString(),
+      write: (c) =>
+        confirmed
+          ? signUpExistingMail(c, {
+              resetUrl: url,
+              signInUrl: `${deps.config.publicUrl}/signin`,
+            })
+          : verifyMail(c, { url, signingUp: true }),
+    });
+  });
 }

@@ -52,6 +52,7 @@ export function toGroupDetail(
       apply: open && allows(access, 'group.apply'),
       invite: open && allows(access, 'group.invite'),
       leave: allows(access, 'group.leave'),
+      close: open && group.member_count === 1 && allows(access, 'group.close'),
       manageMembers: open && allows(access, 'group.removeMember'),
       edit: open && allows(access, 'group.edit'),
     },

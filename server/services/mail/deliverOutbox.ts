@@ -8,9 +8,14 @@ import { isPermanentFailure, type MailTransport } from '../../mail/transport';
  * for a person with an account, a one-click unsubscribe (RFC 8058) that turns every optional
  * mail off without signing in.
  */
-async function headersFor(deps: Deps, userId: string | null): Promise<Record<string, string>> {
+async function headersFor(
+  deps: Deps,
+  userId: string | null,
+  kind: string,
+): Promise<Record<string, string>> {
   const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
-  if (userId) {
+  // Account mail (a reset, a confirmation) cannot be turned off, so offers no unsubscribe.
+  if (userId && !kind.startsWith('account.')) {
     const token = await preferencesToken(deps.db, userId);
     const base = `${deps.config.publicUrl}/api/email-preferences/${token}`;
     headers['List-Unsubscribe'] = `<${base}/unsubscribe>`;
@@ -57,7 +62,7 @@ export async function deliverOutbox(
         subject: mail.subject,
         text: mail.text_body,
         html: mail.html_body,
-        headers: await headersFor(deps, mail.user_id),
+        headers: await headersFor(deps, mail.user_id, mail.kind),
       });
       await settleMail(deps.db, mail.id, {
         status: 'sent',

@@ -5,6 +5,7 @@
 import { AppError } from '../../../core/errors';
 import type { EmailPreferences, EmailPreferencesView } from '../../../core/protocol/mail';
 import type { Viewer } from '../../access/viewer';
+import { confirmAddress } from '../../accounts/confirmAddress';
 import { saveEmailPreferences } from '../../db/queries/emailPreferences';
 import { findUserEmail, raiseMailLinkGeneration } from '../../db/queries/users';
 import type { Deps } from '../../deps';
@@ -39,9 +40,12 @@ async function save(deps: Deps, userId: string, input: EmailPreferences, viaLink
   return view(deps, userId, viaLink);
 }
 
+/** The person a one-click link is for; using it shows the address is theirs. */
 async function userOfLink(deps: Deps, token: string): Promise<string> {
   const userId = await userOfToken(deps.db, token);
-  if (!userId) throw invalidLink();
+  const user = userId ? await findUserEmail(deps.db, userId) : undefined;
+  if (!userId || !user) throw invalidLink();
+  await confirmAddress(deps.db, { id: userId, email: user.email }, deps.now());
   return userId;
 }
 

@@ -10,7 +10,7 @@ import type { Deps } from '../../deps';
  */
 export function withoutSecretLinks(text: string): string {
   return text.replace(
-    /(\/(?:invite|email-preferences|reset-password|verify-email|api\/calendar)\/)[^\s/?#)\]]+/g,
+    /(\/(?:invite|email-preferences|reset-password|verify-email|confirm-email|api\/calendar)\/)[^\s/?#)\]]+/g,
     '$1•••',
   );
 }

@@ -11,7 +11,7 @@ import { me } from '../../lib/session';
 import { useLoad } from '../../lib/useLoad';
 import { AcknowledgeStep } from '../agreement/AcknowledgeStep';
 import { getAgreement } from '../agreement/api';
-import { getGroup, myApplications, removeMember } from './api';
+import { closeGroup, getGroup, myApplications, removeMember } from './api';
 import { GroupNow } from './GroupNow';
 import { InvitePanel } from './InvitePanel';
 import { MemberList } from './MemberList';
@@ -89,6 +89,16 @@ function GroupView({
     try {
       await removeMember(g.id, me.value?.id ?? '');
       location.route('/groups');
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const close = async () => {
+    try {
+      await closeGroup(g.id);
+      await onChange(null);
+      show(t('groupPage.closed'));
     } catch (error) {
       fail(error);
     }
@@ -197,6 +207,14 @@ function GroupView({
 
         {g.can.leave ? (
           <section class="leave">
+            {g.can.close ? (
+              <ConfirmButton
+                label={t('groupPage.close')}
+                question={t('groupPage.closeConfirm', { group: g.name })}
+                confirmLabel={t('groupPage.closeYes')}
+                onConfirm={close}
+              />
+            ) : null}
             <ConfirmButton
               label={t('groupPage.leave')}
               question={t(g.memberCount === 1 ? 'groupPage.leaveLast' : 'groupPage.leaveConfirm', {

@@ -34,6 +34,9 @@ export async function decisionsWaiting(groupId: string): Promise<GroupDecision[]
     (d): d is GroupDecision => d !== null && d.status === 'open' && d.myResponse === null,
   );
 }
+/** The group's only member closes it and stays, keeping its history. */
+export const closeGroup = (groupId: string) =>
+  post<LifecycleView>(path`/api/groups/${groupId}/close`);
 export const listMyGroups = () => get<GroupPage>('/api/me/groups');
 export const browseDirectory = (query: URLSearchParams) =>
   get<GroupPage>(`/api/groups?${query.toString()}`);
