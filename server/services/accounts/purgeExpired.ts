@@ -1,8 +1,8 @@
 import { deleteOldAccountTokens } from '../../db/queries/accountTokens';
-import { deleteOldSignInSources } from '../../db/queries/signInSources';
 import { deleteOldIdempotencyKeys } from '../../db/queries/idempotencyKeys';
 import { deleteOldRateLimits } from '../../db/queries/rateLimits';
 import { deleteExpiredSessions } from '../../db/queries/sessions';
+import { deleteOldSignInSources } from '../../db/queries/signInSources';
 import type { Deps } from '../../deps';
 
 /**
