@@ -67,6 +67,7 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps:// (leave it unset to keep mail)')
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  MAIL_INTERVAL_SECONDS: positiveInt.default(5),
 });
 
 export interface Config {
@@ -93,7 +94,7 @@ export interface Config {
   };
   webDistDir: string;
   /** Outgoing mail: without an SMTP URL, mail is kept in the outbox for the administrator. */
-  mail: { smtpUrl: string | null; from: string };
+  mail: { smtpUrl: string | null; from: string; intervalMs: number };
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   /** How long a person who drops out of a live session keeps their place. */
   live: { graceMs: number };
@@ -151,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: {
       smtpUrl: e.SMTP_URL ?? null,
       from: e.MAIL_FROM ?? `Hearth <hearth@${new URL(publicUrl).hostname}>`,
+      intervalMs: e.MAIL_INTERVAL_SECONDS * 1000,
     },
     // OWASP's argon2id recommendation: 19 MiB, two passes, one lane.
     argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },

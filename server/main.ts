@@ -75,8 +75,8 @@ async function main(): Promise<void> {
   if (deps.mail.kind === 'none') {
     app.log.warn('SMTP_URL is not set: mail is kept in the outbox for administrators to read');
   }
-  // Every 15 seconds, send mail.
-  every(15_000, 'sending mail', () => deliverOutbox(deps, deps.mail, app.log));
+  // Every few seconds (MAIL_INTERVAL_SECONDS), send mail: a reset link should not keep anyone waiting.
+  every(deps.config.mail.intervalMs, 'sending mail', () => deliverOutbox(deps, deps.mail, app.log));
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

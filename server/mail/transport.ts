@@ -25,7 +25,9 @@ export function isPermanentFailure(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
-export function createMailTransport(config: Config['mail']): MailTransport {
+export function createMailTransport(
+  config: Pick<Config['mail'], 'smtpUrl' | 'from'>,
+): MailTransport {
   if (!config.smtpUrl) {
     return {
       kind: 'none',

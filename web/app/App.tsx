@@ -7,6 +7,14 @@ import { Layout } from './Layout';
 
 const SignUpPage = lazy(() => import('../features/auth/SignUpPage'));
 const SignInPage = lazy(() => import('../features/auth/SignInPage'));
+const ForgotPasswordPage = lazy(() => import('../features/auth/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../features/auth/ResetPasswordPage'));
+const VerifyEmailPage = lazy(() =>
+  import('../features/auth/ConfirmLinkPage').then((m) => m.VerifyEmailPage),
+);
+const ConfirmEmailPage = lazy(() =>
+  import('../features/auth/ConfirmLinkPage').then((m) => m.ConfirmEmailPage),
+);
 const MyGroupsPage = lazy(() => import('../features/groups/MyGroupsPage'));
 const DirectoryPage = lazy(() => import('../features/groups/DirectoryPage'));
 const CreateGroupPage = lazy(() => import('../features/groups/CreateGroupPage'));
@@ -45,6 +53,10 @@ export function App() {
             <Route path="/" component={WelcomePage} />
             <Route path="/signup" component={SignUpPage} />
             <Route path="/signin" component={SignInPage} />
+            <Route path="/forgot-password" component={ForgotPasswordPage} />
+            <Route path="/reset-password/:token" component={ResetPasswordPage} />
+            <Route path="/verify-email/:token" component={VerifyEmailPage} />
+            <Route path="/confirm-email/:token" component={ConfirmEmailPage} />
             <Route path="/groups" component={MyGroupsPage} />
             <Route path="/groups/new" component={CreateGroupPage} />
             <Route path="/groups/:id" component={GroupPage} />

@@ -60,6 +60,41 @@ export const en = {
   'signIn.submit': 'Sign in',
   'signIn.noAccount': 'New to Hearth?',
   'signIn.passwordMissing': 'Enter your password.',
+  'signIn.forgot': 'Forgot your password?',
+  'signUp.inboxTitle': 'Check your inbox',
+  'signUp.inbox':
+    'We have sent a mail to {email}. Open the link in it to finish: it works for one hour.',
+  'signUp.inboxMore':
+    'If nothing arrives in a few minutes, look in your spam folder. If the address already has an account, the mail tells you how to get back in.',
+  'forgot.title': 'Choose a new password',
+  'forgot.lead':
+    'Enter the email address you signed up with. We will send a link to choose a new password.',
+  'forgot.submit': 'Send me a link',
+  'forgot.sent':
+    'If {email} has an account here, we have sent it a link. It works once, for one hour.',
+  'forgot.sentMore':
+    'If nothing arrives in a few minutes, look in your spam folder, or check the address and try again.',
+  'forgot.again': 'Try another address',
+  'forgot.back': 'Back to sign in',
+  'reset.title': 'Choose a new password',
+  'reset.lead': 'Once it is saved, you are signed in here and signed out everywhere else.',
+  'reset.password': 'New password',
+  'reset.link': 'Link',
+  'reset.submit': 'Save my new password',
+  'reset.newLink': 'Ask for a new link',
+  'confirm.title': 'Confirm your email address',
+  'confirm.lead': 'Press the button to confirm this address is yours. You will be signed in.',
+  'confirm.submit': 'Confirm my email address',
+  'confirm.newLink':
+    'Sign in to send a new link from your account page. If you have not signed in before, sign up again with the same address: we will send a fresh link.',
+  'confirmNew.title': 'Confirm your new email address',
+  'confirmNew.lead': 'Press the button to use this address for your Hearth account from now on.',
+  'confirmNew.submit': 'Use this address',
+  'confirmNew.done': 'Done. Your account now uses {email}.',
+  'confirmNew.toAccount': 'Back to your account',
+  'myGroups.passwordReset':
+    'Your new password is saved. You are signed in here, and signed out everywhere else.',
+  'myGroups.confirmed': 'Thank you: your email address is confirmed.',
 
   'myGroups.title': 'My groups',
   'myGroups.emptyTitle': 'You are not in a group yet',
@@ -155,6 +190,8 @@ export const en = {
     'You are the only member of {group}. Closing it cancels its meetings ahead and takes it out of the directory; you stay, and its history stays readable. Close it?',
   'groupPage.closeYes': 'Yes, close the group',
   'groupPage.closed': 'The group is closed. Its history stays here for you to read.',
+  'groupPage.adjournedNote':
+    'This group has closed: it has no meetings ahead. Its agreement, decisions and life stay here to read.',
   'groupPage.remove': 'Remove',
   'groupPage.removeConfirm': 'Remove {name} from the group?',
   'groupPage.removeYes': 'Yes, remove',
@@ -214,6 +251,28 @@ export const en = {
   'account.endSession': 'Sign out this device',
   'account.ended': 'That device has been signed out.',
   'account.signOut': 'Sign out',
+  'account.detailsTitle': 'About you',
+  'account.unconfirmed': 'Not confirmed yet',
+  'account.unconfirmedLead':
+    'Your email address is not confirmed yet, so Hearth sends it nothing else: no invitations or reminders. Open the link we mailed you, or ask for a new one.',
+  'account.sendConfirmation': 'Send the link again',
+  'account.confirmationSent': 'We have sent a new link to {email}. It works for one hour.',
+  'account.changeName': 'Change your name',
+  'account.newName': 'Name to show other members',
+  'account.saveName': 'Save name',
+  'account.nameSaved': 'Saved. Other members now see your new name.',
+  'account.changeEmail': 'Change your email address',
+  'account.changeEmailLead':
+    'We send a link to the new address; it changes when you open it. Your current address is told, too.',
+  'account.newEmail': 'New email address',
+  'account.currentPassword': 'Current password',
+  'account.sendEmailLink': 'Send the link',
+  'account.emailLinkSent':
+    'We have sent a link to {email}. Your address changes when you open it, within an hour.',
+  'account.changePassword': 'Change your password',
+  'account.changePasswordLead': 'Every other device you are signed in on will be signed out.',
+  'account.savePassword': 'Save new password',
+  'account.passwordSaved': 'Your new password is saved. Other devices have been signed out.',
 
   'admin.title': 'Site settings',
   'admin.lead': 'These apply to everyone using this Hearth.',

@@ -6,9 +6,10 @@ import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import { t } from '../../i18n/t';
 import { problemText } from '../../lib/api';
-import { me, signOut } from '../../lib/session';
+import { signOut } from '../../lib/session';
 import { formatDateTime } from '../../lib/time';
 import { useLoad } from '../../lib/useLoad';
+import { AccountDetails } from './AccountDetails';
 import { endSession, listSessions } from './api';
 import { CalendarAndEmail } from './CalendarAndEmail';
 
@@ -18,7 +19,6 @@ function Account() {
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'warning' } | null>(
     null,
   );
-  const person = me.value;
 
   const end = async (session: SessionItem) => {
     try {
@@ -32,12 +32,7 @@ function Account() {
 
   return (
     <Page title={t('account.title')}>
-      <dl class="card panel details">
-        <dt>{t('account.name')}</dt>
-        <dd>{person?.displayName}</dd>
-        <dt>{t('account.email')}</dt>
-        <dd>{person?.email}</dd>
-      </dl>
+      <AccountDetails />
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('account.sessionsTitle')}</h2>
         <p>{t('account.sessionsLead')}</p>

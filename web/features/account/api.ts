@@ -1,8 +1,15 @@
-/** The account feature's calls: sessions, the calendar feed, email choices. */
-import type { SessionItem } from '../../../core/protocol/accounts';
+/** The account feature's calls: name, address, password, sessions, calendar feed, email choices. */
+import type { LinkSent, Me, SessionItem } from '../../../core/protocol/accounts';
 import type { CalendarFeedStatus } from '../../../core/protocol/calendar';
 import type { EmailPreferences, EmailPreferencesView } from '../../../core/protocol/mail';
-import { del, get, path, post, put } from '../../lib/api';
+import { del, get, patch, path, post, put } from '../../lib/api';
+
+export const updateProfile = (displayName: string) => patch<Me>('/api/me', { displayName });
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  put('/api/me/password', { currentPassword, newPassword });
+export const changeEmail = (email: string, password: string) =>
+  post<LinkSent>('/api/me/email', { email, password });
+export const resendConfirmation = () => post<LinkSent>('/api/me/email/confirmation');
 
 export const listSessions = () => get<{ items: SessionItem[] }>('/api/me/sessions');
 export const endSession = (sessionId: string) => del(path`/api/me/sessions/${sessionId}`);

@@ -62,6 +62,9 @@ export default function SignInPage() {
           </button>
         </form>
         <p class="aside">
+          <a href="/forgot-password">{t('signIn.forgot')}</a>
+        </p>
+        <p class="aside">
           {t('signIn.noAccount')}{' '}
           <a
             href={

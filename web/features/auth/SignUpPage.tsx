@@ -12,7 +12,7 @@ import { me } from '../../lib/session';
 import { useForm } from '../../lib/useForm';
 import { useLoad } from '../../lib/useLoad';
 import { acceptInvite, previewInvite } from '../invites/api';
-import { signUp } from './api';
+import { rememberAfterConfirm, signUp } from './api';
 import { PasswordField } from './PasswordField';
 
 export default function SignUpPage() {
@@ -22,6 +22,7 @@ export default function SignUpPage() {
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
+  const [inbox, setInbox] = useState<string | null>(null);
   const form = useForm();
 
   const labels = {
@@ -43,7 +44,15 @@ export default function SignUpPage() {
   const onSubmit = (event: Event) => {
     event.preventDefault();
     void form.submit(check, async () => {
-      me.value = await signUp({ email, displayName, password });
+      const answer = await signUp({ email, displayName, password });
+      if ('checkInbox' in answer) {
+        // Where Hearth sends mail, the account starts from the link in it.
+        if (invite) rememberAfterConfirm(`/invite/${encodeURIComponent(invite)}`);
+        else if (location.query.next) rememberAfterConfirm(safeNext(location.query.next));
+        setInbox(answer.email);
+        return;
+      }
+      me.value = answer;
       if (invite && location.query.confirmed === '1') {
         // The person confirmed the group's commitment on the invitation page first.
         const group = await acceptInvite(invite);
@@ -55,6 +64,20 @@ export default function SignUpPage() {
       }
     });
   };
+
+  if (inbox) {
+    return (
+      <div class="narrow">
+        <Page title={t('signUp.inboxTitle')}>
+          <Notice tone="success">{t('signUp.inbox', { email: inbox })}</Notice>
+          <p>{t('signUp.inboxMore')}</p>
+          <p class="aside">
+            <a href="/signin">{t('signIn.submit')}</a>
+          </p>
+        </Page>
+      </div>
+    );
+  }
 
   return (
     <div class="narrow">

@@ -133,7 +133,11 @@ function GroupView({
         {welcome?.message ? (
           <Notice tone="info">{t('groupPage.welcomeMessage', { message: welcome.message })}</Notice>
         ) : null}
-        {g.myRole ? <GroupNow group={g} agreement={agreement.data ?? null} /> : null}
+        {g.myRole && g.stage === 'adjourned' ? (
+          <p class="card panel">{t('groupPage.adjournedNote')}</p>
+        ) : g.myRole ? (
+          <GroupNow group={g} agreement={agreement.data ?? null} />
+        ) : null}
         {g.myRole ? (
           <nav class="group-links" aria-label={t('groupPage.sections')}>
             <a class="button secondary" href={`/groups/${g.id}/agreement`}>

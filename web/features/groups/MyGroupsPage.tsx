@@ -1,3 +1,4 @@
+import { useLocation } from 'preact-iso';
 import { GroupCard } from '../../components/GroupCard';
 import { Loading, Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -10,8 +11,11 @@ import { MyWaitingList } from './MyWaitingList';
 
 function MyGroups() {
   const groups = useLoad(listMyGroups, []);
+  const { query } = useLocation();
   return (
     <Page title={t('myGroups.title')}>
+      {query.reset ? <Notice tone="success">{t('myGroups.passwordReset')}</Notice> : null}
+      {query.confirmed ? <Notice tone="success">{t('myGroups.confirmed')}</Notice> : null}
       <p class="actions">
         <a class="button primary" href="/groups/new">
           {t('myGroups.start')}
