@@ -169,19 +169,19 @@ it('changes name, password and address on the account page (desktop)', async () 
   await page.getByText('Other members now see your new name').waitFor();
 
   await page.getByText('Change your password').click();
-  await page.getByLabel('Current password', { exact: true }).last().fill('wrong guess here');
+  await page.locator('#currentPassword').fill('wrong guess here');
   await page.getByLabel('New password', { exact: true }).fill('winter light on snow');
   await page.getByRole('button', { name: 'Save new password' }).click();
   await page.getByText('That is not your current password').first().waitFor();
   await checkPage(jun, 'account-password-wrong');
-  await page.getByLabel('Current password', { exact: true }).last().fill('maple leaves in autumn');
+  await page.locator('#currentPassword').fill('maple leaves in autumn');
   await page.getByRole('button', { name: 'Save new password' }).click();
   await page.getByText('Your new password is saved. Other devices').waitFor();
 
   const before = received.length;
   await page.getByText('Change your email address').click();
   await page.getByLabel('New email address').fill('jun.new@example.org');
-  await page.getByLabel('Current password', { exact: true }).first().fill('winter light on snow');
+  await page.locator('#emailPassword').fill('winter light on snow');
   await page.getByRole('button', { name: 'Send the link' }).click();
   await page.getByText('We have sent a link to jun.new@example.org').waitFor();
   // The old address is told, without the new one in full.
@@ -197,4 +197,30 @@ it('changes name, password and address on the account page (desktop)', async () 
   await page.getByRole('link', { name: 'Back to your account' }).click();
   await page.getByText('jun.new@example.org').first().waitFor();
   await expect(page.getByText('Jun H').count()).resolves.toBeGreaterThan(0);
+});
+
+it('closes an account and opens it again by signing in (phone)', async () => {
+  const kai = await newPerson(browser);
+  const { page } = kai;
+  const email = 'kai@example.org';
+  await signUp(kai, email, 'Kai', 'quiet harbour at noon');
+  await page.goto(await mailedLink(email, 'verify-email'));
+  await page.getByRole('button', { name: 'Confirm my email address' }).click();
+  await page.getByRole('heading', { name: 'My groups' }).waitFor();
+
+  await page.goto(`${server.url}/account`);
+  await page.getByText('What closing your account means').click();
+  await page.getByText('After 14 days').waitFor();
+  await checkPage(kai, 'account-close');
+  await page.locator('#closePassword').fill('quiet harbour at noon');
+  await page.getByRole('button', { name: 'Close my account' }).click();
+  await page.getByText('Your account is closed').waitFor();
+  await checkPage(kai, 'account-closed');
+
+  await page.goto(`${server.url}/signin`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('quiet harbour at noon');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Welcome back: your account is open again').waitFor();
+  await checkPage(kai, 'account-reopened');
 });

@@ -15,6 +15,7 @@ import * as m009 from './009_idempotency';
 import * as m010 from './010_live_presence';
 import * as m011 from './011_mail_links';
 import * as m012 from './012_accounts';
+import * as m013 from './013_account_closing';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '010_live_presence': m010,
   '011_mail_links': m011,
   '012_accounts': m012,
+  '013_account_closing': m013,
 };

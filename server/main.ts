@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrateToLatest } from './db/migrate';
 import { createDeps } from './deps';
+import { eraseClosedAccounts } from './services/accounts/closeAccount';
 import { purgeExpired } from './services/accounts/purgeExpired';
 import { settleDueProposals } from './services/agreement/settleDueProposals';
 import { settleDueDecisions } from './services/decisions/settleDueDecisions';
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
   };
   // Hourly housekeeping: expired sessions and old rate-limit counts.
   every(60 * 60_000, 'purge', () => purgeExpired(deps), true);
+  // Every ten minutes: erase closed accounts whose days to undo have passed.
+  every(10 * 60_000, 'erasing closed accounts', () => eraseClosedAccounts(deps), true);
   // Every minute: close decisions whose deadline has passed, move groups on in their life
   // as meetings start, pass on waitlist offers that ran out, queue reminders that are due.
   every(60_000, 'settling proposals', () => settleDueProposals(deps));

@@ -59,6 +59,8 @@ export const meResponse = z
     createdAt: isoTime,
     /** The person has shown the address is theirs; until then it gets only account mail. */
     emailConfirmed: z.boolean(),
+    /** This sign-in opened the account again after the person had closed it. */
+    reopened: z.boolean().optional(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meResponse>;
@@ -79,6 +81,12 @@ export const resetBody = z
   .strictObject({ token: linkToken, password: passwordSchema })
   .meta({ id: 'ResetBody' });
 export const linkBody = z.strictObject({ token: linkToken }).meta({ id: 'LinkBody' });
+
+export const closeAccountBody = z
+  .strictObject({
+    password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(4096),
+  })
+  .meta({ id: 'CloseAccountBody' });
 
 export const profileBody = z
   .strictObject({ displayName: displayNameSchema })

@@ -24,8 +24,10 @@ export async function checkPassword(
   password: string,
 ): Promise<boolean> {
   dummyHash ??= hashPassword('a password nobody has', deps.config.argon2);
-  const ok = await verifyPassword(hash ?? (await dummyHash), password);
-  return ok && hash !== undefined;
+  // No hash (no account, or an erased one) is checked against a stand-in all the same.
+  const usable = hash ? hash : undefined;
+  const ok = await verifyPassword(usable ?? (await dummyHash), password);
+  return ok && usable !== undefined;
 }
 
 /** The signed-in person's current password, required before changing what protects them. */

@@ -26,6 +26,12 @@ export interface UsersTable {
   email_verified_at: string | null;
   /** 1 for accounts made before addresses were verified: they keep getting mail meanwhile. */
   email_trusted: Generated<number>;
+  /** The person closed the account: signed out everywhere, out of every group. */
+  closed_at: string | null;
+  /** When a closed account is erased, unless the person signs back in before. */
+  erase_after: string | null;
+  /** When the account's personal data was erased; the row stays so records keep their shape. */
+  erased_at: string | null;
 }
 
 export type TokenScope = 'reset' | 'verify' | 'change_email';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   changeEmailBody,
   changePasswordBody,
+  closeAccountBody,
   linkSent,
   meResponse,
   profileBody,
@@ -17,6 +18,7 @@ import {
   resendVerification,
   updateProfile,
 } from '../services/accounts/changeAccount';
+import { closeAccount } from '../services/accounts/closeAccount';
 import { endSession } from '../services/accounts/endSession';
 import { listSessions } from '../services/accounts/listSessions';
 import { errorResponses } from './errorResponses';
@@ -92,6 +94,24 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         reply.code(202).send(await resendVerification(deps, requireViewer(request))),
+    );
+
+    app.post(
+      '/api/me/close',
+      {
+        schema: {
+          tags,
+          summary:
+            'Close your account: signed out everywhere and out of every group at once; erased after 14 days unless you sign in again',
+          body: closeAccountBody,
+          response: { 204: z.null(), ...errorResponses(400, 401, 403, 415, 429) },
+        },
+      },
+      async (request, reply) => {
+        await closeAccount(deps, requireViewer(request), request.body);
+        clearSessionCookie(reply, deps);
+        return reply.code(204).send(null);
+      },
     );
 
     app.get(

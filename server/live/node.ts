@@ -31,14 +31,7 @@ import { sessionExists } from '../db/queries/sessions';
 import type { Deps } from '../deps';
 import type { BusEvent } from '../fanout/bus';
 import { newId } from '../security/tokens';
-import {
-  type LiveAccess,
-  liveAccess,
-  readRoom,
-  runAndAnnounce,
-  runCommandFor,
-  toRoomView,
-} from './rooms';
+import { type LiveAccess, liveAccess, readRoom, runCommandFor, toRoomView } from './rooms';
 
 /** A socket whose outgoing buffer grows past this is too slow to keep up; it is closed. */
 const SLOW_CONSUMER_BYTES = 1024 * 1024;

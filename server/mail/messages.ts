@@ -364,3 +364,18 @@ export function emailChangeTakenMail(context: MailContext): MailContent {
     audience: 'account',
   });
 }
+
+/** The account was closed; it is erased after the days given unless the person signs in. */
+export function accountClosedMail(
+  context: MailContext,
+  facts: { days: number; until: string; signInUrl: string },
+): MailContent {
+  return compose(context, 'Your Hearth account is closed', {
+    paragraphs: [
+      `Your account on Hearth is closed: you are signed out everywhere and no longer in any group. On ${facts.until} we erase it: your name, your address, and what you wrote in groups (which then reads “removed by its author”).`,
+      `Changed your mind? Sign in within ${facts.days} days and your account opens again. The groups you were in would need to invite you back.`,
+    ],
+    link: { label: 'Sign in to keep my account', url: facts.signInUrl },
+    audience: 'account',
+  });
+}

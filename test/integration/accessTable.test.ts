@@ -318,6 +318,15 @@ const ROWS: Row[] = [
       }),
   },
   {
+    route: 'POST /api/me/close',
+    case: 'their own account',
+    allowed: SIGNED_IN,
+    run: async (k, c) =>
+      k === 'signed_out'
+        ? c.post('/api/me/close', { password: PASSWORD })
+        : (await t.signUp('Leaving')).post('/api/me/close', { password: PASSWORD }),
+  },
+  {
     route: 'POST /api/me/email/confirmation',
     case: 'for their own unconfirmed address',
     allowed: SIGNED_IN,

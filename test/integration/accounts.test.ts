@@ -392,3 +392,97 @@ describe('changing my account', () => {
     expect(told).not.toContain('account.change_email');
   });
 });
+
+describe('closing my account', () => {
+  const NAME = 'Zephyrine Quillfeather';
+  const SECRET = 'zq-only-she-wrote-this';
+
+  /** Every row of every table, as text: what must not hold the person after erasure. */
+  async function everything(app: TestApp): Promise<string> {
+    const tables = await app.deps.db.introspection.getTables();
+    const dumps: string[] = [];
+    for (const table of tables) {
+      if (table.name.startsWith('kysely_')) continue;
+      const rows = await app.deps.db
+        // biome-ignore lint/suspicious/noExplicitAny: every table, whatever its shape
+        .selectFrom(table.name as any)
+        .selectAll()
+        .execute();
+      dumps.push(`${table.name}: ${JSON.stringify(rows)}`);
+    }
+    return dumps.join('\n');
+  }
+
+  it('closes at once, opens again on sign-in, and after 14 days leaves nothing of the person', async () => {
+    const email = `zephyrine.${process.pid}@example.org`;
+    const zq = await t.signUp(NAME, { email });
+    const friend = await t.signUp('Friend of Z');
+    // She founded a group, asked what it is for and answered, and invited someone by mail.
+    const group = (await zq.post('/api/groups', { name: 'Night owls', visibility: 'open' })).json();
+    await friend.post(`/api/groups/${group.id}/join`, { confirm: true });
+    await zq.post(`/api/groups/${group.id}/purpose/ask`, {});
+    expect(
+      (await zq.put(`/api/groups/${group.id}/purpose/answer`, { answer: `${SECRET} purpose` }))
+        .statusCode,
+    ).toBe(200);
+    await zq.post(`/api/groups/${group.id}/invites`, { email: 'invited.friend@example.org' });
+    // She applied to a closed group with her own answers.
+    const closed = (
+      await friend.post('/api/groups', { name: 'Closed circle', visibility: 'closed' })
+    ).json();
+    const applied = await zq.post(`/api/groups/${closed.id}/applications`, {
+      confirm: true,
+      answers: {
+        hope: `${SECRET} hope`,
+        bring: 'Listening',
+        commit: 'Yes, all of them',
+        since: 'Over 5 years',
+        tried: 'No',
+      },
+    });
+    expect(applied.statusCode, applied.body).toBeLessThan(300);
+    expect(await everything(t)).toContain(SECRET);
+
+    // Closing needs her password.
+    expect((await zq.post('/api/me/close', { password: 'not my password' })).statusCode).toBe(400);
+    const closedNow = await zq.post('/api/me/close', { password: PASSWORD });
+    expect(closedNow.statusCode).toBe(204);
+    expect(await sessionCount(t, zq.id)).toBe(0);
+    const page = (await friend.get(`/api/groups/${group.id}`)).json();
+    expect(page.members.map((m: { displayName: string }) => m.displayName)).toEqual([
+      'Friend of Z',
+    ]);
+    // The group keeps a steward: the longest-standing member steps up.
+    expect(page.myRole).toBe('steward');
+    expect((await mailTo(t, email)).map((x) => x.kind)).toContain('account.closed');
+
+    // Signing in within 14 days opens it again.
+    t.clock.advance(3 * 24 * HOUR);
+    const back = await t.anon.post('/api/auth/login', { email, password: PASSWORD });
+    expect(back.statusCode).toBe(200);
+    expect(back.json().reopened).toBe(true);
+    const again = t.newClient();
+    again.cookie = `hearth_session=${back.cookies.find((c) => c.name === 'hearth_session')?.value}`;
+    expect((await again.post('/api/me/close', { password: PASSWORD })).statusCode).toBe(204);
+
+    // Fourteen days on, the account is erased.
+    const { eraseClosedAccounts } = await import('../../server/services/accounts/closeAccount');
+    const { purgeExpired } = await import('../../server/services/accounts/purgeExpired');
+    t.clock.advance(13 * 24 * HOUR);
+    expect(await eraseClosedAccounts(t.deps)).toBe(0);
+    t.clock.advance(2 * 24 * HOUR);
+    expect(await eraseClosedAccounts(t.deps)).toBe(1);
+    await purgeExpired(t.deps);
+    const left = await everything(t);
+    for (const trace of [NAME, 'Zephyrine', 'Quillfeather', email, SECRET]) {
+      expect(left.toLowerCase()).not.toContain(trace.toLowerCase());
+    }
+    // The group's record keeps its shape.
+    const friendAgain = await signInAs(t, friend.email);
+    expect((await friendAgain.get(`/api/groups/${group.id}/lifecycle`)).statusCode).toBe(200);
+    expect((await friendAgain.get(`/api/groups/${group.id}/purpose`)).statusCode).toBe(200);
+    expect((await t.anon.post('/api/auth/login', { email, password: PASSWORD })).statusCode).toBe(
+      401,
+    );
+  });
+});

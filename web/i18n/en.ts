@@ -252,6 +252,20 @@ export const en = {
   'account.ended': 'That device has been signed out.',
   'account.signOut': 'Sign out',
   'account.detailsTitle': 'About you',
+  'account.closeTitle': 'Close your account',
+  'account.closeSummary': 'What closing your account means',
+  'account.closeNow':
+    'At once: you are signed out everywhere, and taken out of every group, waitlist and live session.',
+  'account.closeLater':
+    'After 14 days: we erase your name, your email address and what you wrote. In your groups it reads “removed by its author”; their decisions and agreements stay whole.',
+  'account.closeUndo':
+    'Changed your mind? Sign in within 14 days and your account opens again. Your groups would need to invite you back.',
+  'account.closeExport': 'You may want to download what Hearth holds about you first.',
+  'account.closeSubmit': 'Close my account',
+  'account.reopened':
+    'Welcome back: your account is open again, and will not be erased. You are not in your old groups any more; a steward can invite you back.',
+  'welcome.closed':
+    'Your account is closed. We have sent you a mail about it. If you change your mind, sign in within 14 days.',
   'account.unconfirmed': 'Not confirmed yet',
   'account.unconfirmedLead':
     'Your email address is not confirmed yet, so Hearth sends it nothing else: no invitations or reminders. Open the link we mailed you, or ask for a new one.',

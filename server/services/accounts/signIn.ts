@@ -119,6 +119,7 @@ export async function signIn(
     deviceToken ? [...sources, sha256(`device:${deviceToken}`)] : sources,
     deps.now().toISOString(),
   );
-  const { token, sessionId } = await startSession(deps, user.id, context.userAgent);
-  return { me: meOf(viewerOf(deps, user, sessionId)), token, deviceToken };
+  const { token, sessionId, reopened } = await startSession(deps, user.id, context.userAgent);
+  const me = meOf(viewerOf(deps, user, sessionId));
+  return { me: reopened ? { ...me, reopened } : me, token, deviceToken };
 }

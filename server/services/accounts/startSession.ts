@@ -1,17 +1,20 @@
+import { reopen } from '../../db/queries/accountClosing';
 import { insertSession } from '../../db/queries/sessions';
 import type { Deps } from '../../deps';
 import { describeDevice } from '../../security/device';
 import { newId, newToken, sha256 } from '../../security/tokens';
 
 /**
- * Opens a session for a user and returns the cookie token. Only the token's hash is
+ * Opens a session for a user and returns the cookie token; a closed account opens again. Only the token's hash is
  * stored, so a copy of the database cannot be used to sign in.
  */
 export async function startSession(
   deps: Deps,
   userId: string,
   userAgent: string | undefined,
-): Promise<{ token: string; sessionId: string }> {
+): Promise<{ token: string; sessionId: string; reopened: boolean }> {
+  // Signing in undoes closing the account, within its days before erasure.
+  const reopened = await reopen(deps.db, userId);
   const token = newToken();
   const now = deps.now();
   const sessionId = newId();
@@ -24,5 +27,5 @@ export async function startSession(
     last_seen_at: now.toISOString(),
     expires_at: new Date(now.getTime() + deps.config.session.absoluteMs).toISOString(),
   });
-  return { token, sessionId };
+  return { token, sessionId, reopened };
 }

@@ -1,12 +1,9 @@
 import type { JoiningView } from '../../../core/protocol/joining';
 import { requireGroupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
-import { recordAudit } from '../../audit/recordAudit';
-import { setApplicationStatus } from '../../db/queries/applications';
-import { deleteWaitlistEntry } from '../../db/queries/waitlist';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
-import { offerFreedSeats } from '../../membership/offerFreedSeats';
+import { leaveQueue } from '../../membership/leaveQueue';
 import { getJoining } from './getJoining';
 import { myWaitlistEntry } from './myWaitlistEntry';
 
@@ -19,18 +16,7 @@ export async function leaveWaitlist(
   const { groupId } = input;
   await requireGroupAccess(deps, viewer, groupId, 'group.wait');
   await withGroupLock(deps, groupId, async (write) => {
-    const { trx, at } = write;
-    const entry = await myWaitlistEntry(write, viewer.userId);
-    await deleteWaitlistEntry(trx, groupId, viewer.userId);
-    if (entry.application_id) {
-      await setApplicationStatus(trx, entry.application_id, {
-        status: 'withdrawn',
-        decided_at: at,
-        decided_by: viewer.userId,
-      });
-    }
-    await recordAudit(trx, { at, actorId: viewer.userId, groupId, action: 'waitlist.left' });
-    await offerFreedSeats(deps, write);
+    await leaveQueue(deps, write, await myWaitlistEntry(write, viewer.userId));
   });
   return getJoining(deps, viewer, input);
 }

@@ -12,6 +12,7 @@ import { useLoad } from '../../lib/useLoad';
 import { AccountDetails } from './AccountDetails';
 import { endSession, listSessions } from './api';
 import { CalendarAndEmail } from './CalendarAndEmail';
+import { CloseAccount } from './CloseAccount';
 
 function Account() {
   const location = useLocation();
@@ -32,6 +33,7 @@ function Account() {
 
   return (
     <Page title={t('account.title')}>
+      {location.query.reopened ? <Notice tone="success">{t('account.reopened')}</Notice> : null}
       <AccountDetails />
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('account.sessionsTitle')}</h2>
@@ -81,6 +83,7 @@ function Account() {
         </button>
       </p>
       <CalendarAndEmail />
+      <CloseAccount />
     </Page>
   );
 }

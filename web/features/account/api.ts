@@ -9,6 +9,7 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
   put('/api/me/password', { currentPassword, newPassword });
 export const changeEmail = (email: string, password: string) =>
   post<LinkSent>('/api/me/email', { email, password });
+export const closeAccount = (password: string) => post('/api/me/close', { password });
 export const resendConfirmation = () => post<LinkSent>('/api/me/email/confirmation');
 
 export const listSessions = () => get<{ items: SessionItem[] }>('/api/me/sessions');

@@ -29,8 +29,9 @@ export default function SignInPage() {
   const onSubmit = (event: Event) => {
     event.preventDefault();
     void form.submit(check, async () => {
-      me.value = await signIn({ email, password });
-      location.route(next);
+      const person = await signIn({ email, password });
+      me.value = person;
+      location.route(person.reopened ? '/account?reopened=1' : next);
     });
   };
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { t } from '../../i18n/t';
 import { me } from '../../lib/session';
@@ -14,6 +15,7 @@ export function WelcomePage() {
   return (
     <div class="welcome">
       <Page title={t('welcome.title')} lead={t('welcome.lead')}>
+        {location.query.closed ? <Notice tone="success">{t('welcome.closed')}</Notice> : null}
         <p class="actions">
           <a class="button primary" href="/signup">
             {t('welcome.signUp')}

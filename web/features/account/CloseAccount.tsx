@@ -1,0 +1,61 @@
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { FieldErrors } from '../../../core/errors';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { t } from '../../i18n/t';
+import { me } from '../../lib/session';
+import { useForm } from '../../lib/useForm';
+import { PasswordField } from '../auth/PasswordField';
+import { closeAccount } from './api';
+
+/**
+ * Closing the account: said plainly (what happens now, what happens in 14 days, how to undo
+ * it), confirmed with the password.
+ */
+export function CloseAccount() {
+  const location = useLocation();
+  const [password, setPassword] = useState('');
+  const form = useForm();
+  const labels = { password: t('account.currentPassword') };
+  return (
+    <section aria-labelledby="close-title">
+      <h2 id="close-title">{t('account.closeTitle')}</h2>
+      <details class="card panel">
+        <summary>{t('account.closeSummary')}</summary>
+        <ul>
+          <li>{t('account.closeNow')}</li>
+          <li>{t('account.closeLater')}</li>
+          <li>{t('account.closeUndo')}</li>
+        </ul>
+        <p>{t('account.closeExport')}</p>
+        <ErrorSummary message={form.message} fields={form.fields} labels={labels} />
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void form.submit(
+              (): FieldErrors => (password ? {} : { password: t('signIn.passwordMissing') }),
+              async () => {
+                await closeAccount(password);
+                me.value = null;
+                location.route('/?closed=1');
+              },
+            );
+          }}
+        >
+          <PasswordField
+            id="closePassword"
+            label={labels.password}
+            value={password}
+            onValue={setPassword}
+            error={form.fields.password}
+            autoComplete="current-password"
+          />
+          <button class="button danger" type="submit" disabled={form.busy}>
+            {form.busy ? t('common.saving') : t('account.closeSubmit')}
+          </button>
+        </form>
+      </details>
+    </section>
+  );
+}
