@@ -47,6 +47,7 @@ describe('response serializer', () => {
         apply: false,
         invite: false,
         leave: false,
+        close: false,
         manageMembers: false,
         edit: false,
       },

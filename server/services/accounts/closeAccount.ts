@@ -30,8 +30,8 @@ import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { accountClosedMail } from '../../mail/messages';
 import { leaveQueue } from '../../membership/leaveQueue';
-import { takeOutOfGroup } from '../../membership/takeOutOfGroup';
 import { spendAttempt } from '../../security/rateLimit';
+import { takeOutOfGroup } from '../groups/takeOutOfGroup';
 
 export const ERASE_AFTER_DAYS = 14;
 

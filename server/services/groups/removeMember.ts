@@ -4,7 +4,7 @@ import type { Viewer } from '../../access/viewer';
 import { findMembership } from '../../db/queries/memberships';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
-import { takeOutOfGroup } from '../../membership/takeOutOfGroup';
+import { takeOutOfGroup } from './takeOutOfGroup';
 
 /**
  * Takes someone out of a group: the viewer themselves (leaving) or, for a steward, another

@@ -5,9 +5,9 @@
  * the person is closing their account (leaving is refused instead, see removeMember); when
  * the last member goes, the group closes with them.
  */
-import { AppError } from '../../core/errors';
-import type { AuditAction } from '../audit/recordAudit';
-import { recordAudit } from '../audit/recordAudit';
+import { AppError } from '../../../core/errors';
+import type { AuditAction } from '../../audit/recordAudit';
+import { recordAudit } from '../../audit/recordAudit';
 import {
   countMembers,
   countStewards,
@@ -15,14 +15,14 @@ import {
   findMembership,
   listMembers,
   updateMemberRole,
-} from '../db/queries/memberships';
-import { returnRolesToRota, withdrawPendingSwaps } from '../db/queries/roles';
-import type { Deps } from '../deps';
-import type { GroupWrite } from '../locks/withGroupLock';
-import { replanRota } from '../rota/replanRota';
-import { settleOpenProposals } from '../services/agreement/settleOpenProposals';
-import { moveStage } from '../stages/moveStage';
-import { offerFreedSeats } from './offerFreedSeats';
+} from '../../db/queries/memberships';
+import { returnRolesToRota, withdrawPendingSwaps } from '../../db/queries/roles';
+import type { Deps } from '../../deps';
+import type { GroupWrite } from '../../locks/withGroupLock';
+import { offerFreedSeats } from '../../membership/offerFreedSeats';
+import { replanRota } from '../../rota/replanRota';
+import { moveStage } from '../../stages/moveStage';
+import { settleOpenProposals } from '../agreement/settleOpenProposals';
 
 export async function takeOutOfGroup(
   deps: Deps,
