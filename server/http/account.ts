@@ -20,6 +20,7 @@ import {
 } from '../services/accounts/changeAccount';
 import { closeAccount } from '../services/accounts/closeAccount';
 import { endSession } from '../services/accounts/endSession';
+import { exportMyData } from '../services/accounts/exportMyData';
 import { listSessions } from '../services/accounts/listSessions';
 import { errorResponses } from './errorResponses';
 import { clearSessionCookie, requireViewer } from './viewer';
@@ -94,6 +95,32 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         reply.code(202).send(await resendVerification(deps, requireViewer(request))),
+    );
+
+    app.get(
+      '/api/me/export',
+      {
+        schema: {
+          tags,
+          summary: 'Everything Hearth holds about you, as one ZIP of JSON and CSV files',
+          response: {
+            200: {
+              description: 'A ZIP file',
+              content: { 'application/zip': { schema: z.string() } },
+            },
+            ...errorResponses(401, 429),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { fileName, stream } = await exportMyData(deps, requireViewer(request));
+        return reply
+          .header('content-type', 'application/zip')
+          .header('content-disposition', `attachment; filename="${fileName}"`)
+          .header('cache-control', 'no-store')
+          // A stream, not the declared string: the schema describes the file for readers.
+          .send(stream as unknown as string);
+      },
     );
 
     app.post(

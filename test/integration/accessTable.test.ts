@@ -317,6 +317,7 @@ const ROWS: Row[] = [
         password: PASSWORD,
       }),
   },
+  { route: 'GET /api/me/export', allowed: SIGNED_IN, run: (_k, c) => c.get('/api/me/export') },
   {
     route: 'POST /api/me/close',
     case: 'their own account',

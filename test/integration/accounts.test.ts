@@ -486,3 +486,57 @@ describe('closing my account', () => {
     );
   });
 });
+
+describe('downloading everything Hearth holds about me', () => {
+  it('is one ZIP of JSON and CSV, with my words and not other people’s', async () => {
+    const { parse } = await import('csv-parse/sync');
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync, writeFileSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+
+    const me = await t.signUp('Exporter');
+    const other = await t.signUp('Someone Else');
+    const group = (
+      await other.post('/api/groups', { name: 'Export circle', visibility: 'open' })
+    ).json();
+    await me.post(`/api/groups/${group.id}/join`, { confirm: true });
+    await other.post(`/api/groups/${group.id}/purpose/ask`, {});
+    await me.put(`/api/groups/${group.id}/purpose/answer`, {
+      answer: '=HYPERLINK("x") my own words',
+    });
+    await other.put(`/api/groups/${group.id}/purpose/answer`, { answer: 'their private words' });
+
+    const response = await me.get('/api/me/export');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
+    expect(response.headers['content-disposition']).toMatch(
+      /attachment; filename="hearth-\d{4}-\d{2}-\d{2}\.zip"/,
+    );
+    // Read with the system's unzip, not with anything of ours.
+    const dir = mkdtempSync(path.join(tmpdir(), 'hearth-export-'));
+    writeFileSync(path.join(dir, 'export.zip'), response.rawPayload);
+    execFileSync('unzip', ['-q', 'export.zip', '-d', 'out'], { cwd: dir });
+    const out = path.join(dir, 'out');
+    const files = readdirSync(out).sort();
+    expect(files).toContain('README.txt');
+    expect(files).toContain('account.json');
+    expect(files).toContain('memberships.csv');
+    const account = JSON.parse(readFileSync(path.join(out, 'account.json'), 'utf8'));
+    expect(account).toMatchObject({ email: me.email, displayName: 'Exporter' });
+    const csv = (name: string) => {
+      const text = readFileSync(path.join(out, name), 'utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      return parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    };
+    expect(csv('memberships.csv')).toEqual([
+      expect.objectContaining({ group: 'Export circle', role: 'member' }),
+    ]);
+    const answers = csv('purpose-answers.csv');
+    expect(answers.map((a) => a.answer)).toEqual(['\'=HYPERLINK("x") my own words']);
+    const everything = files.map((f) => readFileSync(path.join(out, f), 'utf8')).join('\n');
+    expect(everything).not.toContain('their private words');
+    expect(everything).not.toContain(other.email);
+    expect((await t.anon.get('/api/me/export')).statusCode).toBe(401);
+  });
+});

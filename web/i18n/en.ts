@@ -252,6 +252,10 @@ export const en = {
   'account.ended': 'That device has been signed out.',
   'account.signOut': 'Sign out',
   'account.detailsTitle': 'About you',
+  'account.exportTitle': 'Your data',
+  'account.exportLead':
+    'Download everything Hearth holds about you: your account, your groups, what you wrote, your replies, meetings and the mail we sent you. It comes as one ZIP file of spreadsheets (CSV) and JSON. Other people’s words are not in it.',
+  'account.exportButton': 'Download my data',
   'account.closeTitle': 'Close your account',
   'account.closeSummary': 'What closing your account means',
   'account.closeNow':

@@ -83,6 +83,15 @@ function Account() {
         </button>
       </p>
       <CalendarAndEmail />
+      <section aria-labelledby="export-title">
+        <h2 id="export-title">{t('account.exportTitle')}</h2>
+        <p>{t('account.exportLead')}</p>
+        <p>
+          <a class="button secondary" href="/api/me/export" download>
+            {t('account.exportButton')}
+          </a>
+        </p>
+      </section>
       <CloseAccount />
     </Page>
   );

@@ -1,0 +1,308 @@
+/**
+ * SQL for "everything Hearth holds about me": each table as pages of the person's own rows,
+ * with the group's name beside them. Only what the person wrote or what is about them;
+ * other people's words (a proposal they answered, a steward's note) are left out.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../tables';
+
+export type Page = { offset: number; limit: number };
+export type PersonalRows = (
+  db: Kysely<Database>,
+  userId: string,
+  page: Page,
+) => Promise<Record<string, unknown>[]>;
+
+/** Each downloadable table: its file name, columns, and how to read a page of it. */
+export interface PersonalTable {
+  file: string;
+  about: string;
+  columns: readonly string[];
+  rows: PersonalRows;
+}
+
+const groupName = sql<string>`(select name from groups where groups.id = group_id)`;
+
+export const PERSONAL_TABLES: readonly PersonalTable[] = [
+  {
+    file: 'sessions.csv',
+    about: 'Where you are signed in now.',
+    columns: ['device', 'created_at', 'last_seen_at', 'expires_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('sessions')
+        .select(['device', 'created_at', 'last_seen_at', 'expires_at'])
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'memberships.csv',
+    about: 'The groups you are in, your role and when you joined.',
+    columns: ['group', 'role', 'joined_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('memberships')
+        .select([groupName.as('group'), 'role', 'joined_at'])
+        .where('user_id', '=', userId)
+        .orderBy('joined_at')
+        .orderBy('group_id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'applications.csv',
+    about: 'Your applications to closed groups, with your answers.',
+    columns: ['group', 'status', 'answers', 'created_at', 'decided_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('applications')
+        .select([groupName.as('group'), 'status', 'answers', 'created_at', 'decided_at'])
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'waitlists.csv',
+    about: 'Waitlists you are on.',
+    columns: ['group', 'joined_at', 'offered_at', 'offer_expires_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('waitlist')
+        .select([groupName.as('group'), 'joined_at', 'offered_at', 'offer_expires_at'])
+        .where('user_id', '=', userId)
+        .orderBy('joined_at')
+        .orderBy('group_id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'agreement-proposals.csv',
+    about: 'Changes to a comfort agreement you proposed, and your reasons.',
+    columns: ['group', 'kind', 'change', 'reason', 'status', 'created_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('agreement_proposals')
+        .select([groupName.as('group'), 'kind', 'change', 'reason', 'status', 'created_at'])
+        .where('proposer_id', '=', userId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'agreement-responses.csv',
+    about: 'Your responses to proposed changes, with your notes.',
+    columns: ['group', 'round', 'response', 'note', 'responded_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('agreement_responses as r')
+        .innerJoin('agreement_proposals as a', 'a.id', 'r.proposal_id')
+        .select([
+          sql<string>`(select name from groups where groups.id = a.group_id)`.as('group'),
+          'r.round',
+          'r.response',
+          'r.note',
+          'r.responded_at',
+        ])
+        .where('r.user_id', '=', userId)
+        .orderBy('r.responded_at')
+        .orderBy('r.proposal_id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'agreement-acknowledgements.csv',
+    about: 'The versions of each agreement you accepted.',
+    columns: ['group', 'version_number', 'acknowledged_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('agreement_acknowledgements')
+        .selectAll()
+        .select(groupName.as('group'))
+        .where('user_id', '=', userId)
+        .orderBy('group_id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'purpose-answers.csv',
+    about: 'What you said a group is for.',
+    columns: ['group', 'answer', 'answered_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('purpose_answers')
+        .select([groupName.as('group'), 'answer', 'answered_at'])
+        .where('user_id', '=', userId)
+        .orderBy('answered_at')
+        .orderBy('group_id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'decision-responses.csv',
+    about: 'Your responses to a group’s decisions (its purpose, its review), with your notes.',
+    columns: ['group', 'decision', 'response', 'note', 'responded_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('group_decision_responses as r')
+        .innerJoin('group_decisions as d', 'd.id', 'r.decision_id')
+        .select([
+          sql<string>`(select name from groups where groups.id = d.group_id)`.as('group'),
+          'd.kind as decision',
+          'r.response',
+          'r.note',
+          'r.responded_at',
+        ])
+        .where('r.user_id', '=', userId)
+        .orderBy('r.responded_at')
+        .orderBy('r.decision_id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'rsvps.csv',
+    about: 'Whether you said you would come to each meeting, with your notes.',
+    columns: ['group', 'meeting_starts_at', 'response', 'note', 'updated_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('rsvps as r')
+        .innerJoin('meetings as m', 'm.id', 'r.meeting_id')
+        .select([
+          sql<string>`(select name from groups where groups.id = m.group_id)`.as('group'),
+          'm.starts_at as meeting_starts_at',
+          'r.response',
+          'r.note',
+          'r.updated_at',
+        ])
+        .where('r.user_id', '=', userId)
+        .orderBy('m.starts_at')
+        .orderBy('r.meeting_id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'attendance.csv',
+    about: 'Which meetings you came to, as recorded.',
+    columns: ['group', 'meeting_starts_at', 'status', 'arrived_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('attendance as a')
+        .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+        .select([
+          sql<string>`(select name from groups where groups.id = m.group_id)`.as('group'),
+          'm.starts_at as meeting_starts_at',
+          'a.status',
+          'a.arrived_at',
+        ])
+        .where('a.user_id', '=', userId)
+        .orderBy('m.starts_at')
+        .orderBy('a.meeting_id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'roles.csv',
+    about: 'The roles you held or hold at meetings.',
+    columns: ['group', 'meeting_starts_at', 'role'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('meeting_roles as r')
+        .innerJoin('meetings as m', 'm.id', 'r.meeting_id')
+        .innerJoin('group_roles as g', 'g.id', 'r.role_id')
+        .select([
+          sql<string>`(select name from groups where groups.id = m.group_id)`.as('group'),
+          'm.starts_at as meeting_starts_at',
+          'g.name as role',
+        ])
+        .where('r.user_id', '=', userId)
+        .orderBy('m.starts_at')
+        .orderBy('r.role_id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'live-actions.csv',
+    about: 'What you did in live sessions (took a turn, raised a hand…), as the room recorded it.',
+    columns: ['meeting_id', 'at', 'command'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('live_events')
+        .select(['meeting_id', 'at', 'command'])
+        .where('actor_id', '=', userId)
+        .orderBy('at')
+        .orderBy('version')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'notifications.csv',
+    about: 'The notifications Hearth showed you.',
+    columns: ['group', 'kind', 'created_at', 'read_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('notifications')
+        .select([groupName.as('group'), 'kind', 'created_at', 'read_at'])
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'mail.csv',
+    about: 'The mail Hearth sent you, or holds for you.',
+    columns: ['kind', 'subject', 'status', 'created_at', 'sent_at', 'text'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('email_outbox')
+        .select(['kind', 'subject', 'status', 'created_at', 'sent_at', 'text_body as text'])
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
+    file: 'record.csv',
+    about: 'Entries in your groups’ records that you made or that are about you.',
+    columns: ['group', 'at', 'action', 'by_you', 'about_you'],
+    rows: async (db, userId, p) => {
+      const rows = await db
+        .selectFrom('audit_events')
+        .select([groupName.as('group'), 'at', 'action', 'actor_id', 'subject_id'])
+        .where((eb) => eb.or([eb('actor_id', '=', userId), eb('subject_id', '=', userId)]))
+        .orderBy('at')
+        .orderBy('id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute();
+      return rows.map((r) => ({
+        group: r.group,
+        at: r.at,
+        action: r.action,
+        by_you: r.actor_id === userId ? 'yes' : 'no',
+        about_you: r.subject_id === userId ? 'yes' : 'no',
+      }));
+    },
+  },
+];
