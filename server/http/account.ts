@@ -114,12 +114,14 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { fileName, stream } = await exportMyData(deps, requireViewer(request));
-        return reply
-          .header('content-type', 'application/zip')
-          .header('content-disposition', `attachment; filename="${fileName}"`)
-          .header('cache-control', 'no-store')
-          // A stream, not the declared string: the schema describes the file for readers.
-          .send(stream as unknown as string);
+        return (
+          reply
+            .header('content-type', 'application/zip')
+            .header('content-disposition', `attachment; filename="${fileName}"`)
+            .header('cache-control', 'no-store')
+            // A stream, not the declared string: the schema describes the file for readers.
+            .send(stream as unknown as string)
+        );
       },
     );
 
