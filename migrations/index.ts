@@ -16,6 +16,7 @@ import * as m010 from './010_live_presence';
 import * as m011 from './011_mail_links';
 import * as m012 from './012_accounts';
 import * as m013 from './013_account_closing';
+import * as m014 from './014_passkeys';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '011_mail_links': m011,
   '012_accounts': m012,
   '013_account_closing': m013,
+  '014_passkeys': m014,
 };

@@ -29,6 +29,7 @@ import { liveRoutes } from './http/live';
 import { meetingRoutes } from './http/meetings';
 import { notificationRoutes } from './http/notifications';
 import { openApiOptions } from './http/openapi';
+import { passkeyRoutes } from './http/passkeys';
 import { purposeRoutes } from './http/purpose';
 import { registerRequestGuards } from './http/requestGuards';
 import { rotaRoutes } from './http/rota';
@@ -43,6 +44,7 @@ import { LiveNode } from './live/node';
 const ROUTES = [
   authRoutes,
   accountRoutes,
+  passkeyRoutes,
   groupRoutes,
   inviteRoutes,
   joiningRoutes,

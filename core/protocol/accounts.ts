@@ -84,7 +84,8 @@ export const linkBody = z.strictObject({ token: linkToken }).meta({ id: 'LinkBod
 
 export const closeAccountBody = z
   .strictObject({
-    password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(4096),
+    /** Left out by someone with no password, who confirmed it is them with a passkey. */
+    password: z.string().max(4096).optional(),
   })
   .meta({ id: 'CloseAccountBody' });
 
@@ -93,23 +94,60 @@ export const profileBody = z
   .meta({ id: 'ProfileBody' });
 export const changePasswordBody = z
   .strictObject({
-    currentPassword: z
-      .string({ error: 'Enter your current password.' })
-      .min(1, 'Enter your current password.')
-      .max(4096),
+    /** Left out by someone with no password, who confirmed it is them with a passkey. */
+    currentPassword: z.string().max(4096).optional(),
     newPassword: passwordSchema,
   })
   .meta({ id: 'ChangePasswordBody' });
 export const changeEmailBody = z
   .strictObject({
     email: emailSchema,
-    password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(4096),
+    password: z.string().max(4096).optional(),
   })
   .meta({ id: 'ChangeEmailBody' });
 
 /** What a mailed-link request answers, whoever it was for: where to look next. */
 export const linkSent = z.object({ sentTo: z.string() }).meta({ id: 'LinkSent' });
 export type LinkSent = z.infer<typeof linkSent>;
+
+/** A WebAuthn ceremony's options, and the id of its challenge (kept on the server). */
+export const ceremony = z
+  .object({ challengeId: id, options: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'PasskeyCeremony' });
+/** What the authenticator answered, as @simplewebauthn/browser gives it. */
+const ceremonyAnswer = z.record(z.string(), z.unknown());
+export const passkeyName = z
+  .string()
+  .trim()
+  .max(50, 'Use at most 50 characters.')
+  .optional()
+  .transform((v) => v || 'Passkey');
+export const passkeySignUpBody = z
+  .strictObject({ email: emailSchema, displayName: displayNameSchema })
+  .meta({ id: 'PasskeySignUpBody' });
+export const passkeyRegisterBody = z
+  .strictObject({ challengeId: id, response: ceremonyAnswer, name: passkeyName })
+  .meta({ id: 'PasskeyRegisterBody' });
+export const passkeyAssertBody = z
+  .strictObject({ challengeId: id, response: ceremonyAnswer })
+  .meta({ id: 'PasskeyAssertBody' });
+export const passkeyParams = z.strictObject({ id: z.string().min(1).max(1024) });
+export const passkeyList = z
+  .object({
+    hasPassword: z.boolean(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        createdAt: isoTime,
+        lastUsedAt: isoTime.nullable(),
+        /** Synced across the person's devices (a backed-up passkey). */
+        synced: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'PasskeyList' });
+export type PasskeyList = z.infer<typeof passkeyList>;
 
 export const sessionItem = z
   .object({

@@ -1,6 +1,8 @@
 import { AppError } from '../../core/errors';
+import { sessionConfirmedAt } from '../db/queries/passkeys';
 import type { Deps } from '../deps';
 import { hashPassword, isCommonPassword, verifyPassword } from '../security/passwords';
+import { CONFIRMED_MINUTES } from './passkeys';
 
 /** Refuses a password many people use, naming the field it came from. */
 export function refuseCommonPassword(password: string, field = 'password'): void {
@@ -30,13 +32,29 @@ export async function checkPassword(
   return ok && usable !== undefined;
 }
 
-/** The signed-in person's current password, required before changing what protects them. */
+/**
+ * Before changing what protects an account, the person shows it is them: with their current
+ * password, or, having none, with a passkey in the last few minutes (the session's
+ * confirmation, see server/accounts/passkeys.ts).
+ */
 export async function requireCurrentPassword(
   deps: Deps,
+  viewer: { sessionId: string },
   hash: string,
-  password: string,
+  password: string | undefined,
   field: string,
 ): Promise<void> {
+  if (!password) {
+    const confirmed = await sessionConfirmedAt(deps.db, viewer.sessionId);
+    const recent = deps.now().getTime() - CONFIRMED_MINUTES * 60_000;
+    if (confirmed && Date.parse(confirmed) >= recent) return;
+    const message = hash
+      ? 'Enter your current password.'
+      : 'Confirm it is you with your passkey first.';
+    throw new AppError('auth.confirm_needed', message, {
+      fields: { [field]: { code: 'required', message } },
+    });
+  }
   if (await checkPassword(deps, hash, password)) return;
   const message = 'That is not your current password.';
   throw new AppError('auth.wrong_password', message, {

@@ -32,6 +32,38 @@ export interface UsersTable {
   erase_after: string | null;
   /** When the account's personal data was erased; the row stays so records keep their shape. */
   erased_at: string | null;
+  /** base64url of 32 random bytes: who the person is to their passkeys; null until the first. */
+  passkey_handle: string | null;
+}
+
+/** A passkey: a WebAuthn credential, its public key and signature counter. */
+export interface PasskeysTable {
+  /** The credential id, base64url. */
+  id: string;
+  user_id: string;
+  /** COSE public key, base64url. */
+  public_key: string;
+  counter: number;
+  /** JSON: the transports the authenticator named. */
+  transports: string;
+  /** 1 when the passkey is synced (backed up) across the person's devices. */
+  backed_up: number;
+  /** What the person calls it ("Phone"). */
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export type ChallengePurpose = 'register' | 'signup' | 'signin' | 'confirm';
+
+/** A WebAuthn ceremony's challenge, used once, before it expires. */
+export interface WebauthnChallengesTable {
+  id: string;
+  challenge: string;
+  purpose: ChallengePurpose;
+  user_id: string | null;
+  payload: string | null;
+  expires_at: string;
 }
 
 export type TokenScope = 'reset' | 'verify' | 'change_email';
@@ -66,6 +98,8 @@ export interface SessionsTable {
   last_seen_at: string;
   /** Absolute end of the session; idle expiry is computed from last_seen_at. */
   expires_at: string;
+  /** When the person last confirmed it is them here (with a passkey), for sensitive changes. */
+  confirmed_at?: string | null;
 }
 
 export interface GroupsTable {
@@ -484,6 +518,8 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   account_tokens: AccountTokensTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
   sign_in_sources: SignInSourcesTable;
   groups: GroupsTable;
   memberships: MembershipsTable;

@@ -11,8 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveCommand, liveCommand } from '../../core/protocol/live';
 import { enqueueMail } from '../../server/db/queries/outbox';
 import { preferencesToken } from '../../server/mail/preferences';
+import { newId } from '../../server/security/tokens';
 import { connectLive, type LiveClient } from '../helpers/liveClient';
 import { oneOnlineMeeting } from '../helpers/oneMeeting';
+import { SoftAuthenticator } from '../helpers/softAuthenticator';
 import { type Client, createTestApp, PASSWORD, type TestApp } from '../helpers/testApp';
 
 const KINDS = ['signed_out', 'outsider', 'member', 'steward', 'admin'] as const;
@@ -38,7 +40,10 @@ let people: { steward: Person; member: Person; other: Person; outsider: Person; 
 let counter = 0;
 
 beforeAll(async () => {
-  t = await createTestApp({ env: { ADMIN_EMAILS: ADMIN_EMAIL } });
+  // Many rows make their own people: sign-ups from one address are not limited here.
+  t = await createTestApp({
+    env: { ADMIN_EMAILS: ADMIN_EMAIL, RATE_LIMIT_SIGNUP_PER_IP: '10000' },
+  });
   people = {
     steward: await t.signUp('Steward'),
     member: await t.signUp('Member'),
@@ -59,6 +64,23 @@ function clientOf(kind: Kind): Client {
   const c = t.newClient();
   c.cookie = personOf(kind)?.cookie ?? null;
   return c;
+}
+
+/** A software passkey for this app's address. */
+const authenticator = () => new SoftAuthenticator(new URL(t.deps.config.publicUrl).origin);
+
+/** Adds a new passkey to the client's account and returns it. */
+async function addedPasskey(c: Client): Promise<SoftAuthenticator> {
+  const key = authenticator();
+  const start = ok(await c.post('/api/me/passkeys/options'), 'options');
+  ok(
+    await c.post('/api/me/passkeys', {
+      challengeId: start.challengeId,
+      response: key.register(start.options),
+    }),
+    'add passkey',
+  );
+  return key;
 }
 
 /** A second session for the kind, for rows that end it. */
@@ -297,6 +319,113 @@ const ROWS: Row[] = [
     },
   },
   { route: 'GET /api/me', allowed: SIGNED_IN, run: (_k, c) => c.get('/api/me') },
+  {
+    route: 'POST /api/auth/passkey/signup-options',
+    allowed: KINDS,
+    run: (_k, c) =>
+      c.post('/api/auth/passkey/signup-options', {
+        email: `key.${process.pid}.${++counter}@example.org`,
+        displayName: 'Key',
+      }),
+  },
+  {
+    route: 'POST /api/auth/passkey/signup',
+    allowed: KINDS,
+    run: async (_k, c) => {
+      const start = ok(
+        await c.post('/api/auth/passkey/signup-options', {
+          email: `key.${process.pid}.${++counter}@example.org`,
+          displayName: 'Key',
+        }),
+        'options',
+      );
+      return c.post('/api/auth/passkey/signup', {
+        challengeId: start.challengeId,
+        response: authenticator().register(start.options),
+      });
+    },
+  },
+  {
+    route: 'POST /api/auth/passkey/signin-options',
+    allowed: KINDS,
+    run: (_k, c) => c.post('/api/auth/passkey/signin-options'),
+  },
+  {
+    route: 'POST /api/auth/passkey/signin',
+    case: 'with their passkey',
+    allowed: KINDS,
+    run: async (_k, c) => {
+      const key = authenticator();
+      const start = ok(
+        await t.newClient().post('/api/auth/passkey/signup-options', {
+          email: `key.${process.pid}.${++counter}@example.org`,
+          displayName: 'Key',
+        }),
+        'options',
+      );
+      ok(
+        await t.newClient().post('/api/auth/passkey/signup', {
+          challengeId: start.challengeId,
+          response: key.register(start.options),
+        }),
+        'sign up',
+      );
+      const signIn = ok(await c.post('/api/auth/passkey/signin-options'), 'sign-in options');
+      return c.post('/api/auth/passkey/signin', {
+        challengeId: signIn.challengeId,
+        response: key.assert(signIn.options),
+      });
+    },
+  },
+  { route: 'GET /api/me/passkeys', allowed: SIGNED_IN, run: (_k, c) => c.get('/api/me/passkeys') },
+  {
+    route: 'POST /api/me/passkeys/options',
+    allowed: SIGNED_IN,
+    run: (_k, c) => c.post('/api/me/passkeys/options'),
+  },
+  {
+    route: 'POST /api/me/passkeys',
+    allowed: SIGNED_IN,
+    run: async (k, c) => {
+      if (k === 'signed_out')
+        return c.post('/api/me/passkeys', { challengeId: newId(), response: {} });
+      const start = ok(await c.post('/api/me/passkeys/options'), 'options');
+      return c.post('/api/me/passkeys', {
+        challengeId: start.challengeId,
+        response: authenticator().register(start.options),
+      });
+    },
+  },
+  {
+    route: 'DELETE /api/me/passkeys/{id}',
+    case: 'one of their own',
+    allowed: SIGNED_IN,
+    run: async (k, c) => {
+      if (k === 'signed_out') return c.delete('/api/me/passkeys/someone');
+      const key = await addedPasskey(c);
+      return c.delete(`/api/me/passkeys/${key.id}`);
+    },
+  },
+  {
+    route: 'POST /api/me/confirm/options',
+    allowed: SIGNED_IN,
+    run: (_k, c) => c.post('/api/me/confirm/options'),
+  },
+  {
+    route: 'POST /api/me/confirm',
+    case: 'with their passkey',
+    allowed: SIGNED_IN,
+    run: async (k, c) => {
+      if (k === 'signed_out')
+        return c.post('/api/me/confirm', { challengeId: newId(), response: {} });
+      const key = await addedPasskey(c);
+      const confirm = ok(await c.post('/api/me/confirm/options'), 'confirm options');
+      return c.post('/api/me/confirm', {
+        challengeId: confirm.challengeId,
+        response: key.assert(confirm.options),
+      });
+    },
+  },
   {
     route: 'PATCH /api/me',
     allowed: SIGNED_IN,

@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { queueMail } from '../../server/mail/queueMail';
+import { SoftAuthenticator as SoftAuthenticatorClass } from '../helpers/softAuthenticator';
 import { type Client, createTestApp, PASSWORD, type TestApp } from '../helpers/testApp';
 
 /** Hearth without mail (the embedded default) and Hearth with an SMTP server set. */
@@ -538,5 +539,132 @@ describe('downloading everything Hearth holds about me', () => {
     expect(everything).not.toContain('their private words');
     expect(everything).not.toContain(other.email);
     expect((await t.anon.get('/api/me/export')).statusCode).toBe(401);
+  });
+});
+
+describe('passkeys', () => {
+  async function signUpWithPasskey(
+    app: TestApp,
+    email: string,
+    key: InstanceType<typeof SoftAuthenticatorClass>,
+  ) {
+    const c = app.newClient();
+    const start = await c.post('/api/auth/passkey/signup-options', {
+      email,
+      displayName: 'Keyholder',
+    });
+    expect(start.statusCode, start.body).toBe(200);
+    const { challengeId, options } = start.json();
+    expect(Buffer.from(options.user.id, 'base64url')).toHaveLength(32);
+    const done = await c.post('/api/auth/passkey/signup', {
+      challengeId,
+      response: key.register(options),
+      name: 'My phone',
+    });
+    return { c, done };
+  }
+
+  async function signInWithPasskey(app: TestApp, key: InstanceType<typeof SoftAuthenticatorClass>) {
+    const c = app.newClient();
+    const { challengeId, options } = (await c.post('/api/auth/passkey/signin-options')).json();
+    const r = await c.post('/api/auth/passkey/signin', {
+      challengeId,
+      response: key.assert(options),
+    });
+    return { c, r, challengeId, options };
+  }
+
+  it('signs up with a passkey and no password, and signs in with it', async () => {
+    const key = new SoftAuthenticatorClass(new URL(t.deps.config.publicUrl).origin);
+    const { c, done } = await signUpWithPasskey(t, `keyholder.${process.pid}@example.org`, key);
+    expect(done.statusCode, done.body).toBe(201);
+    const mine = (await c.get('/api/me/passkeys')).json();
+    expect(mine).toMatchObject({ hasPassword: false, items: [{ name: 'My phone' }] });
+    // No password: signing in with one never works.
+    const guess = await t.anon.post('/api/auth/login', {
+      email: `keyholder.${process.pid}@example.org`,
+      password: 'anything at all',
+    });
+    expect(guess.statusCode).toBe(401);
+
+    const first = await signInWithPasskey(t, key);
+    expect(first.r.statusCode, first.r.body).toBe(200);
+    expect((await first.c.get('/api/me')).json().displayName).toBe('Keyholder');
+    // A challenge works once.
+    const replay = await t.anon.post('/api/auth/passkey/signin', {
+      challengeId: first.challengeId,
+      response: key.assert(first.options),
+    });
+    expect(replay.statusCode).toBe(400);
+    expect(replay.json().error.code).toBe('auth.passkey_failed');
+    // Another key, or nonsense, does not get in.
+    const stranger = new SoftAuthenticatorClass(new URL(t.deps.config.publicUrl).origin);
+    expect((await signInWithPasskey(t, stranger)).r.statusCode).toBe(400);
+    const { challengeId } = (await t.anon.post('/api/auth/passkey/signin-options')).json();
+    for (const response of [
+      {},
+      { id: 'x'.repeat(5000) },
+      { id: key.id, response: { signature: '' } },
+    ]) {
+      expect(
+        (await t.anon.post('/api/auth/passkey/signin', { challengeId, response })).statusCode,
+      ).toBe(400);
+    }
+    // Its last way in cannot be removed; with a second passkey, one can.
+    const removeOnly = await c.delete(`/api/me/passkeys/${key.id}`);
+    expect(removeOnly.statusCode).toBe(409);
+    const second = new SoftAuthenticatorClass(new URL(t.deps.config.publicUrl).origin);
+    const options = (await c.post('/api/me/passkeys/options')).json();
+    const added = await c.post('/api/me/passkeys', {
+      challengeId: options.challengeId,
+      response: second.register(options.options),
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json().items).toHaveLength(2);
+    const removed = await c.delete(`/api/me/passkeys/${key.id}`);
+    expect(removed.json().items.map((p: { name: string }) => p.name)).toEqual(['Passkey']);
+    expect((await signInWithPasskey(t, key)).r.statusCode).toBe(400);
+    expect((await signInWithPasskey(t, second)).r.statusCode).toBe(200);
+  });
+
+  it('accepts a synced passkey whose counter stays at 0', async () => {
+    const key = new SoftAuthenticatorClass(new URL(t.deps.config.publicUrl).origin, true);
+    const { done } = await signUpWithPasskey(t, `synced.${process.pid}@example.org`, key);
+    expect(done.statusCode).toBe(201);
+    expect((await signInWithPasskey(t, key)).r.statusCode).toBe(200);
+    expect((await signInWithPasskey(t, key)).r.statusCode).toBe(200);
+  });
+
+  it('asks someone without a password to confirm with their passkey before sensitive changes', async () => {
+    const key = new SoftAuthenticatorClass(new URL(t.deps.config.publicUrl).origin);
+    const { c } = await signUpWithPasskey(t, `nopass.${process.pid}@example.org`, key);
+    const setPassword = { newPassword: 'a password at last' };
+    const early = await c.put('/api/me/password', setPassword);
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.code).toBe('auth.confirm_needed');
+    const { challengeId, options } = (await c.post('/api/me/confirm/options')).json();
+    expect(
+      (await c.post('/api/me/confirm', { challengeId, response: key.assert(options) })).statusCode,
+    ).toBe(204);
+    expect((await c.put('/api/me/password', setPassword)).statusCode).toBe(204);
+    await signInAs(t, `nopass.${process.pid}@example.org`, 'a password at last');
+    // The confirmation lasts minutes, not for ever.
+    t.clock.advance(6 * 60_000);
+    expect(
+      (await c.post('/api/me/email', { email: `elsewhere.nopass.${process.pid}@example.org` }))
+        .statusCode,
+    ).toBe(400);
+  });
+
+  it('starts from the mailed link where Hearth sends mail', async () => {
+    const key = new SoftAuthenticatorClass(new URL(m.deps.config.publicUrl).origin);
+    const email = 'passkey.mail@example.org';
+    const { done } = await signUpWithPasskey(m, email, key);
+    expect(done.statusCode).toBe(202);
+    expect(done.json()).toEqual({ checkInbox: true, email });
+    const early = await signInWithPasskey(m, key);
+    expect(early.r.statusCode).toBe(403);
+    await m.anon.post('/api/auth/verify', { token: await m.mailedLink(email, 'verify-email') });
+    expect((await signInWithPasskey(m, key)).r.statusCode).toBe(200);
   });
 });

@@ -99,6 +99,8 @@ export async function eraseAccount(
   for (const table of [
     'sessions',
     'account_tokens',
+    'passkeys',
+    'webauthn_challenges',
     'sign_in_sources',
     'email_preferences',
     'calendar_feeds',
@@ -178,6 +180,7 @@ export async function eraseAccount(
       email_trusted: 0,
       erased_at: at,
       erase_after: null,
+      passkey_handle: null,
       mail_link_generation: sql`mail_link_generation + 1`,
     })
     .where('id', '=', id)

@@ -66,11 +66,17 @@ export async function updateProfile(
 export async function changePassword(
   deps: Deps,
   viewer: Viewer,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword?: string | undefined; newPassword: string },
 ): Promise<void> {
   await limitChanges(deps, viewer, 'password');
   const user = await currentUser(deps, viewer);
-  await requireCurrentPassword(deps, user.password_hash, input.currentPassword, 'currentPassword');
+  await requireCurrentPassword(
+    deps,
+    viewer,
+    user.password_hash,
+    input.currentPassword,
+    'currentPassword',
+  );
   refuseCommonPassword(input.newPassword, 'newPassword');
   const hash = await hashPassword(input.newPassword, deps.config.argon2);
   await deps.db.transaction().execute(async (trx) => {
@@ -97,11 +103,11 @@ export async function changePassword(
 export async function requestEmailChange(
   deps: Deps,
   viewer: Viewer,
-  input: { email: string; password: string },
+  input: { email: string; password?: string | undefined },
 ): Promise<LinkSent> {
   await limitChanges(deps, viewer, 'email');
   const user = await currentUser(deps, viewer);
-  await requireCurrentPassword(deps, user.password_hash, input.password, 'password');
+  await requireCurrentPassword(deps, viewer, user.password_hash, input.password, 'password');
   if (sameAddress(user.email, input.email)) {
     const message = 'That is already your address.';
     throw new AppError('auth.same_email', message, {

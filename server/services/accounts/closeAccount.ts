@@ -38,7 +38,7 @@ export const ERASE_AFTER_DAYS = 14;
 export async function closeAccount(
   deps: Deps,
   viewer: Viewer,
-  input: { password: string },
+  input: { password?: string | undefined },
 ): Promise<void> {
   await spendAttempt(deps, [
     {
@@ -49,7 +49,7 @@ export async function closeAccount(
   ]);
   const user = await findUserById(deps.db, viewer.userId);
   if (!user) throw new AppError('auth.required', 'Please sign in to continue.');
-  await requireCurrentPassword(deps, user.password_hash, input.password, 'password');
+  await requireCurrentPassword(deps, viewer, user.password_hash, input.password, 'password');
 
   // Out of every group, each under its own lock, so every view of it is forgotten.
   for (const groupId of await listGroupTiesOf(deps.db, user.id)) {

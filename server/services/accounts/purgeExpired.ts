@@ -1,5 +1,6 @@
 import { deleteOldAccountTokens } from '../../db/queries/accountTokens';
 import { deleteOldIdempotencyKeys } from '../../db/queries/idempotencyKeys';
+import { deleteOldChallenges } from '../../db/queries/passkeys';
 import { deleteOldRateLimits } from '../../db/queries/rateLimits';
 import { deleteExpiredSessions } from '../../db/queries/sessions';
 import { deleteOldSignInSources } from '../../db/queries/signInSources';
@@ -18,6 +19,7 @@ export async function purgeExpired(deps: Deps): Promise<void> {
   const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
   await deleteOldIdempotencyKeys(deps.db, dayAgo);
   await deleteOldAccountTokens(deps.db, dayAgo);
+  await deleteOldChallenges(deps.db, now.toISOString());
   // A device or network unused for 400 days (a device cookie's life) is a stranger again.
   await deleteOldSignInSources(deps.db, new Date(now.getTime() - 400 * 86_400_000).toISOString());
 }

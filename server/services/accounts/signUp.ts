@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../../../core/errors';
 import type { CheckInbox, Me, signUpBody } from '../../../core/protocol/accounts';
@@ -6,6 +7,7 @@ import { meOf, viewerOf } from '../../accounts/me';
 import { refuseCommonPassword } from '../../accounts/passwordRules';
 import { isUniqueViolation } from '../../db/dialect';
 import { findUserByEmail, insertUser, mayMail } from '../../db/queries/users';
+import type { Database } from '../../db/tables';
 import type { Deps } from '../../deps';
 import { signUpExistingMail, verifyMail } from '../../mail/messages';
 import { hashPassword } from '../../security/passwords';
@@ -30,25 +32,49 @@ export async function signUp(
   input: z.output<typeof signUpBody>,
   context: RequestContext,
 ): Promise<SignUpResult> {
+  await limitSignUp(deps, input.email, context.ip);
+  refuseCommonPassword(input.password);
+  // Hashed in every case, so a taken address takes as long as a new one.
+  const passwordHash = await hashPassword(input.password, deps.config.argon2);
+  return createAccount(deps, { ...input, passwordHash }, context);
+}
+
+/** Sign-up's answer for the address, limited per network and per address. */
+export async function limitSignUp(deps: Deps, email: string, ip: string): Promise<void> {
   await spendAttempt(deps, [
     {
-      key: `signup-ip:${context.ip}`,
+      key: `signup-ip:${ip}`,
       max: deps.config.rateLimits.signupPerIp,
       message: 'Too many accounts have been created from this network recently.',
     },
     {
       // Per account: repeated sign-ups for one email (probing whether it has an account).
-      key: `signup-account:${input.email}`,
+      key: `signup-account:${email}`,
       max: deps.config.rateLimits.loginPerAccount,
       message: 'There have been too many attempts to create an account with this email.',
     },
   ]);
-  refuseCommonPassword(input.password);
+}
+
+/**
+ * Makes the account (with a password hash, or '' for none) and whatever else it starts with
+ * (a passkey, by `addPasskey`), and answers as sign-up does.
+ */
+export async function createAccount(
+  deps: Deps,
+  input: {
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    passkeyHandle?: string;
+    addPasskey?: (trx: Kysely<Database>, userId: string) => Promise<void>;
+  },
+  context: RequestContext,
+): Promise<SignUpResult> {
+  const { passwordHash } = input;
   const id = newId();
   const now = deps.now();
   const createdAt = now.toISOString();
-  // Hashed in every case, so a taken address takes as long as a new one.
-  const passwordHash = await hashPassword(input.password, deps.config.argon2);
   const mailing = canSendMail(deps);
   const answer: CheckInbox = { checkInbox: true, email: input.email };
 
@@ -61,12 +87,14 @@ export async function signUp(
         display_name: input.displayName,
         password_hash: passwordHash,
         created_at: createdAt,
+        passkey_handle: input.passkeyHandle ?? null,
       });
     } catch (error) {
       // Taken a moment ago by a sign-up running beside this one; nothing more runs here.
       if (!isUniqueViolation(error)) throw error;
       return false;
     }
+    await input.addPasskey?.(trx, id);
     // The address is confirmed by its link; until then it gets nothing else.
     const url = await issueLink(deps, trx, { userId: id, scope: 'verify', at: now });
     await mailAccount(deps, trx, {
