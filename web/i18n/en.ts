@@ -1006,7 +1006,8 @@ export const en = {
   'error.auth.already_confirmed': 'Your email address is already confirmed.',
   'error.auth.passkey_failed':
     'That passkey did not work here. Try again, or use another way to sign in.',
-  'error.auth.confirm_needed': 'Please confirm it is you first, with your password or your passkey.',
+  'error.auth.confirm_needed':
+    'Please confirm it is you first, with your password or your passkey.',
   'error.passkey.last':
     'This is your only way to sign in. Add a password or another passkey before removing it.',
   'error.group.already_member': 'You are already a member of this group.',
