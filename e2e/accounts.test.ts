@@ -4,6 +4,7 @@
  * name, password and address. On a phone and on a desktop.
  */
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -14,6 +15,8 @@ import { checkPage, DESKTOP, launchBrowser, newPerson, type Watched } from './br
 
 let server: RunningNode;
 let browser: Browser;
+/** Passkeys need a name, not an address: the app is served and opened as localhost. */
+let base = '';
 const received: { to: string; body: string }[] = [];
 const smtp = new SMTPServer({
   authOptional: true,
@@ -36,8 +39,12 @@ beforeAll(async () => {
     smtp.listen(0, '127.0.0.1', () => resolve((smtp.server.address() as { port: number }).port));
   });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hearth-e2e-accounts-'));
+  const appPort = await freePort();
+  base = `http://localhost:${appPort}`;
   [server, browser] = await Promise.all([
     spawnNode({
+      PORT: String(appPort),
+      PUBLIC_URL: base,
       DATA_DIR: dataDir,
       SMTP_URL: `smtp://127.0.0.1:${port}`,
       MAIL_INTERVAL_SECONDS: '1',
@@ -51,6 +58,16 @@ afterAll(async () => {
   await server?.stop();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /** Undoes quoted-printable soft breaks and escapes, enough to read a link. */
 const decoded = (body: string) =>
@@ -76,12 +93,12 @@ async function mailedLink(to: string, page: string, after = 0): Promise<string> 
       { timeout: 15_000 },
     )
     .toBeTruthy();
-  return `${server.url}${found}`;
+  return `${base}${found}`;
 }
 
 async function signUp(person: Watched, email: string, name: string, password: string) {
   const { page } = person;
-  await page.goto(`${server.url}/signup`);
+  await page.goto(`${base}/signup`);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Name to show other members').fill(name);
   await page.getByLabel('Password', { exact: true }).fill(password);
@@ -100,10 +117,10 @@ it('signs up from the mailed link, and chooses a new password by mail (phone)', 
   // Signing in before confirming says what to do, and sends the link again.
   await mailedLink(email, 'verify-email');
   const first = received.length;
-  await page.goto(`${server.url}/signin`);
+  await page.goto(`${base}/signin`);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill('soft rain on the window');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByText('Please confirm your email address first').waitFor();
 
   await page.goto(await mailedLink(email, 'verify-email', first));
@@ -120,10 +137,10 @@ it('signs up from the mailed link, and chooses a new password by mail (phone)', 
   await page.getByText('This link has expired or has already been used').waitFor();
 
   // Signed out, she has forgotten her password.
-  await page.goto(`${server.url}/account`);
+  await page.goto(`${base}/account`);
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await page.getByRole('heading', { name: 'Peer support, well run' }).waitFor();
-  await page.goto(`${server.url}/signin`);
+  await page.goto(`${base}/signin`);
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
   await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
   await checkPage(iris, 'forgot-password');
@@ -159,7 +176,7 @@ it('changes name, password and address on the account page (desktop)', async () 
   await page.getByRole('button', { name: 'Confirm my email address' }).click();
   await page.getByRole('heading', { name: 'My groups' }).waitFor();
 
-  await page.goto(`${server.url}/account`);
+  await page.goto(`${base}/account`);
   await page.getByRole('heading', { name: 'About you' }).waitFor();
   await checkPage(jun, 'account-details');
 
@@ -208,7 +225,7 @@ it('closes an account and opens it again by signing in (phone)', async () => {
   await page.getByRole('button', { name: 'Confirm my email address' }).click();
   await page.getByRole('heading', { name: 'My groups' }).waitFor();
 
-  await page.goto(`${server.url}/account`);
+  await page.goto(`${base}/account`);
   await page.getByText('What closing your account means').click();
   await page.getByText('After 14 days').waitFor();
   await checkPage(kai, 'account-close');
@@ -217,10 +234,73 @@ it('closes an account and opens it again by signing in (phone)', async () => {
   await page.getByText('Your account is closed').waitFor();
   await checkPage(kai, 'account-closed');
 
-  await page.goto(`${server.url}/signin`);
+  await page.goto(`${base}/signin`);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill('quiet harbour at noon');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByText('Welcome back: your account is open again').waitFor();
   await checkPage(kai, 'account-reopened');
+});
+
+it('signs up and in with a passkey, and adds and removes passkeys (desktop)', async () => {
+  const lin = await newPerson(browser, DESKTOP);
+  const { page, context } = lin;
+  // Chromium's virtual authenticator: a platform passkey that always says yes.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const authenticator = {
+    options: {
+      protocol: 'ctap2' as const,
+      transport: 'internal' as const,
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  };
+  const { authenticatorId: phone } = await cdp.send(
+    'WebAuthn.addVirtualAuthenticator',
+    authenticator,
+  );
+
+  const email = 'lin@example.org';
+  await page.goto(`${base}/signup`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Name to show other members').fill('Lin');
+  await page.getByLabel('Use a passkey instead of a password').check();
+  await expect(page.getByLabel('Password', { exact: true }).count()).resolves.toBe(0);
+  await checkPage(lin, 'signup-passkey');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+  await page.goto(await mailedLink(email, 'verify-email'));
+  await page.getByRole('button', { name: 'Confirm my email address' }).click();
+  await page.getByRole('heading', { name: 'My groups' }).waitFor();
+
+  await page.goto(`${base}/account`);
+  await page.getByRole('heading', { name: 'Passkeys' }).waitFor();
+  await page.getByText('Set a password').waitFor();
+  await checkPage(lin, 'account-passkeys');
+
+  // Signed out, she signs in with the passkey alone.
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await page.getByRole('heading', { name: 'Peer support, well run' }).waitFor();
+  await page.goto(`${base}/signin`);
+  await checkPage(lin, 'signin-passkey');
+  await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+  await page.getByRole('heading', { name: 'My groups' }).waitFor();
+
+  // The same device cannot hold two passkeys for her; a second device can.
+  await page.goto(`${base}/account`);
+  await page.getByRole('button', { name: 'Add a passkey' }).click();
+  await page.getByText('This device already has a passkey').waitFor();
+  await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: phone });
+  await cdp.send('WebAuthn.addVirtualAuthenticator', authenticator);
+  await page.getByLabel('Name for a new passkey (optional)').fill('Laptop');
+  await page.getByRole('button', { name: 'Add a passkey' }).click();
+  await page.getByText('Your passkey is added').waitFor();
+  await page.getByText('Laptop', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Remove' }).last().click();
+  await page.getByRole('button', { name: 'Yes, remove it' }).click();
+  await page.getByText('The passkey is removed.').waitFor();
+  await expect(page.getByText('Laptop', { exact: true }).count()).resolves.toBe(0);
 });

@@ -61,6 +61,35 @@ export const en = {
   'signIn.noAccount': 'New to Hearth?',
   'signIn.passwordMissing': 'Enter your password.',
   'signIn.forgot': 'Forgot your password?',
+  'passkey.orTitle': 'Or, with a passkey',
+  'passkey.title': 'Passkeys',
+  'passkey.lead':
+    'A passkey lets you sign in with your fingerprint, face or screen lock instead of typing a password. It stays on your device.',
+  'passkey.none': 'You have no passkeys yet.',
+  'passkey.synced': 'Synced',
+  'passkey.addedOn': 'Added {date}',
+  'passkey.lastUsed': 'last used {date}',
+  'passkey.remove': 'Remove',
+  'passkey.removeConfirm': 'Remove the passkey “{name}”? You will not be able to sign in with it.',
+  'passkey.removeYes': 'Yes, remove it',
+  'passkey.removed': 'The passkey is removed.',
+  'passkey.name': 'Name for a new passkey (optional)',
+  'passkey.nameHint': 'For example, “My phone”.',
+  'passkey.add': 'Add a passkey',
+  'passkey.added': 'Your passkey is added. Next time, you can sign in with it.',
+  'passkey.already':
+    'This device already has a passkey for your account. Add one from another phone, computer or security key.',
+  'passkey.confirm': 'Confirm it is you with your passkey',
+  'passkey.confirmed': 'Thank you: confirmed for the next few minutes.',
+  'account.noPassword':
+    'You sign in with a passkey and have no password. To change this, first confirm it is you.',
+  'account.setPassword': 'Set a password',
+  'passkey.signIn': 'Sign in with a passkey',
+  'passkey.cancelled':
+    'The passkey prompt was closed before it finished. Try again when you are ready.',
+  'passkey.signUpInstead': 'Use a passkey instead of a password',
+  'passkey.signUpHint':
+    'Your phone or computer keeps the passkey and unlocks it with your fingerprint, face or screen lock. You can add a password later.',
   'signUp.inboxTitle': 'Check your inbox',
   'signUp.inbox':
     'We have sent a mail to {email}. Open the link in it to finish: it works for one hour.',

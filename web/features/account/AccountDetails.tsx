@@ -10,11 +10,12 @@ import { me } from '../../lib/session';
 import { useForm } from '../../lib/useForm';
 import { PasswordField } from '../auth/PasswordField';
 import { changeEmail, changePassword, resendConfirmation, updateProfile } from './api';
+import { ConfirmWithPasskey } from './Passkeys';
 
 type Say = (text: string, tone?: 'success' | 'warning') => void;
 
 /** Who the person is here: their name, address and password, each changed in its own fold. */
-export function AccountDetails() {
+export function AccountDetails({ hasPassword }: { hasPassword: boolean }) {
   const person = me.value;
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'warning' } | null>(
     null,
@@ -39,8 +40,8 @@ export function AccountDetails() {
       </dl>
       {person.emailConfirmed ? null : <Unconfirmed say={say} />}
       <NameForm say={say} />
-      <EmailForm say={say} />
-      <PasswordForm say={say} />
+      <EmailForm say={say} hasPassword={hasPassword} />
+      <PasswordForm say={say} hasPassword={hasPassword} />
     </section>
   );
 }
@@ -110,7 +111,7 @@ function NameForm({ say }: { say: Say }) {
   );
 }
 
-function EmailForm({ say }: { say: Say }) {
+function EmailForm({ say, hasPassword }: { say: Say; hasPassword: boolean }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const form = useForm();
@@ -127,10 +128,10 @@ function EmailForm({ say }: { say: Say }) {
           void form.submit(
             (): FieldErrors => ({
               ...(email.trim() ? {} : { email: t('signUp.emailMissing') }),
-              ...(password ? {} : { password: t('signIn.passwordMissing') }),
+              ...(password || !hasPassword ? {} : { password: t('signIn.passwordMissing') }),
             }),
             async () => {
-              const sent = await changeEmail(email, password);
+              const sent = await changeEmail(email, hasPassword ? password : undefined);
               setEmail('');
               setPassword('');
               say(t('account.emailLinkSent', { email: sent.sentTo }));
@@ -148,14 +149,18 @@ function EmailForm({ say }: { say: Say }) {
           autoComplete="email"
           required
         />
-        <PasswordField
-          id="emailPassword"
-          label={labels.password}
-          value={password}
-          onValue={setPassword}
-          error={form.fields.password}
-          autoComplete="current-password"
-        />
+        {hasPassword ? (
+          <PasswordField
+            id="emailPassword"
+            label={labels.password}
+            value={password}
+            onValue={setPassword}
+            error={form.fields.password}
+            autoComplete="current-password"
+          />
+        ) : (
+          <ConfirmWithPasskey onConfirmed={() => {}} />
+        )}
         <button class="button primary" type="submit" disabled={form.busy}>
           {form.busy ? t('common.saving') : t('account.sendEmailLink')}
         </button>
@@ -164,7 +169,7 @@ function EmailForm({ say }: { say: Say }) {
   );
 }
 
-function PasswordForm({ say }: { say: Say }) {
+function PasswordForm({ say, hasPassword }: { say: Say; hasPassword: boolean }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const form = useForm();
@@ -174,8 +179,8 @@ function PasswordForm({ say }: { say: Say }) {
   };
   return (
     <details class="card panel">
-      <summary>{t('account.changePassword')}</summary>
-      <p class="muted">{t('account.changePasswordLead')}</p>
+      <summary>{hasPassword ? t('account.changePassword') : t('account.setPassword')}</summary>
+      <p class="muted">{hasPassword ? t('account.changePasswordLead') : t('account.noPassword')}</p>
       <ErrorSummary message={form.message} fields={form.fields} labels={labels} />
       <form
         noValidate
@@ -184,14 +189,14 @@ function PasswordForm({ say }: { say: Say }) {
           void form.submit(
             (): FieldErrors => {
               const problems: FieldErrors = {};
-              if (!current) problems.currentPassword = t('signIn.passwordMissing');
+              if (!current && hasPassword) problems.currentPassword = t('signIn.passwordMissing');
               const length = passwordLengthProblem(next);
               if (length === 'too_short') problems.newPassword = t('signUp.tooShort');
               if (length === 'too_long') problems.newPassword = t('signUp.tooLong');
               return problems;
             },
             async () => {
-              await changePassword(current, next);
+              await changePassword(hasPassword ? current : undefined, next);
               setCurrent('');
               setNext('');
               say(t('account.passwordSaved'));
@@ -199,14 +204,18 @@ function PasswordForm({ say }: { say: Say }) {
           );
         }}
       >
-        <PasswordField
-          id="currentPassword"
-          label={labels.currentPassword}
-          value={current}
-          onValue={setCurrent}
-          error={form.fields.currentPassword}
-          autoComplete="current-password"
-        />
+        {hasPassword ? (
+          <PasswordField
+            id="currentPassword"
+            label={labels.currentPassword}
+            value={current}
+            onValue={setCurrent}
+            error={form.fields.currentPassword}
+            autoComplete="current-password"
+          />
+        ) : (
+          <ConfirmWithPasskey onConfirmed={() => {}} />
+        )}
         <PasswordField
           id="newPassword"
           label={labels.newPassword}

@@ -10,13 +10,16 @@ import { signOut } from '../../lib/session';
 import { formatDateTime } from '../../lib/time';
 import { useLoad } from '../../lib/useLoad';
 import { AccountDetails } from './AccountDetails';
-import { endSession, listSessions } from './api';
+import { endSession, listPasskeys, listSessions } from './api';
 import { CalendarAndEmail } from './CalendarAndEmail';
 import { CloseAccount } from './CloseAccount';
+import { Passkeys } from './Passkeys';
 
 function Account() {
   const location = useLocation();
   const sessions = useLoad(listSessions, []);
+  const passkeys = useLoad(listPasskeys, []);
+  const hasPassword = passkeys.data?.hasPassword ?? true;
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'warning' } | null>(
     null,
   );
@@ -34,7 +37,8 @@ function Account() {
   return (
     <Page title={t('account.title')}>
       {location.query.reopened ? <Notice tone="success">{t('account.reopened')}</Notice> : null}
-      <AccountDetails />
+      <AccountDetails hasPassword={hasPassword} />
+      {passkeys.data ? <Passkeys list={passkeys.data} onChange={passkeys.set} /> : null}
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('account.sessionsTitle')}</h2>
         <p>{t('account.sessionsLead')}</p>
@@ -92,7 +96,7 @@ function Account() {
           </a>
         </p>
       </section>
-      <CloseAccount />
+      <CloseAccount hasPassword={hasPassword} />
     </Page>
   );
 }

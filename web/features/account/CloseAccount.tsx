@@ -7,12 +7,13 @@ import { me } from '../../lib/session';
 import { useForm } from '../../lib/useForm';
 import { PasswordField } from '../auth/PasswordField';
 import { closeAccount } from './api';
+import { ConfirmWithPasskey } from './Passkeys';
 
 /**
  * Closing the account: said plainly (what happens now, what happens in 14 days, how to undo
  * it), confirmed with the password.
  */
-export function CloseAccount() {
+export function CloseAccount({ hasPassword }: { hasPassword: boolean }) {
   const location = useLocation();
   const [password, setPassword] = useState('');
   const form = useForm();
@@ -34,23 +35,28 @@ export function CloseAccount() {
           onSubmit={(event) => {
             event.preventDefault();
             void form.submit(
-              (): FieldErrors => (password ? {} : { password: t('signIn.passwordMissing') }),
+              (): FieldErrors =>
+                password || !hasPassword ? {} : { password: t('signIn.passwordMissing') },
               async () => {
-                await closeAccount(password);
+                await closeAccount(hasPassword ? password : undefined);
                 me.value = null;
                 location.route('/?closed=1');
               },
             );
           }}
         >
-          <PasswordField
-            id="closePassword"
-            label={labels.password}
-            value={password}
-            onValue={setPassword}
-            error={form.fields.password}
-            autoComplete="current-password"
-          />
+          {hasPassword ? (
+            <PasswordField
+              id="closePassword"
+              label={labels.password}
+              value={password}
+              onValue={setPassword}
+              error={form.fields.password}
+              autoComplete="current-password"
+            />
+          ) : (
+            <ConfirmWithPasskey onConfirmed={() => {}} />
+          )}
           <button class="button danger" type="submit" disabled={form.busy}>
             {form.busy ? t('common.saving') : t('account.closeSubmit')}
           </button>

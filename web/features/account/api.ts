@@ -1,15 +1,27 @@
 /** The account feature's calls: name, address, password, sessions, calendar feed, email choices. */
-import type { LinkSent, Me, SessionItem } from '../../../core/protocol/accounts';
+import type { LinkSent, Me, PasskeyList, SessionItem } from '../../../core/protocol/accounts';
 import type { CalendarFeedStatus } from '../../../core/protocol/calendar';
 import type { EmailPreferences, EmailPreferencesView } from '../../../core/protocol/mail';
 import { del, get, patch, path, post, put } from '../../lib/api';
 
 export const updateProfile = (displayName: string) => patch<Me>('/api/me', { displayName });
-export const changePassword = (currentPassword: string, newPassword: string) =>
+export const changePassword = (currentPassword: string | undefined, newPassword: string) =>
   put('/api/me/password', { currentPassword, newPassword });
-export const changeEmail = (email: string, password: string) =>
+export const changeEmail = (email: string, password: string | undefined) =>
   post<LinkSent>('/api/me/email', { email, password });
-export const closeAccount = (password: string) => post('/api/me/close', { password });
+interface Ceremony {
+  challengeId: string;
+  options: Record<string, unknown>;
+}
+export const listPasskeys = () => get<PasskeyList>('/api/me/passkeys');
+export const passkeyOptions = () => post<Ceremony>('/api/me/passkeys/options');
+export const addPasskey = (challengeId: string, response: unknown, name: string) =>
+  post<PasskeyList>('/api/me/passkeys', { challengeId, response, name });
+export const removePasskey = (id: string) => del<PasskeyList>(path`/api/me/passkeys/${id}`);
+export const confirmOptions = () => post<Ceremony>('/api/me/confirm/options');
+export const confirmWithPasskey = (challengeId: string, response: unknown) =>
+  post('/api/me/confirm', { challengeId, response });
+export const closeAccount = (password: string | undefined) => post('/api/me/close', { password });
 export const resendConfirmation = () => post<LinkSent>('/api/me/email/confirmation');
 
 export const listSessions = () => get<{ items: SessionItem[] }>('/api/me/sessions');

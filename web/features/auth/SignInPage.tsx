@@ -9,6 +9,7 @@ import { safeNext } from '../../lib/safeNext';
 import { me } from '../../lib/session';
 import { useForm } from '../../lib/useForm';
 import { signIn } from './api';
+import { PasskeySignIn } from './PasskeySignIn';
 import { PasswordField } from './PasswordField';
 
 export default function SignInPage() {
@@ -65,6 +66,9 @@ export default function SignInPage() {
         <p class="aside">
           <a href="/forgot-password">{t('signIn.forgot')}</a>
         </p>
+        <PasskeySignIn
+          onSignedIn={(person) => location.route(person.reopened ? '/account?reopened=1' : next)}
+        />
         <p class="aside">
           {t('signIn.noAccount')}{' '}
           <a

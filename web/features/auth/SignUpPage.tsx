@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { passwordLengthProblem } from '../../../core/domain/password';
 import type { FieldErrors } from '../../../core/errors';
@@ -7,12 +7,19 @@ import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { t } from '../../i18n/t';
+import { ApiError } from '../../lib/api';
 import { safeNext } from '../../lib/safeNext';
 import { me } from '../../lib/session';
 import { useForm } from '../../lib/useForm';
 import { useLoad } from '../../lib/useLoad';
 import { acceptInvite, previewInvite } from '../invites/api';
-import { rememberAfterConfirm, signUp } from './api';
+import {
+  passkeyCancelled,
+  passkeysAvailable,
+  rememberAfterConfirm,
+  signUp,
+  signUpWithPasskey,
+} from './api';
 import { PasswordField } from './PasswordField';
 
 export default function SignUpPage() {
@@ -23,6 +30,11 @@ export default function SignUpPage() {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [inbox, setInbox] = useState<string | null>(null);
+  const [passkeys, setPasskeys] = useState(false);
+  const [usePasskey, setUsePasskey] = useState(false);
+  useEffect(() => {
+    void passkeysAvailable().then(setPasskeys, () => setPasskeys(false));
+  }, []);
   const form = useForm();
 
   const labels = {
@@ -35,6 +47,7 @@ export default function SignUpPage() {
     const problems: FieldErrors = {};
     if (!email.trim()) problems.email = t('signUp.emailMissing');
     if (!displayName.trim()) problems.displayName = t('signUp.nameMissing');
+    if (usePasskey) return problems;
     const length = passwordLengthProblem(password);
     if (length === 'too_short') problems.password = t('signUp.tooShort');
     if (length === 'too_long') problems.password = t('signUp.tooLong');
@@ -44,7 +57,16 @@ export default function SignUpPage() {
   const onSubmit = (event: Event) => {
     event.preventDefault();
     void form.submit(check, async () => {
-      const answer = await signUp({ email, displayName, password });
+      let answer: Awaited<ReturnType<typeof signUp>>;
+      try {
+        answer = usePasskey
+          ? await signUpWithPasskey({ email, displayName })
+          : await signUp({ email, displayName, password });
+      } catch (error) {
+        if (passkeyCancelled(error))
+          throw new ApiError(400, 'auth.passkey_failed', t('passkey.cancelled'));
+        throw error;
+      }
       if ('checkInbox' in answer) {
         // Where Hearth sends mail, the account starts from the link in it.
         if (invite) rememberAfterConfirm(`/invite/${encodeURIComponent(invite)}`);
@@ -108,15 +130,29 @@ export default function SignUpPage() {
             autoComplete="nickname"
             required
           />
-          <PasswordField
-            id="password"
-            label={labels.password}
-            hint={t('signUp.passwordHint')}
-            value={password}
-            onValue={setPassword}
-            error={form.fields.password}
-            autoComplete="new-password"
-          />
+          {passkeys ? (
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={usePasskey}
+                onChange={(e) => setUsePasskey(e.currentTarget.checked)}
+              />
+              {t('passkey.signUpInstead')}
+            </label>
+          ) : null}
+          {usePasskey ? (
+            <p class="muted small">{t('passkey.signUpHint')}</p>
+          ) : (
+            <PasswordField
+              id="password"
+              label={labels.password}
+              hint={t('signUp.passwordHint')}
+              value={password}
+              onValue={setPassword}
+              error={form.fields.password}
+              autoComplete="new-password"
+            />
+          )}
           <button class="button primary" type="submit" disabled={form.busy}>
             {form.busy ? t('common.saving') : t('signUp.submit')}
           </button>

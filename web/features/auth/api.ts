@@ -36,3 +36,53 @@ export function takeAfterConfirm(): string | null {
     return null;
   }
 }
+
+// Passkeys, through @simplewebauthn/browser.
+
+interface Ceremony {
+  challengeId: string;
+  options: Record<string, unknown>;
+}
+
+/** Whether this browser can use passkeys at all. */
+export async function passkeysAvailable(): Promise<boolean> {
+  const { browserSupportsWebAuthn } = await import('@simplewebauthn/browser');
+  return browserSupportsWebAuthn();
+}
+
+/** Asks the authenticator to make a passkey for these options. */
+export async function makePasskey(options: Record<string, unknown>) {
+  const { startRegistration } = await import('@simplewebauthn/browser');
+  return startRegistration({ optionsJSON: options as never });
+}
+
+/** Asks the authenticator to sign with a passkey for these options. */
+export async function usePasskey(options: Record<string, unknown>) {
+  const { startAuthentication } = await import('@simplewebauthn/browser');
+  return startAuthentication({ optionsJSON: options as never });
+}
+
+export async function signInWithPasskey(): Promise<Me> {
+  const start = await post<Ceremony>('/api/auth/passkey/signin-options');
+  const response = await usePasskey(start.options);
+  return post<Me>('/api/auth/passkey/signin', { challengeId: start.challengeId, response });
+}
+
+export async function signUpWithPasskey(body: {
+  email: string;
+  displayName: string;
+}): Promise<Me | CheckInbox> {
+  const start = await post<Ceremony>('/api/auth/passkey/signup-options', body);
+  const response = await makePasskey(start.options);
+  return post<Me | CheckInbox>('/api/auth/passkey/signup', {
+    challengeId: start.challengeId,
+    response,
+  });
+}
+
+/** True when the person closed the browser's passkey prompt (not an error to show loudly). */
+export function passkeyCancelled(error: unknown): boolean {
+  return (
+    error instanceof Error && (error.name === 'NotAllowedError' || error.name === 'AbortError')
+  );
+}
