@@ -142,6 +142,12 @@ it('takes two people from sign-up to sharing a group', async () => {
   await a.getByText('The group is closed.').waitFor();
   await expect(a.getByRole('button', { name: 'Close this group' }).count()).resolves.toBe(0);
   await checkPage(ann, 'group-closed');
+  // The group's record says who did what, in words.
+  await a.getByRole('link', { name: 'Record' }).click();
+  await a.getByRole('heading', { name: 'The group’s record' }).waitFor();
+  await a.getByText('Ann started the group.').waitFor();
+  await a.getByText('Ann removed Ben from the group.').waitFor();
+  await checkPage(ann, 'group-record');
 
   // Ann's other pages: sessions, directory, settings, help.
   await a.getByRole('link', { name: 'Account' }).click();

@@ -17,6 +17,7 @@ import * as m011 from './011_mail_links';
 import * as m012 from './012_accounts';
 import * as m013 from './013_account_closing';
 import * as m014 from './014_passkeys';
+import * as m015 from './015_mail_group';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '012_accounts': m012,
   '013_account_closing': m013,
   '014_passkeys': m014,
+  '015_mail_group': m015,
 };

@@ -28,8 +28,10 @@ export const outboxItem = z
     id,
     to: z.string(),
     kind: z.string(),
-    subject: z.string(),
-    text: z.string(),
+    /** About a group: its subject and text are shown only when opened (and recorded). */
+    aboutGroup: z.boolean(),
+    subject: z.string().nullable(),
+    text: z.string().nullable(),
     status: z.enum(['pending', 'sending', 'sent', 'held', 'failed', 'waiting']),
     attempts: z.number().int(),
     lastError: z.string().nullable(),
@@ -42,3 +44,6 @@ export const outboxList = z
   .object({ transport: z.enum(['smtp', 'none']), items: z.array(outboxItem) })
   .meta({ id: 'Outbox' });
 export type OutboxList = z.infer<typeof outboxList>;
+export const openedMail = z
+  .object({ subject: z.string(), text: z.string() })
+  .meta({ id: 'OpenedMail' });

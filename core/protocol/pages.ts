@@ -23,6 +23,7 @@ export const PAGE_PATHS = [
   '/groups/:id/applications',
   '/groups/:id/purpose',
   '/groups/:id/life',
+  '/groups/:id/record',
   '/groups/:id/settings',
   '/decisions/:decisionId',
   '/meetings/:meetingId',

@@ -35,7 +35,13 @@ export type AuditAction =
   | 'decision.withdrawn'
   | 'decision.adopted'
   | 'decision.lapsed'
-  | 'group.stage';
+  | 'group.stage'
+  | 'proposal.made'
+  | 'proposal.closed'
+  | 'proposal.withdrawn'
+  | 'agreement.adopted'
+  /** An administrator read a mail about the group in the outbox. */
+  | 'admin.read_mail';
 
 /** Records who did what in a group; part of the same transaction as the change. */
 export async function recordAudit(

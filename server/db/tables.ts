@@ -393,6 +393,8 @@ export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'held' | 'failed' | 
 export interface EmailOutboxTable {
   id: string;
   user_id: string | null;
+  /** The group the mail is about; null for mail about an account. */
+  group_id: string | null;
   to_address: string;
   kind: string;
   subject: string;

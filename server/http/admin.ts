@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mailParams, outboxList } from '../../core/protocol/mail';
+import { mailParams, openedMail, outboxList } from '../../core/protocol/mail';
 import { publicSettings, updateSettingsBody } from '../../core/protocol/settings';
 import type { Deps } from '../deps';
-import { listOutbox } from '../services/mail/listOutbox';
+import { listOutbox, readMail } from '../services/mail/listOutbox';
 import { retryMail } from '../services/mail/retryMail';
 import { updateSettings } from '../services/settings/updateSettings';
 import { errorResponses } from './errorResponses';
@@ -36,6 +36,20 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) => listOutbox(deps, requireViewer(request)),
+    );
+
+    app.get(
+      '/api/admin/mail/:mailId',
+      {
+        schema: {
+          tags,
+          summary:
+            'Open one mail (administrators); opening a mail about a group is recorded in its record',
+          params: mailParams,
+          response: { 200: openedMail, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => readMail(deps, requireViewer(request), request.params),
     );
 
     app.post(

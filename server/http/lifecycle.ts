@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { groupParams } from '../../core/protocol/common';
 import { lifecycleView, reviewBody } from '../../core/protocol/lifecycle';
+import { recordPage, recordQuery } from '../../core/protocol/record';
 import type { Deps } from '../deps';
 import { exportContributions } from '../services/groups/exportContributions';
+import { getGroupRecord } from '../services/groups/getGroupRecord';
 import { closeGroup } from '../services/lifecycle/closeGroup';
 import { getLifecycle } from '../services/lifecycle/getLifecycle';
 import { proposeReview } from '../services/lifecycle/proposeReview';
@@ -56,6 +58,24 @@ export function lifecycleRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) => closeGroup(deps, requireViewer(request), { groupId: request.params.id }),
+    );
+
+    app.get(
+      '/api/groups/:id/record',
+      {
+        schema: {
+          tags,
+          summary: 'The group’s record: who did what, and when (members)',
+          params: groupParams,
+          querystring: recordQuery,
+          response: { 200: recordPage, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) =>
+        getGroupRecord(deps, requireViewer(request), {
+          groupId: request.params.id,
+          before: request.query.before,
+        }),
     );
 
     app.get(

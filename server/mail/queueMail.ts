@@ -33,6 +33,8 @@ export async function queueMail<R extends MailRecipient>(
     dedupeKey?: (recipient: R) => string;
     /** Mail about the account itself (a reset, a confirmation): sent whatever the choices. */
     account?: boolean;
+    /** The group the mail is about, so an administrator reading it is recorded there. */
+    groupId?: string | null;
     write: (context: MailContext, recipient: R) => MailContent;
   },
 ): Promise<number> {
@@ -68,6 +70,7 @@ export async function queueMail<R extends MailRecipient>(
       {
         id: newId(),
         user_id: recipient.userId,
+        group_id: options.groupId ?? null,
         to_address: recipient.email,
         kind: options.kind,
         subject: content.subject,

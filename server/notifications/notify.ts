@@ -59,6 +59,7 @@ export async function notify(
     to: await listContacts(db, people),
     kind: notice.kind,
     at: notice.at,
+    groupId: notice.groupId,
     ...(mail.wants ? { wants: mail.wants } : {}),
     ...(mail.dedupeKey ? { dedupeKey: mail.dedupeKey } : {}),
     write: mail.write,

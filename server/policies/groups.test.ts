@@ -41,6 +41,11 @@ const allowed: Record<GroupAction, Record<Visibility, GroupViewerRole[]>> = {
     closed: ['member', 'steward'],
     invite_only: ['member', 'steward'],
   },
+  seeRecord: {
+    open: ['member', 'steward'],
+    closed: ['member', 'steward'],
+    invite_only: ['member', 'steward'],
+  },
   exportOwn: {
     open: ['member', 'steward'],
     closed: ['member', 'steward'],

@@ -34,6 +34,8 @@ export const groupPolicy = definePolicy()({
   makeSteward: (role) => isSteward(role),
   /** A group's history and life are its members'. */
   seeLife: (role) => isMember(role),
+  /** So is its record of who did what. */
+  seeRecord: (role) => isMember(role),
   /** Members may download what they themselves put into the group. */
   exportOwn: (role) => isMember(role),
 });
@@ -56,6 +58,7 @@ export const groupRefusals: Record<GroupAction, string> = {
   removeMember: 'Only the group’s stewards can remove members.',
   makeSteward: 'Only the group’s stewards can change roles.',
   seeLife: 'Only members of this group can see its history.',
+  seeRecord: 'Only members of this group can see its record.',
   exportOwn: 'Only members of this group can export from it.',
 };
 

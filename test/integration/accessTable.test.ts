@@ -728,6 +728,19 @@ const ROWS: Row[] = [
     },
   },
   {
+    route: 'GET /api/groups/{id}/record',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.get(`${g(await World.create())}/record`),
+  },
+  {
+    route: 'GET /api/admin/mail/{mailId}',
+    allowed: ['admin'],
+    run: async (_k, c) => {
+      const [mail] = ok(await people.admin.get('/api/admin/mail'), 'outbox').items;
+      return c.get(`/api/admin/mail/${mail.id}`);
+    },
+  },
+  {
     route: 'GET /api/groups/{id}/my-contributions',
     allowed: IN_GROUP,
     run: async (_k, c) => c.get(`${g(await World.create())}/my-contributions`),

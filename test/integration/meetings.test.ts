@@ -387,11 +387,15 @@ describe('mail', () => {
     const admin = await t.signUp('Admin', { email: 'admin.meetings@example.org' });
     const outbox = (await admin.get('/api/admin/mail')).json();
     expect(outbox.transport).toBe('none');
-    const kept = outbox.items.find((m: { subject: string; status: string }) =>
-      m.subject.startsWith('Cancelled'),
-    );
-    expect(kept).toMatchObject({ status: 'held', kind: 'meeting.cancelled' });
-    expect(kept.text).toContain('The hall flooded');
+    // A mail about a group shows its words only when opened, and the group sees that it was.
+    const kept = outbox.items.find((m: { kind: string }) => m.kind === 'meeting.cancelled');
+    expect(kept).toMatchObject({ status: 'held', aboutGroup: true, subject: null, text: null });
+    const opened = (await admin.get(`/api/admin/mail/${kept.id}`)).json();
+    expect(opened.subject).toMatch(/^Cancelled/);
+    expect(opened.text).toContain('The hall flooded');
+    const record = (await steward.get(`/api/groups/${group.id}/record`)).json();
+    expect(record.items[0]).toMatchObject({ action: 'admin.read_mail', actor: 'Admin' });
+    expect((await steward.get(`/api/admin/mail/${kept.id}`)).statusCode).toBe(403);
     expect((await admin.post(`/api/admin/mail/${kept.id}/retry`)).statusCode).toBe(204);
     expect((await admin.post(`/api/admin/mail/${kept.id}/retry`)).statusCode).toBe(404);
   });
@@ -505,9 +509,8 @@ describe('mail', () => {
       });
     }
     const outbox = (await admin.get('/api/admin/mail')).json();
-    const invitation = outbox.items.find(
-      (m: { to: string }) => m.to === 'secret.friend@example.org',
-    );
+    const listed = outbox.items.find((m: { to: string }) => m.to === 'secret.friend@example.org');
+    const invitation = (await admin.get(`/api/admin/mail/${listed.id}`)).json();
     expect(invitation.text).toContain('/invite/•••');
     expect(invitation.text).not.toMatch(/\/invite\/[A-Za-z0-9_-]{10,}/);
   });

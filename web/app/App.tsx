@@ -36,6 +36,7 @@ const JoinPage = lazy(() => import('../features/forming/JoinPage'));
 const ApplicationsPage = lazy(() => import('../features/forming/ApplicationsPage'));
 const PurposePage = lazy(() => import('../features/forming/PurposePage'));
 const LifePage = lazy(() => import('../features/forming/LifePage'));
+const RecordPage = lazy(() => import('../features/groups/RecordPage'));
 const SettingsPage = lazy(() => import('../features/forming/SettingsPage'));
 const DecisionPage = lazy(() => import('../features/forming/DecisionPage'));
 const LivePage = lazy(() => import('../features/live/LivePage'));
@@ -69,6 +70,7 @@ export function App() {
             <Route path="/groups/:id/applications" component={ApplicationsPage} />
             <Route path="/groups/:id/purpose" component={PurposePage} />
             <Route path="/groups/:id/life" component={LifePage} />
+            <Route path="/groups/:id/record" component={RecordPage} />
             <Route path="/groups/:id/settings" component={SettingsPage} />
             <Route path="/decisions/:decisionId" component={DecisionPage} />
             <Route path="/meetings/:meetingId" component={MeetingPage} />

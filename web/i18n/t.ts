@@ -26,3 +26,8 @@ export function plural(
   const form = plurals.select(count) === 'one' ? 'one' : 'other';
   return t(`${key}.${form}` as MessageKey, { count, ...values });
 }
+
+/** Whether the catalogue has words for a key made at run time (e.g. from a server code). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}

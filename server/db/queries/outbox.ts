@@ -7,12 +7,21 @@ export type OutboxRow = Selectable<EmailOutboxTable>;
 /** Queues a mail; a mail whose dedupe key was queued before is skipped. True when queued. */
 export async function enqueueMail(
   db: Kysely<Database>,
-  row: Omit<OutboxRow, 'attempts' | 'last_error' | 'sent_at' | 'status'>,
+  row: Omit<OutboxRow, 'attempts' | 'last_error' | 'sent_at' | 'status' | 'group_id'> & {
+    group_id?: string | null;
+  },
   status: 'pending' | 'waiting' = 'pending',
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('email_outbox')
-    .values({ ...row, status, attempts: 0, last_error: null, sent_at: null })
+    .values({
+      ...row,
+      group_id: row.group_id ?? null,
+      status,
+      attempts: 0,
+      last_error: null,
+      sent_at: null,
+    })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -109,4 +118,8 @@ export async function releaseWaitingMail(
     .where('status', '=', 'waiting')
     .where('created_at', '>=', since)
     .execute();
+}
+
+export async function findMail(db: Kysely<Database>, id: string): Promise<OutboxRow | undefined> {
+  return db.selectFrom('email_outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }

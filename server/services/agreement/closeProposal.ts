@@ -1,6 +1,7 @@
 import type { ProposalDetail } from '../../../core/protocol/agreement';
 import { requireGroupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
+import { recordAudit } from '../../audit/recordAudit';
 import { closeProposalRow } from '../../db/queries/agreementProposals';
 import type { Deps } from '../../deps';
 import { membersOf, notify } from '../../notifications/notify';
@@ -22,6 +23,13 @@ export async function closeProposal(
       closed_by: viewer.userId,
       close_note: input.note,
       result_version: null,
+    });
+    await recordAudit(trx, {
+      at,
+      actorId: viewer.userId,
+      groupId,
+      action: 'proposal.closed',
+      subjectId: proposal.id,
     });
     await notify(deps, trx, (await membersOf(trx, groupId)).all, {
       groupId,

@@ -3,6 +3,7 @@ import { DEFAULT_DEADLINE_DAYS } from '../../../core/domain/consent';
 import type { ProposalDetail, proposeBody } from '../../../core/protocol/agreement';
 import { requireGroupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
+import { recordAudit } from '../../audit/recordAudit';
 import {
   insertProposal,
   type ProposalRow,
@@ -61,6 +62,13 @@ export async function proposeAgreementChange(
       response: 'agree',
       note: null,
       responded_at: at,
+    });
+    await recordAudit(trx, {
+      at,
+      actorId: viewer.userId,
+      groupId,
+      action: 'proposal.made',
+      subjectId: id,
     });
     await notify(deps, trx, (await membersOf(trx, groupId)).except(viewer.userId), {
       groupId,

@@ -1,4 +1,5 @@
 import { applyChange } from '../../../core/domain/agreement';
+import { recordAudit } from '../../audit/recordAudit';
 import { tallyOf } from '../../consent/tally';
 import {
   closeProposalRow,
@@ -70,6 +71,13 @@ export async function settleProposal(
         created_at: at,
       });
       await close('adopted', null, number);
+      await recordAudit(trx, {
+        at,
+        actorId: null,
+        groupId,
+        action: 'agreement.adopted',
+        subjectId: proposal.id,
+      });
       // Proposing it, or agreeing to it, is accepting it: only those who stood aside, did not
       // respond or joined since are asked to acknowledge the new version.
       const accepted = new Set([

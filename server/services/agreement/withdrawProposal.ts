@@ -1,6 +1,7 @@
 import type { ProposalDetail } from '../../../core/protocol/agreement';
 import { authorize, requireGroupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
+import { recordAudit } from '../../audit/recordAudit';
 import { closeProposalRow } from '../../db/queries/agreementProposals';
 import type { Deps } from '../../deps';
 import { membersOf, notify } from '../../notifications/notify';
@@ -23,6 +24,13 @@ export async function withdrawProposal(
       closed_by: viewer.userId,
       close_note: null,
       result_version: null,
+    });
+    await recordAudit(trx, {
+      at,
+      actorId: viewer.userId,
+      groupId,
+      action: 'proposal.withdrawn',
+      subjectId: proposal.id,
     });
     await notify(deps, trx, (await membersOf(trx, groupId)).except(viewer.userId), {
       groupId,

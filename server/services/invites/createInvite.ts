@@ -62,6 +62,7 @@ export async function createInvite(
         to: [{ userId: null, email: input.email, displayName: null }],
         kind: 'invitation',
         at,
+        groupId,
         write: (context) =>
           invitationMail(context, {
             groupName: group.name,

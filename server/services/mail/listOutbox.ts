@@ -1,7 +1,8 @@
 import { AppError } from '../../../core/errors';
 import type { OutboxList } from '../../../core/protocol/mail';
 import type { Viewer } from '../../access/viewer';
-import { listOutbox as listRows } from '../../db/queries/outbox';
+import { recordAudit } from '../../audit/recordAudit';
+import { findMail, listOutbox as listRows } from '../../db/queries/outbox';
 import type { Deps } from '../../deps';
 
 /**
@@ -15,9 +16,15 @@ export function withoutSecretLinks(text: string): string {
   );
 }
 
-/** The latest mail, with what happened to each: for administrators. */
+const refuse = () => new AppError('forbidden', 'Only administrators can see the outbox.');
+
+/**
+ * The latest mail, with what happened to each: for administrators. A mail about a group
+ * carries the group's words (a proposal's title, a steward's message), so its subject and
+ * text are shown only when the administrator opens it, which the group's record then shows.
+ */
 export async function listOutbox(deps: Deps, viewer: Viewer): Promise<OutboxList> {
-  if (!viewer.isAdmin) throw new AppError('forbidden', 'Only administrators can see the outbox.');
+  if (!viewer.isAdmin) throw refuse();
   const rows = await listRows(deps.db, 100);
   return {
     transport: deps.mail.kind,
@@ -25,8 +32,9 @@ export async function listOutbox(deps: Deps, viewer: Viewer): Promise<OutboxList
       id: r.id,
       to: r.to_address,
       kind: r.kind,
-      subject: r.subject,
-      text: withoutSecretLinks(r.text_body),
+      aboutGroup: r.group_id !== null,
+      subject: r.group_id ? null : r.subject,
+      text: r.group_id ? null : withoutSecretLinks(r.text_body),
       status: r.status,
       attempts: r.attempts,
       lastError: r.last_error,
@@ -34,4 +42,25 @@ export async function listOutbox(deps: Deps, viewer: Viewer): Promise<OutboxList
       sentAt: r.sent_at,
     })),
   };
+}
+
+/** Opens one mail about a group; the group's record shows that this administrator did. */
+export async function readMail(
+  deps: Deps,
+  viewer: Viewer,
+  input: { mailId: string },
+): Promise<{ subject: string; text: string }> {
+  if (!viewer.isAdmin) throw refuse();
+  const mail = await findMail(deps.db, input.mailId);
+  if (!mail) throw new AppError('not_found', 'That mail is no longer in the outbox.');
+  if (mail.group_id) {
+    await recordAudit(deps.db, {
+      at: deps.now().toISOString(),
+      actorId: viewer.userId,
+      groupId: mail.group_id,
+      action: 'admin.read_mail',
+      subjectId: mail.id,
+    });
+  }
+  return { subject: mail.subject, text: withoutSecretLinks(mail.text_body) };
 }

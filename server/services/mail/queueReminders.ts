@@ -58,6 +58,7 @@ export async function queueReminders(deps: Deps): Promise<number> {
       to: people.filter((p) => reached.has(p.userId)),
       kind: 'reminder',
       at,
+      groupId: meeting.group_id,
       dedupeKey: (p) =>
         `reminder:${meeting.id}:${meeting.sequence}:${p.userId}:${reached.get(p.userId)}`,
       write: (context, p) => reminderMail(context, facts, rolesOf(p.userId)),
@@ -67,6 +68,7 @@ export async function queueReminders(deps: Deps): Promise<number> {
       to: people.filter((p) => rolesOf(p.userId).length > 0),
       kind: 'roles',
       at,
+      groupId: meeting.group_id,
       wants: (p) => p.roles,
       dedupeKey: (p) => `roles:${meeting.id}:${p.userId}:${rolesOf(p.userId).join('|')}`,
       write: (context, p) => rolesMail(context, facts, rolesOf(p.userId)),

@@ -1,11 +1,13 @@
+import { useState } from 'preact/hooks';
 import { t } from '../../i18n/t';
 import { formatDateTime } from '../../lib/time';
 import { useLoad } from '../../lib/useLoad';
-import { listOutbox, retryMail } from './api';
+import { listOutbox, readMail, retryMail } from './api';
 
 /** Recent mail and what happened to it; kept or failed mail can be tried again. */
 export function Outbox() {
   const outbox = useLoad(listOutbox, []);
+  const [opened, setOpened] = useState<Record<string, { subject: string; text: string }>>({});
   if (!outbox.data) return null;
   const o = outbox.data;
   return (
@@ -21,13 +23,30 @@ export function Outbox() {
               <details>
                 <summary>
                   <span class={`badge mail-${m.status}`}>{t(`outbox.status.${m.status}`)}</span>{' '}
-                  {m.subject} — {m.to}
+                  {opened[m.id]?.subject ?? m.subject ?? t('outbox.aboutGroup', { kind: m.kind })} —{' '}
+                  {m.to}
                 </summary>
                 <p class="muted small">
                   {formatDateTime(m.createdAt)}
                   {m.lastError ? ` · ${m.lastError}` : ''}
                 </p>
-                <pre class="mail-text">{m.text}</pre>
+                {m.text !== null || opened[m.id] ? (
+                  <pre class="mail-text">{opened[m.id]?.text ?? m.text}</pre>
+                ) : (
+                  <p>
+                    <span class="muted small">{t('outbox.groupHidden')}</span>{' '}
+                    <button
+                      type="button"
+                      class="button secondary small"
+                      onClick={async () => {
+                        const mail = await readMail(m.id);
+                        setOpened((all) => ({ ...all, [m.id]: mail }));
+                      }}
+                    >
+                      {t('outbox.open')}
+                    </button>
+                  </p>
+                )}
               </details>
               {m.status === 'held' || m.status === 'failed' ? (
                 <button

@@ -7,4 +7,6 @@ export const updateSettings = (changes: Partial<Omit<PublicSettings, 'recommende
   patch<PublicSettings>('/api/admin/settings', changes);
 
 export const listOutbox = () => get<OutboxList>('/api/admin/mail');
+export const readMail = (mailId: string) =>
+  get<{ subject: string; text: string }>(path`/api/admin/mail/${mailId}`);
 export const retryMail = (mailId: string) => post(path`/api/admin/mail/${mailId}/retry`);

@@ -152,6 +152,9 @@ function GroupView({
             <a class="button secondary" href={`/groups/${g.id}/life`}>
               {t('forming.lifeLink')}
             </a>
+            <a class="button secondary" href={`/groups/${g.id}/record`}>
+              {t('record.link')}
+            </a>
             {g.can.edit && g.visibility === 'closed' ? (
               <a class="button secondary" href={`/groups/${g.id}/applications`}>
                 {t('forming.applicationsLink')}

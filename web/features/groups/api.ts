@@ -15,6 +15,7 @@ import type { CreatedInvite, InviteItem } from '../../../core/protocol/invites';
 import type { ApplicationView, MyWaiting } from '../../../core/protocol/joining';
 import type { LifecycleView } from '../../../core/protocol/lifecycle';
 import type { PurposeView } from '../../../core/protocol/purpose';
+import type { RecordPage } from '../../../core/protocol/record';
 import { del, get, patch, path, post } from '../../lib/api';
 
 export const createGroup = (body: CreateGroupInput) => post<GroupDetail>('/api/groups', body);
@@ -37,6 +38,12 @@ export async function decisionsWaiting(groupId: string): Promise<GroupDecision[]
 /** The group's only member closes it and stays, keeping its history. */
 export const closeGroup = (groupId: string) =>
   post<LifecycleView>(path`/api/groups/${groupId}/close`);
+export const getRecord = (groupId: string, before?: string) =>
+  get<RecordPage>(
+    before
+      ? `${path`/api/groups/${groupId}/record`}?before=${encodeURIComponent(before)}`
+      : path`/api/groups/${groupId}/record`,
+  );
 export const listMyGroups = () => get<GroupPage>('/api/me/groups');
 export const browseDirectory = (query: URLSearchParams) =>
   get<GroupPage>(`/api/groups?${query.toString()}`);
