@@ -159,10 +159,16 @@ it('takes two people from sign-up to sharing a group', async () => {
   await checkPage(ann, 'directory');
   await a.getByRole('link', { name: 'Settings' }).click();
   await a.getByLabel('Name of this site').fill('Evaluation Exchange');
+  await a.getByLabel('Who to ask about privacy').fill('Write to privacy@evaluation.example');
   await a.getByRole('button', { name: 'Save settings' }).click();
   await a.getByText('Settings saved.').waitFor();
   await a.getByRole('link', { name: 'Evaluation Exchange' }).waitFor();
   await checkPage(ann, 'admin');
+  // The privacy page, from the footer, names who to ask.
+  await a.getByRole('link', { name: 'Privacy' }).click();
+  await a.getByRole('heading', { name: 'Your privacy on Evaluation Exchange' }).waitFor();
+  await a.getByRole('link', { name: 'privacy@evaluation.example' }).waitFor();
+  await checkPage(ann, 'privacy');
   await a.getByRole('link', { name: 'Need support right now?' }).click();
   await a
     .getByText(/not a crisis service/)

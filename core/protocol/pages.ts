@@ -35,6 +35,7 @@ export const PAGE_PATHS = [
   '/account',
   '/admin',
   '/help-now',
+  '/privacy',
 ] as const;
 
 const PATTERNS = PAGE_PATHS.map(

@@ -8,6 +8,8 @@ export const publicSettings = z
     crisisResources: z.string(),
     sizeCapMax: z.number().int(),
     recommendedSize: z.number().int(),
+    /** Who runs this Hearth and how to ask them about your data; '' until an administrator says. */
+    privacyContact: z.string(),
   })
   .meta({ id: 'Settings' });
 export type PublicSettings = z.infer<typeof publicSettings>;
@@ -32,6 +34,7 @@ export const updateSettingsBody = z
       .min(MIN_GROUP_SIZE, `Use at least ${MIN_GROUP_SIZE}.`)
       .max(ABSOLUTE_SIZE_CAP_MAX, `Use at most ${ABSOLUTE_SIZE_CAP_MAX}.`)
       .optional(),
+    privacyContact: z.string().trim().max(1000, 'Use at most 1,000 characters.').optional(),
   })
   .meta({ id: 'UpdateSettingsBody' });
 

@@ -23,6 +23,7 @@ const InvitePage = lazy(() => import('../features/invites/InvitePage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const AdminPage = lazy(() => import('../features/admin/AdminPage'));
 const HelpNowPage = lazy(() => import('../features/help/HelpNowPage'));
+const PrivacyPage = lazy(() => import('../features/help/PrivacyPage'));
 const NotFoundPage = lazy(() => import('../features/help/NotFoundPage'));
 const AgreementPage = lazy(() => import('../features/agreement/AgreementPage'));
 const ProposalPage = lazy(() => import('../features/agreement/ProposalPage'));
@@ -82,6 +83,7 @@ export function App() {
             <Route path="/account" component={AccountPage} />
             <Route path="/admin" component={AdminPage} />
             <Route path="/help-now" component={HelpNowPage} />
+            <Route path="/privacy" component={PrivacyPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </ErrorBoundary>

@@ -103,7 +103,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
             {t('footer.help')}
           </a>
           <p class="muted small">
-            {t('footer.notCrisis')} · <a href="/api/docs/">{t('footer.api')}</a>
+            {t('footer.notCrisis')} · <a href="/privacy">{t('footer.privacy')}</a> ·{' '}
+            <a href="/api/docs/">{t('footer.api')}</a>
           </p>
         </div>
       </footer>

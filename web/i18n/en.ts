@@ -61,6 +61,51 @@ export const en = {
   'signIn.noAccount': 'New to Hearth?',
   'signIn.passwordMissing': 'Enter your password.',
   'signIn.forgot': 'Forgot your password?',
+  'signUp.privacy': 'What we keep about you, and why',
+  'footer.privacy': 'Privacy',
+  'privacy.title': 'Your privacy on {site}',
+  'privacy.lead':
+    'Hearth is for groups of people who share something personal. Here, in plain words, is what it keeps about you, and what you can do about it.',
+  'privacy.keepTitle': 'What Hearth keeps',
+  'privacy.keep1':
+    'Your email address and the name you show others. The name does not need to be your real one.',
+  'privacy.keep2':
+    'Your password, only in a scrambled form nobody can read back; or, for a passkey, only its public half (the passkey itself stays on your device).',
+  'privacy.keep3':
+    'Which groups you are in and your role, and what you write in them: answers, agreement changes, replies and notes.',
+  'privacy.keep4':
+    'Whether you said you would come to a meeting and whether you came; in live sessions, who spoke and for how long.',
+  'privacy.keep5':
+    'The notices and mail Hearth sends you, and where you are signed in (the kind of device and browser, not where you are).',
+  'privacy.keep6':
+    'Each group’s record of who did what (who joined, who changed a role). It never holds what anyone wrote.',
+  'privacy.whyTitle': 'Why',
+  'privacy.why1': 'Only to run your groups: meetings, agreements, reminders, the live session.',
+  'privacy.why2':
+    'Nothing else. No adverts, no tracking, no analytics, and nothing sold or passed to other companies. These pages load nothing from anywhere else.',
+  'privacy.whoTitle': 'Who can see it',
+  'privacy.who1':
+    'Members of your groups see your name and what you write there. Only members see who is in a group.',
+  'privacy.who2': 'No other member ever sees your email address.',
+  'privacy.who3':
+    'If you apply to a group, its stewards see your answers. Other members only see that someone applied.',
+  'privacy.who4':
+    'The people who run this site look after the server. If one of them reads a mail Hearth sent about a group, the group’s record shows it.',
+  'privacy.longTitle': 'For how long',
+  'privacy.long1':
+    'While your account is open. You are signed out after 30 days, or after a week without using Hearth.',
+  'privacy.long2': 'Links in our mail work once, for an hour.',
+  'privacy.long3':
+    'If you close your account, we erase it 14 days later: your name, your address and your words. In your groups, what you wrote then reads “removed by its author”; their decisions and agreements stay whole.',
+  'privacy.yoursTitle': 'What you can do',
+  'privacy.yours1': 'Download everything Hearth keeps about you, from your account page.',
+  'privacy.yours2': 'Change your name, email address or password, there too.',
+  'privacy.yours3': 'Choose which mail you get, from your account page or from any mail.',
+  'privacy.yours4': 'Close your account. You have 14 days to change your mind.',
+  'privacy.contactTitle': 'Who to ask',
+  'privacy.noContact':
+    'The people who run this site have not yet said how to reach them about privacy. Ask your group’s stewards to pass your question on.',
+  'privacy.toAccount': 'Go to your account',
   'passkey.orTitle': 'Or, with a passkey',
   'passkey.title': 'Passkeys',
   'passkey.lead':
@@ -680,6 +725,11 @@ export const en = {
   'outbox.leadSmtp': 'Mail goes out through the SMTP server. Failed mail stays here to retry.',
   'outbox.none': 'No mail yet.',
   'outbox.retry': 'Try again',
+  'outbox.noMailSignUp':
+    'Because Hearth cannot send mail here, sign-up signs people in at once, and it tells anyone who tries whether an email address already has an account. Set SMTP_URL so that addresses are confirmed and sign-up says nothing about who is here.',
+  'admin.privacyContact': 'Who to ask about privacy',
+  'admin.privacyContactHint':
+    'Shown on the privacy page: who runs this site and how people can reach you about their data (an email address, a postal address).',
   'outbox.aboutGroup': 'A mail about a group ({kind})',
   'outbox.groupHidden':
     'This mail carries a group’s own words. If you open it, the group’s record shows that you did.',

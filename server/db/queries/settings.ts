@@ -12,6 +12,8 @@ export const SETTINGS = {
   deploymentName: z.string(),
   crisisResources: z.string(),
   sizeCapMax: z.number().int(),
+  /** Who to ask about privacy here, in the deployment's own words (the privacy page shows it). */
+  privacyContact: z.string(),
   /** The key that signs one-click email-preference links. */
   mailLinkSecret: z.string(),
   /** How far the lifecycle job has looked at meetings that started. */

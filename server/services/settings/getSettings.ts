@@ -21,5 +21,6 @@ export async function getSettings(db: Kysely<Database>): Promise<PublicSettings>
     crisisResources: stored.crisisResources ?? DEFAULT_CRISIS_RESOURCES,
     sizeCapMax: stored.sizeCapMax ?? DEFAULT_SIZE_CAP_MAX,
     recommendedSize: RECOMMENDED_GROUP_SIZE,
+    privacyContact: stored.privacyContact ?? '',
   };
 }

@@ -24,6 +24,8 @@ export async function updateSettings(
     if (input.crisisResources !== undefined)
       await writeSetting(trx, 'crisisResources', input.crisisResources);
     if (input.sizeCapMax !== undefined) await writeSetting(trx, 'sizeCapMax', input.sizeCapMax);
+    if (input.privacyContact !== undefined)
+      await writeSetting(trx, 'privacyContact', input.privacyContact);
   });
   return getSettings(deps.db);
 }

@@ -17,12 +17,14 @@ function SettingsForm({ current }: { current: PublicSettings }) {
   const [name, setName] = useState(current.deploymentName);
   const [crisis, setCrisis] = useState(current.crisisResources);
   const [sizeMax, setSizeMax] = useState(String(current.sizeCapMax));
+  const [contact, setContact] = useState(current.privacyContact);
   const [saved, setSaved] = useState(false);
   const form = useForm();
   const labels = {
     deploymentName: t('admin.name'),
     crisisResources: t('admin.crisis'),
     sizeCapMax: t('admin.sizeMax'),
+    privacyContact: t('admin.privacyContact'),
   };
 
   const onSubmit = (event: Event) => {
@@ -45,6 +47,7 @@ function SettingsForm({ current }: { current: PublicSettings }) {
           deploymentName: name,
           crisisResources: crisis,
           sizeCapMax: Number(sizeMax),
+          privacyContact: contact,
         });
         setSaved(true);
       },
@@ -84,6 +87,16 @@ function SettingsForm({ current }: { current: PublicSettings }) {
         error={form.fields.sizeCapMax}
         min={MIN_GROUP_SIZE}
         max={ABSOLUTE_SIZE_CAP_MAX}
+      />
+      <Field
+        id="privacyContact"
+        label={labels.privacyContact}
+        hint={t('admin.privacyContactHint')}
+        value={contact}
+        onValue={setContact}
+        error={form.fields.privacyContact}
+        multiline
+        rows={3}
       />
       <button class="button primary" type="submit" disabled={form.busy}>
         {form.busy ? t('common.saving') : t('admin.save')}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { Notice } from '../../components/Notice';
 import { t } from '../../i18n/t';
 import { formatDateTime } from '../../lib/time';
 import { useLoad } from '../../lib/useLoad';
@@ -14,6 +15,7 @@ export function Outbox() {
     <section aria-labelledby="outbox-title">
       <h2 id="outbox-title">{t('outbox.title')}</h2>
       <p class="muted">{o.transport === 'none' ? t('outbox.leadNone') : t('outbox.leadSmtp')}</p>
+      {o.transport === 'none' ? <Notice tone="warning">{t('outbox.noMailSignUp')}</Notice> : null}
       {o.items.length === 0 ? (
         <p class="empty">{t('outbox.none')}</p>
       ) : (

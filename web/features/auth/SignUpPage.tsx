@@ -158,6 +158,9 @@ export default function SignUpPage() {
           </button>
         </form>
         <p class="aside">
+          <a href="/privacy">{t('signUp.privacy')}</a>
+        </p>
+        <p class="aside">
           {t('signUp.haveAccount')}{' '}
           <a href={invite ? `/signin?next=${encodeURIComponent(`/invite/${invite}`)}` : '/signin'}>
             {t('signIn.submit')}

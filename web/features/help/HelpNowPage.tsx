@@ -24,15 +24,22 @@ export default function HelpNowPage() {
 }
 
 /**
- * Web addresses become links, and phone numbers tap-to-call links (shown as written, so
- * they can still be read out).
+ * Email and web addresses become links, and phone numbers tap-to-call links (shown as
+ * written, so they can still be read out).
  */
 export function linkify(text: string) {
   const parts = text.split(
-    /(\b[a-z0-9.-]+\.(?:com|org|net|uk|ie|ca|au|nz|eu)\b(?:\/\S*)?|(?<![\w/])\+?\d[\d -]{1,16}\d(?![\w/]))/gi,
+    /(\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b[a-z0-9.-]+\.(?:com|org|net|uk|ie|ca|au|nz|eu)\b(?:\/\S*)?|(?<![\w/])\+?\d[\d -]{1,16}\d(?![\w/]))/gi,
   );
   return parts.map((part, i) => {
     if (i % 2 === 0) return part;
+    if (part.includes('@')) {
+      return (
+        <a key={`${part}-${i}`} href={`mailto:${part}`}>
+          {part}
+        </a>
+      );
+    }
     const digits = part.replace(/[ -]/g, '');
     if (/^\+?\d{3,15}$/.test(digits)) {
       return (

@@ -17,4 +17,13 @@ describe('linkify', () => {
     ]);
     expect(parts.filter((p) => typeof p === 'string').join('')).toContain('(free, 24/7)');
   });
+
+  it('makes email addresses mail links, whole', () => {
+    const parts = linkify('Write to jo@samaritans.org or privacy@evaluation.example.') as Part[];
+    const links = parts.filter((p): p is Exclude<Part, string> => typeof p !== 'string');
+    expect(links.map((l) => l.props.href)).toEqual([
+      'mailto:jo@samaritans.org',
+      'mailto:privacy@evaluation.example',
+    ]);
+  });
 });
