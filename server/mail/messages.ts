@@ -379,3 +379,18 @@ export function accountClosedMail(
     audience: 'account',
   });
 }
+
+/** A sign-in from a device and network the account had not used before. */
+export function newSignInMail(
+  context: MailContext,
+  facts: { device: string; when: string; securityUrl: string },
+): MailContent {
+  return compose(context, 'A new sign-in to your Hearth account', {
+    paragraphs: [
+      `Someone signed in to your account from a device and network it had not used before: ${facts.device}, ${facts.when}.`,
+      'If it was you, there is nothing to do. If not, choose a new password now: it signs everyone else out.',
+    ],
+    link: { label: 'Choose a new password', url: facts.securityUrl },
+    audience: 'account',
+  });
+}

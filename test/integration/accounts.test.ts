@@ -304,6 +304,34 @@ describe('failed sign-ins', () => {
   });
 });
 
+describe('signing in from a new place', () => {
+  const from = (ip: string, email: string, device?: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: ip,
+      headers: {
+        'content-type': 'application/json',
+        ...(device ? { cookie: `hearth_device=${device}` } : {}),
+      },
+      payload: JSON.stringify({ email, password: PASSWORD }),
+    });
+  const told = async (email: string) =>
+    (await mailTo(t, email)).filter((x) => x.kind === 'account.new_sign_in').length;
+
+  it('tells the owner, except for the first sign-in and places used before', async () => {
+    const person = await t.signUp('Rook');
+    const first = await from('10.1.0.1', person.email);
+    expect(await told(person.email)).toBe(0);
+    const device = first.cookies.find((c) => c.name === 'hearth_device')?.value;
+    await from('10.1.0.1', person.email);
+    await from('172.16.5.5', person.email, device);
+    expect(await told(person.email)).toBe(0);
+    await from('198.18.7.7', person.email);
+    expect(await told(person.email)).toBe(1);
+  });
+});
+
 describe('changing my account', () => {
   it('changes the name other members see, at once', async () => {
     const steward = await t.signUp('Founder');

@@ -37,3 +37,13 @@ export async function rememberSources(
 export async function deleteOldSignInSources(db: Kysely<Database>, before: string): Promise<void> {
   await db.deleteFrom('sign_in_sources').where('last_used_at', '<', before).execute();
 }
+
+/** How many places the person has signed in from. */
+export async function countSources(db: Kysely<Database>, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('sign_in_sources')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

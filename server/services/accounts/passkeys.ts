@@ -14,7 +14,6 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../../core/errors';
 import type { Me, PasskeyList } from '../../../core/protocol/accounts';
 import type { Viewer } from '../../access/viewer';
-import { canSendMail, issueLink, mailAccount } from '../../accounts/links';
 import { meOf, viewerOf } from '../../accounts/me';
 import {
   keepChallenge,
@@ -23,6 +22,8 @@ import {
   relyingParty,
   useChallenge,
 } from '../../accounts/passkeys';
+import { requireConfirmedToSignIn } from '../../accounts/requireConfirmed';
+import { rememberPlace } from '../../accounts/signInPlaces';
 import {
   confirmSession,
   deletePasskey,
@@ -32,13 +33,10 @@ import {
   setPasskeyHandle,
   usePasskey,
 } from '../../db/queries/passkeys';
-import { rememberSources } from '../../db/queries/signInSources';
-import { findUserById, mayMail } from '../../db/queries/users';
+import { findUserById } from '../../db/queries/users';
 import type { Database } from '../../db/tables';
 import type { Deps } from '../../deps';
-import { verifyMail } from '../../mail/messages';
 import { spendAttempt } from '../../security/rateLimit';
-import { newToken, sha256 } from '../../security/tokens';
 import type { RequestContext } from './signIn';
 import { createAccount, limitSignUp, type SignUpResult } from './signUp';
 import { startSession } from './startSession';
@@ -226,29 +224,8 @@ export async function signInWithPasskey(
   const passkey = await verifyAssertion(deps, row.challenge, input.response, null);
   const user = await findUserById(deps.db, passkey.user_id);
   if (!user || user.erased_at) throw passkeyFailed();
-  if (canSendMail(deps) && !mayMail(user)) {
-    await deps.db.transaction().execute(async (trx) => {
-      const at = deps.now();
-      const url = await issueLink(deps, trx, { userId: user.id, scope: 'verify', at });
-      await mailAccount(deps, trx, {
-        userId: user.id,
-        to: user.email,
-        displayName: user.display_name,
-        kind: 'account.verify',
-        at: at.toISOString(),
-        write: (c) => verifyMail(c, { url, signingUp: true }),
-      });
-    });
-    throw new AppError(
-      'auth.unconfirmed',
-      'Please confirm your email address first. We have sent the link again: open it to sign in.',
-    );
-  }
-  const deviceToken = context.deviceToken && context.deviceToken.length <= 64 ? null : newToken();
-  const sources = [sha256(`ip:${context.ip}`)];
-  if (context.deviceToken && !deviceToken) sources.push(sha256(`device:${context.deviceToken}`));
-  if (deviceToken) sources.push(sha256(`device:${deviceToken}`));
-  await rememberSources(deps.db, user.id, sources, deps.now().toISOString());
+  await requireConfirmedToSignIn(deps, user);
+  const deviceToken = await rememberPlace(deps, user, context);
   const { token, sessionId, reopened } = await startSession(deps, user.id, context.userAgent);
   await confirmSession(deps.db, sessionId, deps.now().toISOString());
   const me = meOf(viewerOf(deps, user, sessionId));

@@ -1,16 +1,16 @@
 import type { z } from 'zod';
 import { AppError } from '../../../core/errors';
 import type { Me, signInBody } from '../../../core/protocol/accounts';
-import { canSendMail, issueLink, mailAccount } from '../../accounts/links';
+import { mailAccount } from '../../accounts/links';
 import { meOf, viewerOf } from '../../accounts/me';
 import { checkPassword } from '../../accounts/passwordRules';
-import { knownSources, rememberSources } from '../../db/queries/signInSources';
-import { findUserByEmail, mayMail, updatePasswordHash } from '../../db/queries/users';
+import { requireConfirmedToSignIn } from '../../accounts/requireConfirmed';
+import { isKnownPlace, rememberPlace } from '../../accounts/signInPlaces';
+import { findUserByEmail, updatePasswordHash } from '../../db/queries/users';
 import type { Deps } from '../../deps';
-import { failedSignInsMail, verifyMail } from '../../mail/messages';
+import { failedSignInsMail } from '../../mail/messages';
 import { hashPassword, needsRehash } from '../../security/passwords';
 import { checkAttempts, countAttempt, type Limit, spendAttempt } from '../../security/rateLimit';
-import { newToken, sha256 } from '../../security/tokens';
 import { startSession } from './startSession';
 
 export interface RequestContext {
@@ -18,14 +18,6 @@ export interface RequestContext {
   userAgent: string | undefined;
   /** The browser's device cookie, set at its first successful sign-in. */
   deviceToken?: string | undefined;
-}
-
-/** What identifies where an attempt comes from: the device cookie, and the network. */
-function sourcesOf(context: RequestContext): string[] {
-  const sources = [sha256(`ip:${context.ip}`)];
-  if (context.deviceToken && context.deviceToken.length <= 64)
-    sources.push(sha256(`device:${context.deviceToken}`));
-  return sources;
 }
 
 /**
@@ -57,8 +49,7 @@ export async function signIn(
     },
   ]);
   const user = await findUserByEmail(deps.db, input.email);
-  const sources = sourcesOf(context);
-  const known = user ? await knownSources(deps.db, user.id, sources) : false;
+  const known = user ? await isKnownPlace(deps, user.id, context) : false;
   if (!known) await checkAttempts(deps, accountLimit);
 
   if (!(await checkPassword(deps, user?.password_hash, input.password)) || !user) {
@@ -87,24 +78,7 @@ export async function signIn(
     );
   }
   // Where Hearth sends mail, an account starts from the link mailed to it.
-  if (canSendMail(deps) && !mayMail(user)) {
-    await deps.db.transaction().execute(async (trx) => {
-      const at = deps.now();
-      const url = await issueLink(deps, trx, { userId: user.id, scope: 'verify', at });
-      await mailAccount(deps, trx, {
-        userId: user.id,
-        to: user.email,
-        displayName: user.display_name,
-        kind: 'account.verify',
-        at: at.toISOString(),
-        write: (c) => verifyMail(c, { url, signingUp: true }),
-      });
-    });
-    throw new AppError(
-      'auth.unconfirmed',
-      'Please confirm your email address first. We have sent the link again: open it to sign in.',
-    );
-  }
+  await requireConfirmedToSignIn(deps, user);
   if (needsRehash(user.password_hash, deps.config.argon2)) {
     await updatePasswordHash(
       deps.db,
@@ -112,13 +86,7 @@ export async function signIn(
       await hashPassword(input.password, deps.config.argon2),
     );
   }
-  const deviceToken = context.deviceToken && context.deviceToken.length <= 64 ? null : newToken();
-  await rememberSources(
-    deps.db,
-    user.id,
-    deviceToken ? [...sources, sha256(`device:${deviceToken}`)] : sources,
-    deps.now().toISOString(),
-  );
+  const deviceToken = await rememberPlace(deps, user, context);
   const { token, sessionId, reopened } = await startSession(deps, user.id, context.userAgent);
   const me = meOf(viewerOf(deps, user, sessionId));
   return { me: reopened ? { ...me, reopened } : me, token, deviceToken };
