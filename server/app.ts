@@ -81,6 +81,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   // A WebSocket upgrade that no route takes over is closed within a bounded time, whatever
   // answered it (ws clears this timeout on the sockets it does take over).
+  deps.later.log = app.log;
+  // Work started by requests finishes before the app closes.
+  app.addHook('onClose', async () => deps.later.settle());
   app.server.on('upgrade', (_request, socket: Socket) => {
     socket.setTimeout(UPGRADE_TIMEOUT_MS, () => socket.destroy());
   });

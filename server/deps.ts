@@ -3,6 +3,7 @@
  * way they fit together, for the server, the tests and the benchmarks alike.
  */
 import type { Kysely } from 'kysely';
+import { type Background, createBackground } from './background';
 import { createReadCache, type ReadCache } from './cache/readCache';
 import type { Config } from './config';
 import type { DialectName } from './db/client';
@@ -22,6 +23,8 @@ export interface Deps {
   mail: MailTransport;
   /** Announcements to every node: in memory on SQLite, LISTEN/NOTIFY on PostgreSQL. */
   bus: Bus;
+  /** Work done after the answer (see background.ts). */
+  later: Background;
 }
 
 /**
@@ -59,5 +62,6 @@ export function createDeps(options: {
     cache,
     mail: createMailTransport(config.mail),
     bus,
+    later: createBackground(),
   };
 }

@@ -193,6 +193,8 @@ export async function createTestApp(
       return Object.assign(c, { id, email });
     },
     async mailedLink(email, page) {
+      // Some mail is queued after the answer (see server/background.ts).
+      await deps.later.settle();
       const rows = await deps.db
         .selectFrom('email_outbox')
         .select(['text_body', 'id'])

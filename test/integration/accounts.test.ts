@@ -21,6 +21,7 @@ afterAll(async () => {
 const HOUR = 3_600_000;
 
 async function mailTo(app: TestApp, email: string) {
+  await app.deps.later.settle();
   return app.deps.db
     .selectFrom('email_outbox')
     .select(['kind', 'subject', 'text_body', 'status'])

@@ -49,7 +49,8 @@ export async function signIn(
     },
   ]);
   const user = await findUserByEmail(deps.db, input.email);
-  const known = user ? await isKnownPlace(deps, user.id, context) : false;
+  // Asked for an unknown address too, so both take the same time.
+  const known = (await isKnownPlace(deps, user?.id ?? '', context)) && user !== undefined;
   if (!known) await checkAttempts(deps, accountLimit);
 
   if (!(await checkPassword(deps, user?.password_hash, input.password)) || !user) {
