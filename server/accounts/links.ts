@@ -11,7 +11,7 @@ import type { AccountTokenRow } from '../db/queries/accountTokens';
 import { replaceAccountToken, useAccountToken } from '../db/queries/accountTokens';
 import type { Database, TokenScope } from '../db/tables';
 import type { Deps } from '../deps';
-import type { MailContent, MailContext } from '../mail/messages';
+import { type MailContent, type MailContext, verifyMail } from '../mail/messages';
 import { queueMail } from '../mail/queueMail';
 import { newId, sha256 } from '../security/tokens';
 
@@ -93,3 +93,22 @@ export async function mailAccount(
 
 /** Whether Hearth can send mail at all (an SMTP server is set). */
 export const canSendMail = (deps: Deps) => deps.mail.kind === 'smtp';
+
+/** Mails the person a link that confirms their address (and, signing up, signs them in). */
+export async function mailConfirmationLink(
+  deps: Deps,
+  db: Kysely<Database>,
+  user: { id: string; email: string; display_name: string },
+  signingUp: boolean,
+): Promise<void> {
+  const at = deps.now();
+  const url = await issueLink(deps, db, { userId: user.id, scope: 'verify', at });
+  await mailAccount(deps, db, {
+    userId: user.id,
+    to: user.email,
+    displayName: user.display_name,
+    kind: 'account.verify',
+    at: at.toISOString(),
+    write: (c) => verifyMail(c, { url, signingUp }),
+  });
+}

@@ -1,8 +1,7 @@
 import { AppError } from '../../core/errors';
 import { mayMail, type UserRow } from '../db/queries/users';
 import type { Deps } from '../deps';
-import { verifyMail } from '../mail/messages';
-import { canSendMail, issueLink, mailAccount } from './links';
+import { canSendMail, mailConfirmationLink } from './links';
 
 /**
  * Where Hearth sends mail, an account starts from the link mailed to it: signing in before
@@ -13,18 +12,7 @@ export async function requireConfirmedToSignIn(
   user: Pick<UserRow, 'id' | 'email' | 'display_name' | 'email_verified_at' | 'email_trusted'>,
 ): Promise<void> {
   if (!canSendMail(deps) || mayMail(user)) return;
-  await deps.db.transaction().execute(async (trx) => {
-    const at = deps.now();
-    const url = await issueLink(deps, trx, { userId: user.id, scope: 'verify', at });
-    await mailAccount(deps, trx, {
-      userId: user.id,
-      to: user.email,
-      displayName: user.display_name,
-      kind: 'account.verify',
-      at: at.toISOString(),
-      write: (c) => verifyMail(c, { url, signingUp: true }),
-    });
-  });
+  await deps.db.transaction().execute((trx) => mailConfirmationLink(deps, trx, user, true));
   throw new AppError(
     'auth.unconfirmed',
     'Please confirm your email address first. We have sent the link again: open it to sign in.',

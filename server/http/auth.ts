@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -14,7 +15,7 @@ import type { Deps } from '../deps';
 import { endSession } from '../services/accounts/endSession';
 import { requestReset } from '../services/accounts/requestReset';
 import { signIn } from '../services/accounts/signIn';
-import { signUp } from '../services/accounts/signUp';
+import { type SignUpResult, signUp } from '../services/accounts/signUp';
 import {
   confirmEmailChange,
   resetPassword,
@@ -22,6 +23,13 @@ import {
 } from '../services/accounts/useAccountLink';
 import { errorResponses } from './errorResponses';
 import { clearSessionCookie, requestContext, setDeviceCookie, setSessionCookie } from './viewer';
+
+/** Sign-up's answer, with a password or a passkey: signed in (201), or "check your inbox" (202). */
+export function answerSignUp(reply: FastifyReply, deps: Deps, result: SignUpResult) {
+  if (result.kind === 'check_inbox') return reply.code(202).send(result.answer);
+  setSessionCookie(reply, deps, result.token);
+  return reply.code(201).send(result.me);
+}
 
 /** Signing up, in and out, and the links Hearth mails about an account. */
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -42,12 +50,8 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request, reply) => {
-        const result = await signUp(deps, request.body, requestContext(request));
-        if (result.kind === 'check_inbox') return reply.code(202).send(result.answer);
-        setSessionCookie(reply, deps, result.token);
-        return reply.code(201).send(result.me);
-      },
+      async (request, reply) =>
+        answerSignUp(reply, deps, await signUp(deps, request.body, requestContext(request))),
     );
 
     app.post(

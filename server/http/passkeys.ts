@@ -23,6 +23,7 @@ import {
   signInWithPasskey,
   signUpWithPasskey,
 } from '../services/accounts/passkeys';
+import { answerSignUp } from './auth';
 import { errorResponses } from './errorResponses';
 import { requestContext, requireViewer, setDeviceCookie, setSessionCookie } from './viewer';
 
@@ -59,12 +60,12 @@ export function passkeyRoutes(deps: Deps): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request, reply) => {
-        const result = await signUpWithPasskey(deps, request.body, requestContext(request));
-        if (result.kind === 'check_inbox') return reply.code(202).send(result.answer);
-        setSessionCookie(reply, deps, result.token);
-        return reply.code(201).send(result.me);
-      },
+      async (request, reply) =>
+        answerSignUp(
+          reply,
+          deps,
+          await signUpWithPasskey(deps, request.body, requestContext(request)),
+        ),
     );
 
     app.post(

@@ -8,7 +8,7 @@ import { AppError } from '../../../core/errors';
 import type { LinkSent, Me } from '../../../core/protocol/accounts';
 import type { Viewer } from '../../access/viewer';
 import { endSessionsOf, forgetPerson } from '../../accounts/forget';
-import { issueLink, mailAccount } from '../../accounts/links';
+import { issueLink, mailAccount, mailConfirmationLink } from '../../accounts/links';
 import { meOf } from '../../accounts/me';
 import { refuseCommonPassword, requireCurrentPassword } from '../../accounts/passwordRules';
 import { voidAccountTokens } from '../../db/queries/accountTokens';
@@ -25,7 +25,6 @@ import {
   emailChangeNoticeMail,
   emailChangeTakenMail,
   passwordChangedMail,
-  verifyMail,
 } from '../../mail/messages';
 import { hideAddress, sameAddress } from '../../security/addresses';
 import { hashPassword } from '../../security/passwords';
@@ -166,17 +165,6 @@ export async function resendVerification(deps: Deps, viewer: Viewer): Promise<Li
   }
   await limitChanges(deps, viewer, 'verify');
   const user = await currentUser(deps, viewer);
-  await deps.db.transaction().execute(async (trx) => {
-    const now = deps.now();
-    const url = await issueLink(deps, trx, { userId: user.id, scope: 'verify', at: now });
-    await mailAccount(deps, trx, {
-      userId: user.id,
-      to: user.email,
-      displayName: user.display_name,
-      kind: 'account.verify',
-      at: now.toISOString(),
-      write: (c) => verifyMail(c, { url, signingUp: false }),
-    });
-  });
+  await deps.db.transaction().execute((trx) => mailConfirmationLink(deps, trx, user, false));
   return { sentTo: user.email };
 }

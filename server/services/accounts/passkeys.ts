@@ -161,14 +161,25 @@ export async function passkeySignInOptions(
   context: RequestContext,
 ): Promise<{ challengeId: string; options: Options }> {
   await limitCeremony(deps, context.ip);
+  return assertionCeremony(deps, 'signin', null, []);
+}
+
+/** Options to sign with a passkey (any of the person's, or any at all), and its challenge. */
+async function assertionCeremony(
+  deps: Deps,
+  purpose: 'signin' | 'confirm',
+  userId: string | null,
+  allow: string[],
+): Promise<{ challengeId: string; options: Options }> {
   const options = await generateAuthenticationOptions({
     rpID: relyingParty(deps).rpID,
     userVerification: 'preferred',
+    ...(allow.length > 0 ? { allowCredentials: allow.map((id) => ({ id })) } : {}),
   });
   const challengeId = await keepChallenge(deps, deps.db, {
     challenge: options.challenge,
-    purpose: 'signin',
-    userId: null,
+    purpose,
+    userId,
   });
   return { challengeId, options: options as unknown as Options };
 }
@@ -318,19 +329,13 @@ export async function confirmOptions(
   deps: Deps,
   viewer: Viewer,
 ): Promise<{ challengeId: string; options: Options }> {
-  const rp = relyingParty(deps);
   const mine = await listPasskeysOf(deps.db, viewer.userId);
-  const options = await generateAuthenticationOptions({
-    rpID: rp.rpID,
-    userVerification: 'preferred',
-    allowCredentials: mine.map((p) => ({ id: p.id })),
-  });
-  const challengeId = await keepChallenge(deps, deps.db, {
-    challenge: options.challenge,
-    purpose: 'confirm',
-    userId: viewer.userId,
-  });
-  return { challengeId, options: options as unknown as Options };
+  return assertionCeremony(
+    deps,
+    'confirm',
+    viewer.userId,
+    mine.map((p) => p.id),
+  );
 }
 
 export async function confirmWithPasskey(

@@ -2,14 +2,14 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../../../core/errors';
 import type { CheckInbox, Me, signUpBody } from '../../../core/protocol/accounts';
-import { canSendMail, issueLink, mailAccount } from '../../accounts/links';
+import { canSendMail, issueLink, mailAccount, mailConfirmationLink } from '../../accounts/links';
 import { meOf, viewerOf } from '../../accounts/me';
 import { refuseCommonPassword } from '../../accounts/passwordRules';
 import { isUniqueViolation } from '../../db/dialect';
 import { findUserByEmail, insertUser, mayMail } from '../../db/queries/users';
 import type { Database } from '../../db/tables';
 import type { Deps } from '../../deps';
-import { signUpExistingMail, verifyMail } from '../../mail/messages';
+import { signUpExistingMail } from '../../mail/messages';
 import { hashPassword } from '../../security/passwords';
 import { spendAttempt } from '../../security/rateLimit';
 import { newId } from '../../security/tokens';
@@ -96,15 +96,12 @@ export async function createAccount(
     }
     await input.addPasskey?.(trx, id);
     // The address is confirmed by its link; until then it gets nothing else.
-    const url = await issueLink(deps, trx, { userId: id, scope: 'verify', at: now });
-    await mailAccount(deps, trx, {
-      userId: id,
-      to: input.email,
-      displayName: input.displayName,
-      kind: 'account.verify',
-      at: createdAt,
-      write: (c) => verifyMail(c, { url, signingUp: mailing }),
-    });
+    await mailConfirmationLink(
+      deps,
+      trx,
+      { id, email: input.email, display_name: input.displayName },
+      mailing,
+    );
     return true;
   });
 
@@ -145,25 +142,19 @@ async function tellOwner(deps: Deps, email: string, now: Date): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const user = await findUserByEmail(trx, email);
     if (!user) return;
-    const confirmed = mayMail(user);
-    const url = await issueLink(deps, trx, {
-      userId: user.id,
-      scope: confirmed ? 'reset' : 'verify',
-      at: now,
-    });
+    if (!mayMail(user)) return mailConfirmationLink(deps, trx, user, true);
+    const url = await issueLink(deps, trx, { userId: user.id, scope: 'reset', at: now });
     await mailAccount(deps, trx, {
       userId: user.id,
       to: user.email,
       displayName: user.display_name,
-      kind: confirmed ? 'account.signup_existing' : 'account.verify',
+      kind: 'account.signup_existing',
       at: now.toISOString(),
       write: (c) =>
-        confirmed
-          ? signUpExistingMail(c, {
-              resetUrl: url,
-              signInUrl: `${deps.config.publicUrl}/signin`,
-            })
-          : verifyMail(c, { url, signingUp: true }),
+        signUpExistingMail(c, {
+          resetUrl: url,
+          signInUrl: `${deps.config.publicUrl}/signin`,
+        }),
     });
   });
 }

@@ -10,7 +10,7 @@ import { me } from '../../lib/session';
 import { useForm } from '../../lib/useForm';
 import { PasswordField } from '../auth/PasswordField';
 import { changeEmail, changePassword, resendConfirmation, updateProfile } from './api';
-import { ConfirmWithPasskey } from './Passkeys';
+import { IdentityCheck } from './Passkeys';
 
 type Say = (text: string, tone?: 'success' | 'warning') => void;
 
@@ -149,18 +149,14 @@ function EmailForm({ say, hasPassword }: { say: Say; hasPassword: boolean }) {
           autoComplete="email"
           required
         />
-        {hasPassword ? (
-          <PasswordField
-            id="emailPassword"
-            label={labels.password}
-            value={password}
-            onValue={setPassword}
-            error={form.fields.password}
-            autoComplete="current-password"
-          />
-        ) : (
-          <ConfirmWithPasskey onConfirmed={() => {}} />
-        )}
+        <IdentityCheck
+          hasPassword={hasPassword}
+          id="emailPassword"
+          label={labels.password}
+          value={password}
+          onValue={setPassword}
+          error={form.fields.password}
+        />
         <button class="button primary" type="submit" disabled={form.busy}>
           {form.busy ? t('common.saving') : t('account.sendEmailLink')}
         </button>
@@ -204,18 +200,14 @@ function PasswordForm({ say, hasPassword }: { say: Say; hasPassword: boolean }) 
           );
         }}
       >
-        {hasPassword ? (
-          <PasswordField
-            id="currentPassword"
-            label={labels.currentPassword}
-            value={current}
-            onValue={setCurrent}
-            error={form.fields.currentPassword}
-            autoComplete="current-password"
-          />
-        ) : (
-          <ConfirmWithPasskey onConfirmed={() => {}} />
-        )}
+        <IdentityCheck
+          hasPassword={hasPassword}
+          id="currentPassword"
+          label={labels.currentPassword}
+          value={current}
+          onValue={setCurrent}
+          error={form.fields.currentPassword}
+        />
         <PasswordField
           id="newPassword"
           label={labels.newPassword}

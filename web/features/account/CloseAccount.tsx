@@ -5,9 +5,8 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { t } from '../../i18n/t';
 import { me } from '../../lib/session';
 import { useForm } from '../../lib/useForm';
-import { PasswordField } from '../auth/PasswordField';
 import { closeAccount } from './api';
-import { ConfirmWithPasskey } from './Passkeys';
+import { IdentityCheck } from './Passkeys';
 
 /**
  * Closing the account: said plainly (what happens now, what happens in 14 days, how to undo
@@ -45,18 +44,14 @@ export function CloseAccount({ hasPassword }: { hasPassword: boolean }) {
             );
           }}
         >
-          {hasPassword ? (
-            <PasswordField
-              id="closePassword"
-              label={labels.password}
-              value={password}
-              onValue={setPassword}
-              error={form.fields.password}
-              autoComplete="current-password"
-            />
-          ) : (
-            <ConfirmWithPasskey onConfirmed={() => {}} />
-          )}
+          <IdentityCheck
+            hasPassword={hasPassword}
+            id="closePassword"
+            label={labels.password}
+            value={password}
+            onValue={setPassword}
+            error={form.fields.password}
+          />
           <button class="button danger" type="submit" disabled={form.busy}>
             {form.busy ? t('common.saving') : t('account.closeSubmit')}
           </button>

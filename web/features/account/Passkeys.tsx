@@ -7,6 +7,7 @@ import { t } from '../../i18n/t';
 import { problemText } from '../../lib/api';
 import { formatDateTime } from '../../lib/time';
 import { makePasskey, passkeyCancelled, usePasskey } from '../auth/api';
+import { PasswordField } from '../auth/PasswordField';
 import {
   addPasskey,
   confirmOptions,
@@ -114,7 +115,7 @@ export function Passkeys({
  * For someone without a password: confirms it is them with a passkey before a sensitive
  * change (the server then accepts the change for a few minutes).
  */
-export function ConfirmWithPasskey({ onConfirmed }: { onConfirmed: () => void }) {
+function ConfirmWithPasskey() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -133,7 +134,6 @@ export function ConfirmWithPasskey({ onConfirmed }: { onConfirmed: () => void })
             const start = await confirmOptions();
             await confirmWithPasskey(start.challengeId, await usePasskey(start.options));
             setDone(true);
-            onConfirmed();
           } catch (error) {
             setProblem(passkeyCancelled(error) ? t('passkey.cancelled') : problemText(error));
           } finally {
@@ -145,4 +145,21 @@ export function ConfirmWithPasskey({ onConfirmed }: { onConfirmed: () => void })
       </button>
     </div>
   );
+}
+
+/**
+ * How the person shows it is them before a sensitive change: their current password, or,
+ * with no password, their passkey.
+ */
+export function IdentityCheck(props: {
+  hasPassword: boolean;
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  error: string | undefined;
+}) {
+  const { hasPassword, ...field } = props;
+  if (!hasPassword) return <ConfirmWithPasskey />;
+  return <PasswordField {...field} autoComplete="current-password" />;
 }
