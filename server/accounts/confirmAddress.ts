@@ -14,9 +14,10 @@ export async function confirmAddress(
   db: Kysely<Database>,
   user: { id: string; email: string },
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
   const at = now.toISOString();
-  if (!(await markEmailVerified(db, user.id, at))) return;
+  if (!(await markEmailVerified(db, user.id, at))) return false;
   const since = new Date(now.getTime() - WAITING_DAYS * 86_400_000).toISOString();
   await releaseWaitingMail(db, user.id, user.email, since, at);
+  return true;
 }

@@ -120,7 +120,7 @@ export function passkeyRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Begin adding a passkey',
-          response: { 200: ceremony, ...errorResponses(401, 403, 415) },
+          response: { 200: ceremony, ...errorResponses(401, 403, 415, 429) },
         },
       },
       async (request) => passkeyRegistrationOptions(deps, requireViewer(request)),
@@ -133,7 +133,7 @@ export function passkeyRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           summary: 'Add a passkey',
           body: passkeyRegisterBody,
-          response: { 201: passkeyList, ...errorResponses(400, 401, 403, 409, 415) },
+          response: { 201: passkeyList, ...errorResponses(400, 401, 403, 409, 415, 429) },
         },
       },
       async (request, reply) =>
@@ -147,7 +147,7 @@ export function passkeyRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           summary: 'Remove a passkey (never your last way in)',
           params: passkeyParams,
-          response: { 200: passkeyList, ...errorResponses(400, 401, 403, 404, 409, 415) },
+          response: { 200: passkeyList, ...errorResponses(400, 401, 403, 404, 409, 415, 429) },
         },
       },
       async (request) => removePasskey(deps, requireViewer(request), request.params),
@@ -159,7 +159,7 @@ export function passkeyRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Begin confirming it is you with a passkey, before a sensitive change',
-          response: { 200: ceremony, ...errorResponses(401, 403, 415) },
+          response: { 200: ceremony, ...errorResponses(401, 403, 415, 429) },
         },
       },
       async (request) => confirmOptions(deps, requireViewer(request)),
@@ -172,7 +172,7 @@ export function passkeyRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           summary: 'Confirm it is you with a passkey: changes that need it are open for minutes',
           body: passkeyAssertBody,
-          response: { 204: z.null(), ...errorResponses(400, 401, 403, 415) },
+          response: { 204: z.null(), ...errorResponses(400, 401, 403, 415, 429) },
         },
       },
       async (request, reply) => {

@@ -148,6 +148,20 @@ describe('confirming an address', () => {
     expect((await person.post('/api/me/email/confirmation')).statusCode).toBe(409);
   });
 
+  it('counts an invitation mailed to the address, and used, as confirming it', async () => {
+    const steward = await t.signUp('Inviter');
+    const person = await t.signUp('Invitee', { confirmed: false });
+    const group = (
+      await steward.post('/api/groups', { name: 'Invited', visibility: 'open' })
+    ).json();
+    await steward.post(`/api/groups/${group.id}/invites`, { email: person.email });
+    const token = await t.mailedLink(person.email, 'invite');
+    expect((await person.post(`/api/invites/${token}/accept`, { confirm: true })).statusCode).toBe(
+      200,
+    );
+    expect((await person.get('/api/me')).json().emailConfirmed).toBe(true);
+  });
+
   it('sends the confirmation again on request; only the newest link works', async () => {
     const person = await t.signUp('Birch', { confirmed: false });
     const first = await t.mailedLink(person.email, 'verify-email');

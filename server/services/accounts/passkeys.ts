@@ -264,10 +264,22 @@ export async function listPasskeys(deps: Deps, viewer: Viewer): Promise<PasskeyL
   return listFor(deps.db, viewer.userId);
 }
 
+/** Keeping passkeys and confirming with one are limited per person, like every way in. */
+async function limitPerson(deps: Deps, viewer: Viewer): Promise<void> {
+  await spendAttempt(deps, [
+    {
+      key: `passkey-person:${viewer.userId}`,
+      max: deps.config.rateLimits.loginPerIp,
+      message: 'There have been many passkey requests on your account in a short time.',
+    },
+  ]);
+}
+
 export async function passkeyRegistrationOptions(
   deps: Deps,
   viewer: Viewer,
 ): Promise<{ challengeId: string; options: Options }> {
+  await limitPerson(deps, viewer);
   const user = await findUserById(deps.db, viewer.userId);
   if (!user) throw new AppError('auth.required', 'Please sign in to continue.');
   let handle = user.passkey_handle;
@@ -296,6 +308,7 @@ export async function addPasskey(
   viewer: Viewer,
   input: { challengeId: string; response: unknown; name: string },
 ): Promise<PasskeyList> {
+  await limitPerson(deps, viewer);
   const row = await useChallenge(deps, input.challengeId, 'register', viewer.userId);
   const passkey = await verifiedPasskey(deps, row.challenge, input.response, input.name);
   await insertPasskey(deps.db, passkey(viewer.userId));
@@ -308,6 +321,7 @@ export async function removePasskey(
   viewer: Viewer,
   input: { id: string },
 ): Promise<PasskeyList> {
+  await limitPerson(deps, viewer);
   await deps.db.transaction().execute(async (trx) => {
     const mine = await listFor(trx, viewer.userId);
     if (!mine.items.some((p) => p.id === input.id))
@@ -329,6 +343,7 @@ export async function confirmOptions(
   deps: Deps,
   viewer: Viewer,
 ): Promise<{ challengeId: string; options: Options }> {
+  await limitPerson(deps, viewer);
   const mine = await listPasskeysOf(deps.db, viewer.userId);
   return assertionCeremony(
     deps,
@@ -343,6 +358,7 @@ export async function confirmWithPasskey(
   viewer: Viewer,
   input: { challengeId: string; response: unknown },
 ): Promise<void> {
+  await limitPerson(deps, viewer);
   const row = await useChallenge(deps, input.challengeId, 'confirm', viewer.userId);
   await verifyAssertion(deps, row.challenge, input.response, viewer.userId);
   await confirmSession(deps.db, viewer.sessionId, deps.now().toISOString());

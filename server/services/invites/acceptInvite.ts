@@ -2,6 +2,8 @@ import { AppError } from '../../../core/errors';
 import type { GroupDetail } from '../../../core/protocol/groups';
 import { authorize, groupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
+import { confirmAddress } from '../../accounts/confirmAddress';
+import { forgetPerson } from '../../accounts/forget';
 import { claimInviteUse } from '../../db/queries/invites';
 import { findMembership } from '../../db/queries/memberships';
 import type { Deps } from '../../deps';
@@ -49,5 +51,10 @@ export async function acceptInvite(
     }
     await admitMember(write, { userId: viewer.userId });
   });
+  // An invitation mailed to their address, used by them, shows the address is theirs.
+  if (invite.sent_to && !viewer.emailConfirmed) {
+    const user = { id: viewer.userId, email: viewer.email };
+    if (await confirmAddress(deps.db, user, deps.now())) await forgetPerson(deps, viewer.userId);
+  }
   return getGroup(deps, viewer, { groupId });
 }
