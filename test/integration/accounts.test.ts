@@ -5,6 +5,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { queueMail } from '../../server/mail/queueMail';
+import { connectLive } from '../helpers/liveClient';
+import { oneOnlineMeeting } from '../helpers/oneMeeting';
 import { SoftAuthenticator as SoftAuthenticatorClass } from '../helpers/softAuthenticator';
 import { type Client, createTestApp, PASSWORD, type TestApp } from '../helpers/testApp';
 
@@ -470,6 +472,17 @@ describe('closing my account', () => {
         .statusCode,
     ).toBe(200);
     await zq.post(`/api/groups/${group.id}/invites`, { email: 'invited.friend@example.org' });
+    // She was in a live session, which keeps each person's name for its record.
+    const planned = await zq.post(
+      `/api/groups/${group.id}/meetings`,
+      oneOnlineMeeting(10 * 60_000, t.clock.now.getTime()),
+    );
+    expect(planned.statusCode, planned.body).toBe(201);
+    const base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const live = await connectLive(base, planned.json().upcoming[0].id, zq.cookie);
+    if (!live.room()) await live.waitFor((m) => m.type === 'state');
+    expect(live.room()?.participants.map((p) => p.name)).toContain(NAME);
+    await live.close();
     // She applied to a closed group with her own answers.
     const closed = (
       await friend.post('/api/groups', { name: 'Closed circle', visibility: 'closed' })

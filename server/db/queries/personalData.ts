@@ -4,6 +4,8 @@
  * other people's words (a proposal they answered, a steward's note) are left out.
  */
 import { type Kysely, sql } from 'kysely';
+import { likePattern } from '../dialect';
+import { parseRoomState } from '../jsonColumns';
 import type { Database } from '../tables';
 
 export type Page = { offset: number; limit: number };
@@ -236,6 +238,36 @@ export const PERSONAL_TABLES: readonly PersonalTable[] = [
         .limit(p.limit)
         .offset(p.offset)
         .execute(),
+  },
+  {
+    file: 'live-sessions.csv',
+    about: 'The live sessions you were in: how long you spoke in turns, and whether you passed.',
+    columns: ['group', 'meeting_starts_at', 'seconds_spoken', 'passed_last_round'],
+    rows: async (db, userId, p) => {
+      const rooms = await db
+        .selectFrom('live_rooms as r')
+        .innerJoin('meetings as m', 'm.id', 'r.meeting_id')
+        .select([
+          sql<string>`(select name from groups where groups.id = r.group_id)`.as('group'),
+          'm.starts_at',
+          'r.state',
+        ])
+        .where(sql<boolean>`r.state like ${likePattern(userId)} escape '\\'`)
+        .orderBy('m.starts_at')
+        .orderBy('r.meeting_id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute();
+      return rooms.map((room) => {
+        const state = parseRoomState(room.state);
+        return {
+          group: room.group,
+          meeting_starts_at: room.starts_at,
+          seconds_spoken: Math.round((state.spokenMs[userId] ?? 0) / 1000),
+          passed_last_round: state.passed.includes(userId) ? 'yes' : 'no',
+        };
+      });
+    },
   },
   {
     file: 'live-actions.csv',

@@ -4,12 +4,12 @@
  * Erasure (after ERASE_AFTER_DAYS) removes personal data; signing in before then undoes it.
  */
 
-import type { RoomState } from '../../../core/domain/live';
 import { AppError } from '../../../core/errors';
 import type { Viewer } from '../../access/viewer';
 import { endSessionsOf } from '../../accounts/forget';
 import { mailAccount } from '../../accounts/links';
 import { requireCurrentPassword } from '../../accounts/passwordRules';
+import { parseRoomState, roomStateText } from '../../db/jsonColumns';
 import {
   eraseAccount,
   FORMER_MEMBER,
@@ -114,9 +114,9 @@ export async function eraseClosedAccounts(deps: Deps): Promise<number> {
       await eraseAccount(trx, user, at);
       // Live sessions keep each person's name for the record: theirs becomes "Former member".
       for (const room of await listRoomsNaming(trx, user.id)) {
-        const state = JSON.parse(room.state) as RoomState;
+        const state = parseRoomState(room.state);
         for (const p of state.participants) if (p.userId === user.id) p.name = FORMER_MEMBER;
-        await setRoomState(trx, room.meeting_id, JSON.stringify(state));
+        await setRoomState(trx, room.meeting_id, roomStateText(state));
       }
       // Mail to others that named them (an invitation, a proposal) names them no more.
       const name = new RegExp(
