@@ -15,7 +15,14 @@ import { IdentityCheck } from './Passkeys';
 type Say = (text: string, tone?: 'success' | 'warning') => void;
 
 /** Who the person is here: their name, address and password, each changed in its own fold. */
-export function AccountDetails({ hasPassword }: { hasPassword: boolean }) {
+export function AccountDetails({
+  hasPassword,
+  onPasswordSet,
+}: {
+  hasPassword: boolean;
+  /** Called once a password is saved: someone without one now has one. */
+  onPasswordSet: () => void;
+}) {
   const person = me.value;
   const [message, setMessage] = useState<{ text: string; tone: 'success' | 'warning' } | null>(
     null,
@@ -41,7 +48,7 @@ export function AccountDetails({ hasPassword }: { hasPassword: boolean }) {
       {person.emailConfirmed ? null : <Unconfirmed say={say} />}
       <NameForm say={say} />
       <EmailForm say={say} hasPassword={hasPassword} />
-      <PasswordForm say={say} hasPassword={hasPassword} />
+      <PasswordForm say={say} hasPassword={hasPassword} onSaved={onPasswordSet} />
     </section>
   );
 }
@@ -165,7 +172,15 @@ function EmailForm({ say, hasPassword }: { say: Say; hasPassword: boolean }) {
   );
 }
 
-function PasswordForm({ say, hasPassword }: { say: Say; hasPassword: boolean }) {
+function PasswordForm({
+  say,
+  hasPassword,
+  onSaved,
+}: {
+  say: Say;
+  hasPassword: boolean;
+  onSaved: () => void;
+}) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const form = useForm();
@@ -196,6 +211,7 @@ function PasswordForm({ say, hasPassword }: { say: Say; hasPassword: boolean }) 
               setCurrent('');
               setNext('');
               say(t('account.passwordSaved'));
+              onSaved();
             },
           );
         }}

@@ -37,7 +37,7 @@ function Account() {
   return (
     <Page title={t('account.title')}>
       {location.query.reopened ? <Notice tone="success">{t('account.reopened')}</Notice> : null}
-      <AccountDetails hasPassword={hasPassword} />
+      <AccountDetails hasPassword={hasPassword} onPasswordSet={() => void passkeys.reload()} />
       {passkeys.data ? <Passkeys list={passkeys.data} onChange={passkeys.set} /> : null}
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('account.sessionsTitle')}</h2>
