@@ -33,11 +33,15 @@ export const passwordSchema = z
       });
   });
 
+/** A line break or other control character in a name would break mail and pages that show it. */
+const oneLine = (value: string) => !/\p{Cc}/u.test(value);
+
 export const displayNameSchema = z
   .string({ error: 'Enter a name to show other members.' })
   .trim()
   .min(1, 'Enter a name to show other members.')
-  .max(50, 'Use at most 50 characters.');
+  .max(50, 'Use at most 50 characters.')
+  .refine(oneLine, 'Write the name on one line, without special characters.');
 
 export const signUpBody = z
   .strictObject({ email: emailSchema, password: passwordSchema, displayName: displayNameSchema })
@@ -120,6 +124,7 @@ export const passkeyName = z
   .string()
   .trim()
   .max(50, 'Use at most 50 characters.')
+  .refine(oneLine, 'Write the name on one line, without special characters.')
   .optional()
   .transform((v) => v || 'Passkey');
 export const passkeySignUpBody = z

@@ -368,6 +368,15 @@ describe('changing my account', () => {
     expect((await member.get('/api/me')).json().displayName).toBe('New Name');
     expect(await listed()).toContain('New Name');
     expect((await member.patch('/api/me', { displayName: '' })).statusCode).toBe(400);
+    // A name is one line: nothing that could break a mail header or a page.
+    for (const displayName of ['Ann\r\nBcc: all@example.org', 'Tab\there', 'Bell\u0007']) {
+      const r = await member.patch('/api/me', { displayName });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error.fields.displayName).toBeDefined();
+    }
+    expect(
+      (await member.patch('/api/me', { displayName: '<script>alert(1)</script>' })).json(),
+    ).toMatchObject({ displayName: '<script>alert(1)</script>' });
   });
 
   it('changes the password with the current one, ending other sessions', async () => {
