@@ -3,8 +3,8 @@
  * address, so timing does not tell a stranger who has an account. Where Hearth sends mail,
  * sign-up with a new address and with a taken one; "forgot my password" for a known and an
  * unknown address; a wrong password for a known and an unknown address. The two cases run
- * interleaved in the same process (the baseline is the other case), on SQLite and, when
- * DATABASE_URL is set, PostgreSQL. Prints a table and writes it to docs/PERFORMANCE.md.
+ * interleaved, over HTTP to a server in its own process (the baseline is the other case),
+ * on SQLite and, when DATABASE_URL is set, PostgreSQL. Prints a table and writes it to docs/PERFORMANCE.md.
  * Target: the medians differ by less than 10% (ratio between 0.90 and 1.10).
  */
 import { mkdtempSync } from 'node:fs';
@@ -150,7 +150,7 @@ writePerformanceSection(
   'accounts',
   `## Accounts: the same answer in the same time, whoever has an account (\`npm run bench:accounts\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on this machine, ${ROUNDS} pairs per request after warm-up, the two cases interleaved in one process, median; SMTP is set, so sign-up answers "check your inbox" for any address (mail is queued, not sent). Target: the second case takes 0.90–1.10 times the first. The statuses show both answers are the same.
+Measured ${new Date().toISOString().slice(0, 10)} on this machine, ${ROUNDS} pairs per request after warm-up, the two cases interleaved, asked over HTTP from another process than the server's (as a stranger would ask; work Hearth does after answering is not counted), median; SMTP is set, so sign-up answers "check your inbox" for any address (mail is queued, not sent). Target: the second case takes 0.90–1.10 times the first. The statuses show both answers are the same.
 
 ${results.map((r) => `### ${r.label}\n\n${table(header, r.rows)}`).join('\n\n')}`,
 );
