@@ -6,6 +6,7 @@ import {
   forgotBody,
   linkBody,
   linkSent,
+  type Me,
   meResponse,
   resetBody,
   signInBody,
@@ -29,6 +30,17 @@ export function answerSignUp(reply: FastifyReply, deps: Deps, result: SignUpResu
   if (result.kind === 'check_inbox') return reply.code(202).send(result.answer);
   setSessionCookie(reply, deps, result.token);
   return reply.code(201).send(result.me);
+}
+
+/** Sign-in's answer, with a password or a passkey: the session, and the device cookie if new. */
+export function answerSignIn(
+  reply: FastifyReply,
+  deps: Deps,
+  result: { me: Me; token: string; deviceToken: string | null },
+): Me {
+  setSessionCookie(reply, deps, result.token);
+  setDeviceCookie(reply, deps, result.deviceToken);
+  return result.me;
 }
 
 /** Signing up, in and out, and the links Hearth mails about an account. */
@@ -64,16 +76,8 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: meResponse, ...errorResponses(400, 401, 403, 415, 429) },
         },
       },
-      async (request, reply) => {
-        const { me, token, deviceToken } = await signIn(
-          deps,
-          request.body,
-          requestContext(request),
-        );
-        setSessionCookie(reply, deps, token);
-        setDeviceCookie(reply, deps, deviceToken);
-        return me;
-      },
+      async (request, reply) =>
+        answerSignIn(reply, deps, await signIn(deps, request.body, requestContext(request))),
     );
 
     app.post(

@@ -23,9 +23,9 @@ import {
   signInWithPasskey,
   signUpWithPasskey,
 } from '../services/accounts/passkeys';
-import { answerSignUp } from './auth';
+import { answerSignIn, answerSignUp } from './auth';
 import { errorResponses } from './errorResponses';
-import { requestContext, requireViewer, setDeviceCookie, setSessionCookie } from './viewer';
+import { requestContext, requireViewer } from './viewer';
 
 /** Passkeys: signing up and in with one, keeping them, and confirming it is you with one. */
 export function passkeyRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -90,16 +90,12 @@ export function passkeyRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: meResponse, ...errorResponses(400, 403, 415, 429) },
         },
       },
-      async (request, reply) => {
-        const { me, token, deviceToken } = await signInWithPasskey(
+      async (request, reply) =>
+        answerSignIn(
+          reply,
           deps,
-          request.body,
-          requestContext(request),
-        );
-        setSessionCookie(reply, deps, token);
-        setDeviceCookie(reply, deps, deviceToken);
-        return me;
-      },
+          await signInWithPasskey(deps, request.body, requestContext(request)),
+        ),
     );
 
     app.get(
