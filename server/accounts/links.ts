@@ -91,6 +91,9 @@ export async function mailAccount(
   });
 }
 
+/** Where a mail about the account's safety sends someone worried: choosing a new password. */
+export const securityUrl = (deps: Deps) => `${deps.config.publicUrl}/forgot-password`;
+
 /** Whether Hearth can send mail at all (an SMTP server is set). */
 export const canSendMail = (deps: Deps) => deps.mail.kind === 'smtp';
 

@@ -1,6 +1,7 @@
+import { AppError } from '../../core/errors';
 import type { Me } from '../../core/protocol/accounts';
 import type { Viewer } from '../access/viewer';
-import { mayMail, type UserRow } from '../db/queries/users';
+import { findUserById, mayMail, type UserRow } from '../db/queries/users';
 import type { Deps } from '../deps';
 import { canSendMail } from './links';
 
@@ -26,8 +27,15 @@ export function viewerOf(deps: Deps, user: UserFacts, sessionId: string): Viewer
     displayName: user.display_name,
     createdAt: user.created_at,
     isAdmin: isAdministrator(deps, user),
-    emailConfirmed: mayMail(user) && user.email_verified_at !== null,
+    emailConfirmed: user.email_verified_at !== null,
   };
+}
+
+/** The signed-in person's own row; an account gone since the session began must sign in again. */
+export async function currentUser(deps: Deps, viewer: Viewer): Promise<UserRow> {
+  const user = await findUserById(deps.db, viewer.userId);
+  if (!user) throw new AppError('auth.required', 'Please sign in to continue.');
+  return user;
 }
 
 /** The person as the API shows them to themselves. */

@@ -9,7 +9,7 @@ import type { Deps } from '../deps';
 import { newSignInMail } from '../mail/messages';
 import { describeDevice } from '../security/device';
 import { newToken, sha256 } from '../security/tokens';
-import { mailAccount } from './links';
+import { mailAccount, securityUrl } from './links';
 
 export interface Place {
   ip: string;
@@ -41,10 +41,12 @@ export async function rememberPlace(
   deps: Deps,
   user: Pick<UserRow, 'id' | 'email' | 'display_name'>,
   place: Place,
+  /** Whether the caller already found the place known (password sign-in asks first). */
+  knownAlready?: boolean,
 ): Promise<string | null> {
   const now = deps.now();
   const at = now.toISOString();
-  const known = await isKnownPlace(deps, user.id, place);
+  const known = knownAlready ?? (await isKnownPlace(deps, user.id, place));
   const before = known ? 1 : await countSources(deps.db, user.id);
   const deviceToken = usableDevice(place) ? null : newToken();
   const sources = sourcesOf(place);
@@ -61,7 +63,7 @@ export async function rememberPlace(
         newSignInMail(c, {
           device: describeDevice(place.userAgent),
           when: now.toUTCString(),
-          securityUrl: `${deps.config.publicUrl}/forgot-password`,
+          securityUrl: securityUrl(deps),
         }),
     });
   }

@@ -39,20 +39,10 @@ export async function queueMail<R extends MailRecipient>(
   },
 ): Promise<number> {
   if (options.to.length === 0) return 0;
-  const preferences = await readPreferences(
-    db,
-    options.to.flatMap((r) => (r.userId ? [r.userId] : [])),
-  );
-  const tokens = await preferencesTokens(
-    db,
-    options.to.flatMap((r) => (r.userId ? [r.userId] : [])),
-  );
-  const unverified = options.account
-    ? new Set<string>()
-    : await listUnverified(
-        db,
-        options.to.flatMap((r) => (r.userId ? [r.userId] : [])),
-      );
+  const ids = options.to.flatMap((r) => (r.userId ? [r.userId] : []));
+  const preferences = await readPreferences(db, ids);
+  const tokens = await preferencesTokens(db, ids);
+  const unverified = options.account ? new Set<string>() : await listUnverified(db, ids);
   let queued = 0;
   for (const recipient of options.to) {
     const chosen = recipient.userId ? preferences.get(recipient.userId) : undefined;

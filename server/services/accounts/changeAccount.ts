@@ -8,17 +8,11 @@ import { AppError } from '../../../core/errors';
 import type { LinkSent, Me } from '../../../core/protocol/accounts';
 import type { Viewer } from '../../access/viewer';
 import { endSessionsOf, forgetPerson } from '../../accounts/forget';
-import { issueLink, mailAccount, mailConfirmationLink } from '../../accounts/links';
-import { meOf } from '../../accounts/me';
+import { issueLink, mailAccount, mailConfirmationLink, securityUrl } from '../../accounts/links';
+import { currentUser, meOf } from '../../accounts/me';
 import { refuseCommonPassword, requireCurrentPassword } from '../../accounts/passwordRules';
 import { voidAccountTokens } from '../../db/queries/accountTokens';
-import {
-  findUserByEmail,
-  findUserById,
-  setDisplayName,
-  type UserRow,
-  updatePasswordHash,
-} from '../../db/queries/users';
+import { findUserByEmail, setDisplayName, updatePasswordHash } from '../../db/queries/users';
 import type { Deps } from '../../deps';
 import {
   changeEmailMail,
@@ -40,14 +34,6 @@ async function limitChanges(deps: Deps, viewer: Viewer, what: string): Promise<v
     },
   ]);
 }
-
-async function currentUser(deps: Deps, viewer: Viewer): Promise<UserRow> {
-  const user = await findUserById(deps.db, viewer.userId);
-  if (!user) throw new AppError('auth.required', 'Please sign in to continue.');
-  return user;
-}
-
-const securityUrl = (deps: Deps) => `${deps.config.publicUrl}/forgot-password`;
 
 /** Changes the name other members see; every cached view with the old name is forgotten. */
 export async function updateProfile(

@@ -4,10 +4,10 @@
  * Erasure (after ERASE_AFTER_DAYS) removes personal data; signing in before then undoes it.
  */
 
-import { AppError } from '../../../core/errors';
 import type { Viewer } from '../../access/viewer';
 import { endSessionsOf } from '../../accounts/forget';
 import { mailAccount } from '../../accounts/links';
+import { currentUser } from '../../accounts/me';
 import { requireCurrentPassword } from '../../accounts/passwordRules';
 import { parseRoomState, roomStateText } from '../../db/jsonColumns';
 import {
@@ -24,7 +24,6 @@ import {
 } from '../../db/queries/accountClosing';
 import { voidAccountTokens } from '../../db/queries/accountTokens';
 import { findMembership } from '../../db/queries/memberships';
-import { findUserById } from '../../db/queries/users';
 import { findWaitlistEntry } from '../../db/queries/waitlist';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
@@ -47,8 +46,7 @@ export async function closeAccount(
       message: 'There have been several attempts to close this account.',
     },
   ]);
-  const user = await findUserById(deps.db, viewer.userId);
-  if (!user) throw new AppError('auth.required', 'Please sign in to continue.');
+  const user = await currentUser(deps, viewer);
   await requireCurrentPassword(deps, viewer, user.password_hash, input.password, 'password');
 
   // Out of every group, each under its own lock, so every view of it is forgotten.
@@ -131,7 +129,6 @@ export async function eraseClosedAccounts(deps: Deps): Promise<number> {
         });
       }
     });
-    await endSessionsOf(deps, user.id, null);
   }
   return due.length;
 }

@@ -4,11 +4,10 @@
  */
 import type { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
-import { AppError } from '../../../core/errors';
 import type { Viewer } from '../../access/viewer';
+import { currentUser } from '../../accounts/me';
 import { findFeedOfUser } from '../../db/queries/calendarFeeds';
 import { PERSONAL_TABLES } from '../../db/queries/personalData';
-import { findUserById } from '../../db/queries/users';
 import type { Deps } from '../../deps';
 import { csvStream } from '../../export/csv';
 import { readPreferences } from '../../mail/preferences';
@@ -27,8 +26,7 @@ export async function exportMyData(
       message: 'You have downloaded your data several times in a short while.',
     },
   ]);
-  const user = await findUserById(deps.db, viewer.userId);
-  if (!user) throw new AppError('auth.required', 'Please sign in to continue.');
+  const user = await currentUser(deps, viewer);
   const now = deps.now();
   const preferences = (await readPreferences(deps.db, [user.id])).get(user.id) ?? null;
   const account = {

@@ -14,7 +14,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../../core/errors';
 import type { Me, PasskeyList } from '../../../core/protocol/accounts';
 import type { Viewer } from '../../access/viewer';
-import { meOf, viewerOf } from '../../accounts/me';
+import { currentUser, meOf, viewerOf } from '../../accounts/me';
 import {
   keepChallenge,
   newPasskeyHandle,
@@ -280,8 +280,7 @@ export async function passkeyRegistrationOptions(
   viewer: Viewer,
 ): Promise<{ challengeId: string; options: Options }> {
   await limitPerson(deps, viewer);
-  const user = await findUserById(deps.db, viewer.userId);
-  if (!user) throw new AppError('auth.required', 'Please sign in to continue.');
+  const user = await currentUser(deps, viewer);
   let handle = user.passkey_handle;
   if (!handle) {
     handle = newPasskeyHandle();

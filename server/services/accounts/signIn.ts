@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../../core/errors';
 import type { Me, signInBody } from '../../../core/protocol/accounts';
-import { mailAccount } from '../../accounts/links';
+import { mailAccount, securityUrl } from '../../accounts/links';
 import { meOf, viewerOf } from '../../accounts/me';
 import { checkPassword } from '../../accounts/passwordRules';
 import { requireConfirmedToSignIn } from '../../accounts/requireConfirmed';
@@ -68,7 +68,7 @@ export async function signIn(
           write: (c) =>
             failedSignInsMail(c, {
               attempts,
-              securityUrl: `${deps.config.publicUrl}/forgot-password`,
+              securityUrl: securityUrl(deps),
             }),
         });
       }
@@ -87,7 +87,7 @@ export async function signIn(
       await hashPassword(input.password, deps.config.argon2),
     );
   }
-  const deviceToken = await rememberPlace(deps, user, context);
+  const deviceToken = await rememberPlace(deps, user, context, known);
   const { token, sessionId, reopened } = await startSession(deps, user.id, context.userAgent);
   const me = meOf(viewerOf(deps, user, sessionId));
   return { me: reopened ? { ...me, reopened } : me, token, deviceToken };

@@ -7,7 +7,7 @@ import { AppError } from '../../../core/errors';
 import type { Me } from '../../../core/protocol/accounts';
 import { confirmAddress } from '../../accounts/confirmAddress';
 import { endSessionsOf, forgetPerson } from '../../accounts/forget';
-import { linkInvalid, mailAccount, useLink } from '../../accounts/links';
+import { linkInvalid, mailAccount, securityUrl, useLink } from '../../accounts/links';
 import { meOf, viewerOf } from '../../accounts/me';
 import { refuseCommonPassword } from '../../accounts/passwordRules';
 import { isUniqueViolation } from '../../db/dialect';
@@ -83,7 +83,7 @@ export async function resetPassword(
       write: (c) =>
         passwordChangedMail(c, {
           byReset: true,
-          securityUrl: `${deps.config.publicUrl}/forgot-password`,
+          securityUrl: securityUrl(deps),
         }),
     });
     return user.id;
