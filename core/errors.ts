@@ -54,6 +54,9 @@ export const ERROR_CODES = [
   'invite.revoked',
   'invite.used_up',
   'invite.other_address',
+  'space.post_gone',
+  'space.not_hidden',
+  'space.not_a_reply',
   'internal',
 ] as const;
 

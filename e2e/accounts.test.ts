@@ -163,7 +163,10 @@ it('signs up from the mailed link, and chooses a new password by mail (phone)', 
   await checkPage(iris, 'reset-password-done');
   // The mail that says so arrived too.
   await expect
-    .poll(() => received.some((m) => m.to === email && /password was changed/.test(m.body)))
+    .poll(
+      () => received.some((m) => m.to === email && /password was changed/.test(decoded(m.body))),
+      { timeout: 15_000 },
+    )
     .toBe(true);
 });
 
@@ -203,8 +206,10 @@ it('changes name, password and address on the account page (desktop)', async () 
   await page.getByText('We have sent a link to jun.new@example.org').waitFor();
   // The old address is told, without the new one in full.
   const notice = () =>
-    received.slice(before).find((m) => m.to === email && m.body.includes('is being changed'));
-  await expect.poll(() => notice() !== undefined).toBe(true);
+    received
+      .slice(before)
+      .find((m) => m.to === email && decoded(m.body).includes('is being changed'));
+  await expect.poll(() => notice() !== undefined, { timeout: 15_000 }).toBe(true);
   expect(decoded(notice()?.body ?? '')).not.toContain('jun.new@');
 
   await page.goto(await mailedLink('jun.new@example.org', 'confirm-email', before));

@@ -18,6 +18,7 @@ import * as m012 from './012_accounts';
 import * as m013 from './013_account_closing';
 import * as m014 from './014_passkeys';
 import * as m015 from './015_mail_group';
+import * as m016 from './016_space';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '013_account_closing': m013,
   '014_passkeys': m014,
   '015_mail_group': m015,
+  '016_space': m016,
 };

@@ -36,6 +36,7 @@ import { rotaRoutes } from './http/rota';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { serializerCompiler } from './http/serializer';
 import { settingsRoutes } from './http/settings';
+import { spaceRoutes } from './http/space';
 import { registerViewer } from './http/viewer';
 import { registerWebApp } from './http/web';
 import { LiveNode } from './live/node';
@@ -59,6 +60,7 @@ const ROUTES = [
   notificationRoutes,
   settingsRoutes,
   adminRoutes,
+  spaceRoutes,
 ];
 
 /** How long a WebSocket upgrade may wait for an answer before its socket is closed. */

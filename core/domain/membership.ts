@@ -8,3 +8,11 @@ export type Role = (typeof ROLES)[number];
 
 /** The lifetimes, in days, offered for an invitation link. */
 export const INVITE_EXPIRY_DAYS = [1, 7, 30] as const;
+
+/**
+ * People who work with a group without being one of its peers: an external facilitator, a
+ * coordinator, a research observer. They are not members (no seat, no rota, no say in the
+ * group's decisions) and never see a members-only space.
+ */
+export const STAFF_ROLES = ['facilitator', 'coordinator', 'observer'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];

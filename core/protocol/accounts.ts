@@ -1,7 +1,7 @@
 /** Accounts: signing up and in, who is signed in, and where. */
 import { z } from 'zod';
 import { passwordLengthProblem } from '../domain/password';
-import { id, isoTime } from './common';
+import { id, isoTime, oneLine } from './common';
 
 export const emailSchema = z
   .string({ error: 'Enter your email address.' })
@@ -32,9 +32,6 @@ export const passwordSchema = z
         message: 'Use at most 256 characters.',
       });
   });
-
-/** A line break or other control character in a name would break mail and pages that show it. */
-const oneLine = (value: string) => !/\p{Cc}/u.test(value);
 
 export const displayNameSchema = z
   .string({ error: 'Enter a name to show other members.' })

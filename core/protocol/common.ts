@@ -11,6 +11,9 @@ import { ERROR_CODES, FIELD_CODES } from '../errors';
 
 export const API_VERSION = '1';
 
+/** A line break or other control character in a name would break mail and pages that show it. */
+export const oneLine = (value: string) => !/\p{Cc}/u.test(value);
+
 export const id = z.string().min(1).max(64);
 export const isoTime = z.string();
 

@@ -7,7 +7,7 @@ import { ABSOLUTE_SIZE_CAP_MAX, MIN_GROUP_SIZE } from '../domain/groupSize';
 import { MAX_PLANNED_MEETINGS } from '../domain/lifecycle';
 import { PHASE_KINDS } from '../domain/liveCommands';
 import { MAX_AGENDA_PHASES } from '../domain/liveTemplates';
-import { ROLES, VISIBILITIES } from '../domain/membership';
+import { ROLES, STAFF_ROLES, VISIBILITIES } from '../domain/membership';
 import { countWords, PURPOSE_MAX_WORDS } from '../domain/purpose';
 import { isTimeZone } from '../domain/timeZone';
 import { formatSchema, id, isoTime, stageSchema } from './common';
@@ -165,6 +165,12 @@ export const groupDetail = groupSummary
     sessionAgenda: z.array(agendaPhaseSchema).nullable(),
     /** Only members see who else is in the group. */
     members: z.array(memberItem).nullable(),
+    /** The viewer's staff role here, if they have one (they are then not a member). */
+    staffRole: z.enum(STAFF_ROLES).nullable(),
+    /** People in a staff role, for everyone in the group (members and staff). */
+    staff: z
+      .array(z.object({ userId: id, displayName: z.string(), role: z.enum(STAFF_ROLES) }))
+      .nullable(),
     can: z.object({
       join: z.boolean(),
       joinWaitlist: z.boolean(),
@@ -175,6 +181,12 @@ export const groupDetail = groupSummary
       close: z.boolean(),
       manageMembers: z.boolean(),
       edit: z.boolean(),
+      /** Open the group's space between meetings. */
+      space: z.boolean(),
+      /** End someone's staff role (stewards). */
+      manageStaff: z.boolean(),
+      /** Step away from one's own staff role. */
+      stepAway: z.boolean(),
     }),
   })
   .meta({ id: 'GroupDetail' });

@@ -1,8 +1,11 @@
 /** Invitations: links a steward makes (and may mail), and what the link shows. */
 import { z } from 'zod';
+import { STAFF_ROLES } from '../domain/membership';
 import { emailSchema } from './accounts';
 import { id, isoTime } from './common';
 import { joiningView } from './joining';
+
+export const inviteRole = z.enum(['member', ...STAFF_ROLES], { error: 'Choose a role.' });
 
 export const createInviteBody = z
   .strictObject({
@@ -15,6 +18,8 @@ export const createInviteBody = z
     maxUses: z.number().int().min(1).max(100).nullish(),
     /** Sends the invitation to this address too; such an invitation is for one person. */
     email: emailSchema.optional(),
+    /** A member (the default), or someone in a staff role, who is not one of the peers. */
+    role: inviteRole.default('member'),
   })
   .meta({ id: 'CreateInviteBody' });
 
@@ -28,6 +33,7 @@ export const inviteItem = z
     uses: z.number().int(),
     createdBy: z.string(),
     sentTo: z.string().nullable(),
+    role: inviteRole,
   })
   .meta({ id: 'Invite' });
 export type InviteItem = z.infer<typeof inviteItem>;
@@ -55,6 +61,7 @@ export const invitePreview = z
     invitedBy: z.string(),
     expiresAt: isoTime,
     alreadyMember: z.boolean(),
+    role: inviteRole,
     /**
      * For an invitation mailed to one address: that address with most of it hidden (so a
      * stranger holding the link learns little), and whether it is the signed-in person's.

@@ -27,6 +27,12 @@ export const NOTIFICATION_KINDS = [
   'waitlist.offer',
   /** The group moved on in its life: active, review, continuing, adjourned (subject: group). */
   'group.stage',
+  /** New replies in a thread the person follows (subject: the thread). Never the words. */
+  'space.reply',
+  /** For stewards: a post was reported, or its author asked for a second look (subject: post). */
+  'space.report',
+  /** For the author: the stewards hid their post, or showed it again (subject: the thread). */
+  'space.moderated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -93,7 +93,9 @@ function accessTo(
   if (!snapshot) throw notFound();
   const viewerId = viewer?.userId ?? null;
   const myRole = (viewerId && snapshot.members.find((m) => m.user_id === viewerId)?.role) || null;
-  const role = groupViewerRole(viewerId, myRole);
+  const staffRole =
+    (!myRole && viewerId && snapshot.staff.find((s) => s.user_id === viewerId)?.role) || null;
+  const role = groupViewerRole(viewerId, myRole, staffRole);
   let group = snapshot.rows.get(myRole ?? '');
   if (!group) {
     group = Object.freeze({

@@ -41,7 +41,18 @@ export type AuditAction =
   | 'proposal.withdrawn'
   | 'agreement.adopted'
   /** An administrator read a mail about the group in the outbox. */
-  | 'admin.read_mail';
+  | 'admin.read_mail'
+  /** Moderation in the group's space (subject: the post's author). */
+  | 'space.post_hidden'
+  | 'space.report_kept'
+  | 'space.second_look'
+  | 'space.post_shown'
+  | 'space.kept_hidden'
+  | 'space.language_added'
+  | 'space.language_removed'
+  /** Someone took on a staff role, or it ended (subject: them). */
+  | 'staff.added'
+  | 'staff.removed';
 
 /** Records who did what in a group; part of the same transaction as the change. */
 export async function recordAudit(

@@ -1,6 +1,7 @@
 import { findGroup } from '../db/queries/groups';
 import { listUpcomingStarts } from '../db/queries/meetings';
 import { listMembers } from '../db/queries/memberships';
+import { listStaff } from '../db/queries/staff';
 import { listTagsOf } from '../db/queries/tags';
 import { countWaitlist } from '../db/queries/waitlist';
 import type { Deps } from '../deps';
@@ -34,8 +35,9 @@ async function readGroupSnapshot(
   const generation = deps.cache.generation();
   const group = await findGroup(deps.db, groupId);
   if (!group) return undefined;
-  const [members, tags, waitlistLength, upcoming] = await Promise.all([
+  const [members, staff, tags, waitlistLength, upcoming] = await Promise.all([
     listMembers(deps.db, groupId),
+    listStaff(deps.db, groupId),
     listTagsOf(deps.db, [groupId]),
     countWaitlist(deps.db, groupId),
     listUpcomingStarts(deps.db, groupId, now.toISOString(), 1),
@@ -43,6 +45,7 @@ async function readGroupSnapshot(
   const snapshot: GroupSnapshot = {
     group,
     members,
+    staff,
     tags: tags.get(groupId) ?? [],
     waitlistLength,
     nextMeetingAt: upcoming[0] ?? null,

@@ -15,6 +15,7 @@ import type { GroupDetail } from '../../core/protocol/groups';
 import type { Viewer } from '../access/viewer';
 import type { GroupForViewer, GroupRow } from '../db/queries/groups';
 import type { MemberWithName } from '../db/queries/memberships';
+import type { StaffWithName } from '../db/queries/staff';
 import type { GroupViewerRole } from '../policies/predicates';
 
 export interface CachedSession {
@@ -26,6 +27,8 @@ export interface CachedSession {
 export interface GroupSnapshot {
   group: GroupRow;
   members: readonly MemberWithName[];
+  /** People in a staff role: not members, never in a members-only space. */
+  staff: readonly StaffWithName[];
   tags: readonly string[];
   waitlistLength: number;
   /** The next meeting's start: the snapshot is stale once it has passed. */

@@ -1,3 +1,4 @@
+import { PostgresAdapter } from 'kysely';
 /**
  * The few things SQLite and PostgreSQL do differently, in one place.
  */
@@ -16,4 +17,9 @@ export function isUniqueViolation(error: unknown): boolean {
 /** Escapes LIKE wildcards in user text; both dialects honour `ESCAPE '\'`. */
 export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** True when the connection (or transaction) is PostgreSQL's. */
+export function isPostgres(db: { getExecutor(): { adapter: unknown } }): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }

@@ -12,6 +12,15 @@ import type {
   RsvpResponse,
   VenueKind,
 } from '../../core/domain/meetings';
+import type { StaffRole } from '../../core/domain/membership';
+import type {
+  ReportReason,
+  SpaceName,
+  ThreadKind,
+  ThreadVolume,
+  ThreadWants,
+  WarmResponse,
+} from '../../core/domain/space';
 import type { NotificationKind } from '../../core/protocol/notifications';
 
 export interface UsersTable {
@@ -32,6 +41,10 @@ export interface UsersTable {
   erase_after: string | null;
   /** When the account's personal data was erased; the row stays so records keep their shape. */
   erased_at: string | null;
+  /** When the person last opened a group's space; digests go only to people away since. */
+  space_seen_at?: string | null;
+  /** When their last digest of the space went. */
+  space_digest_at?: string | null;
   /** base64url of 32 random bytes: who the person is to their passkeys; null until the first. */
   passkey_handle: string | null;
 }
@@ -158,6 +171,101 @@ export interface InvitesTable {
   uses: Generated<number>;
   /** The address the invitation was mailed to, if it was. */
   sent_to: string | null;
+  /** A staff role the invitation gives instead of membership; null: a member. */
+  role: StaffRole | null;
+}
+
+/** Someone who works with a group without being one of its peers (migration 016). */
+export interface GroupStaffTable {
+  group_id: string;
+  user_id: string;
+  role: StaffRole;
+  added_at: string;
+}
+
+export interface SpaceThreadsTable {
+  id: string;
+  group_id: string;
+  space: SpaceName;
+  kind: ThreadKind;
+  wants: ThreadWants;
+  title: string;
+  author_id: string | null;
+  created_at: string;
+  /** The newest post's sequence number in the thread; only grows. */
+  last_seq: number;
+  last_post_at: string;
+  reply_count: Generated<number>;
+  /** 1 once the asker marked a reply "this helped". */
+  answered: Generated<number>;
+}
+
+export interface SpacePostsTable {
+  id: string;
+  thread_id: string;
+  group_id: string;
+  /** 1 for the thread's opening post, then one more for each reply. */
+  seq: number;
+  author_id: string | null;
+  /** What the author wrote (the Markdown subset). */
+  body: string;
+  /** `body` rendered safely (server/space/markdown.ts). */
+  body_html: string;
+  content_note: string | null;
+  quote_id: string | null;
+  created_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+  hidden_at: string | null;
+  hidden_note: string | null;
+  second_look_at: string | null;
+  second_look_note: string | null;
+  helped_at: string | null;
+}
+
+export interface SpacePostVersionsTable {
+  post_id: string;
+  body: string;
+  content_note: string | null;
+  replaced_at: string;
+}
+
+export interface SpaceWarmthTable {
+  post_id: string;
+  user_id: string;
+  kind: WarmResponse;
+  created_at: string;
+}
+
+export interface SpaceReadsTable {
+  user_id: string;
+  thread_id: string;
+  last_read_seq: Generated<number>;
+  volume: Generated<ThreadVolume>;
+  read_at: string | null;
+}
+
+export interface SpaceReportsTable {
+  id: string;
+  post_id: string;
+  group_id: string;
+  reporter_id: string | null;
+  reason: ReportReason;
+  agreement_item: string | null;
+  note: string | null;
+  created_at: string;
+  settled_at: string | null;
+  outcome: 'hidden' | 'kept' | null;
+}
+
+export interface SpaceLanguageTable {
+  id: string;
+  group_id: string;
+  problem: string;
+  suggestion: string;
+  why: string;
+  added_by: string | null;
+  created_at: string;
 }
 
 export interface SettingsTable {
@@ -558,4 +666,12 @@ export interface Database {
   waitlist: WaitlistTable;
   live_rooms: LiveRoomsTable;
   live_events: LiveEventsTable;
+  group_staff: GroupStaffTable;
+  space_threads: SpaceThreadsTable;
+  space_posts: SpacePostsTable;
+  space_post_versions: SpacePostVersionsTable;
+  space_warmth: SpaceWarmthTable;
+  space_reads: SpaceReadsTable;
+  space_reports: SpaceReportsTable;
+  space_language: SpaceLanguageTable;
 }

@@ -10,12 +10,21 @@ import { EventEmitter } from 'node:events';
 import { type Kysely, sql } from 'kysely';
 import type pg from 'pg';
 import { z } from 'zod';
+import { SPACES } from '../../core/domain/space';
 import type { Database } from '../db/tables';
 
 export const busEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('room'), meetingId: z.string(), version: z.number().int() }),
   z.object({ kind: z.literal('group'), groupId: z.string() }),
   z.object({ kind: z.literal('session'), sessionId: z.string() }),
+  /** Something new or changed in a thread of a group's space: ids only, never words. */
+  z.object({
+    kind: z.literal('space'),
+    groupId: z.string(),
+    space: z.enum(SPACES),
+    threadId: z.string(),
+    seq: z.number().int(),
+  }),
 ]);
 export type BusEvent = z.infer<typeof busEvent>;
 

@@ -62,6 +62,9 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'invite.revoked': 410,
   'invite.used_up': 410,
   'invite.other_address': 403,
+  'space.post_gone': 409,
+  'space.not_hidden': 409,
+  'space.not_a_reply': 409,
   internal: 500,
 };
 

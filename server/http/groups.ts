@@ -15,6 +15,7 @@ import type { Deps } from '../deps';
 import { browseDirectory } from '../services/groups/browseDirectory';
 import { changeMemberRole } from '../services/groups/changeMemberRole';
 import { createGroup } from '../services/groups/createGroup';
+import { endStaffRole } from '../services/groups/endStaffRole';
 import { getGroup } from '../services/groups/getGroup';
 import { listMyGroups } from '../services/groups/listMyGroups';
 import { removeMember } from '../services/groups/removeMember';
@@ -121,6 +122,25 @@ export function groupRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await removeMember(deps, requireViewer(request), {
+          groupId: request.params.id,
+          userId: request.params.userId,
+        });
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.delete(
+      '/api/groups/:id/staff/:userId',
+      {
+        schema: {
+          tags,
+          summary: 'Step away from your staff role (your own id) or, as a steward, end someone’s',
+          params: memberParams,
+          response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 409, 415) },
+        },
+      },
+      async (request, reply) => {
+        await endStaffRole(deps, requireViewer(request), {
           groupId: request.params.id,
           userId: request.params.userId,
         });

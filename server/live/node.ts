@@ -122,7 +122,7 @@ export class LiveNode {
   private async hear(event: BusEvent): Promise<void> {
     if (event.kind === 'room') await this.refresh(event.meetingId);
     else if (event.kind === 'group') await this.recheckGroup(event.groupId);
-    else this.endSession(event.sessionId);
+    else if (event.kind === 'session') this.endSession(event.sessionId);
   }
 
   /**

@@ -13,6 +13,7 @@ import { AppError } from '../../core/errors';
 import { type GroupRow, lockGroup } from '../db/queries/groups';
 import type { Database } from '../db/tables';
 import type { Deps } from '../deps';
+import type { BusEvent } from '../fanout/bus';
 
 export interface GroupWrite {
   trx: Kysely<Database>;
@@ -22,6 +23,8 @@ export interface GroupWrite {
   now: Date;
   /** `now` as ISO-8601, the way times are stored. */
   at: string;
+  /** Tells every node of this change once (and only if) it commits. */
+  announce(event: BusEvent): Promise<void>;
 }
 
 export interface GroupLockOptions {
@@ -30,6 +33,11 @@ export interface GroupLockOptions {
    * down in it and Hearth's own bookkeeping are the exceptions that pass `allow`.
    */
   adjourned?: 'refuse' | 'allow';
+  /**
+   * `keep`: the change shows in no cached view of the group (a post in its space), so
+   * cached pages and live rooms are left as they are. Default `forget`.
+   */
+  views?: 'forget' | 'keep';
 }
 
 /** Runs `work` in a transaction holding the group's lock; forgets the group's views after. */
@@ -42,6 +50,7 @@ export async function withGroupLock<T>(
   const now = deps.now();
   const at = now.toISOString();
   let announce = async () => {};
+  const announcements: (() => Promise<void>)[] = [];
   const result = await deps.db.transaction().execute(async (trx) => {
     const group = await lockGroup(trx, groupId, at);
     if (!group) throw new AppError('not_found', 'We could not find that group.');
@@ -51,13 +60,25 @@ export async function withGroupLock<T>(
         'This group has adjourned, so its history can be read but no longer changed.',
       );
     }
-    const value = await work({ trx, groupId, group, now, at });
+    const value = await work({
+      trx,
+      groupId,
+      group,
+      now,
+      at,
+      announce: async (event) => {
+        announcements.push(await deps.bus.publishOnCommit(event, trx));
+      },
+    });
     // Every node hears of the change once it has committed, or never.
-    announce = await deps.bus.publishOnCommit({ kind: 'group', groupId }, trx);
+    if (options.views !== 'keep') {
+      announce = await deps.bus.publishOnCommit({ kind: 'group', groupId }, trx);
+    }
     return value;
   });
   // This node forgets at once, so the writer's next read sees the change.
-  deps.cache.forgetGroup(groupId);
+  if (options.views !== 'keep') deps.cache.forgetGroup(groupId);
   await announce();
+  for (const told of announcements) await told();
   return result;
 }

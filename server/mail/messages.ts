@@ -5,6 +5,7 @@
  * server's catalogue of words for mail, as web/i18n/en.ts is the web app's.
  */
 import { type AgreementChange, changeSubject } from '../../core/domain/agreement';
+import type { StaffRole } from '../../core/domain/membership';
 import type { MeetingWithGroup } from '../db/queries/meetings';
 import { formatWhen } from './formatWhen';
 
@@ -80,6 +81,13 @@ ${block.link ? `<p><a href="${escapeHtml(block.link.url)}" style="color:#8a3b12;
 </div></body></html>`;
   return { subject, text, html };
 }
+
+/** A staff role as mail names it. */
+const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
+  facilitator: 'external facilitator',
+  coordinator: 'coordinator',
+  observer: 'observer',
+};
 
 export interface MeetingFacts {
   groupName: string;
@@ -186,11 +194,20 @@ export function meetingCancelledMail(
 
 export function invitationMail(
   context: MailContext,
-  invite: { groupName: string; invitedBy: string; url: string; expires: string },
+  invite: {
+    groupName: string;
+    invitedBy: string;
+    url: string;
+    expires: string;
+    role?: StaffRole;
+  },
 ): MailContent {
+  const as = invite.role ? ` as its ${STAFF_ROLE_NAMES[invite.role]}` : '';
   return compose(context, `${invite.invitedBy} invited you to ${invite.groupName}`, {
     paragraphs: [
-      `${invite.invitedBy} invited you to join ${invite.groupName} on Hearth.`,
+      invite.role
+        ? `${invite.invitedBy} invited you to work with ${invite.groupName} on Hearth${as}. You would not be a member of the group, and you would not see its members-only space.`
+        : `${invite.invitedBy} invited you to join ${invite.groupName} on Hearth.`,
       `You will see what the group is about, and its comfort agreement, before you decide. The invitation works until ${invite.expires}.`,
     ],
     link: { label: 'Open the invitation', url: invite.url },

@@ -11,9 +11,25 @@ import { GROUP_VIEWER_ROLES, type GroupViewerRole, groupViewerRole } from './pre
  */
 const allowed: Record<GroupAction, Record<Visibility, GroupViewerRole[]>> = {
   view: {
-    open: ['signed_out', 'non_member', 'member', 'steward'],
-    closed: ['signed_out', 'non_member', 'member', 'steward'],
-    invite_only: ['member', 'steward'],
+    open: [
+      'signed_out',
+      'non_member',
+      'observer',
+      'coordinator',
+      'facilitator',
+      'member',
+      'steward',
+    ],
+    closed: [
+      'signed_out',
+      'non_member',
+      'observer',
+      'coordinator',
+      'facilitator',
+      'member',
+      'steward',
+    ],
+    invite_only: ['observer', 'coordinator', 'facilitator', 'member', 'steward'],
   },
   seeMembers: {
     open: ['member', 'steward'],
@@ -36,6 +52,12 @@ const allowed: Record<GroupAction, Record<Visibility, GroupViewerRole[]>> = {
   close: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
   removeMember: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
   makeSteward: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
+  removeStaff: { open: ['steward'], closed: ['steward'], invite_only: ['steward'] },
+  stepAway: {
+    open: ['observer', 'coordinator', 'facilitator'],
+    closed: ['observer', 'coordinator', 'facilitator'],
+    invite_only: ['observer', 'coordinator', 'facilitator'],
+  },
   seeLife: {
     open: ['member', 'steward'],
     closed: ['member', 'steward'],

@@ -3,7 +3,7 @@
  * facts; services ask them through the one gate (server/access), and list queries agree
  * with them (tested).
  */
-import { definePolicy, isMember, isOutsider, isSteward } from './predicates';
+import { definePolicy, isInGroup, isMember, isOutsider, isStaff, isSteward } from './predicates';
 
 export const groupPolicy = definePolicy()({
   /**
@@ -11,7 +11,7 @@ export const groupPolicy = definePolicy()({
    * for whoever holds an invitation to them.
    */
   view: (role, group) =>
-    group.visibility !== 'invite_only' || isMember(role) || group.invited === true,
+    group.visibility !== 'invite_only' || isInGroup(role) || group.invited === true,
   /** Who is in a group is for its members alone. */
   seeMembers: (role) => isMember(role),
   /** Anyone signed in may join an open group; closed and invite-only groups need more. */
@@ -32,6 +32,9 @@ export const groupPolicy = definePolicy()({
   close: (role) => isSteward(role),
   removeMember: (role) => isSteward(role),
   makeSteward: (role) => isSteward(role),
+  /** Stewards end someone's staff role; the person may step away from it themselves. */
+  removeStaff: (role) => isSteward(role),
+  stepAway: (role) => isStaff(role),
   /** A group's history and life are its members'. */
   seeLife: (role) => isMember(role),
   /** So is its record of who did what. */
@@ -57,6 +60,8 @@ export const groupRefusals: Record<GroupAction, string> = {
   close: 'Only the group’s stewards can close it.',
   removeMember: 'Only the group’s stewards can remove members.',
   makeSteward: 'Only the group’s stewards can change roles.',
+  removeStaff: 'Only the group’s stewards can change roles.',
+  stepAway: 'You do not have a staff role in this group.',
   seeLife: 'Only members of this group can see its history.',
   seeRecord: 'Only members of this group can see its record.',
   exportOwn: 'Only members of this group can export from it.',

@@ -8,6 +8,7 @@ import { type GroupAction, groupPolicy, groupRefusals } from './groups';
 import { type LiveAction, livePolicy, liveRefusals } from './live';
 import { type MeetingAction, meetingPolicy, meetingRefusals } from './meetings';
 import type { GroupFacts } from './predicates';
+import { type SpaceAction, spacePolicy, spaceRefusals } from './space';
 
 export const POLICIES = {
   group: groupPolicy,
@@ -15,6 +16,7 @@ export const POLICIES = {
   meeting: meetingPolicy,
   decision: decisionPolicy,
   live: livePolicy,
+  space: spacePolicy,
 };
 
 export const REFUSALS: Record<keyof typeof POLICIES, Record<string, string>> = {
@@ -23,6 +25,7 @@ export const REFUSALS: Record<keyof typeof POLICIES, Record<string, string>> = {
   meeting: meetingRefusals,
   decision: decisionRefusals,
   live: liveRefusals,
+  space: spaceRefusals,
 };
 
 export type Action =
@@ -30,7 +33,8 @@ export type Action =
   | `agreement.${AgreementAction}`
   | `meeting.${MeetingAction}`
   | `decision.${DecisionAction}`
-  | `live.${LiveAction}`;
+  | `live.${LiveAction}`
+  | `space.${SpaceAction}`;
 
 type Policies = typeof POLICIES;
 type RuleOf<A extends Action> = A extends `${infer R extends keyof Policies}.${infer N}`

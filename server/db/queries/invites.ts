@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
+import type { StaffRole } from '../../../core/domain/membership';
 import type { Database, InvitesTable } from '../tables';
 
 export interface InviteRow {
@@ -12,6 +13,8 @@ export interface InviteRow {
   max_uses: number | null;
   uses: number;
   sent_to: string | null;
+  /** A staff role the invitation gives; null: membership. */
+  role: StaffRole | null;
 }
 export interface InviteWithNames extends InviteRow {
   created_by_name: string;

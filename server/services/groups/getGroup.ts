@@ -22,7 +22,9 @@ function pageFor({ snapshot, group, role }: GroupAccess): Readonly<GroupDetail> 
   // frozen, which also lets the response serialiser reuse its JSON (http/serializer.ts).
   let view = snapshot.views.get(role);
   if (!view) {
-    view = Object.freeze(toGroupDetail(group, snapshot.tags, role, snapshot.members));
+    view = Object.freeze(
+      toGroupDetail(group, snapshot.tags, role, snapshot.members, snapshot.staff),
+    );
     snapshot.views.set(role, view);
   }
   return view;

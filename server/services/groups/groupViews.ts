@@ -1,11 +1,13 @@
 /** How groups are presented: in lists, and as a page for each kind of viewer. */
 import { seatsLeft } from '../../../core/domain/groupSize';
 import { isOpenForChange } from '../../../core/domain/lifecycle';
+import type { StaffRole } from '../../../core/domain/membership';
 import type { GroupDetail, GroupSummary, MemberItem } from '../../../core/protocol/groups';
 import { allows } from '../../access/requireGroupAccess';
 import type { GroupForViewer } from '../../db/queries/groups';
 import type { MemberWithName } from '../../db/queries/memberships';
-import type { GroupViewerRole } from '../../policies/predicates';
+import type { StaffWithName } from '../../db/queries/staff';
+import { type GroupViewerRole, isStaff } from '../../policies/predicates';
 
 /** A group as it appears in lists. */
 export function toGroupSummary(row: GroupForViewer, tags: readonly string[]): GroupSummary {
@@ -36,6 +38,7 @@ export function toGroupDetail(
   tags: readonly string[],
   role: GroupViewerRole,
   members: readonly MemberWithName[],
+  staff: readonly StaffWithName[] = [],
 ): GroupDetail {
   const access = { group, role };
   const full = seatsLeft(group.size_cap, group.member_count) === 0;
@@ -46,6 +49,10 @@ export function toGroupDetail(
     sessionAgenda: group.session_agenda,
     description: group.description,
     members: allows(access, 'group.seeMembers') ? members.map(toMemberItem) : null,
+    staffRole: isStaff(role) ? (role as StaffRole) : null,
+    staff: allows(access, 'space.visit')
+      ? staff.map((s) => ({ userId: s.user_id, displayName: s.display_name, role: s.role }))
+      : null,
     can: {
       join: open && allows(access, 'group.join') && !full,
       joinWaitlist: open && allows(access, 'group.join') && full,
@@ -55,6 +62,9 @@ export function toGroupDetail(
       close: open && group.member_count === 1 && allows(access, 'group.close'),
       manageMembers: open && allows(access, 'group.removeMember'),
       edit: open && allows(access, 'group.edit'),
+      space: allows(access, 'space.visit'),
+      manageStaff: allows(access, 'group.removeStaff'),
+      stepAway: allows(access, 'group.stepAway'),
     },
   };
 }

@@ -4,8 +4,10 @@ import { authorize, groupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
 import { confirmAddress } from '../../accounts/confirmAddress';
 import { forgetPerson } from '../../accounts/forget';
+import { recordAudit } from '../../audit/recordAudit';
 import { claimInviteUse } from '../../db/queries/invites';
 import { findMembership } from '../../db/queries/memberships';
+import { insertStaff } from '../../db/queries/staff';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { admitMember } from '../../membership/admitMember';
@@ -27,7 +29,8 @@ export async function acceptInvite(
   const groupId = invite.group_id;
   // The invitation is the way in, even to an invite-only group.
   const access = await groupAccess(deps, viewer, groupId, { invited: true });
-  if (access.role === 'member' || access.role === 'steward') {
+  if (access.role !== 'non_member' && access.role !== 'signed_out') {
+    // Already in the group (as a peer, or in a staff role): opening it again lands there.
     return getGroup(deps, viewer, { groupId });
   }
   authorize(access, 'group.acceptInvite');
@@ -49,7 +52,24 @@ export async function acceptInvite(
         'This invitation has already been used. Ask for a new one.',
       );
     }
-    await admitMember(write, { userId: viewer.userId });
+    if (current.role) {
+      // A staff role takes no seat and no place in the rota.
+      await insertStaff(write.trx, {
+        group_id: groupId,
+        user_id: viewer.userId,
+        role: current.role,
+        added_at: write.at,
+      });
+      await recordAudit(write.trx, {
+        at: write.at,
+        actorId: viewer.userId,
+        groupId,
+        action: 'staff.added',
+        subjectId: viewer.userId,
+      });
+    } else {
+      await admitMember(write, { userId: viewer.userId });
+    }
   });
   // An invitation mailed to their address, used by them, shows the address is theirs.
   if (invite.sent_to && !viewer.emailConfirmed) {

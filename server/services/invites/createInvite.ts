@@ -55,6 +55,7 @@ export async function createInvite(
       revoked_at: null,
       max_uses: maxUses,
       sent_to: input.email ?? null,
+      role: input.role === 'member' ? null : input.role,
     });
     if (input.email) {
       await queueMail(trx, {
@@ -69,6 +70,7 @@ export async function createInvite(
             invitedBy: viewer.displayName,
             url,
             expires: formatDay(expiresAt),
+            ...(input.role === 'member' ? {} : { role: input.role }),
           }),
       });
     }
@@ -91,5 +93,6 @@ export async function createInvite(
     uses: 0,
     createdBy: viewer.displayName,
     sentTo: input.email ?? null,
+    role: input.role,
   };
 }

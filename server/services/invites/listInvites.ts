@@ -21,5 +21,6 @@ export async function listInvites(
     uses: r.uses,
     createdBy: r.created_by_name,
     sentTo: r.sent_to,
+    role: r.role ?? 'member',
   }));
 }

@@ -32,6 +32,7 @@ export async function previewInvite(
     invitedBy: invite.created_by_name,
     expiresAt: invite.expires_at,
     alreadyMember: group.my_role !== null,
+    role: invite.role ?? 'member',
     sentTo: invite.sent_to
       ? {
           hint: hideAddress(invite.sent_to),

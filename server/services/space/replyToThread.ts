@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import { AppError } from '../../../core/errors';
+import type { replyBody } from '../../../core/protocol/space';
+import { requireThreadAccess } from '../../access/requireSpaceAccess';
+import type { Viewer } from '../../access/viewer';
+import { advanceRead, findPostPlace, insertReply, listListeners } from '../../db/queries/space';
+import type { Deps } from '../../deps';
+import { withGroupLock } from '../../locks/withGroupLock';
+import { notify } from '../../notifications/notify';
+import { newId } from '../../security/tokens';
+import { renderMarkdown } from '../../space/markdown';
+
+/**
+ * Replies in a thread (one level: a reply may quote another post of the same thread). The
+ * people whose volume says so get a notice in the app (never the words); everyone with the
+ * thread open sees it arrive.
+ */
+export async function replyToThread(
+  deps: Deps,
+  viewer: Viewer,
+  input: { threadId: string } & z.output<typeof replyBody>,
+): Promise<{ postId: string; seq: number }> {
+  const { thread } = await requireThreadAccess(deps, viewer, input.threadId, 'write');
+  const quoteId = input.quoteId ?? null;
+  if (quoteId) {
+    const quoted = await findPostPlace(deps.db, quoteId);
+    if (!quoted || quoted.thread_id !== thread.id || quoted.deleted_at) {
+      throw new AppError('request.invalid', 'You can quote only a post in this thread.', {
+        fields: {
+          quoteId: { code: 'invalid', message: 'You can quote only a post in this thread.' },
+        },
+      });
+    }
+  }
+  const postId = newId();
+  const seq = await withGroupLock(
+    deps,
+    thread.group_id,
+    async (write) => {
+      const seq = await insertReply(write.trx, thread.id, {
+        id: postId,
+        group_id: thread.group_id,
+        author_id: viewer.userId,
+        body: input.body,
+        body_html: renderMarkdown(input.body),
+        content_note: input.contentNote,
+        quote_id: quoteId,
+        created_at: write.at,
+        edited_at: null,
+        deleted_at: null,
+        hidden_at: null,
+        hidden_note: null,
+        second_look_at: null,
+        second_look_note: null,
+        helped_at: null,
+      });
+      await advanceRead(write.trx, viewer.userId, thread.id, seq, write.at);
+      const listeners = await listListeners(write.trx, thread, viewer.userId);
+      await notify(deps, write.trx, listeners, {
+        groupId: thread.group_id,
+        kind: 'space.reply',
+        subjectId: thread.id,
+        at: write.at,
+      });
+      await write.announce({
+        kind: 'space',
+        groupId: thread.group_id,
+        space: thread.space,
+        threadId: thread.id,
+        seq,
+      });
+      return seq;
+    },
+    { views: 'keep' },
+  );
+  return { postId, seq };
+}
