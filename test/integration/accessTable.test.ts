@@ -181,6 +181,31 @@ class World {
     return this;
   }
 
+  threadId = '';
+  postId = '';
+  replyId = '';
+
+  /** A thread the steward started in the group's shared space, with the member's reply. */
+  async withThread(space: 'everyone' | 'peers' = 'everyone') {
+    const made = ok(
+      await people.steward.post(`${g(this)}/space/threads`, {
+        space,
+        kind: 'question',
+        wants: 'ideas',
+        title: 'Evenings',
+        body: 'How do you wind down?',
+      }),
+      'thread',
+    );
+    this.threadId = made.threadId;
+    this.postId = made.postId;
+    this.replyId = ok(
+      await people.member.post(`/api/space/threads/${this.threadId}/replies`, { body: 'A walk.' }),
+      'reply',
+    ).postId;
+    return this;
+  }
+
   /** The steward has asked for the purpose and drafted one: an open decision. */
   async withPurposeAsked() {
     ok(await people.steward.post(`/api/groups/${this.groupId}/purpose/ask`, {}), 'ask');
@@ -257,7 +282,186 @@ const answers = {
   tried: 'No',
 };
 
+const thread = async () => (await World.create()).withThread();
+const threadPath = (w: World) => `/api/space/threads/${w.threadId}`;
+const postPath = (w: World, id = w.replyId) => `/api/space/posts/${id}`;
+
+const SPACE_ROWS: Row[] = [
+  {
+    route: 'GET /api/groups/{id}/space',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.get(`${g(await thread())}/space?space=peers`),
+  },
+  {
+    route: 'POST /api/groups/{id}/space/threads',
+    allowed: IN_GROUP,
+    run: async (_k, c) =>
+      c.post(`${g(await World.create())}/space/threads`, {
+        space: 'peers',
+        kind: 'share',
+        wants: 'listening',
+        title: 'Today',
+        body: 'A long day.',
+      }),
+  },
+  {
+    route: 'GET /api/groups/{id}/space/search',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.get(`${g(await thread())}/space/search?q=walk`),
+  },
+  {
+    route: 'GET /api/groups/{id}/space/reports',
+    allowed: ['steward'],
+    run: async (_k, c) => c.get(`${g(await thread())}/space/reports`),
+  },
+  {
+    route: 'GET /api/groups/{id}/space/language',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.get(`${g(await World.create())}/space/language`),
+  },
+  {
+    route: 'POST /api/groups/{id}/space/language',
+    allowed: ['steward'],
+    run: async (_k, c) =>
+      c.post(`${g(await World.create())}/space/language`, {
+        problem: 'frequent flyer',
+        suggestion: 'someone who comes often',
+      }),
+  },
+  {
+    route: 'DELETE /api/groups/{id}/space/language/{entryId}',
+    allowed: ['steward'],
+    run: async (_k, c) => {
+      const w = await World.create();
+      const list = ok(
+        await people.steward.post(`${g(w)}/space/language`, {
+          problem: 'nutcase',
+          suggestion: 'x',
+        }),
+        'language',
+      );
+      return c.delete(`${g(w)}/space/language/${list.entries[0].id}`);
+    },
+  },
+  {
+    route: 'GET /api/space/threads/{threadId}',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.get(threadPath(await thread())),
+  },
+  {
+    route: 'GET /api/space/threads/{threadId}/posts',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.get(`${threadPath(await thread())}/posts?after=1`),
+  },
+  {
+    route: 'POST /api/space/threads/{threadId}/replies',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.post(`${threadPath(await thread())}/replies`, { body: 'Me too.' }),
+  },
+  {
+    route: 'PUT /api/space/threads/{threadId}/read',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.put(`${threadPath(await thread())}/read`, { seq: 2 }),
+  },
+  {
+    route: 'PUT /api/space/threads/{threadId}/volume',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.put(`${threadPath(await thread())}/volume`, { volume: 'mute' }),
+  },
+  {
+    route: 'PATCH /api/space/posts/{postId}',
+    case: 'the member’s own reply',
+    allowed: ['member'],
+    run: async (_k, c) => c.patch(postPath(await thread()), { body: 'A long walk.' }),
+  },
+  {
+    route: 'DELETE /api/space/posts/{postId}',
+    allowed: ['member'],
+    run: async (_k, c) => c.delete(postPath(await thread())),
+  },
+  {
+    route: 'GET /api/space/posts/{postId}/history',
+    allowed: ['member'],
+    run: async (_k, c) => c.get(`${postPath(await thread())}/history`),
+  },
+  {
+    route: 'PUT /api/space/posts/{postId}/helped',
+    case: 'the asker (the steward) marks the member’s reply',
+    allowed: ['steward'],
+    run: async (_k, c) => c.put(`${postPath(await thread())}/helped`, { helped: true }),
+  },
+  {
+    route: 'PUT /api/space/posts/{postId}/warmth',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.put(`${postPath(await thread())}/warmth`, { kind: 'same_here', on: true }),
+  },
+  {
+    route: 'POST /api/space/posts/{postId}/reports',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.post(`${postPath(await thread())}/reports`, { reason: 'harm' }),
+  },
+  {
+    route: 'POST /api/space/reports/{reportId}/settle',
+    allowed: ['steward'],
+    run: async (_k, c) => {
+      const w = await thread();
+      const { reportId } = ok(
+        await people.other.post(`${postPath(w)}/reports`, { reason: 'harm' }),
+        'report',
+      );
+      return c.post(`/api/space/reports/${reportId}/settle`, { outcome: 'hide', note: 'Kindly.' });
+    },
+  },
+  {
+    route: 'POST /api/space/posts/{postId}/second-look',
+    allowed: ['member'],
+    run: async (_k, c) => {
+      const w = await thread();
+      const { reportId } = ok(
+        await people.other.post(`${postPath(w)}/reports`, { reason: 'harm' }),
+        'report',
+      );
+      ok(
+        await people.steward.post(`/api/space/reports/${reportId}/settle`, { outcome: 'hide' }),
+        'hide',
+      );
+      return c.post(`${postPath(w)}/second-look`, { note: 'Please look again.' });
+    },
+  },
+  {
+    route: 'PUT /api/space/posts/{postId}/hidden',
+    allowed: ['steward'],
+    run: async (_k, c) => {
+      const w = await thread();
+      const { reportId } = ok(
+        await people.other.post(`${postPath(w)}/reports`, { reason: 'harm' }),
+        'report',
+      );
+      ok(
+        await people.steward.post(`/api/space/reports/${reportId}/settle`, { outcome: 'hide' }),
+        'hide',
+      );
+      return c.put(`${postPath(w)}/hidden`, { show: true });
+    },
+  },
+  {
+    route: 'DELETE /api/groups/{id}/staff/{userId}',
+    allowed: ['steward'],
+    run: async (_k, c) => {
+      const w = await World.create();
+      const staff = await t.signUp('Visiting facilitator');
+      const invite = ok(
+        await people.steward.post(`${g(w)}/invites`, { role: 'facilitator' }),
+        'staff invite',
+      );
+      ok(await staff.post(`/api/invites/${invite.token}/accept`, confirm), 'accept');
+      return c.delete(`${g(w)}/staff/${staff.id}`);
+    },
+  },
+];
+
 const ROWS: Row[] = [
+  ...SPACE_ROWS,
   // Accounts and sessions
   {
     route: 'POST /api/auth/signup',
