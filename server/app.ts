@@ -40,6 +40,7 @@ import { spaceRoutes } from './http/space';
 import { registerViewer } from './http/viewer';
 import { registerWebApp } from './http/web';
 import { LiveNode } from './live/node';
+import { SpaceHub } from './live/spaceHub';
 
 /** Every resource's routes: adding an area adds its file here. */
 const ROUTES = [
@@ -124,12 +125,14 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   for (const routes of ROUTES) await app.register(routes(deps));
   const liveNode = new LiveNode(deps);
+  const spaceHub = new SpaceHub(deps);
   await app.register(fastifyWebsocket, {
     options: { maxPayload: LIVE_MAX_MESSAGE_BYTES },
     // Before the server stops listening (it waits for every connection, live sockets
     // included): each live socket is closed with "restarting", so its person reconnects.
     preClose(this: FastifyInstance, done: () => void) {
       liveNode.close();
+      spaceHub.close();
       for (const client of this.websocketServer.clients) {
         client.close(LIVE_RESTARTING.code, LIVE_RESTARTING.reason);
       }
@@ -137,7 +140,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       done();
     },
   });
-  await app.register(liveRoutes(deps, liveNode));
+  await app.register(liveRoutes(deps, liveNode, spaceHub));
   await registerWebApp(app, deps.config.webDistDir);
   return app;
 }

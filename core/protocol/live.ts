@@ -14,6 +14,7 @@ import {
   REFUSALS,
   turnChoiceSchema,
 } from '../domain/liveCommands';
+import { SPACES } from '../domain/space';
 
 export const LIVE_PROTOCOL_VERSION = 2;
 /** Largest message either side may send. */
@@ -159,5 +160,23 @@ export const serverMessage = z.discriminatedUnion('type', [
   z.object({ v, type: z.literal('error'), code: z.enum(LIVE_ERRORS) }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;
+
+/**
+ * Server → client on a group space's socket (`/api/groups/:id/space/live`): ids only. A
+ * notice says a thread has something new or changed (`seq` 0: changed, not new); the client
+ * reads it over HTTP, where the one reading rule applies. `resync`: notices may have been
+ * missed; read the page again.
+ */
+export const spaceMessage = z.discriminatedUnion('type', [
+  z.object({
+    v,
+    type: z.literal('thread'),
+    space: z.enum(SPACES),
+    threadId: z.string(),
+    seq: z.number().int(),
+  }),
+  z.object({ v, type: z.literal('resync') }),
+]);
+export type SpaceMessage = z.infer<typeof spaceMessage>;
 
 export { type LiveCommand, liveCommand } from '../domain/liveCommands';

@@ -19,6 +19,7 @@ import {
   LIVE_RESTARTING,
   type LiveCloseReason,
   type ServerMessage,
+  type SpaceMessage,
 } from '../../core/protocol/live';
 import {
   clearLapsed,
@@ -51,7 +52,7 @@ interface RoomEntry {
   again: boolean;
 }
 
-export function send(socket: WebSocket, message: ServerMessage | string): void {
+export function send(socket: WebSocket, message: ServerMessage | SpaceMessage | string): void {
   if (socket.readyState !== socket.OPEN) return;
   if (socket.bufferedAmount > SLOW_CONSUMER_BYTES) {
     socket.close(1013, 'too slow');

@@ -10,7 +10,9 @@ import {
   type LiveCommand,
   type RoomView,
   type ServerMessage,
+  type SpaceMessage,
   serverMessage,
+  spaceMessage,
 } from '../../core/protocol/live';
 
 export interface LiveClient {
@@ -117,5 +119,71 @@ export function connectLive(
     });
     ws.once('error', reject);
     snapshot.then(() => resolve(client), reject);
+  });
+}
+
+export interface SpaceClient {
+  messages: SpaceMessage[];
+  /** Resolves with the first notice (already received or to come) that matches. */
+  waitFor(match: (m: SpaceMessage) => boolean, timeoutMs?: number): Promise<SpaceMessage>;
+  closed: Promise<{ code: number; reason: string }>;
+  close(): Promise<void>;
+}
+
+/** Opens a group space's notice socket; rejects with the HTTP status when refused. */
+export function connectSpace(
+  baseUrl: string,
+  groupId: string,
+  cookie: string | null,
+  origin = baseUrl,
+): Promise<SpaceClient> {
+  const url = `${baseUrl.replace(/^http/, 'ws')}/api/groups/${groupId}/space/live?v=${LIVE_PROTOCOL_VERSION}`;
+  const ws = new WebSocket(url, { headers: { ...(cookie ? { cookie } : {}), origin } });
+  const messages: SpaceMessage[] = [];
+  const waiters: { match: (m: SpaceMessage) => boolean; resolve: (m: SpaceMessage) => void }[] = [];
+  ws.on('message', (data) => {
+    const message = spaceMessage.parse(JSON.parse(data.toString()));
+    messages.push(message);
+    for (const waiter of [...waiters]) {
+      if (waiter.match(message)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(message);
+      }
+    }
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+  return new Promise((resolve, reject) => {
+    ws.on('unexpected-response', (_req, res) => reject(new Error(`refused: ${res.statusCode}`)));
+    ws.on('error', reject);
+    ws.on('open', () =>
+      resolve({
+        messages,
+        closed,
+        waitFor: (match, timeoutMs = 5000) => {
+          const seen = messages.find(match);
+          if (seen) return Promise.resolve(seen);
+          return new Promise((resolveWait, rejectWait) => {
+            const timer = setTimeout(
+              () => rejectWait(new Error('no matching notice in time')),
+              timeoutMs,
+            );
+            waiters.push({
+              match,
+              resolve: (m) => {
+                clearTimeout(timer);
+                resolveWait(m);
+              },
+            });
+          });
+        },
+        close: async () => {
+          if (ws.readyState === ws.CLOSED) return;
+          ws.close();
+          await closed;
+        },
+      }),
+    );
   });
 }

@@ -393,7 +393,8 @@ const SPACE_ROWS: Row[] = [
   {
     route: 'PUT /api/space/posts/{postId}/warmth',
     allowed: IN_GROUP,
-    run: async (_k, c) => c.put(`${postPath(await thread())}/warmth`, { kind: 'same_here', on: true }),
+    run: async (_k, c) =>
+      c.put(`${postPath(await thread())}/warmth`, { kind: 'same_here', on: true }),
   },
   {
     route: 'POST /api/space/posts/{postId}/reports',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { SpaceMessage } from '../../core/protocol/live';
 import { listReaders } from '../../server/db/queries/space';
 import { spacePolicy } from '../../server/policies/space';
+import { connectSpace, type SpaceClient } from '../helpers/liveClient';
 import { type Client, createTestApp } from '../helpers/testApp';
 
 // Each test makes a circle of seven people: sign-ups from one address are not limited here.
@@ -518,5 +520,36 @@ describe('the members’ space', () => {
     const group = (await c.member.get(`/api/groups/${c.group.id}`)).json();
     expect(group.staff.map((s: { role: string }) => s.role)).toEqual(['facilitator']);
     expect(group.memberCount).toBe(2);
+  });
+});
+
+describe('the space, live', () => {
+  it('tells each open page of a new post in a space it may read, and closes a page whose person left', async () => {
+    const c = await circle();
+    const base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const opened = await Promise.all(
+      [c.member, c.steward, c.facilitator].map((p) => connectSpace(base, c.group.id, p.cookie)),
+    );
+    const [member, steward, facilitator] = opened as [SpaceClient, SpaceClient, SpaceClient];
+    await expect(connectSpace(base, c.group.id, c.outsider.cookie)).rejects.toThrow('404');
+    await expect(
+      connectSpace(base, c.group.id, c.member.cookie, 'https://evil.example'),
+    ).rejects.toThrow('403');
+
+    const peers = await start(c.steward, c.group.id, { space: 'peers' });
+    const isPeers = (m: SpaceMessage) => m.type === 'thread' && m.threadId === peers.threadId;
+    await member.waitFor(isPeers);
+    await steward.waitFor(isPeers);
+    const shared = await start(c.member, c.group.id);
+    await facilitator.waitFor((m) => m.type === 'thread' && m.threadId === shared.threadId);
+    // The facilitator heard of the shared thread, never of the members-only one.
+    expect(facilitator.messages.some(isPeers)).toBe(false);
+
+    // The member leaves: their page is closed with the code for access that ended.
+    expect(
+      (await c.member.delete(`/api/groups/${c.group.id}/members/${c.member.id}`)).statusCode,
+    ).toBe(204);
+    expect(await member.closed).toMatchObject({ code: 4003 });
+    await Promise.all([steward.close(), facilitator.close()]);
   });
 });
