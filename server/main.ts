@@ -17,6 +17,7 @@ import { settleWaitlists } from './services/joining/settleWaitlists';
 import { advanceLifecycles } from './services/lifecycle/advanceLifecycles';
 import { deliverOutbox } from './services/mail/deliverOutbox';
 import { queueReminders } from './services/mail/queueReminders';
+import { queueSpaceDigests } from './services/space/queueSpaceDigests';
 
 /** How long a shutdown may take before the process exits anyway. */
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
   every(60_000, 'advancing lifecycles', () => advanceLifecycles(deps));
   every(60_000, 'settling waitlists', () => settleWaitlists(deps));
   every(60_000, 'queueing reminders', () => queueReminders(deps));
+  every(10 * 60_000, 'queueing space digests', () => queueSpaceDigests(deps));
   if (deps.mail.kind === 'none') {
     app.log.warn('SMTP_URL is not set: mail is kept in the outbox for administrators to read');
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { id, isoTime } from './common';
 
 export const REMINDER_CHOICES = [10080, 1440, 180, 60, 15] as const;
+export const SPACE_DIGESTS = ['off', 'daily', 'weekly'] as const;
 
 export const emailPreferences = z
   .strictObject({
@@ -11,6 +12,8 @@ export const emailPreferences = z
     roles: z.boolean(),
     changes: z.boolean(),
     proposals: z.boolean(),
+    /** A digest of the group's space while away: daily, weekly or never. */
+    spaceDigest: z.enum(SPACE_DIGESTS),
   })
   .meta({ id: 'EmailPreferences' });
 export type EmailPreferences = z.infer<typeof emailPreferences>;

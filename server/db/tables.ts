@@ -42,9 +42,9 @@ export interface UsersTable {
   /** When the account's personal data was erased; the row stays so records keep their shape. */
   erased_at: string | null;
   /** When the person last opened a group's space; digests go only to people away since. */
-  space_seen_at?: string | null;
+  space_seen_at: string | null;
   /** When their last digest of the space went. */
-  space_digest_at?: string | null;
+  space_digest_at: string | null;
   /** base64url of 32 random bytes: who the person is to their passkeys; null until the first. */
   passkey_handle: string | null;
 }

@@ -265,6 +265,34 @@ export function seatOfferMail(
   });
 }
 
+/**
+ * What is new in a group's space while the person was away. The shared space's threads are
+ * named; the members-only space is only counted: its words never leave Hearth.
+ */
+export function spaceDigestMail(
+  context: MailContext,
+  digest: {
+    groupName: string;
+    daily: boolean;
+    shared: { title: string; posts: number }[];
+    membersOnly: number;
+    url: string;
+  },
+): MailContent {
+  const posts = (n: number) => (n === 1 ? '1 new post' : `${n} new posts`);
+  return compose(context, `New in ${digest.groupName}’s space`, {
+    paragraphs: [
+      `Here is what is new in ${digest.groupName}’s space since you last looked.`,
+      ...digest.shared.map((s) => `${posts(s.posts)} in “${s.title}”.`),
+      ...(digest.membersOnly > 0
+        ? [`${posts(digest.membersOnly)} in the members-only space.`]
+        : []),
+      `You get this ${digest.daily ? 'once a day' : 'once a week'} at most, and only when you have not visited since.`,
+    ],
+    link: { label: 'Open the space', url: digest.url },
+  });
+}
+
 // Account mail: always sent (it keeps the account safe), never about a group.
 
 /** A link to choose a new password, for one hour. */

@@ -16,6 +16,7 @@ export const DEFAULT_EMAIL_PREFERENCES: EmailPreferences = {
   roles: true,
   changes: true,
   proposals: true,
+  spaceDigest: 'weekly',
 };
 
 let cachedSecret: { db: unknown; secret: Buffer } | null = null;

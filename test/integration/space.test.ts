@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SpaceMessage } from '../../core/protocol/live';
 import { listReaders } from '../../server/db/queries/space';
 import { spacePolicy } from '../../server/policies/space';
+import { queueSpaceDigests } from '../../server/services/space/queueSpaceDigests';
 import { connectSpace, type SpaceClient } from '../helpers/liveClient';
 import { type Client, createTestApp } from '../helpers/testApp';
 
@@ -551,5 +552,66 @@ describe('the space, live', () => {
     ).toBe(204);
     expect(await member.closed).toMatchObject({ code: 4003 });
     await Promise.all([steward.close(), facilitator.close()]);
+  });
+});
+
+describe('the space’s digest', () => {
+  it('goes to people who have been away, names the shared space’s threads, and only counts the members-only space', async () => {
+    const c = await circle();
+    await start(c.steward, c.group.id, { title: 'Shared news', body: 'Everyone can read this.' });
+    await start(c.steward, c.group.id, {
+      space: 'peers',
+      title: 'A private worry',
+      body: 'Only the members should ever read this sentence.',
+    });
+    // The member looked a moment ago; the facilitator never did.
+    t.clock.advance(60_000);
+    await c.member.put('/api/me/email-preferences', {
+      reminders: [],
+      roles: true,
+      changes: true,
+      proposals: true,
+      spaceDigest: 'daily',
+    });
+    await queueSpaceDigests(t.deps);
+    const mail = await t.deps.db
+      .selectFrom('email_outbox')
+      .select(['to_address', 'kind', 'subject', 'text_body', 'html_body', 'group_id'])
+      .where('kind', '=', 'space.digest')
+      .execute();
+    const to = (who: { email: string }) => mail.filter((m) => m.to_address === who.email);
+    const memberMail = to(c.member);
+    expect(memberMail).toHaveLength(1);
+    expect(memberMail[0]?.group_id).toBe(c.group.id);
+    expect(memberMail[0]?.text_body).toContain('“Shared news”');
+    expect(memberMail[0]?.text_body).toContain('1 new post in the members-only space');
+    for (const m of mail) {
+      expect(m.text_body).not.toContain('private worry');
+      expect(m.text_body).not.toContain('Only the members');
+      expect(m.html_body).not.toContain('private worry');
+    }
+    expect(to(c.facilitator)[0]?.text_body).not.toContain('members-only');
+    // The steward wrote both: nothing new for them. Running again sends nothing more.
+    expect(to(c.steward)).toEqual([]);
+    await queueSpaceDigests(t.deps);
+    const again = await t.deps.db
+      .selectFrom('email_outbox')
+      .select('id')
+      .where('kind', '=', 'space.digest')
+      .execute();
+    expect(again).toHaveLength(mail.length);
+
+    // A day on, someone who visited since has no digest; someone who did not, has one.
+    await start(c.steward, c.group.id, { title: 'Tuesday', body: 'See you Tuesday.' });
+    t.clock.advance(86_400_000 + 1000);
+    const threads = (await c.member.get(`/api/groups/${c.group.id}/space`)).json().threads;
+    for (const th of threads) await c.member.put(`/api/space/threads/${th.id}/read`, { seq: 99 });
+    await queueSpaceDigests(t.deps);
+    const later = await t.deps.db
+      .selectFrom('email_outbox')
+      .select(['to_address'])
+      .where('kind', '=', 'space.digest')
+      .execute();
+    expect(later.filter((m) => m.to_address === c.member.email)).toHaveLength(1);
   });
 });

@@ -3,9 +3,11 @@
  * they wrote; the group's record keeps its shape (versions, outcomes and counts stay, and
  * the person's rows point at an account that now says "Former member").
  */
+
 import { type Kysely, sql } from 'kysely';
 import { likePattern } from '../dialect';
 import type { Database } from '../tables';
+import { eraseSpaceWordsOf } from './space';
 
 /** What erased words read as, wherever a person's own text stood. */
 export const REMOVED_BY_AUTHOR = '[removed by its author]';
@@ -19,6 +21,7 @@ export async function listGroupTiesOf(db: Kysely<Database>, userId: string): Pro
     .select('group_id')
     .where('user_id', '=', userId)
     .union(db.selectFrom('waitlist').select('group_id').where('user_id', '=', userId))
+    .union(db.selectFrom('group_staff').select('group_id').where('user_id', '=', userId))
     .union(
       db
         .selectFrom('applications')
@@ -110,6 +113,9 @@ export async function eraseAccount(
     'waitlist',
     'role_not_ready',
     'purpose_answers',
+    'group_staff',
+    'space_reads',
+    'space_warmth',
   ] as const) {
     await db.deleteFrom(table).where('user_id', '=', id).execute();
   }
@@ -168,6 +174,8 @@ export async function eraseAccount(
     .where('actor_id', '=', id)
     .where('note', 'is not', null)
     .execute();
+
+  await eraseSpaceWordsOf(db, id, at, REMOVED_BY_AUTHOR);
 
   // The account itself: nothing left that says who it was.
   await db

@@ -285,6 +285,59 @@ export const PERSONAL_TABLES: readonly PersonalTable[] = [
         .execute(),
   },
   {
+    file: 'space-posts.csv',
+    about:
+      'What you wrote in your groups’ spaces: threads you started (with their titles) and replies. A deleted post is listed without its words.',
+    columns: ['group', 'space', 'what', 'title', 'created_at', 'edited_at', 'content_note', 'text'],
+    rows: async (db, userId, p) => {
+      const rows = await db
+        .selectFrom('space_posts as p')
+        .innerJoin('space_threads as t', 't.id', 'p.thread_id')
+        .select([
+          sql<string>`(select name from groups where groups.id = p.group_id)`.as('group'),
+          't.space',
+          'p.seq',
+          't.title',
+          'p.created_at',
+          'p.edited_at',
+          'p.content_note',
+          'p.body',
+        ])
+        .where('p.author_id', '=', userId)
+        .orderBy('p.created_at')
+        .orderBy('p.id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute();
+      return rows.map((r) => ({
+        group: r.group,
+        space: r.space === 'peers' ? 'members only' : 'everyone',
+        what: Number(r.seq) === 1 ? 'thread' : 'reply',
+        // A thread's title is yours only if you started it.
+        title: Number(r.seq) === 1 ? r.title : '',
+        created_at: r.created_at,
+        edited_at: r.edited_at,
+        content_note: r.content_note,
+        text: r.body,
+      }));
+    },
+  },
+  {
+    file: 'staff-roles.csv',
+    about: 'Groups you work with in a staff role (not as a member).',
+    columns: ['group', 'role', 'added_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('group_staff')
+        .select([groupName.as('group'), 'role', 'added_at'])
+        .where('user_id', '=', userId)
+        .orderBy('added_at')
+        .orderBy('group_id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
     file: 'notifications.csv',
     about: 'The notifications Hearth showed you.',
     columns: ['group', 'kind', 'created_at', 'read_at'],

@@ -691,3 +691,98 @@ export async function countOpenReports(db: Kysely<Database>, groupId: string): P
   ]);
   return Number(reports.n) + Number(looks.n);
 }
+
+/**
+ * People who may be due a digest: in some group's space (as a peer or staff) and sent none
+ * since `sentBefore`. A page at a time, by id.
+ */
+export async function listDigestCandidates(
+  db: Kysely<Database>,
+  sentBefore: string,
+  after: string,
+  limit: number,
+): Promise<{ id: string; space_seen_at: string | null; space_digest_at: string | null }[]> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'space_seen_at', 'space_digest_at'])
+    .where('id', '>', after)
+    .where('closed_at', 'is', null)
+    .where((eb) =>
+      eb.or([eb('space_digest_at', 'is', null), eb('space_digest_at', '<', sentBefore)]),
+    )
+    .where((eb) =>
+      eb.exists(
+        db
+          .selectFrom(spaceAccess(db).as('a'))
+          .select('a.user_id')
+          .where(sql<boolean>`a.user_id = users.id`),
+      ),
+    )
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * What is new for this person since `since`, per group and space: posts by others after
+ * their place, in threads they have not muted. Titles are given for the shared space only.
+ */
+export async function listNewSince(db: Kysely<Database>, userId: string, since: string) {
+  const rows = await readableThreads(db, userId)
+    .innerJoin('groups as g', 'g.id', 't.group_id')
+    .innerJoin('space_posts as p', 'p.thread_id', 't.id')
+    .select([
+      't.group_id',
+      'g.name as group_name',
+      't.space',
+      't.id as thread_id',
+      't.title',
+      sql<number>`count(*)`.as('posts'),
+    ])
+    .where('p.created_at', '>', since)
+    .where(sql<boolean>`p.seq > coalesce(r.last_read_seq, 0)`)
+    .where(sql<boolean>`coalesce(r.volume, 'normal') <> 'mute'`)
+    .where((eb) => eb.or([eb('p.author_id', 'is', null), eb('p.author_id', '<>', userId)]))
+    .where('p.deleted_at', 'is', null)
+    .groupBy(['t.group_id', 'g.name', 't.space', 't.id', 't.title'])
+    .execute();
+  return rows.map((r) => ({ ...r, posts: Number(r.posts) }));
+}
+
+export async function markDigestSent(db: Kysely<Database>, userId: string, at: string) {
+  await db.updateTable('users').set({ space_digest_at: at }).where('id', '=', userId).execute();
+}
+
+/**
+ * An erased account's words in the spaces: each post keeps its place, as if its author had
+ * deleted it, and their threads' titles go; their reports stay for the stewards, unnamed.
+ */
+export async function eraseSpaceWordsOf(
+  db: Kysely<Database>,
+  userId: string,
+  at: string,
+  removed: string,
+): Promise<void> {
+  const posts = await db
+    .selectFrom('space_posts')
+    .select(['id', 'group_id'])
+    .where('author_id', '=', userId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  for (const post of posts) await markPostDeleted(db, post, at);
+  await db
+    .updateTable('space_threads')
+    .set({ title: removed })
+    .where('author_id', '=', userId)
+    .execute();
+  await db
+    .updateTable('space_reports')
+    .set({ reporter_id: null, note: null })
+    .where('reporter_id', '=', userId)
+    .execute();
+  await db
+    .updateTable('space_language')
+    .set({ added_by: null })
+    .where('added_by', '=', userId)
+    .execute();
+}

@@ -9,6 +9,7 @@ import { endSessionsOf } from '../../accounts/forget';
 import { mailAccount } from '../../accounts/links';
 import { currentUser } from '../../accounts/me';
 import { requireCurrentPassword } from '../../accounts/passwordRules';
+import { recordAudit } from '../../audit/recordAudit';
 import { parseRoomState, roomStateText } from '../../db/jsonColumns';
 import {
   eraseAccount,
@@ -24,6 +25,7 @@ import {
 } from '../../db/queries/accountClosing';
 import { voidAccountTokens } from '../../db/queries/accountTokens';
 import { findMembership } from '../../db/queries/memberships';
+import { deleteStaff } from '../../db/queries/staff';
 import { findWaitlistEntry } from '../../db/queries/waitlist';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
@@ -61,6 +63,15 @@ export async function closeAccount(
             actorId: user.id,
             action: 'member.left',
             handOver: true,
+          });
+        }
+        if (await deleteStaff(write.trx, groupId, user.id)) {
+          await recordAudit(write.trx, {
+            at: write.at,
+            actorId: user.id,
+            groupId,
+            action: 'staff.removed',
+            subjectId: user.id,
           });
         }
         const entry = await findWaitlistEntry(write.trx, groupId, user.id);

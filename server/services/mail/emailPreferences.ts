@@ -32,6 +32,7 @@ const NOTHING_OPTIONAL: EmailPreferences = {
   roles: false,
   changes: false,
   proposals: false,
+  spaceDigest: 'off',
 };
 
 async function save(deps: Deps, userId: string, input: EmailPreferences, viaLink = false) {
