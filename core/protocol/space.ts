@@ -183,6 +183,8 @@ export const spacePage = z
   .object({
     groupId: id,
     groupName: z.string(),
+    /** The group's language: which shipped language suggestions apply. */
+    language: z.string(),
     space: spaceName,
     threads: z.array(threadSummary),
     next: z.string().nullable(),

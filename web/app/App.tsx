@@ -41,6 +41,10 @@ const RecordPage = lazy(() => import('../features/groups/RecordPage'));
 const SettingsPage = lazy(() => import('../features/forming/SettingsPage'));
 const DecisionPage = lazy(() => import('../features/forming/DecisionPage'));
 const LivePage = lazy(() => import('../features/live/LivePage'));
+const SpacePage = lazy(() => import('../features/space/SpacePage'));
+const NewThreadPage = lazy(() => import('../features/space/NewThreadPage'));
+const CarePage = lazy(() => import('../features/space/CarePage'));
+const ThreadPage = lazy(() => import('../features/space/ThreadPage'));
 
 export function App() {
   useEffect(() => {
@@ -73,6 +77,10 @@ export function App() {
             <Route path="/groups/:id/life" component={LifePage} />
             <Route path="/groups/:id/record" component={RecordPage} />
             <Route path="/groups/:id/settings" component={SettingsPage} />
+            <Route path="/groups/:id/space" component={SpacePage} />
+            <Route path="/groups/:id/space/new" component={NewThreadPage} />
+            <Route path="/groups/:id/space/care" component={CarePage} />
+            <Route path="/space/threads/:threadId" component={ThreadPage} />
             <Route path="/decisions/:decisionId" component={DecisionPage} />
             <Route path="/meetings/:meetingId" component={MeetingPage} />
             <Route path="/meetings/:meetingId/live" component={LivePage} />

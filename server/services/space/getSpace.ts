@@ -37,6 +37,7 @@ export async function getSpace(
   return {
     groupId: input.groupId,
     groupName: access.group.name,
+    language: access.group.language,
     space: input.space,
     threads: page.map(toThreadSummary),
     next: threads.length > PAGE && last ? `${last.last_post_at}~${last.id}` : null,

@@ -3,6 +3,7 @@ import {
   type EmailPreferences,
   type EmailPreferencesView,
   REMINDER_CHOICES,
+  SPACE_DIGESTS,
 } from '../../../core/protocol/mail';
 import { Notice } from '../../components/Notice';
 import { t } from '../../i18n/t';
@@ -70,6 +71,21 @@ export function EmailChoices({ view, token }: { view: EmailPreferencesView; toke
         {toggle('roles')}
         {toggle('changes')}
         {toggle('proposals')}
+      </fieldset>
+      <fieldset class="field">
+        <legend>{t('email.digest')}</legend>
+        <p class="hint">{t('email.digestHint')}</p>
+        {SPACE_DIGESTS.map((choice) => (
+          <label class="check" key={choice}>
+            <input
+              type="radio"
+              name="spaceDigest"
+              checked={prefs.spaceDigest === choice}
+              onChange={() => setPrefs({ ...prefs, spaceDigest: choice })}
+            />{' '}
+            {t(`email.digest.${choice}`)}
+          </label>
+        ))}
       </fieldset>
       <button type="submit" class="button primary">
         {t('email.save')}

@@ -11,7 +11,8 @@ import { me } from '../../lib/session';
 import { useLoad } from '../../lib/useLoad';
 import { AcknowledgeStep } from '../agreement/AcknowledgeStep';
 import { getAgreement } from '../agreement/api';
-import { closeGroup, getGroup, myApplications, removeMember } from './api';
+import { getSpace } from '../space/api';
+import { closeGroup, endStaffRole, getGroup, myApplications, removeMember } from './api';
 import { GroupNow } from './GroupNow';
 import { InvitePanel } from './InvitePanel';
 import { MemberList } from './MemberList';
@@ -62,6 +63,12 @@ function GroupView({
     () => (isMember ? myApplications() : Promise.resolve(null)),
     [g.id, isMember],
   );
+  // What is new between meetings, for the link to the space.
+  const space = useLoad(
+    () => (g.can.space ? getSpace(g.id, 'everyone') : Promise.resolve(null)),
+    [g.id, g.can.space],
+  );
+  const unread = (space.data?.unread.everyone ?? 0) + (space.data?.unread.peers ?? 0);
   const welcome = applications.data?.items.find(
     (a) =>
       a.groupId === g.id &&
@@ -89,6 +96,19 @@ function GroupView({
     try {
       await removeMember(g.id, me.value?.id ?? '');
       location.route('/groups');
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const stepAway = async (userId: string) => {
+    try {
+      await endStaffRole(g.id, userId);
+      if (userId === me.value?.id) location.route('/groups');
+      else {
+        await onChange(await getGroup(g.id));
+        show(t('staff.ended'));
+      }
     } catch (error) {
       fail(error);
     }
@@ -138,8 +158,28 @@ function GroupView({
         ) : g.myRole ? (
           <GroupNow group={g} agreement={agreement.data ?? null} />
         ) : null}
+        {g.staffRole ? (
+          <section class="card panel">
+            <p>{t('staff.you', { role: t(`staff.role.${g.staffRole}`) })}</p>
+            <div class="actions">
+              <a class="button primary" href={`/groups/${g.id}/space`}>
+                {unread > 0 ? t('space.linkNew', { count: unread }) : t('space.link')}
+              </a>
+              <ConfirmButton
+                tone="secondary"
+                label={t('staff.stepAway')}
+                question={t('staff.stepAwayQuestion', { group: g.name })}
+                confirmLabel={t('staff.stepAwayYes')}
+                onConfirm={() => stepAway(me.value?.id ?? '')}
+              />
+            </div>
+          </section>
+        ) : null}
         {g.myRole ? (
           <nav class="group-links" aria-label={t('groupPage.sections')}>
+            <a class="button primary" href={`/groups/${g.id}/space`}>
+              {unread > 0 ? t('space.linkNew', { count: unread }) : t('space.link')}
+            </a>
             <a class="button secondary" href={`/groups/${g.id}/agreement`}>
               {t('agreement.link')}
             </a>
@@ -207,6 +247,32 @@ function GroupView({
             <h2 id="members-title">{t('groupPage.members')}</h2>
             <p class="small muted">{t('groupPage.stewardsAre')}</p>
             <MemberList group={g} onMessage={show} onChange={onChange} />
+          </section>
+        ) : null}
+
+        {g.staff && g.staff.length > 0 ? (
+          <section aria-labelledby="staff-title">
+            <h2 id="staff-title">{t('staff.title')}</h2>
+            <p class="small muted">{t('staff.lead')}</p>
+            <ul class="members">
+              {g.staff.map((s) => (
+                <li key={s.userId}>
+                  <span>
+                    {s.displayName} <span class="muted">({t(`staff.role.${s.role}`)})</span>
+                  </span>
+                  {g.can.manageStaff ? (
+                    <ConfirmButton
+                      small
+                      tone="secondary"
+                      label={t('staff.end')}
+                      question={t('staff.endQuestion', { name: s.displayName })}
+                      confirmLabel={t('staff.endYes')}
+                      onConfirm={() => stepAway(s.userId)}
+                    />
+                  ) : null}
+                </li>
+              ))}
+            </ul>
           </section>
         ) : null}
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { INVITE_EXPIRY_DAYS } from '../../../core/domain/membership';
+import { INVITE_EXPIRY_DAYS, STAFF_ROLES, type StaffRole } from '../../../core/domain/membership';
 import type { CreatedInvite, InviteItem } from '../../../core/protocol/invites';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Field } from '../../components/Field';
@@ -14,6 +14,7 @@ import { createInvite, listInvites, revokeInvite } from './api';
 export function InvitePanel({ groupId }: { groupId: string }) {
   const invites = useLoad(() => listInvites(groupId), [groupId]);
   const [days, setDays] = useState<number>(7);
+  const [role, setRole] = useState<'member' | StaffRole>('member');
   const [email, setEmail] = useState('');
   const [emailError, setEmailError] = useState<string | undefined>(undefined);
   const [created, setCreated] = useState<CreatedInvite | null>(null);
@@ -29,6 +30,7 @@ export function InvitePanel({ groupId }: { groupId: string }) {
       const invite = await createInvite(groupId, {
         expiresInDays: days,
         ...(to ? { email: to } : {}),
+        ...(role === 'member' ? {} : { role }),
       });
       setEmailError(undefined);
       if (invite.sentTo) {
@@ -105,6 +107,24 @@ export function InvitePanel({ groupId }: { groupId: string }) {
           error={emailError}
           autoComplete="off"
         />
+        <div class="field">
+          <label for="invite-role">{t('invites.role')}</label>
+          <p class="hint" id="invite-role-hint">
+            {t('invites.roleHint')}
+          </p>
+          <select
+            id="invite-role"
+            aria-describedby="invite-role-hint"
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value as 'member' | StaffRole)}
+          >
+            {(['member', ...STAFF_ROLES] as const).map((r) => (
+              <option key={r} value={r}>
+                {r === 'member' ? t('invites.asMember') : t(`staff.role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <div class="field">
           <label for="invite-days">{t('invites.expiry')}</label>
           <select

@@ -3,6 +3,7 @@
  * invitations, and where one is waiting for a seat.
  */
 import type { z } from 'zod';
+import type { StaffRole } from '../../../core/domain/membership';
 import type { GroupDecision } from '../../../core/protocol/decisions';
 import type {
   CreateGroupInput,
@@ -49,6 +50,8 @@ export const browseDirectory = (query: URLSearchParams) =>
   get<GroupPage>(`/api/groups?${query.toString()}`);
 
 /** Leaving (your own id) or, for a steward, removing someone. */
+export const endStaffRole = (groupId: string, userId: string) =>
+  del(path`/api/groups/${groupId}/staff/${userId}`);
 export const removeMember = (groupId: string, userId: string) =>
   del(path`/api/groups/${groupId}/members/${userId}`);
 export const changeMemberRole = (groupId: string, userId: string, role: Role) =>
@@ -56,7 +59,12 @@ export const changeMemberRole = (groupId: string, userId: string, role: Role) =>
 
 export const createInvite = (
   groupId: string,
-  body: { expiresInDays?: number; maxUses?: number | null; email?: string },
+  body: {
+    expiresInDays?: number;
+    maxUses?: number | null;
+    email?: string;
+    role?: 'member' | StaffRole;
+  },
 ) => post<CreatedInvite>(path`/api/groups/${groupId}/invites`, body);
 export const listInvites = (groupId: string) =>
   get<{ items: InviteItem[] }>(path`/api/groups/${groupId}/invites`);

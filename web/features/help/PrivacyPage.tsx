@@ -1,7 +1,7 @@
+import { linkify } from '../../components/CrisisResources';
 import { Page } from '../../components/Page';
 import { t } from '../../i18n/t';
 import { settings } from '../../lib/session';
-import { linkify } from './HelpNowPage';
 
 /** The privacy page's sections, in order: each a heading and its points. */
 const SECTIONS = [

@@ -68,6 +68,9 @@ function Invitation({ p, token }: { p: InvitePreview; token: string }) {
             <span>{t('group.members', { count: p.group.memberCount, cap: p.group.sizeCap })}</span>
           </p>
         </div>
+        {p.role !== 'member' ? (
+          <Notice>{t('invite.asStaff', { role: t(`staff.role.${p.role}`) })}</Notice>
+        ) : null}
         {p.alreadyMember ? null : <Commitment view={p.joining} />}
         {p.sentTo && !p.alreadyMember ? (
           <Notice tone={p.sentTo.isYou === false ? 'warning' : 'info'}>
@@ -77,7 +80,9 @@ function Invitation({ p, token }: { p: InvitePreview; token: string }) {
           </Notice>
         ) : null}
         {error ? <Notice tone="warning">{error}</Notice> : null}
-        {!p.alreadyMember && p.group.seatsLeft > 0 && me.value !== undefined ? (
+        {!p.alreadyMember &&
+        (p.group.seatsLeft > 0 || p.role !== 'member') &&
+        me.value !== undefined ? (
           <ConfirmCommitment
             checked={confirmed}
             onChange={(value) => {
@@ -94,7 +99,7 @@ function Invitation({ p, token }: { p: InvitePreview; token: string }) {
               {t('invite.goToGroup')}
             </a>
           </>
-        ) : p.group.seatsLeft === 0 ? (
+        ) : p.group.seatsLeft === 0 && p.role === 'member' ? (
           <Notice tone="warning">{t('invite.full')}</Notice>
         ) : p.sentTo?.isYou === false ? null : me.value ? (
           <button

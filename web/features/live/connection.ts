@@ -6,24 +6,17 @@
  */
 import { type Signal, signal } from '@preact/signals';
 import {
-  LIVE_CLOSE,
   LIVE_PROTOCOL_VERSION,
-  LIVE_RESTARTING,
   type LiveCloseReason,
   type LiveCommand,
   type RoomView,
   serverMessage,
 } from '../../../core/protocol/live';
 import { t } from '../../i18n/t';
+import { path } from '../../lib/api';
+import { type LinkState, openSocket } from '../../lib/socket';
 
-export type LinkState = 'connecting' | 'open' | 'reconnecting' | 'restarting' | 'closed';
-
-const CLOSE_REASONS = new Map(
-  (Object.entries(LIVE_CLOSE) as [LiveCloseReason, number][]).map(([reason, code]) => [
-    code,
-    reason,
-  ]),
-);
+export type { LinkState };
 
 export interface LiveSession {
   room: Signal<RoomView | null>;
@@ -55,38 +48,23 @@ function newId(): string {
 export function openLiveSession(meetingId: string): LiveSession {
   const room = signal<RoomView | null>(null);
   const you = signal<string | null>(null);
-  const link = signal<LinkState>('connecting');
   const offset = signal(0);
   const notice = signal<string | null>(null);
-  const ended = signal<LiveCloseReason | null>(null);
   /** Commands sent but not yet acknowledged: sent again, with the same id, after a reconnect. */
   const pending = new Map<string, { command: LiveCommand; resolve: (ok: boolean) => void }>();
-  let socket: WebSocket | null = null;
-  let attempt = 0;
-  let closed = false;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let best = Number.POSITIVE_INFINITY;
-  let clockTimer: ReturnType<typeof setInterval> | undefined;
-
-  const url = `${location.origin.replace(/^http/, 'ws')}/api/live/${encodeURIComponent(meetingId)}?v=${LIVE_PROTOCOL_VERSION}`;
-  const send = (ws: WebSocket, message: object) =>
-    ws.send(JSON.stringify({ v: LIVE_PROTOCOL_VERSION, ...message }));
 
   const syncClock = () => {
     best = Number.POSITIVE_INFINITY;
     for (let i = 0; i < PINGS; i++) {
-      setTimeout(() => {
-        if (socket?.readyState === WebSocket.OPEN) {
-          send(socket, { type: 'ping', t: Date.now() });
-        }
-      }, i * 150);
+      setTimeout(() => socket.send({ type: 'ping', t: Date.now() }), i * 150);
     }
   };
 
-  const onMessage = (event: MessageEvent<string>) => {
+  const onMessage = (data: string) => {
     let raw: unknown;
     try {
-      raw = JSON.parse(event.data);
+      raw = JSON.parse(data);
     } catch {
       return;
     }
@@ -94,11 +72,7 @@ export function openLiveSession(meetingId: string): LiveSession {
     const parsed = serverMessage.safeParse(raw);
     if (!parsed.success) {
       const version = (raw as { v?: unknown } | null)?.v;
-      if (version !== LIVE_PROTOCOL_VERSION) {
-        ended.value = 'outdated';
-        closed = true;
-        socket?.close();
-      }
+      if (version !== LIVE_PROTOCOL_VERSION) socket.outdated();
       return;
     }
     const message = parsed.data;
@@ -125,8 +99,8 @@ export function openLiveSession(meetingId: string): LiveSession {
         pending.delete(message.id);
         if (!message.ok && message.refusal) notice.value = t(`live.refusal.${message.refusal}`);
         // A refusal may mean this screen is behind: catch up.
-        if (!message.ok && socket && room.value && message.version > room.value.version) {
-          send(socket, { type: 'resync' });
+        if (!message.ok && room.value && message.version > room.value.version) {
+          socket.send({ type: 'resync' });
         }
         break;
       }
@@ -136,62 +110,26 @@ export function openLiveSession(meetingId: string): LiveSession {
     }
   };
 
-  const connect = () => {
-    if (closed) return;
-    link.value = attempt === 0 ? 'connecting' : 'reconnecting';
-    const ws = new WebSocket(url);
-    socket = ws;
-    ws.onopen = () => {
-      attempt = 0;
-      link.value = 'open';
+  const socket = openSocket(path`/api/live/${meetingId}`, {
+    onOpen: () => {
       syncClock();
-      for (const [id, { command }] of pending) send(ws, { type: 'command', id, command });
-    };
-    ws.onmessage = onMessage;
-    ws.onclose = (event) => {
-      if (socket !== ws) return;
-      socket = null;
-      const reason = CLOSE_REASONS.get(event.code);
-      if (reason) {
-        // The server ended the session here on purpose: say why, and do not come back.
-        ended.value = reason;
-        closed = true;
-      }
-      if (closed) {
-        link.value = 'closed';
-        return;
-      }
-      const restarting = event.code === LIVE_RESTARTING.code;
-      link.value = restarting ? 'restarting' : 'reconnecting';
-      // Back off: 0.5 s, 1 s, 2 s … up to 10 s, with some jitter so a room does not stampede.
-      const delay = Math.min(10_000, 500 * 2 ** attempt) * (0.75 + Math.random() / 2);
-      attempt += 1;
-      retryTimer = setTimeout(connect, delay);
-    };
-  };
-
-  const onWake = () => {
-    if (document.visibilityState !== 'visible') return;
-    if (socket?.readyState === WebSocket.OPEN) {
-      send(socket, { type: 'resync' });
+      for (const [id, { command }] of pending) socket.send({ type: 'command', id, command });
+    },
+    onMessage,
+    onWake: () => {
+      socket.send({ type: 'resync' });
       syncClock();
-    } else if (!socket && !closed) {
-      clearTimeout(retryTimer);
-      connect();
-    }
-  };
-  document.addEventListener('visibilitychange', onWake);
-  window.addEventListener('online', onWake);
-  clockTimer = setInterval(syncClock, RESYNC_CLOCK_MS);
-  connect();
+    },
+  });
+  const clockTimer = setInterval(syncClock, RESYNC_CLOCK_MS);
 
   return {
     room,
     you,
-    link,
+    link: socket.link,
     offset,
     notice,
-    ended,
+    ended: socket.ended,
     send(command) {
       const id = newId();
       notice.value = null;
@@ -209,16 +147,12 @@ export function openLiveSession(meetingId: string): LiveSession {
           },
         });
         // Sent now if connected; otherwise when the connection is back.
-        if (socket?.readyState === WebSocket.OPEN) send(socket, { type: 'command', id, command });
+        socket.send({ type: 'command', id, command });
       });
     },
     close() {
-      closed = true;
-      clearTimeout(retryTimer);
       clearInterval(clockTimer);
-      document.removeEventListener('visibilitychange', onWake);
-      window.removeEventListener('online', onWake);
-      socket?.close();
+      socket.close();
     },
   };
 }

@@ -33,6 +33,11 @@ function linkFor(n: Notice): string {
       return `${group}/join`;
     case 'group.stage':
       return `${group}/life`;
+    case 'space.reply':
+    case 'space.moderated':
+      return `/space/threads/${n.subjectId}`;
+    case 'space.report':
+      return `${group}/space/care`;
     default:
       return `/meetings/${n.subjectId}`;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkify } from './HelpNowPage';
+import { linkify } from './CrisisResources';
 
 type Part = string | { props: { href: string; children: string } };
 

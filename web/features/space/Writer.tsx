@@ -1,0 +1,142 @@
+import { useMemo, useState } from 'preact/hooks';
+import {
+  adviceOpenings,
+  type LanguageEntry,
+  languageSuggestions,
+  riskPhrases,
+  SHIPPED_LANGUAGE,
+} from '../../../core/domain/space';
+import { CrisisResources } from '../../components/CrisisResources';
+import { Field } from '../../components/Field';
+import { t } from '../../i18n/t';
+
+/**
+ * The box members write in: gentle suggestions for stigmatising words (whole words only,
+ * each dismissible, never blocking), and, when the author asked only to be heard, a quiet
+ * flag on advice-shaped openings. All of it runs here, in the browser.
+ */
+export function Writer(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onValue: (value: string) => void;
+  error?: string | undefined;
+  language: string;
+  groupLanguage: readonly LanguageEntry[];
+  /** The author of the thread asked to be heard: flag advice. */
+  listening?: boolean;
+  rows?: number;
+}) {
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const entries = useMemo(
+    () => [
+      ...(SHIPPED_LANGUAGE[props.language] ?? SHIPPED_LANGUAGE.en ?? []),
+      ...props.groupLanguage,
+    ],
+    [props.language, props.groupLanguage],
+  );
+  const suggestions = languageSuggestions(props.value, entries, dismissed);
+  const advice = props.listening
+    ? adviceOpenings(props.value).filter((a) => !dismissed.has(a.text.toLowerCase()))
+    : [];
+  const dismiss = (text: string) => setDismissed(new Set([...dismissed, text.toLowerCase()]));
+  return (
+    <div class="writer">
+      <Field
+        id={props.id}
+        label={props.label}
+        hint={props.hint}
+        value={props.value}
+        onValue={props.onValue}
+        error={props.error}
+        multiline
+        rows={props.rows ?? 6}
+      />
+      {advice.length > 0 || suggestions.length > 0 ? (
+        <ul class="suggestions" aria-label={t('space.suggestions')}>
+          {advice.map((a) => (
+            <li key={`advice-${a.index}`} class="suggestion">
+              <p>{t('space.adviceFlag', { words: a.text })}</p>
+              <button type="button" class="button link small" onClick={() => dismiss(a.text)}>
+                {t('space.dismiss')}
+              </button>
+            </li>
+          ))}
+          {suggestions.map((s) => (
+            <li key={`word-${s.index}`} class="suggestion">
+              <p>
+                {t('space.languageFlag', { words: s.text, suggestion: s.suggestion })}{' '}
+                <span class="muted">{s.why}</span>
+              </p>
+              {s.suggestion.includes('/') ? null : (
+                <button
+                  type="button"
+                  class="button secondary small"
+                  onClick={() =>
+                    props.onValue(
+                      props.value.slice(0, s.index) +
+                        s.suggestion +
+                        props.value.slice(s.index + s.text.length),
+                    )
+                  }
+                >
+                  {t('space.useSuggestion')}
+                </button>
+              )}
+              <button type="button" class="button link small" onClick={() => dismiss(s.text)}>
+                {t('space.dismiss')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** Optional content note: readers see it first and open the post when they are ready. */
+export function ContentNoteField(props: {
+  id: string;
+  value: string;
+  onValue: (value: string) => void;
+  error?: string | undefined;
+}) {
+  return (
+    <Field
+      id={props.id}
+      label={t('space.contentNote')}
+      hint={t('space.contentNoteHint')}
+      value={props.value}
+      onValue={props.onValue}
+      error={props.error}
+    />
+  );
+}
+
+/**
+ * Before posting words that suggest someone may be at risk now: where to find help, and the
+ * choice to post anyway. Nothing is hidden and nobody is told.
+ */
+export function CrisisCheck(props: { onPost: () => void; onBack: () => void; busy: boolean }) {
+  return (
+    <section class="card crisis-check" aria-labelledby="crisis-check-title" tabIndex={-1}>
+      <h2 id="crisis-check-title">{t('space.crisisTitle')}</h2>
+      <p>{t('space.crisisLead')}</p>
+      <CrisisResources />
+      <p class="muted">{t('space.crisisPrivacy')}</p>
+      <div class="actions">
+        <button type="button" class="button primary" disabled={props.busy} onClick={props.onPost}>
+          {t('space.crisisPost')}
+        </button>
+        <button type="button" class="button secondary" onClick={props.onBack}>
+          {t('space.crisisBack')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Whether the words call for the crisis check before they are posted. */
+export const needsCrisisCheck = (text: string, language: string) =>
+  riskPhrases(text, language).length > 0;
