@@ -61,7 +61,9 @@ function NewThread({ groupId, space }: { groupId: string; space: SpaceName }) {
         <div class="narrow">
           <Page title={t('space.newTitle')} lead={`${g.groupName} · ${t(`space.tab.${space}`)}`}>
             {space === 'peers' ? <p class="muted">{t('space.peersAbout')}</p> : null}
+            {g.can.write ? null : <p>{t('space.readOnly')}</p>}
             <form
+              hidden={!g.can.write}
               noValidate
               onSubmit={(e) => {
                 e.preventDefault();

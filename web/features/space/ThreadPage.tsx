@@ -586,6 +586,7 @@ function Thread({ threadId }: { threadId: string }) {
   const reload = async () => {
     await state.reload();
     setExtra([]);
+    setArrived(null);
   };
 
   useEffect(() => {

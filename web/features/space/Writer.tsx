@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   adviceOpenings,
   type LanguageEntry,
@@ -119,8 +119,11 @@ export function ContentNoteField(props: {
  * choice to post anyway. Nothing is hidden and nobody is told.
  */
 export function CrisisCheck(props: { onPost: () => void; onBack: () => void; busy: boolean }) {
+  const box = useRef<HTMLElement>(null);
+  // It appears in place of the send button: focus moves to it, so nobody misses it.
+  useEffect(() => box.current?.focus(), []);
   return (
-    <section class="card crisis-check" aria-labelledby="crisis-check-title" tabIndex={-1}>
+    <section ref={box} class="card crisis-check" aria-labelledby="crisis-check-title" tabIndex={-1}>
       <h2 id="crisis-check-title">{t('space.crisisTitle')}</h2>
       <p>{t('space.crisisLead')}</p>
       <CrisisResources />

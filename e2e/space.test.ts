@@ -1,0 +1,156 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { call } from '../test/helpers/liveSeed';
+import { type RunningNode, spawnNode } from '../test/helpers/spawnNode';
+import { checkPage, DESKTOP, launchBrowser, newPerson, type Watched } from './browser';
+
+let server: RunningNode;
+let browser: Browser;
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hearth-e2e-space-'));
+  [server, browser] = await Promise.all([spawnNode({ DATA_DIR: dataDir }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Ann (a steward) and Ben (a member) in one group, each signed in at their own browser. */
+async function twoInAGroup(): Promise<{ groupId: string; ann: Watched; ben: Watched }> {
+  const base = server.url;
+  const cookies: string[] = [];
+  for (const name of ['Ann', 'Ben']) {
+    const signup = await call(base, 'POST', '/api/auth/signup', {
+      email: `${name.toLowerCase()}.space@example.org`,
+      password: `${name} by the quiet river`,
+      displayName: name,
+    });
+    if (!signup.cookie) throw new Error(`sign-up ${signup.status}`);
+    cookies.push(signup.cookie);
+  }
+  const [annCookie, benCookie] = cookies as [string, string];
+  const group = await call(
+    base,
+    'POST',
+    '/api/groups',
+    { name: 'Carers circle', visibility: 'invite_only' },
+    annCookie,
+  );
+  const invite = await call(base, 'POST', `/api/groups/${group.json.id}/invites`, {}, annCookie);
+  await call(
+    base,
+    'POST',
+    `/api/invites/${invite.json.token}/accept`,
+    { confirm: true },
+    benCookie,
+  );
+  const people: Watched[] = [];
+  for (const [i, cookie] of cookies.entries()) {
+    const person = await newPerson(browser, i === 1 ? DESKTOP : undefined);
+    const [name, value] = cookie.split('=') as [string, string];
+    await person.context.addCookies([{ name, value, url: `${base}/` }]);
+    people.push(person);
+  }
+  return { groupId: group.json.id, ann: people[0] as Watched, ben: people[1] as Watched };
+}
+
+it('asks for ideas, gets a reply live, and marks it helpful; shares wanting to be heard, with a content note', async () => {
+  const { groupId, ann, ben } = await twoInAGroup();
+  const a = ann.page;
+  const b = ben.page;
+
+  // Ann finds the space from her group's page, on her phone.
+  await a.goto(`${server.url}/groups/${groupId}`);
+  await a.getByRole('link', { name: 'Between meetings' }).click();
+  await a.getByRole('heading', { level: 1, name: 'Between meetings' }).waitFor();
+  await a.getByText('Nothing here yet').waitFor();
+  await checkPage(ann, 'space-empty');
+
+  // A question, wanting ideas.
+  await a.getByRole('link', { name: 'Start a thread' }).click();
+  await a.getByRole('heading', { name: 'Start a thread' }).waitFor();
+  await a.getByRole('button', { name: 'Post' }).click();
+  await a.getByText('Say what you would like back.').first().waitFor();
+  await checkPage(ann, 'space-new-errors');
+  await a.getByLabel(/^Question/).check();
+  await a.getByLabel(/^Ideas and experiences/).check();
+  await a.getByLabel('Title').fill('Sleeping when you are on call at night');
+  await a
+    .getByLabel('What you would like to say')
+    .fill('My dad suffers from dementia and wakes at 3. How do you **all** get any sleep?');
+  // A gentle suggestion, never a block: she uses it.
+  await a.getByText('Instead of “suffers from”').waitFor();
+  await checkPage(ann, 'space-new-suggestion');
+  await a.getByRole('button', { name: 'Use this' }).click();
+  await expect(a.getByLabel('What you would like to say').inputValue()).resolves.toContain(
+    'My dad lives with dementia',
+  );
+  await a.getByRole('button', { name: 'Post' }).click();
+  await a
+    .getByRole('heading', { level: 1, name: 'Sleeping when you are on call at night' })
+    .waitFor();
+  await a.locator('.post-body strong', { hasText: 'all' }).waitFor();
+  const threadUrl = a.url();
+
+  // Ben opens it on his desktop and replies; Ann sees it arrive without reloading.
+  await b.goto(`${server.url}/groups/${groupId}/space`);
+  await b.getByRole('link', { name: 'Sleeping when you are on call at night' }).waitFor();
+  await checkPage(ben, 'space-list');
+  await b.getByRole('link', { name: 'Sleeping when you are on call at night' }).click();
+  await b.getByText('Ann would like ideas and experiences.').waitFor();
+  await b
+    .getByLabel('Your reply')
+    .fill('A white-noise machine helped me, and a rota with my sister.');
+  await b.getByRole('button', { name: 'Send reply' }).click();
+  await b.getByText('Your reply is posted.').waitFor();
+  await a.getByText('A white-noise machine helped me').waitFor();
+  await a.getByText('A new reply from Ben.').first().waitFor();
+  expect(a.url()).toBe(threadUrl);
+
+  // Ann marks it helpful: the question shows as answered.
+  await a.getByRole('button', { name: 'This helped me' }).click();
+  await a.getByText('Answered').waitFor();
+  await a.getByRole('button', { name: 'Thinking of you' }).click();
+  await a.getByText('Thinking of you: Ann').waitFor();
+  await checkPage(ann, 'space-thread-answered');
+
+  // A share wanting only to be heard, folded behind a content note.
+  await a.goto(`${server.url}/groups/${groupId}/space/new`);
+  await a.getByLabel(/^Share/).check();
+  await a.getByLabel(/^Just listening/).check();
+  await a.getByLabel('Title').fill('A hard night');
+  await a
+    .getByLabel('What you would like to say')
+    .fill('Dad did not know me tonight. I just need to say it.');
+  await a.getByLabel('Content note (optional)').fill('grief');
+  await a.getByRole('button', { name: 'Post' }).click();
+  await a.getByRole('heading', { level: 1, name: 'A hard night' }).waitFor();
+
+  await b.goto(`${server.url}/groups/${groupId}/space`);
+  await b.getByRole('link', { name: 'A hard night' }).click();
+  // Folded until Ben chooses to open it.
+  const fold = b.getByText('Content note: grief. Open when you are ready.');
+  await fold.waitFor();
+  await expect(b.getByText('Dad did not know me tonight').isVisible()).resolves.toBe(false);
+  await fold.click();
+  await b.getByText('Dad did not know me tonight').waitFor();
+  // The reply box says what Ann asked for, and notices advice.
+  await b.getByText('Ann asked to be heard: just listening.').waitFor();
+  await b.getByLabel('Your reply').fill('You should get more help at night.');
+  await b.getByText('“You should” can sound like advice').waitFor();
+  await checkPage(ben, 'space-reply-listening');
+  // Words that suggest risk show where help is, and still let him post.
+  await b.getByLabel('Your reply').fill('I am here with you. Some nights I want to die too.');
+  await b.getByRole('button', { name: 'Send reply' }).click();
+  await b.getByRole('heading', { name: 'Before you post' }).waitFor();
+  await checkPage(ben, 'space-crisis-check');
+  await b.getByRole('button', { name: 'Post it' }).click();
+  await b.getByText('Your reply is posted.').waitFor();
+  await a.getByText('Some nights I want to die too').waitFor();
+  await checkPage(ann, 'space-thread-listening');
+});
