@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ALLOWED_TAGS, XSS_PAYLOADS } from '../test/fixtures/xssPayloads';
 import { call } from '../test/helpers/liveSeed';
 import { type RunningNode, spawnNode } from '../test/helpers/spawnNode';
 import { checkPage, DESKTOP, launchBrowser, newPerson, type Watched } from './browser';
@@ -21,12 +22,14 @@ afterAll(async () => {
 });
 
 /** Ann (a steward) and Ben (a member) in one group, each signed in at their own browser. */
-async function twoInAGroup(): Promise<{ groupId: string; ann: Watched; ben: Watched }> {
+async function twoInAGroup(
+  tag = 'space',
+): Promise<{ groupId: string; ann: Watched; ben: Watched }> {
   const base = server.url;
   const cookies: string[] = [];
   for (const name of ['Ann', 'Ben']) {
     const signup = await call(base, 'POST', '/api/auth/signup', {
-      email: `${name.toLowerCase()}.space@example.org`,
+      email: `${name.toLowerCase()}.${tag}@example.org`,
       password: `${name} by the quiet river`,
       displayName: name,
     });
@@ -153,4 +156,67 @@ it('asks for ideas, gets a reply live, and marks it helpful; shares wanting to b
   await b.getByText('Your reply is posted.').waitFor();
   await a.getByText('Some nights I want to die too').waitFor();
   await checkPage(ann, 'space-thread-listening');
+});
+
+it('shows every known XSS payload as harmless text or safe links', async () => {
+  const { groupId, ann, ben } = await twoInAGroup('xss');
+  const b = ben.page;
+  const dialogs: string[] = [];
+  b.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const cookie = (await ann.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const made = await call(
+    server.url,
+    'POST',
+    `/api/groups/${groupId}/space/threads`,
+    {
+      space: 'everyone',
+      kind: 'share',
+      wants: 'ideas',
+      title: '<img src=x onerror=alert(1)>',
+      body: XSS_PAYLOADS.join('\n\n'),
+      contentNote: null,
+    },
+    cookie,
+  );
+  expect(made.status).toBe(201);
+  for (const payload of XSS_PAYLOADS) {
+    await call(
+      server.url,
+      'POST',
+      `/api/space/threads/${made.json.threadId}/replies`,
+      { body: payload },
+      cookie,
+    );
+  }
+  await b.goto(`${server.url}/space/threads/${made.json.threadId}`);
+  await b.getByRole('heading', { level: 1, name: '<img src=x onerror=alert(1)>' }).waitFor();
+  await b.locator('article.post').nth(XSS_PAYLOADS.length).waitFor();
+  const found = await b.evaluate(
+    ({ allowed }) => {
+      const problems: string[] = [];
+      for (const el of document.querySelectorAll('*')) {
+        for (const attr of el.getAttributeNames()) {
+          if (attr.startsWith('on')) problems.push(`${el.tagName} ${attr}`);
+        }
+      }
+      for (const el of document.querySelectorAll('.post-body *')) {
+        if (!allowed.includes(el.tagName.toLowerCase())) problems.push(`<${el.tagName}> in a post`);
+      }
+      for (const a of document.querySelectorAll('a[href]')) {
+        const href = (a as HTMLAnchorElement).href;
+        if (!/^(https?:|mailto:)/.test(href)) problems.push(`link ${href}`);
+      }
+      for (const s of document.querySelectorAll('script')) {
+        if (!s.getAttribute('src')?.startsWith('/assets/')) problems.push('a script');
+      }
+      return problems;
+    },
+    { allowed: [...ALLOWED_TAGS] },
+  );
+  expect(found).toEqual([]);
+  expect(dialogs).toEqual([]);
+  expect(ben.problems).toEqual([]);
 });

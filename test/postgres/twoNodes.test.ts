@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LIVE_CLOSE, type RoomView } from '../../core/protocol/live';
 import { BUS_CHANNEL, busApplicationName } from '../../server/fanout/bus';
-import { connectLive, type LiveClient } from '../helpers/liveClient';
+import { connectLive, connectSpace, type LiveClient } from '../helpers/liveClient';
 import { seedLiveMeeting } from '../helpers/liveSeed';
 import { type RunningNode, spawnNode } from '../helpers/spawnNode';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
@@ -242,4 +242,55 @@ it('closes a live socket on the other node when the person is removed or signs o
   expect((await within(onB)).code).toBe(LIVE_CLOSE.access_ended);
   await call(a, 'POST', '/api/auth/logout', undefined, third);
   expect((await within(alsoOnB)).code).toBe(LIVE_CLOSE.signed_out);
+});
+
+it('tells a space page on one node of a post made through the other, and only where it may be read', async () => {
+  const seeded = await seedLiveMeeting(a.url, 2, 'pg-space');
+  const [steward, member] = seeded.cookies as [string, string];
+  // A facilitator in a staff role, on node B.
+  const staff = await call(a, 'POST', '/api/auth/signup', {
+    email: `pg-space-staff-${Date.now()}@example.org`,
+    password: 'a long staff phrase here',
+    displayName: 'Visiting facilitator',
+  });
+  const staffCookie = staff.cookie as string;
+  const invite = await call(
+    a,
+    'POST',
+    `/api/groups/${seeded.groupId}/invites`,
+    { role: 'facilitator' },
+    steward,
+  );
+  expect(
+    (
+      await call(
+        b,
+        'POST',
+        `/api/invites/${invite.json.token}/accept`,
+        { confirm: true },
+        staffCookie,
+      )
+    ).status,
+  ).toBe(200);
+  const memberOnB = await connectSpace(b.url, seeded.groupId, member);
+  const staffOnB = await connectSpace(b.url, seeded.groupId, staffCookie);
+  const post = (space: string, title: string) =>
+    call(
+      a,
+      'POST',
+      `/api/groups/${seeded.groupId}/space/threads`,
+      { space, kind: 'share', wants: 'listening', title, body: 'Across nodes.' },
+      steward,
+    );
+  const peers = (await post('peers', 'Members only')).json;
+  const shared = (await post('everyone', 'Everyone')).json;
+  await memberOnB.waitFor((m) => m.type === 'thread' && m.threadId === peers.threadId, 10_000);
+  await staffOnB.waitFor((m) => m.type === 'thread' && m.threadId === shared.threadId, 10_000);
+  expect(staffOnB.messages.some((m) => m.type === 'thread' && m.threadId === peers.threadId)).toBe(
+    false,
+  );
+  // Read through node B, the thread is there at once.
+  const read = await call(b, 'GET', `/api/space/threads/${peers.threadId}`, undefined, member);
+  expect(read.json.posts[0].html).toBe('<p>Across nodes.</p>\n');
+  await Promise.all([memberOnB.close(), staffOnB.close()]);
 });
