@@ -6,13 +6,14 @@
  * Both servers run as their own processes; autocannon drives them from this one, to
  * 127.0.0.1 only, for a fixed time.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { pinned, type RunningNode, spawnNode } from '../test/helpers/spawnNode';
+import { type RunningNode, spawnNode } from '../test/helpers/spawnNode';
 import { table, writePerformanceSection } from './performanceDoc';
+import { postgresDatabase, startBare } from './servers';
 
 const WARMUP_SECONDS = 3;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -90,20 +91,6 @@ async function seed(base: string): Promise<{ url: string; cookie: string; body: 
   return { url, cookie: member.cookie, body };
 }
 
-function startBare(body: string): Promise<{ url: string; stop: () => void }> {
-  const [command, args] = pinned(SERVER_CPU, [process.execPath, 'bench/bareServer.mjs']);
-  const child = spawn(command, args, {
-    env: { ...process.env, BODY: body },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const match = /running at (\S+)/.exec(chunk.toString());
-      if (match?.[1]) resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
-    });
-  });
-}
-
 async function run(url: string, cookie: string | undefined, seconds: number) {
   const result = await autocannon({
     url,
@@ -126,7 +113,7 @@ async function measure(label: string, env: Record<string, string>) {
       { cpu: SERVER_CPU },
     );
     const target = await seed(hearth.url);
-    bare = await startBare(target.body);
+    bare = await startBare(target.body, SERVER_CPU);
     process.stdout.write(
       `${label}: measuring ${ROUNDS} rounds of ${SECONDS}s each, ${CONNECTIONS} connections…\n`,
     );
@@ -145,36 +132,6 @@ async function measure(label: string, env: Record<string, string>) {
     bare?.stop();
     await hearth?.stop();
   }
-}
-
-/** A new, empty PostgreSQL database for the run, dropped afterwards; null when there is none. */
-async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const base =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    'postgres://postgres@127.0.0.1:5432/test';
-  const { default: pg } = await import('pg');
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  const name = `hearth_bench_${process.pid}`;
-  try {
-    await admin(`CREATE DATABASE ${name}`);
-  } catch (error) {
-    process.stdout.write(
-      `No PostgreSQL at ${base} (${error instanceof Error ? error.message : error}): its row is skipped. Set BENCH_DATABASE_URL.\n`,
-    );
-    return null;
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 const TARGETS = { SQLite: 0.5, PostgreSQL: 0.3 } as const;

@@ -49,10 +49,7 @@ export function createDeps(options: {
         )
       : createMemoryBus();
   const cache = createReadCache(() => bus.listening());
-  bus.subscribe((event) => {
-    if (event.kind === 'group') cache.forgetGroup(event.groupId);
-    else if (event.kind === 'session') cache.forgetSession(event.sessionId);
-  });
+  bus.subscribe((event) => cache.hear(event));
   bus.onReset(() => cache.reset());
   return {
     db: options.db,

@@ -1,15 +1,17 @@
 /**
- * The gate for a thread or a post in a group's space. The thread is read through the one
- * reading rule in SQL (`findReadableThread`, built on `spaceAccess`), so a thread the viewer
- * may not read is missing (404) whatever else is true; then the action is decided by the
- * space policy, like every other action, with what the viewer is to the thread or post.
+ * The gate for a group's space, a thread in it, or a post. Who may read a thread comes from
+ * the one reading rule in SQL (`spaceAccess`, kept with the cached thread as its readers),
+ * so a thread the viewer may not read is missing (404) whatever else is true; then the action
+ * is decided by the space policy, like every other action, with what the viewer is to the
+ * thread or post.
  */
-
 import type { SpaceName } from '../../core/domain/space';
 import { AppError } from '../../core/errors';
-import { findPostPlace, findReadableThread, type ThreadForReader } from '../db/queries/space';
+import type { CachedThread } from '../cache/readCache';
+import { findPostThreadId, type PostForReader, type ThreadForReader } from '../db/queries/space';
 import type { Deps } from '../deps';
 import type { SpaceAction } from '../policies/space';
+import { loadPlace, loadThread } from '../space/threads';
 import {
   allows,
   authorize,
@@ -20,13 +22,13 @@ import {
 import type { Viewer } from './viewer';
 
 export interface ThreadAccess extends GroupAccess {
+  /** The thread with this viewer's place in it. */
   thread: ThreadForReader;
+  cached: CachedThread;
 }
 
-export type PostPlace = NonNullable<Awaited<ReturnType<typeof findPostPlace>>>;
-
 export interface PostAccess extends ThreadAccess {
-  post: PostPlace;
+  post: PostForReader;
 }
 
 /**
@@ -58,13 +60,10 @@ export async function requireThreadAccess(
   threadId: string,
   action: SpaceAction = 'read',
 ): Promise<ThreadAccess> {
-  const thread = await findReadableThread(deps.db, viewer.userId, threadId);
-  if (!thread) throw missingThread();
-  const access = await withinGroup(deps, viewer, thread.group_id, missingThread);
-  const facts = { space: thread.space, asker: thread.author_id === viewer.userId };
-  authorize(access, 'space.read', facts);
+  const access = await readable(deps, viewer, threadId, missingThread);
+  const facts = { space: access.thread.space, asker: access.thread.author_id === viewer.userId };
   authorize(access, `space.${action}`, facts);
-  return { ...access, thread };
+  return access;
 }
 
 /** A post in a thread the viewer may read, and the action decided with who wrote it. */
@@ -74,30 +73,37 @@ export async function requirePostAccess(
   postId: string,
   action: SpaceAction,
 ): Promise<PostAccess> {
-  const post = await findPostPlace(deps.db, postId);
+  const threadId = await findPostThreadId(deps.db, postId);
+  if (!threadId) throw missingPost();
+  const access = await readable(deps, viewer, threadId, missingPost);
+  const post = access.cached.posts.find((p) => p.id === postId);
   if (!post) throw missingPost();
-  const thread = await findReadableThread(deps.db, viewer.userId, post.thread_id);
-  if (!thread) throw missingPost();
-  const access = await withinGroup(deps, viewer, thread.group_id, missingPost);
   const facts = {
-    space: thread.space,
+    space: access.thread.space,
     author: post.author_id === viewer.userId,
-    asker: thread.author_id === viewer.userId,
+    asker: access.thread.author_id === viewer.userId,
   };
-  authorize(access, 'space.read', facts);
   authorize(access, `space.${action}`, facts);
-  return { ...access, thread, post };
+  return { ...access, post };
 }
 
-async function withinGroup(
+/** The thread, if the viewer is among its readers; `missing` otherwise. */
+async function readable(
   deps: Deps,
   viewer: Viewer,
-  groupId: string,
+  threadId: string,
   missing: () => AppError,
-): Promise<GroupAccess> {
+): Promise<ThreadAccess> {
+  const cached = await loadThread(deps, threadId);
+  if (!cached?.readers.has(viewer.userId)) throw missing();
+  let access: GroupAccess;
   try {
-    return await groupAccess(deps, viewer, groupId);
+    access = await groupAccess(deps, viewer, cached.thread.group_id);
   } catch (error) {
     throw error instanceof AppError && error.code === 'not_found' ? missing() : error;
   }
+  // The policy says the same as the readers: a disagreement is a bug, refused as missing.
+  if (!allows(access, 'space.read', { space: cached.thread.space })) throw missing();
+  const place = await loadPlace(deps, viewer.userId, threadId);
+  return { ...access, cached, thread: { ...cached.thread, ...place } };
 }

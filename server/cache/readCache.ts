@@ -11,11 +11,15 @@
  * A read that started before a forget must not store what it read: reads note a generation
  * first and store only if nothing was forgotten in between.
  */
+
+import type { ThreadVolume } from '../../core/domain/space';
 import type { GroupDetail } from '../../core/protocol/groups';
 import type { Viewer } from '../access/viewer';
 import type { GroupForViewer, GroupRow } from '../db/queries/groups';
 import type { MemberWithName } from '../db/queries/memberships';
+import type { PostForReader, ThreadWithAuthor, WarmthRow } from '../db/queries/space';
 import type { StaffWithName } from '../db/queries/staff';
+import type { BusEvent } from '../fanout/bus';
 import type { GroupViewerRole } from '../policies/predicates';
 
 export interface CachedSession {
@@ -43,9 +47,33 @@ export interface GroupSnapshot {
   rows: Map<string, Readonly<GroupForViewer>>;
 }
 
+/**
+ * A thread of a group's space as every reader shares it: the thread, its posts and warm
+ * responses, and who may read it (from the one reading rule, `spaceAccess`). Forgotten when
+ * anything in the thread changes (the bus's `space` event) and with its group.
+ */
+export interface CachedThread {
+  thread: ThreadWithAuthor;
+  posts: readonly PostForReader[];
+  warmth: readonly WarmthRow[];
+  readers: ReadonlySet<string>;
+}
+
+/** One person's place in one thread and how much they hear of it. */
+export interface CachedPlace {
+  last_read_seq: number;
+  volume: ThreadVolume;
+}
+
 export interface ReadCache {
   enabled(): boolean;
   generation(): number;
+  /** Forgets whatever a bus event says has changed (on this node, at once). */
+  hear(event: BusEvent): void;
+  getThread(threadId: string): CachedThread | undefined;
+  setThread(threadId: string, thread: CachedThread, generation: number): void;
+  getPlace(userId: string, threadId: string): CachedPlace | undefined;
+  setPlace(userId: string, threadId: string, place: CachedPlace, generation: number): void;
   getSession(tokenHash: string): CachedSession | undefined;
   setSession(tokenHash: string, session: CachedSession, generation: number): void;
   forgetSession(sessionId: string): void;
@@ -62,6 +90,21 @@ export function createReadCache(enabled: () => boolean): ReadCache {
   let generation = 0;
   const sessions = new Map<string, CachedSession>();
   const groups = new Map<string, GroupSnapshot>();
+  const threads = new Map<string, CachedThread>();
+  const places = new Map<string, CachedPlace>();
+  const forgetSession = (sessionId: string) => {
+    generation += 1;
+    for (const [hash, cached] of sessions)
+      if (cached.viewer.sessionId === sessionId) sessions.delete(hash);
+  };
+  const forgetGroup = (id: string) => {
+    generation += 1;
+    groups.delete(id);
+    // Who may read a group's threads, and the names in them, come from the group.
+    for (const [threadId, cached] of threads) {
+      if (cached.thread.group_id === id) threads.delete(threadId);
+    }
+  };
   const bounded = <K, V>(map: Map<K, V>, key: K, value: V) => {
     if (map.size >= MAX_ENTRIES) map.clear();
     map.set(key, value);
@@ -73,23 +116,37 @@ export function createReadCache(enabled: () => boolean): ReadCache {
     setSession(hash, session, seen) {
       if (enabled() && seen === generation) bounded(sessions, hash, session);
     },
-    forgetSession(sessionId) {
-      generation += 1;
-      for (const [hash, cached] of sessions)
-        if (cached.viewer.sessionId === sessionId) sessions.delete(hash);
-    },
+    forgetSession,
     getGroup: (id) => (enabled() ? groups.get(id) : undefined),
     setGroup(id, snapshot, seen) {
       if (enabled() && seen === generation) bounded(groups, id, snapshot);
     },
-    forgetGroup(id) {
-      generation += 1;
-      groups.delete(id);
+    forgetGroup,
+    hear(event) {
+      if (event.kind === 'group') forgetGroup(event.groupId);
+      else if (event.kind === 'session') forgetSession(event.sessionId);
+      else if (event.kind === 'space') {
+        generation += 1;
+        threads.delete(event.threadId);
+      } else if (event.kind === 'place') {
+        generation += 1;
+        places.delete(`${event.userId}:${event.threadId}`);
+      }
+    },
+    getThread: (id) => (enabled() ? threads.get(id) : undefined),
+    setThread(id, thread, seen) {
+      if (enabled() && seen === generation) bounded(threads, id, thread);
+    },
+    getPlace: (userId, threadId) => (enabled() ? places.get(`${userId}:${threadId}`) : undefined),
+    setPlace(userId, threadId, place, seen) {
+      if (enabled() && seen === generation) bounded(places, `${userId}:${threadId}`, place);
     },
     reset() {
       generation += 1;
       sessions.clear();
       groups.clear();
+      threads.clear();
+      places.clear();
     },
   };
 }

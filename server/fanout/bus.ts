@@ -25,6 +25,8 @@ export const busEvent = z.discriminatedUnion('kind', [
     threadId: z.string(),
     seq: z.number().int(),
   }),
+  /** A person's place or volume in a thread changed. */
+  z.object({ kind: z.literal('place'), userId: z.string(), threadId: z.string() }),
 ]);
 export type BusEvent = z.infer<typeof busEvent>;
 

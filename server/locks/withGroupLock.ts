@@ -51,6 +51,7 @@ export async function withGroupLock<T>(
   const at = now.toISOString();
   let announce = async () => {};
   const announcements: (() => Promise<void>)[] = [];
+  const announced: BusEvent[] = [];
   const result = await deps.db.transaction().execute(async (trx) => {
     const group = await lockGroup(trx, groupId, at);
     if (!group) throw new AppError('not_found', 'We could not find that group.');
@@ -67,6 +68,7 @@ export async function withGroupLock<T>(
       now,
       at,
       announce: async (event) => {
+        announced.push(event);
         announcements.push(await deps.bus.publishOnCommit(event, trx));
       },
     });
@@ -78,6 +80,7 @@ export async function withGroupLock<T>(
   });
   // This node forgets at once, so the writer's next read sees the change.
   if (options.views !== 'keep') deps.cache.forgetGroup(groupId);
+  for (const event of announced) deps.cache.hear(event);
   await announce();
   for (const told of announcements) await told();
   return result;

@@ -124,6 +124,8 @@ export function connectLive(
 
 export interface SpaceClient {
   messages: SpaceMessage[];
+  /** Calls `listener` with every notice from now on. */
+  onMessage(listener: (m: SpaceMessage) => void): void;
   /** Resolves with the first notice (already received or to come) that matches. */
   waitFor(match: (m: SpaceMessage) => boolean, timeoutMs?: number): Promise<SpaceMessage>;
   closed: Promise<{ code: number; reason: string }>;
@@ -140,10 +142,12 @@ export function connectSpace(
   const url = `${baseUrl.replace(/^http/, 'ws')}/api/groups/${groupId}/space/live?v=${LIVE_PROTOCOL_VERSION}`;
   const ws = new WebSocket(url, { headers: { ...(cookie ? { cookie } : {}), origin } });
   const messages: SpaceMessage[] = [];
+  const listeners: ((m: SpaceMessage) => void)[] = [];
   const waiters: { match: (m: SpaceMessage) => boolean; resolve: (m: SpaceMessage) => void }[] = [];
   ws.on('message', (data) => {
     const message = spaceMessage.parse(JSON.parse(data.toString()));
     messages.push(message);
+    for (const listener of listeners) listener(message);
     for (const waiter of [...waiters]) {
       if (waiter.match(message)) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -160,6 +164,7 @@ export function connectSpace(
     ws.on('open', () =>
       resolve({
         messages,
+        onMessage: (listener) => listeners.push(listener),
         closed,
         waitFor: (match, timeoutMs = 5000) => {
           const seen = messages.find(match);

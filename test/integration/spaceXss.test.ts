@@ -31,7 +31,9 @@ describe('the space against XSS', () => {
   it('renders every payload in every field safely, and keeps text as it was typed', async () => {
     const steward = await t.signUp('Stella');
     const member = await t.signUp('Mo');
-    const group = (await steward.post('/api/groups', { name: 'Safe circle', visibility: 'open' })).json();
+    const group = (
+      await steward.post('/api/groups', { name: 'Safe circle', visibility: 'open' })
+    ).json();
     await member.post(`/api/groups/${group.id}/join`, { confirm: true });
     for (const [i, payload] of XSS_PAYLOADS.entries()) {
       const title = payload.split('\n')[0]?.slice(0, 140) || 'x';
@@ -81,7 +83,9 @@ describe('the space against XSS', () => {
 
   it('refuses control characters where a line is expected, and NUL anywhere', async () => {
     const steward = await t.signUp('Sol');
-    const group = (await steward.post('/api/groups', { name: 'Line circle', visibility: 'open' })).json();
+    const group = (
+      await steward.post('/api/groups', { name: 'Line circle', visibility: 'open' })
+    ).json();
     const start = (extra: object) =>
       steward.post(`/api/groups/${group.id}/space/threads`, {
         space: 'everyone',

@@ -115,12 +115,22 @@ export async function listMemberContacts(
   return query.execute();
 }
 
-/** The groups a person is in. */
+/** The groups whose views name the person: those they are in or work with, or wrote in. */
 export async function listGroupIdsOf(db: Kysely<Database>, userId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('memberships')
     .select('group_id')
     .where('user_id', '=', userId)
+    // Groups whose cached views show the person otherwise: as staff, or in their space.
+    .union(db.selectFrom('group_staff').select('group_id').where('user_id', '=', userId))
+    .union(db.selectFrom('space_posts').select('group_id').where('author_id', '=', userId))
+    .union(
+      db
+        .selectFrom('space_warmth as w')
+        .innerJoin('space_posts as p', 'p.id', 'w.post_id')
+        .select('p.group_id')
+        .where('w.user_id', '=', userId),
+    )
     .execute();
   return rows.map((r) => r.group_id);
 }

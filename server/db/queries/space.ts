@@ -139,6 +139,19 @@ export async function findThreadPlace(db: Kysely<Database>, threadId: string) {
     .executeTakeFirst();
 }
 
+/** The thread a post is in. */
+export async function findPostThreadId(
+  db: Kysely<Database>,
+  postId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('space_posts')
+    .select('thread_id')
+    .where('id', '=', postId)
+    .executeTakeFirst();
+  return row?.thread_id;
+}
+
 /** Where a post lives: its thread and the thread's place. */
 export async function findPostPlace(db: Kysely<Database>, postId: string) {
   return db
@@ -191,6 +204,52 @@ export async function listPosts(
     .execute();
 }
 
+export interface ThreadWithAuthor extends ThreadRow {
+  author_name: string | null;
+}
+
+/** A thread with its author's name, whoever asks (the cache keeps it for every reader). */
+export async function findThreadWithAuthor(
+  db: Kysely<Database>,
+  threadId: string,
+): Promise<ThreadWithAuthor | undefined> {
+  const row = await db
+    .selectFrom('space_threads as t')
+    .selectAll('t')
+    .select(
+      sql<string | null>`(select display_name from users where users.id = t.author_id)`.as(
+        'author_name',
+      ),
+    )
+    .where('t.id', '=', threadId)
+    .executeTakeFirst();
+  return (
+    row && {
+      ...row,
+      last_seq: Number(row.last_seq),
+      reply_count: Number(row.reply_count),
+      answered: Number(row.answered),
+    }
+  );
+}
+
+/** One person's place and volume in a thread; the defaults when they have none. */
+export async function findPlace(
+  db: Kysely<Database>,
+  userId: string,
+  threadId: string,
+): Promise<{ last_read_seq: number; volume: ThreadVolume }> {
+  const row = await db
+    .selectFrom('space_reads')
+    .select(['last_read_seq', 'volume'])
+    .where('user_id', '=', userId)
+    .where('thread_id', '=', threadId)
+    .executeTakeFirst();
+  return { last_read_seq: Number(row?.last_read_seq ?? 0), volume: row?.volume ?? 'normal' };
+}
+
+export type WarmthRow = Awaited<ReturnType<typeof listWarmth>>[number];
+
 /** Who sent which warm response to these posts, with names, oldest first. */
 export async function listWarmth(db: Kysely<Database>, postIds: readonly string[]) {
   if (postIds.length === 0) return [];
@@ -204,6 +263,9 @@ export async function listWarmth(db: Kysely<Database>, postIds: readonly string[
     .execute();
 }
 
+/** A group as one token in the SQLite search index: letters and digits only. */
+export const searchKey = (groupId: string) => `g${groupId.replace(/[^A-Za-z0-9]/g, '')}`;
+
 /** Keeps the search index in step with a post's words (SQLite; PostgreSQL's is generated). */
 async function indexPost(
   db: Kysely<Database>,
@@ -213,8 +275,8 @@ async function indexPost(
   if (isPostgres(db)) return;
   await sql`delete from space_search where post_id = ${post.id}`.execute(db);
   if (text) {
-    await sql`insert into space_search (post_id, group_id, text)
-      values (${post.id}, ${post.group_id}, ${text})`.execute(db);
+    await sql`insert into space_search (post_id, group_key, text)
+      values (${post.id}, ${searchKey(post.group_id)}, ${text})`.execute(db);
   }
 }
 
@@ -510,8 +572,8 @@ export async function searchPosts(
     : base.where(
         'p.id',
         'in',
-        sql<string>`(select post_id from space_search where space_search match ${words.fts}
-          and group_id = ${groupId})`,
+        // The group's token and the words together, so only the group's posts are read.
+        sql<string>`(select post_id from space_search where space_search match ${`group_key : "${searchKey(groupId)}" AND text : (${words.fts})`})`,
       );
   const rows = await matched.orderBy('p.created_at', 'desc').limit(limit).execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));

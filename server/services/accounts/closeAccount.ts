@@ -5,7 +5,7 @@
  */
 
 import type { Viewer } from '../../access/viewer';
-import { endSessionsOf } from '../../accounts/forget';
+import { endSessionsOf, forgetPerson } from '../../accounts/forget';
 import { mailAccount } from '../../accounts/links';
 import { currentUser } from '../../accounts/me';
 import { requireCurrentPassword } from '../../accounts/passwordRules';
@@ -140,6 +140,8 @@ export async function eraseClosedAccounts(deps: Deps): Promise<number> {
         });
       }
     });
+    // Cached threads still show their words and name until forgotten, on every node.
+    await forgetPerson(deps, user.id);
   }
   return due.length;
 }

@@ -30,6 +30,13 @@ export async function askSecondLook(
         subjectId: post.id,
         at: write.at,
       });
+      await write.announce({
+        kind: 'space',
+        groupId: thread.group_id,
+        space: thread.space,
+        threadId: thread.id,
+        seq: 0,
+      });
       await recordAudit(write.trx, {
         at: write.at,
         actorId: viewer.userId,

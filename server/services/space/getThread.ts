@@ -2,7 +2,6 @@ import type { ThreadView } from '../../../core/protocol/space';
 import { allows } from '../../access/requireGroupAccess';
 import { requireThreadAccess } from '../../access/requireSpaceAccess';
 import type { Viewer } from '../../access/viewer';
-import { listPosts } from '../../db/queries/space';
 import type { Deps } from '../../deps';
 import { toPostViews, toThreadSummary } from './spaceViews';
 
@@ -13,15 +12,14 @@ export async function getThread(
   input: { threadId: string },
 ): Promise<ThreadView> {
   const access = await requireThreadAccess(deps, viewer, input.threadId);
-  const { thread } = access;
-  const posts = await listPosts(deps.db, thread.id);
+  const { thread, cached } = access;
   const space = { space: thread.space };
   const moderate = allows(access, 'space.moderate');
   return {
     groupId: thread.group_id,
     groupName: access.group.name,
     thread: { ...toThreadSummary(thread), authorId: thread.author_id, lastSeq: thread.last_seq },
-    posts: await toPostViews(deps, posts, { userId: viewer.userId, moderates: moderate }),
+    posts: toPostViews(cached.posts, cached.warmth, { userId: viewer.userId, moderates: moderate }),
     readSeq: thread.last_read_seq,
     language: access.group.language,
     can: {
@@ -44,19 +42,16 @@ export async function getPostsAfter(
   input: { threadId: string; after: number },
 ): Promise<{ posts: ThreadView['posts']; lastSeq: number }> {
   const access = await requireThreadAccess(deps, viewer, input.threadId);
-  const posts = await listPosts(deps.db, access.thread.id, input.after);
-  const quotedIds = posts.map((p) => p.quote_id).filter((id): id is string => id !== null);
-  // Quotes reach back to earlier posts; those are read only when a new post quotes one.
-  const quoted = quotedIds.some((id) => !posts.some((p) => p.id === id))
-    ? await listPosts(deps.db, access.thread.id)
-    : posts;
+  const { cached, thread } = access;
+  const posts = cached.posts.filter((p) => p.seq > input.after);
   return {
-    posts: await toPostViews(
-      deps,
+    // Quotes may reach back to any earlier post of the thread.
+    posts: toPostViews(
       posts,
+      cached.warmth,
       { userId: viewer.userId, moderates: allows(access, 'space.moderate') },
-      quoted,
+      cached.posts,
     ),
-    lastSeq: access.thread.last_seq,
+    lastSeq: thread.last_seq,
   };
 }

@@ -2,6 +2,7 @@ import { requireThreadAccess } from '../../access/requireSpaceAccess';
 import type { Viewer } from '../../access/viewer';
 import { advanceRead, markSpaceSeen } from '../../db/queries/space';
 import type { Deps } from '../../deps';
+import { changePlace } from '../../space/threads';
 
 /**
  * Moves the reader's place in a thread forward (never back, and never past its end). Their
@@ -15,7 +16,7 @@ export async function markRead(
   const { thread } = await requireThreadAccess(deps, viewer, input.threadId);
   const seq = Math.min(input.seq, thread.last_seq);
   const at = deps.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await changePlace(deps, viewer.userId, thread.id, async (trx) => {
     if (seq > thread.last_read_seq) await advanceRead(trx, viewer.userId, thread.id, seq, at);
     await markSpaceSeen(trx, viewer.userId, at);
   });

@@ -3,7 +3,7 @@ import { AppError } from '../../../core/errors';
 import type { replyBody } from '../../../core/protocol/space';
 import { requireThreadAccess } from '../../access/requireSpaceAccess';
 import type { Viewer } from '../../access/viewer';
-import { advanceRead, findPostPlace, insertReply, listListeners } from '../../db/queries/space';
+import { advanceRead, insertReply, listListeners } from '../../db/queries/space';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { notify } from '../../notifications/notify';
@@ -20,11 +20,11 @@ export async function replyToThread(
   viewer: Viewer,
   input: { threadId: string } & z.output<typeof replyBody>,
 ): Promise<{ postId: string; seq: number }> {
-  const { thread } = await requireThreadAccess(deps, viewer, input.threadId, 'write');
+  const { thread, cached } = await requireThreadAccess(deps, viewer, input.threadId, 'write');
   const quoteId = input.quoteId ?? null;
   if (quoteId) {
-    const quoted = await findPostPlace(deps.db, quoteId);
-    if (!quoted || quoted.thread_id !== thread.id || quoted.deleted_at) {
+    const quoted = cached.posts.find((p) => p.id === quoteId);
+    if (!quoted || quoted.deleted_at) {
       throw new AppError('request.invalid', 'You can quote only a post in this thread.', {
         fields: {
           quoteId: { code: 'invalid', message: 'You can quote only a post in this thread.' },
@@ -55,6 +55,7 @@ export async function replyToThread(
         helped_at: null,
       });
       await advanceRead(write.trx, viewer.userId, thread.id, seq, write.at);
+      await write.announce({ kind: 'place', userId: viewer.userId, threadId: thread.id });
       const listeners = await listListeners(write.trx, thread, viewer.userId);
       await notify(deps, write.trx, listeners, {
         groupId: thread.group_id,

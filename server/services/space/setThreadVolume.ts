@@ -3,6 +3,7 @@ import { requireThreadAccess } from '../../access/requireSpaceAccess';
 import type { Viewer } from '../../access/viewer';
 import { setVolume } from '../../db/queries/space';
 import type { Deps } from '../../deps';
+import { changePlace } from '../../space/threads';
 
 /**
  * How much a person hears of one thread: all of it, replies where they took part (normal),
@@ -14,6 +15,8 @@ export async function setThreadVolume(
   input: { threadId: string; volume: ThreadVolume },
 ): Promise<{ volume: ThreadVolume }> {
   const { thread } = await requireThreadAccess(deps, viewer, input.threadId);
-  await setVolume(deps.db, viewer.userId, thread.id, input.volume);
+  await changePlace(deps, viewer.userId, thread.id, (trx) =>
+    setVolume(trx, viewer.userId, thread.id, input.volume),
+  );
   return { volume: input.volume };
 }

@@ -5,8 +5,7 @@
  */
 import { WARM_RESPONSES } from '../../../core/domain/space';
 import type { PostView, ThreadSummary } from '../../../core/protocol/space';
-import { listWarmth, type PostForReader, type ThreadForReader } from '../../db/queries/space';
-import type { Deps } from '../../deps';
+import type { PostForReader, ThreadForReader, WarmthRow } from '../../db/queries/space';
 
 const EXCERPT = 160;
 
@@ -38,16 +37,12 @@ export function toThreadSummary(thread: ThreadForReader): ThreadSummary {
 }
 
 /** The posts as this reader sees them, with their warm responses and quotes. */
-export async function toPostViews(
-  deps: Deps,
+export function toPostViews(
   posts: readonly PostForReader[],
+  warmth: readonly WarmthRow[],
   reader: { userId: string; moderates: boolean },
   quoted: readonly PostForReader[] = posts,
-): Promise<PostView[]> {
-  const warmth = await listWarmth(
-    deps.db,
-    posts.map((p) => p.id),
-  );
+): PostView[] {
   const byId = new Map(quoted.map((p) => [p.id, p]));
   return posts.map((post) => {
     const mine = post.author_id === reader.userId;

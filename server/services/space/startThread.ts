@@ -53,6 +53,7 @@ export async function startThread(
         },
       );
       await advanceRead(write.trx, viewer.userId, threadId, 1, write.at);
+      await write.announce({ kind: 'place', userId: viewer.userId, threadId });
       await write.announce({
         kind: 'space',
         groupId: input.groupId,
