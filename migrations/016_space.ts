@@ -159,10 +159,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       (to_tsvector('simple', title)) stored`.execute(db);
     await sql`create index space_threads_search on space_threads using gin (search)`.execute(db);
   } else {
-    // Kept by the queries that write posts, in the same transaction. The group is a token of
-    // its own column, so a search reads only that group's posts (server/db/queries/space.ts).
+    // Kept by the queries that write posts, in the same transaction. The group and the post
+    // are tokens of their own columns, so a search reads only its group's posts and a post's
+    // entry is found at once (server/db/queries/space.ts).
     await sql`create virtual table space_search using fts5(
-      post_id unindexed, group_key, text, tokenize = 'unicode61 remove_diacritics 2'
+      post_id unindexed, post_key, group_key, text, tokenize = 'unicode61 remove_diacritics 2'
     )`.execute(db);
   }
 }

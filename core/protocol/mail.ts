@@ -18,6 +18,12 @@ export const emailPreferences = z
   .meta({ id: 'EmailPreferences' });
 export type EmailPreferences = z.infer<typeof emailPreferences>;
 
+/** Saving choices: a client that does not know a newer choice leaves it as it was. */
+export const emailPreferencesBody = emailPreferences
+  .partial({ spaceDigest: true })
+  .meta({ id: 'EmailPreferencesBody' });
+export type EmailPreferencesBody = z.infer<typeof emailPreferencesBody>;
+
 export const emailPreferencesView = z
   .object({ email: z.string(), preferences: emailPreferences })
   .meta({ id: 'EmailPreferencesView' });

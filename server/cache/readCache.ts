@@ -14,6 +14,7 @@
 
 import type { ThreadVolume } from '../../core/domain/space';
 import type { GroupDetail } from '../../core/protocol/groups';
+import type { ThreadView } from '../../core/protocol/space';
 import type { Viewer } from '../access/viewer';
 import type { GroupForViewer, GroupRow } from '../db/queries/groups';
 import type { MemberWithName } from '../db/queries/memberships';
@@ -57,6 +58,13 @@ export interface CachedThread {
   posts: readonly PostForReader[];
   warmth: readonly WarmthRow[];
   readers: ReadonlySet<string>;
+  /**
+   * New posts were added after these were read (a `space` event with a sequence number):
+   * only what is new needs reading, not the whole thread.
+   */
+  behind: boolean;
+  /** The page as each reader last saw it, by reader and place (see getThread.ts). */
+  views: Map<string, Readonly<ThreadView>>;
 }
 
 /** One person's place in one thread and how much they hear of it. */
@@ -127,7 +135,10 @@ export function createReadCache(enabled: () => boolean): ReadCache {
       else if (event.kind === 'session') forgetSession(event.sessionId);
       else if (event.kind === 'space') {
         generation += 1;
-        threads.delete(event.threadId);
+        const cached = threads.get(event.threadId);
+        // A new post: read what came after. Anything else changed: read it all again.
+        if (cached && event.seq > cached.thread.last_seq) cached.behind = true;
+        else threads.delete(event.threadId);
       } else if (event.kind === 'place') {
         generation += 1;
         places.delete(`${event.userId}:${event.threadId}`);

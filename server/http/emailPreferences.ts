@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  emailPreferences,
+  emailPreferencesBody,
   emailPreferencesView,
   preferencesParams,
 } from '../../core/protocol/mail';
@@ -41,7 +41,7 @@ export function emailPreferenceRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Choose which emails you get',
-          body: emailPreferences,
+          body: emailPreferencesBody,
           response: { 200: emailPreferencesView, ...errors },
         },
       },
@@ -68,7 +68,7 @@ export function emailPreferenceRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           summary: 'Change which emails someone gets, from the link in a mail (no sign-in)',
           params: preferencesParams,
-          body: emailPreferences,
+          body: emailPreferencesBody,
           response: { 200: emailPreferencesView, ...errors },
         },
       },

@@ -1,8 +1,9 @@
 /**
  * A thread as the space's pages read it, from the read cache while fresh: the thread, its
  * posts and warm responses, and who may read it (`listReaders`, the one reading rule in SQL).
- * Each reader's place in it is cached beside it. Concurrent misses share one read, so the
- * pages that hear of a new post at once do not each read the thread again.
+ * After a new post only what is new is read; concurrent reads of one thread share one query,
+ * so the pages that hear of a post at once do not each read it. Each reader's place in a
+ * thread is cached beside it.
  */
 import type { Kysely } from 'kysely';
 import type { CachedPlace, CachedThread } from '../cache/readCache';
@@ -21,7 +22,7 @@ const loading = new WeakMap<object, Map<string, Promise<CachedThread | undefined
 /** The thread as every reader shares it; undefined when there is no such thread. */
 export function loadThread(deps: Deps, threadId: string): Promise<CachedThread | undefined> {
   const cached = deps.cache.getThread(threadId);
-  if (cached) return Promise.resolve(cached);
+  if (cached && !cached.behind) return Promise.resolve(cached);
   let inFlight = loading.get(deps.cache);
   if (!inFlight) {
     inFlight = new Map();
@@ -29,24 +30,36 @@ export function loadThread(deps: Deps, threadId: string): Promise<CachedThread |
   }
   const pending = inFlight.get(threadId);
   if (pending) return pending;
-  const read = readThread(deps, threadId).finally(() => inFlight.delete(threadId));
+  const read = readThread(deps, threadId, cached).finally(() => inFlight.delete(threadId));
   inFlight.set(threadId, read);
   return read;
 }
 
-async function readThread(deps: Deps, threadId: string): Promise<CachedThread | undefined> {
+async function readThread(
+  deps: Deps,
+  threadId: string,
+  before: CachedThread | undefined,
+): Promise<CachedThread | undefined> {
   const generation = deps.cache.generation();
   const thread = await findThreadWithAuthor(deps.db, threadId);
   if (!thread) return undefined;
-  const [posts, readers] = await Promise.all([
-    listPosts(deps.db, threadId),
-    listReaders(deps.db, thread.group_id, thread.space),
+  const after = before ? before.thread.last_seq : 0;
+  const [fresh, readers] = await Promise.all([
+    listPosts(deps.db, threadId, after),
+    before ? before.readers : listReaders(deps.db, thread.group_id, thread.space),
   ]);
   const warmth = await listWarmth(
     deps.db,
-    posts.map((p) => p.id),
+    fresh.map((p) => p.id),
   );
-  const entry: CachedThread = { thread, posts, warmth, readers: new Set(readers) };
+  const entry: CachedThread = {
+    thread,
+    posts: before ? [...before.posts, ...fresh] : fresh,
+    warmth: before ? [...before.warmth, ...warmth] : warmth,
+    readers: new Set(readers),
+    behind: false,
+    views: new Map(),
+  };
   deps.cache.setThread(threadId, entry, generation);
   return entry;
 }

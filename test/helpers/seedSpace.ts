@@ -122,8 +122,8 @@ export async function seedSpace(
     });
   }
   if (!isPostgres(db)) {
-    await sql`insert into space_search (post_id, group_key, text)
-      select p.id, 'g' || replace(p.group_id, '-', ''),
+    await sql`insert into space_search (post_id, post_key, group_key, text)
+      select p.id, 'p' || replace(p.id, '-', ''), 'g' || replace(p.group_id, '-', ''),
         case when p.seq = 1 then t.title || char(10) || p.body else p.body end
       from space_posts p join space_threads t on t.id = p.thread_id`.execute(db);
   } else {

@@ -304,6 +304,10 @@ describe('the members’ space', () => {
     expect(seen.thread.title).toBe('New title');
     expect(seen.posts[0]).toMatchObject({ html: '<p>Second words</p>\n', source: null });
     expect(seen.posts[0].editedAt).not.toBeNull();
+    // Search finds the words as they are now, not as they were.
+    const search = (q: string) => c.steward.get(`/api/groups/${c.group.id}/space/search?q=${q}`);
+    expect((await search('First')).json().items).toEqual([]);
+    expect((await search('Second')).json().items).toHaveLength(1);
     const history = await c.member.get(`/api/space/posts/${s.postId}/history`);
     expect(history.json().items.map((i: { body: string }) => i.body)).toEqual(['First words']);
     expect((await c.steward.get(`/api/space/posts/${s.postId}/history`)).statusCode).toBe(403);

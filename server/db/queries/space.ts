@@ -263,20 +263,30 @@ export async function listWarmth(db: Kysely<Database>, postIds: readonly string[
     .execute();
 }
 
-/** A group as one token in the SQLite search index: letters and digits only. */
-export const searchKey = (groupId: string) => `g${groupId.replace(/[^A-Za-z0-9]/g, '')}`;
+/** A group, or a post, as one token in the SQLite search index: letters and digits only. */
+export const searchKey = (prefix: 'g' | 'p', id: string) =>
+  `${prefix}${id.replace(/[^A-Za-z0-9]/g, '')}`;
 
-/** Keeps the search index in step with a post's words (SQLite; PostgreSQL's is generated). */
+/**
+ * Keeps the search index in step with a post's words (SQLite; PostgreSQL's is generated).
+ * A post's earlier entry is found by its own token (an unindexed column would mean reading
+ * the whole index); a new post has none.
+ */
 async function indexPost(
   db: Kysely<Database>,
   post: { id: string; group_id: string },
   text: string | null,
+  fresh = false,
 ): Promise<void> {
   if (isPostgres(db)) return;
-  await sql`delete from space_search where post_id = ${post.id}`.execute(db);
+  const key = searchKey('p', post.id);
+  if (!fresh) {
+    await sql`delete from space_search where rowid in (select rowid from space_search
+      where space_search match ${`post_key : "${key}"`})`.execute(db);
+  }
   if (text) {
-    await sql`insert into space_search (post_id, group_key, text)
-      values (${post.id}, ${searchKey(post.group_id)}, ${text})`.execute(db);
+    await sql`insert into space_search (post_id, post_key, group_key, text)
+      values (${post.id}, ${key}, ${searchKey('g', post.group_id)}, ${text})`.execute(db);
   }
 }
 
@@ -288,7 +298,7 @@ export async function insertThread(
   await db.insertInto('space_threads').values(thread).execute();
   const row = { ...post, seq: 1, thread_id: thread.id, group_id: thread.group_id };
   await db.insertInto('space_posts').values(row).execute();
-  await indexPost(db, row, `${thread.title}\n${post.body}`);
+  await indexPost(db, row, `${thread.title}\n${post.body}`, true);
 }
 
 /** Adds a reply as the thread's next post; returns its sequence number. */
@@ -312,7 +322,7 @@ export async function insertReply(
     .insertInto('space_posts')
     .values({ ...post, seq, thread_id: threadId })
     .execute();
-  await indexPost(db, post, post.body);
+  await indexPost(db, post, post.body, true);
   return seq;
 }
 
@@ -573,7 +583,7 @@ export async function searchPosts(
         'p.id',
         'in',
         // The group's token and the words together, so only the group's posts are read.
-        sql<string>`(select post_id from space_search where space_search match ${`group_key : "${searchKey(groupId)}" AND text : (${words.fts})`})`,
+        sql<string>`(select post_id from space_search where space_search match ${`group_key : "${searchKey('g', groupId)}" AND text : (${words.fts})`})`,
       );
   const rows = await matched.orderBy('p.created_at', 'desc').limit(limit).execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));

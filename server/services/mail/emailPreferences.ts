@@ -3,7 +3,11 @@
  * one-click link at the foot of every mail, without signing in.
  */
 import { AppError } from '../../../core/errors';
-import type { EmailPreferences, EmailPreferencesView } from '../../../core/protocol/mail';
+import type {
+  EmailPreferences,
+  EmailPreferencesBody,
+  EmailPreferencesView,
+} from '../../../core/protocol/mail';
 import type { Viewer } from '../../access/viewer';
 import { confirmAddress } from '../../accounts/confirmAddress';
 import { saveEmailPreferences } from '../../db/queries/emailPreferences';
@@ -35,8 +39,13 @@ const NOTHING_OPTIONAL: EmailPreferences = {
   spaceDigest: 'off',
 };
 
-async function save(deps: Deps, userId: string, input: EmailPreferences, viaLink = false) {
-  const clean = { ...input, reminders: [...new Set(input.reminders)].sort((a, b) => b - a) };
+async function save(deps: Deps, userId: string, input: EmailPreferencesBody, viaLink = false) {
+  const current = (await readPreferences(deps.db, [userId])).get(userId) as EmailPreferences;
+  const clean = {
+    ...current,
+    ...input,
+    reminders: [...new Set(input.reminders)].sort((a, b) => b - a),
+  };
   await saveEmailPreferences(deps.db, userId, clean, deps.now().toISOString());
   return view(deps, userId, viaLink);
 }
@@ -54,7 +63,11 @@ export async function getMyEmailPreferences(deps: Deps, viewer: Viewer) {
   return view(deps, viewer.userId);
 }
 
-export async function setMyEmailPreferences(deps: Deps, viewer: Viewer, input: EmailPreferences) {
+export async function setMyEmailPreferences(
+  deps: Deps,
+  viewer: Viewer,
+  input: EmailPreferencesBody,
+) {
   return save(deps, viewer.userId, input);
 }
 
@@ -78,7 +91,7 @@ export async function replaceLinksByToken(deps: Deps, input: { token: string }):
 
 export async function setEmailPreferencesByToken(
   deps: Deps,
-  input: { token: string } & EmailPreferences,
+  input: { token: string } & EmailPreferencesBody,
 ) {
   const { token, ...preferences } = input;
   return save(deps, await userOfLink(deps, token), preferences, true);

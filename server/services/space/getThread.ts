@@ -1,17 +1,36 @@
 import type { ThreadView } from '../../../core/protocol/space';
 import { allows } from '../../access/requireGroupAccess';
-import { requireThreadAccess } from '../../access/requireSpaceAccess';
+import { requireThreadAccess, type ThreadAccess } from '../../access/requireSpaceAccess';
 import type { Viewer } from '../../access/viewer';
 import type { Deps } from '../../deps';
 import { toPostViews, toThreadSummary } from './spaceViews';
 
-/** A thread with all its posts, as this reader may see them, and their place before now. */
+/** How many readers' pages one cached thread keeps. */
+const VIEWS_PER_THREAD = 200;
+
+/**
+ * A thread with all its posts, as this reader may see them, and their place before now.
+ * The page is kept with the cached thread, per reader and place, and frozen, so reading it
+ * again costs nothing until the thread, the group or the reader's place changes.
+ */
 export async function getThread(
   deps: Deps,
   viewer: Viewer,
   input: { threadId: string },
 ): Promise<ThreadView> {
   const access = await requireThreadAccess(deps, viewer, input.threadId);
+  const { thread, cached } = access;
+  const key = `${viewer.userId}:${thread.last_read_seq}:${thread.volume}`;
+  let view = cached.views.get(key);
+  if (!view) {
+    view = Object.freeze(buildView(access, viewer));
+    if (cached.views.size >= VIEWS_PER_THREAD) cached.views.clear();
+    cached.views.set(key, view);
+  }
+  return view;
+}
+
+function buildView(access: ThreadAccess, viewer: Viewer): ThreadView {
   const { thread, cached } = access;
   const space = { space: thread.space };
   const moderate = allows(access, 'space.moderate');
