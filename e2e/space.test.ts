@@ -156,6 +156,21 @@ it('asks for ideas, gets a reply live, and marks it helpful; shares wanting to b
   await b.getByText('Your reply is posted.').waitFor();
   await a.getByText('Some nights I want to die too').waitFor();
   await checkPage(ann, 'space-thread-listening');
+
+  // Ann reports Ben's reply as a risk of harm: she is shown where help is at once.
+  await a.getByRole('button', { name: 'Report' }).last().click();
+  await a.getByLabel('Someone may be at risk of harm').check();
+  await a.getByText('Thank you for looking out for them.').waitFor();
+  await checkPage(ann, 'space-report');
+  await a.getByRole('button', { name: 'Send to the stewards' }).click();
+  await a.getByText('The group’s stewards will look at it.').waitFor();
+  // As the group's steward she looks after the space, and keeps the post.
+  await a.goto(`${server.url}/groups/${groupId}/space/care`);
+  await a.getByRole('heading', { level: 1, name: 'Looking after the space' }).waitFor();
+  await a.getByText('Someone may be at risk of harm').first().waitFor();
+  await checkPage(ann, 'space-care');
+  await a.getByRole('button', { name: 'Keep it' }).click();
+  await a.getByText('No reports to look at.').waitFor();
 });
 
 it('shows every known XSS payload as harmless text or safe links', async () => {

@@ -6,6 +6,7 @@
  * thread is cached beside it.
  */
 import type { Kysely } from 'kysely';
+import type { SpaceName } from '../../core/domain/space';
 import type { CachedPlace, CachedThread } from '../cache/readCache';
 import {
   findPlace,
@@ -16,6 +17,7 @@ import {
 } from '../db/queries/space';
 import type { Database } from '../db/tables';
 import type { Deps } from '../deps';
+import type { GroupWrite } from '../locks/withGroupLock';
 
 const loading = new WeakMap<object, Map<string, Promise<CachedThread | undefined>>>();
 
@@ -95,4 +97,19 @@ export async function changePlace(
   });
   deps.cache.hear(event);
   await told();
+}
+
+/** Tells every page with the thread open that it changed (seq 0) or has a new post. */
+export function announceThread(
+  write: GroupWrite,
+  thread: { id: string; group_id: string; space: SpaceName },
+  seq = 0,
+): Promise<void> {
+  return write.announce({
+    kind: 'space',
+    groupId: thread.group_id,
+    space: thread.space,
+    threadId: thread.id,
+    seq,
+  });
 }

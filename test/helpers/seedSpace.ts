@@ -2,7 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../server/db/dialect';
 import type { Database, SpacePostsTable, SpaceThreadsTable } from '../../server/db/tables';
 import { newId } from '../../server/security/tokens';
-import { renderMarkdown } from '../../server/space/markdown';
+import { newPost } from '../../server/space/newPost';
 
 const WORDS = [
   'sleep',
@@ -83,23 +83,17 @@ export async function seedSpace(
         for (let seq = 1; seq <= options.postsPerThread; seq++) {
           const body = sentence(n + seq);
           postRows.push({
-            id: newId(),
+            ...newPost({
+              id: newId(),
+              authorId,
+              body,
+              contentNote: null,
+              quoteId: null,
+              at: at(seq - 1),
+            }),
             thread_id: id,
             group_id: groupId,
             seq,
-            author_id: authorId,
-            body,
-            body_html: renderMarkdown(body),
-            content_note: null,
-            quote_id: null,
-            created_at: at(seq - 1),
-            edited_at: null,
-            deleted_at: null,
-            hidden_at: null,
-            hidden_note: null,
-            second_look_at: null,
-            second_look_note: null,
-            helped_at: null,
           });
         }
         n += options.postsPerThread;

@@ -15,6 +15,14 @@ import type {
 } from '../tables';
 
 export type ThreadRow = Selectable<SpaceThreadsTable>;
+
+/** The name of whoever wrote the thread (`t`) or post (`p`) of a query. */
+const authorName = (table: 't' | 'p') =>
+  sql<
+    string | null
+  >`(select display_name from users where users.id = ${sql.ref(`${table}.author_id`)})`.as(
+    'author_name',
+  );
 export type PostRow = Selectable<SpacePostsTable>;
 
 /**
@@ -72,9 +80,7 @@ const threadColumns = [
   't.last_post_at',
   't.reply_count',
   't.answered',
-  sql<string | null>`(select display_name from users where users.id = t.author_id)`.as(
-    'author_name',
-  ),
+  authorName('t'),
   sql<number>`coalesce(r.last_read_seq, 0)`.as('last_read_seq'),
   sql<ThreadVolume>`coalesce(r.volume, 'normal')`.as('volume'),
 ] as const;
@@ -192,11 +198,7 @@ export async function listPosts(
   return db
     .selectFrom('space_posts as p')
     .selectAll('p')
-    .select(
-      sql<string | null>`(select display_name from users where users.id = p.author_id)`.as(
-        'author_name',
-      ),
-    )
+    .select(authorName('p'))
     .where('p.thread_id', '=', threadId)
     .where('p.seq', '>', afterSeq)
     .orderBy('p.seq')
@@ -216,11 +218,7 @@ export async function findThreadWithAuthor(
   const row = await db
     .selectFrom('space_threads as t')
     .selectAll('t')
-    .select(
-      sql<string | null>`(select display_name from users where users.id = t.author_id)`.as(
-        'author_name',
-      ),
-    )
+    .select(authorName('t'))
     .where('t.id', '=', threadId)
     .executeTakeFirst();
   return (
@@ -567,9 +565,7 @@ export async function searchPosts(
       'p.body',
       'p.content_note',
       'p.created_at',
-      sql<string | null>`(select display_name from users where users.id = p.author_id)`.as(
-        'author_name',
-      ),
+      authorName('p'),
     ])
     .where('t.group_id', '=', groupId)
     .where('p.deleted_at', 'is', null)
@@ -618,9 +614,7 @@ export async function listOpenReports(db: Kysely<Database>, groupId: string) {
       'p.created_at as post_created_at',
       't.title',
       't.space',
-      sql<string | null>`(select display_name from users where users.id = p.author_id)`.as(
-        'author_name',
-      ),
+      authorName('p'),
     ])
     .where('r.group_id', '=', groupId)
     .where('r.settled_at', 'is', null)
@@ -642,9 +636,7 @@ export async function listSecondLooks(db: Kysely<Database>, groupId: string) {
       'p.second_look_note',
       'p.second_look_at',
       't.title',
-      sql<string | null>`(select display_name from users where users.id = p.author_id)`.as(
-        'author_name',
-      ),
+      authorName('p'),
     ])
     .where('p.group_id', '=', groupId)
     .where('p.hidden_at', 'is not', null)

@@ -6,6 +6,7 @@ import { setSecondLook } from '../../db/queries/space';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { membersOf, notify } from '../../notifications/notify';
+import { announceThread } from '../../space/threads';
 
 /** The author of a hidden post asks the stewards to look at it again. */
 export async function askSecondLook(
@@ -30,13 +31,7 @@ export async function askSecondLook(
         subjectId: post.id,
         at: write.at,
       });
-      await write.announce({
-        kind: 'space',
-        groupId: thread.group_id,
-        space: thread.space,
-        threadId: thread.id,
-        seq: 0,
-      });
+      await announceThread(write, thread);
       await recordAudit(write.trx, {
         at: write.at,
         actorId: viewer.userId,

@@ -3,6 +3,7 @@ import type { Viewer } from '../../access/viewer';
 import { markPostDeleted, setHelped } from '../../db/queries/space';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
+import { announceThread } from '../../space/threads';
 
 /** Deletes one's own post: it keeps its place as "deleted by its author"; its words go. */
 export async function deletePost(
@@ -18,13 +19,7 @@ export async function deletePost(
     async (write) => {
       await markPostDeleted(write.trx, post, write.at);
       if (post.helped_at) await setHelped(write.trx, post, null);
-      await write.announce({
-        kind: 'space',
-        groupId: thread.group_id,
-        space: thread.space,
-        threadId: thread.id,
-        seq: 0,
-      });
+      await announceThread(write, thread);
     },
     { views: 'keep' },
   );

@@ -7,6 +7,7 @@ import { updatePostBody } from '../../db/queries/space';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { renderMarkdown } from '../../space/markdown';
+import { announceThread } from '../../space/threads';
 
 const gone = () => new AppError('space.post_gone', 'This post was deleted, so it cannot change.');
 
@@ -41,13 +42,7 @@ export async function editPost(
         { body: post.body, content_note: post.content_note },
         title,
       );
-      await write.announce({
-        kind: 'space',
-        groupId: thread.group_id,
-        space: thread.space,
-        threadId: thread.id,
-        seq: 0,
-      });
+      await announceThread(write, thread);
     },
     { views: 'keep' },
   );

@@ -4,6 +4,7 @@ import type { Viewer } from '../../access/viewer';
 import { setHelped } from '../../db/queries/space';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
+import { announceThread } from '../../space/threads';
 
 /**
  * The asker marks a reply "this helped" (or takes it back); a question with one is shown as
@@ -27,13 +28,7 @@ export async function markHelped(
     thread.group_id,
     async (write) => {
       await setHelped(write.trx, post, input.helped ? write.at : null);
-      await write.announce({
-        kind: 'space',
-        groupId: thread.group_id,
-        space: thread.space,
-        threadId: thread.id,
-        seq: 0,
-      });
+      await announceThread(write, thread);
     },
     { views: 'keep' },
   );

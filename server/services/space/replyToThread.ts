@@ -8,7 +8,8 @@ import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { notify } from '../../notifications/notify';
 import { newId } from '../../security/tokens';
-import { renderMarkdown } from '../../space/markdown';
+import { newPost } from '../../space/newPost';
+import { announceThread } from '../../space/threads';
 
 /**
  * Replies in a thread (one level: a reply may quote another post of the same thread). The
@@ -38,21 +39,15 @@ export async function replyToThread(
     thread.group_id,
     async (write) => {
       const seq = await insertReply(write.trx, thread.id, {
-        id: postId,
+        ...newPost({
+          id: postId,
+          authorId: viewer.userId,
+          body: input.body,
+          contentNote: input.contentNote,
+          quoteId,
+          at: write.at,
+        }),
         group_id: thread.group_id,
-        author_id: viewer.userId,
-        body: input.body,
-        body_html: renderMarkdown(input.body),
-        content_note: input.contentNote,
-        quote_id: quoteId,
-        created_at: write.at,
-        edited_at: null,
-        deleted_at: null,
-        hidden_at: null,
-        hidden_note: null,
-        second_look_at: null,
-        second_look_note: null,
-        helped_at: null,
       });
       await advanceRead(write.trx, viewer.userId, thread.id, seq, write.at);
       await write.announce({ kind: 'place', userId: viewer.userId, threadId: thread.id });
@@ -63,13 +58,7 @@ export async function replyToThread(
         subjectId: thread.id,
         at: write.at,
       });
-      await write.announce({
-        kind: 'space',
-        groupId: thread.group_id,
-        space: thread.space,
-        threadId: thread.id,
-        seq,
-      });
+      await announceThread(write, thread, seq);
       return seq;
     },
     { views: 'keep' },

@@ -6,6 +6,7 @@ import { setHidden, setSecondLook } from '../../db/queries/space';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { notify } from '../../notifications/notify';
+import { announceThread } from '../../space/threads';
 
 /**
  * A steward takes the second look: shows the post again, or keeps it hidden. The author is
@@ -40,13 +41,7 @@ export async function reviewHidden(
         action: input.show ? 'space.post_shown' : 'space.kept_hidden',
         subjectId: post.author_id,
       });
-      await write.announce({
-        kind: 'space',
-        groupId: thread.group_id,
-        space: thread.space,
-        threadId: thread.id,
-        seq: 0,
-      });
+      await announceThread(write, thread);
     },
     { views: 'keep' },
   );

@@ -5,6 +5,7 @@ import type { Viewer } from '../../access/viewer';
 import { setWarmth } from '../../db/queries/space';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
+import { announceThread } from '../../space/threads';
 
 /** Sends (or takes back) a warm response to a post: "thinking of you", "I hear you"… */
 export async function sendWarmth(
@@ -25,13 +26,7 @@ export async function sendWarmth(
         { post_id: post.id, user_id: viewer.userId, kind: input.kind, created_at: write.at },
         input.on,
       );
-      await write.announce({
-        kind: 'space',
-        groupId: thread.group_id,
-        space: thread.space,
-        threadId: thread.id,
-        seq: 0,
-      });
+      await announceThread(write, thread);
     },
     { views: 'keep' },
   );

@@ -6,6 +6,7 @@ import { findPostPlace, findReport, setHidden, settleReportsOf } from '../../db/
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { notify } from '../../notifications/notify';
+import { announceThread } from '../../space/threads';
 
 const DEFAULT_NOTE = 'The group’s stewards hid this post because it goes against the agreement.';
 
@@ -56,12 +57,10 @@ export async function settleReport(
         action: input.outcome === 'hide' ? 'space.post_hidden' : 'space.report_kept',
         subjectId: post.author_id,
       });
-      await write.announce({
-        kind: 'space',
-        groupId: report.group_id,
+      await announceThread(write, {
+        id: post.thread_id,
+        group_id: report.group_id,
         space: post.space,
-        threadId: post.thread_id,
-        seq: 0,
       });
     },
     { views: 'keep' },

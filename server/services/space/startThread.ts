@@ -6,7 +6,8 @@ import { advanceRead, insertThread } from '../../db/queries/space';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { newId } from '../../security/tokens';
-import { renderMarkdown } from '../../space/markdown';
+import { newPost } from '../../space/newPost';
+import { announceThread } from '../../space/threads';
 
 /** Starts a thread (a share or a question) with its opening post; everyone reading hears. */
 export async function startThread(
@@ -35,32 +36,18 @@ export async function startThread(
           last_seq: 1,
           last_post_at: write.at,
         },
-        {
+        newPost({
           id: postId,
-          author_id: viewer.userId,
+          authorId: viewer.userId,
           body: input.body,
-          body_html: renderMarkdown(input.body),
-          content_note: input.contentNote,
-          quote_id: null,
-          created_at: write.at,
-          edited_at: null,
-          deleted_at: null,
-          hidden_at: null,
-          hidden_note: null,
-          second_look_at: null,
-          second_look_note: null,
-          helped_at: null,
-        },
+          contentNote: input.contentNote,
+          quoteId: null,
+          at: write.at,
+        }),
       );
       await advanceRead(write.trx, viewer.userId, threadId, 1, write.at);
       await write.announce({ kind: 'place', userId: viewer.userId, threadId });
-      await write.announce({
-        kind: 'space',
-        groupId: input.groupId,
-        space: input.space,
-        threadId,
-        seq: 1,
-      });
+      await announceThread(write, { id: threadId, group_id: input.groupId, space: input.space }, 1);
     },
     { views: 'keep' },
   );
