@@ -235,3 +235,44 @@ it('shows every known XSS payload as harmless text or safe links', async () => {
   expect(dialogs).toEqual([]);
   expect(ben.problems).toEqual([]);
 });
+
+it('shows someone in a staff role the shared space and never the members-only one', async () => {
+  const { groupId, ann } = await twoInAGroup('staff');
+  const base = server.url;
+  const annCookie = (await ann.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const invite = await call(
+    base,
+    'POST',
+    `/api/groups/${groupId}/invites`,
+    { role: 'facilitator' },
+    annCookie,
+  );
+  const signup = await call(base, 'POST', '/api/auth/signup', {
+    email: 'fran.staff@example.org',
+    password: 'Fran by the quiet river',
+    displayName: 'Fran',
+  });
+  const fran = await newPerson(browser, DESKTOP);
+  const [name, value] = (signup.cookie ?? '').split('=') as [string, string];
+  await fran.context.addCookies([{ name, value, url: `${base}/` }]);
+  const f = fran.page;
+  await f.goto(`${base}/invite/${invite.json.token}`);
+  await f
+    .getByText('You are invited to work with this group as its external facilitator.')
+    .waitFor();
+  await checkPage(fran, 'invite-staff');
+  await f.getByRole('button', { name: 'Accept and work with Carers circle' }).click();
+  await f.getByText('You work with this group as its external facilitator.').waitFor();
+  await checkPage(fran, 'group-staff');
+  await f.getByRole('link', { name: 'Between meetings' }).click();
+  await f.getByRole('heading', { level: 1, name: 'Between meetings' }).waitFor();
+  await f
+    .getByText('and so can the people who work with it: Fran (external facilitator)')
+    .waitFor();
+  await expect(f.getByRole('link', { name: 'Members only' }).count()).resolves.toBe(0);
+  await f.goto(`${base}/groups/${groupId}/space?space=peers`);
+  await f
+    .getByText(/could not find/i)
+    .first()
+    .waitFor();
+});

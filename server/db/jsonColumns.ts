@@ -10,7 +10,7 @@ import type { Question } from '../../core/domain/joining';
 import type { RoomState } from '../../core/domain/live';
 import { ORDER_MODES, PHASE_KINDS, turnChoiceSchema } from '../../core/domain/liveCommands';
 import type { AgendaPhase } from '../../core/domain/liveTemplates';
-import { REMINDER_CHOICES } from '../../core/protocol/mail';
+import { REMINDER_CHOICES, SPACE_DIGESTS } from '../../core/protocol/mail';
 
 /** A stored value that does not parse is a fault on our side, named by its column. */
 export class StoredDataError extends Error {
@@ -82,6 +82,7 @@ export const storedEmailPreferences = z
     roles: z.boolean(),
     changes: z.boolean(),
     proposals: z.boolean(),
+    spaceDigest: z.enum(SPACE_DIGESTS),
   })
   .partial();
 

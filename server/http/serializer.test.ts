@@ -41,6 +41,8 @@ describe('response serializer', () => {
       joiningCriteria: null,
       sessionAgenda: null,
       members: null,
+      staffRole: null,
+      staff: null,
       can: {
         join: true,
         joinWaitlist: false,
@@ -50,6 +52,9 @@ describe('response serializer', () => {
         close: false,
         manageMembers: false,
         edit: false,
+        space: false,
+        manageStaff: false,
+        stepAway: false,
       },
     };
     expect(JSON.parse(write(base))).toEqual(base);

@@ -108,6 +108,9 @@ describe('seeing groups', () => {
       close: false,
       manageMembers: false,
       edit: false,
+      space: false,
+      manageStaff: false,
+      stepAway: false,
     });
     const someone = await t.signUp('Someone');
     expect((await someone.get(`/api/groups/${closed.id}`)).json().can.apply).toBe(true);

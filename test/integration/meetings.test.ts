@@ -461,6 +461,7 @@ describe('mail', () => {
       roles: false,
       changes: false,
       proposals: false,
+      spaceDigest: 'off',
     });
     // Other routes still refuse a form body.
     const form = await t.app.inject({

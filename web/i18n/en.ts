@@ -250,6 +250,7 @@ export const en = {
   'groupPage.join': 'Join this group',
   'groupPage.sections': 'This group',
   'groupPage.joined': 'Welcome. You are now a member of this group.',
+  'groupPage.joinedAsStaff': 'Welcome. You now work with this group.',
   'groupPage.closedNote': 'This group takes new members by invitation from its stewards.',
   'groupPage.fullNote': 'This group is full just now.',
   'groupPage.leave': 'Leave this group',
@@ -367,6 +368,7 @@ export const en = {
 
   'invite.from': '{name} invited you to join',
   'invite.join': 'Join {group}',
+  'invite.joinAsStaff': 'Accept and work with {group}',
   'invite.signUp': 'Create an account to join',
   'invite.signIn': 'I already have an account',
   'invite.already': 'You are already a member of this group.',

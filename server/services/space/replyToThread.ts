@@ -3,6 +3,7 @@ import { AppError } from '../../../core/errors';
 import type { replyBody } from '../../../core/protocol/space';
 import { requireThreadAccess } from '../../access/requireSpaceAccess';
 import type { Viewer } from '../../access/viewer';
+import { listUnreadAbout } from '../../db/queries/notifications';
 import { advanceRead, insertReply, listListeners } from '../../db/queries/space';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
@@ -51,13 +52,20 @@ export async function replyToThread(
       });
       await advanceRead(write.trx, viewer.userId, thread.id, seq, write.at);
       await write.announce({ kind: 'place', userId: viewer.userId, threadId: thread.id });
+      // One unread notice per thread is enough: a busy thread does not pile them up.
       const listeners = await listListeners(write.trx, thread, viewer.userId);
-      await notify(deps, write.trx, listeners, {
-        groupId: thread.group_id,
-        kind: 'space.reply',
-        subjectId: thread.id,
-        at: write.at,
-      });
+      const told = await listUnreadAbout(write.trx, listeners, 'space.reply', thread.id);
+      await notify(
+        deps,
+        write.trx,
+        listeners.filter((id) => !told.has(id)),
+        {
+          groupId: thread.group_id,
+          kind: 'space.reply',
+          subjectId: thread.id,
+          at: write.at,
+        },
+      );
       await announceThread(write, thread, seq);
       return seq;
     },

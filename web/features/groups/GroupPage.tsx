@@ -82,7 +82,7 @@ function GroupView({
     tone: 'success' | 'warning' | 'info';
   } | null>(
     arrived === 'welcome'
-      ? { text: t('groupPage.joined'), tone: 'success' }
+      ? { text: t(g.staffRole ? 'groupPage.joinedAsStaff' : 'groupPage.joined'), tone: 'success' }
       : arrived === 'saved'
         ? { text: t('forming.saved'), tone: 'success' }
         : null,
@@ -217,7 +217,7 @@ function GroupView({
           </section>
         ) : null}
 
-        {g.myRole === null ? (
+        {g.myRole === null && !g.staffRole ? (
           <section class="card panel join-panel">
             {g.joiningCriteria ? <p>{g.joiningCriteria}</p> : null}
             {g.stage === 'adjourned' ? (

@@ -39,8 +39,10 @@ function Invitation({ p, token }: { p: InvitePreview; token: string }) {
   const [busy, setBusy] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const [confirmError, setConfirmError] = useState<string | undefined>(undefined);
+  // Someone in a staff role takes no seat and makes no member's commitment.
+  const staff = p.role !== 'member';
   const needConfirm = () => {
-    if (confirmed) return false;
+    if (confirmed || staff) return false;
     setConfirmError(t('join.confirmNeeded'));
     document.getElementById('confirm')?.focus();
     return true;
@@ -71,7 +73,7 @@ function Invitation({ p, token }: { p: InvitePreview; token: string }) {
         {p.role !== 'member' ? (
           <Notice>{t('invite.asStaff', { role: t(`staff.role.${p.role}`) })}</Notice>
         ) : null}
-        {p.alreadyMember ? null : <Commitment view={p.joining} />}
+        {p.alreadyMember || staff ? null : <Commitment view={p.joining} />}
         {p.sentTo && !p.alreadyMember ? (
           <Notice tone={p.sentTo.isYou === false ? 'warning' : 'info'}>
             {t(p.sentTo.isYou === false ? 'invite.forAnother' : 'invite.forAddress', {
@@ -80,9 +82,7 @@ function Invitation({ p, token }: { p: InvitePreview; token: string }) {
           </Notice>
         ) : null}
         {error ? <Notice tone="warning">{error}</Notice> : null}
-        {!p.alreadyMember &&
-        (p.group.seatsLeft > 0 || p.role !== 'member') &&
-        me.value !== undefined ? (
+        {!p.alreadyMember && !staff && p.group.seatsLeft > 0 && me.value !== undefined ? (
           <ConfirmCommitment
             checked={confirmed}
             onChange={(value) => {
@@ -108,7 +108,9 @@ function Invitation({ p, token }: { p: InvitePreview; token: string }) {
             disabled={busy}
             onClick={() => void accept()}
           >
-            {busy ? t('common.saving') : t('invite.join', { group: p.group.name })}
+            {busy
+              ? t('common.saving')
+              : t(staff ? 'invite.joinAsStaff' : 'invite.join', { group: p.group.name })}
           </button>
         ) : me.value === null ? (
           <p class="actions">
