@@ -64,6 +64,8 @@ export function requireThreadAccess(
   action: SpaceAction = 'read',
 ): ThreadAccess | Promise<ThreadAccess> {
   const decide = (access: ThreadAccess) => {
+    // Reading was decided on the way in.
+    if (action === 'read') return access;
     const facts = { space: access.thread.space, asker: access.thread.author_id === viewer.userId };
     authorize(access, `space.${action}`, facts);
     return access;
@@ -133,5 +135,31 @@ function among(
   ) {
     throw missing();
   }
-  return { ...access, cached, thread: { ...cached.thread, ...place } };
+  // Built field by field: spreading the access and the thread cost more than the rest of a read.
+  return {
+    viewer: access.viewer,
+    group: access.group,
+    role: access.role,
+    invited: access.invited,
+    snapshot: access.snapshot,
+    cached,
+    thread: withPlace(cached.thread, place),
+  };
+}
+
+const placed = new WeakMap<object, WeakMap<CachedPlace, ThreadForReader>>();
+
+/** The thread with a reader's place in it, made once per thread and place. */
+function withPlace(thread: CachedThread['thread'], place: CachedPlace): ThreadForReader {
+  let byPlace = placed.get(thread);
+  if (!byPlace) {
+    byPlace = new WeakMap();
+    placed.set(thread, byPlace);
+  }
+  let made = byPlace.get(place);
+  if (!made) {
+    made = { ...thread, last_read_seq: place.last_read_seq, volume: place.volume };
+    byPlace.set(place, made);
+  }
+  return made;
 }

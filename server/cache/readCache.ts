@@ -14,7 +14,6 @@
 
 import type { ThreadVolume } from '../../core/domain/space';
 import type { GroupDetail } from '../../core/protocol/groups';
-import type { ThreadView } from '../../core/protocol/space';
 import type { Viewer } from '../access/viewer';
 import type { GroupForViewer, GroupRow } from '../db/queries/groups';
 import type { MemberWithName } from '../db/queries/memberships';
@@ -63,8 +62,6 @@ export interface CachedThread {
    * only what is new needs reading, not the whole thread.
    */
   behind: boolean;
-  /** The page as each reader last saw it, by reader and place (see getThread.ts). */
-  views: Map<string, Readonly<ThreadView>>;
 }
 
 /** One person's place in one thread and how much they hear of it. */

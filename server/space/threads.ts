@@ -60,7 +60,6 @@ async function readThread(
     warmth: before ? [...before.warmth, ...warmth] : warmth,
     readers: new Set(readers),
     behind: false,
-    views: new Map(),
   };
   deps.cache.setThread(threadId, entry, generation);
   return entry;

@@ -2,30 +2,37 @@ import type { ThreadView } from '../../../core/protocol/space';
 import { allows } from '../../access/requireGroupAccess';
 import { requireThreadAccess, type ThreadAccess } from '../../access/requireSpaceAccess';
 import type { Viewer } from '../../access/viewer';
+import type { ThreadForReader } from '../../db/queries/space';
 import type { Deps } from '../../deps';
 import { toPostViews, toThreadSummary } from './spaceViews';
 
-/** How many readers' pages one cached thread keeps. */
-const VIEWS_PER_THREAD = 200;
+/**
+ * Each reader's page, by the thread as they have it (one object per cached thread and reader's
+ * place), frozen: reading it again costs nothing until the thread, the group or the reader's
+ * place changes, and it goes when they do.
+ */
+const pages = new WeakMap<ThreadForReader, Readonly<ThreadView>>();
 
 /**
  * A thread with all its posts, as this reader may see them, and their place before now.
- * The page is kept with the cached thread, per reader and place, and frozen, so reading it
- * again costs nothing until the thread, the group or the reader's place changes.
+ * Answers at once, without a promise, when everything is cached (most reads).
  */
-export async function getThread(
+export function getThread(
   deps: Deps,
   viewer: Viewer,
   input: { threadId: string },
-): Promise<ThreadView> {
-  const access = await requireThreadAccess(deps, viewer, input.threadId);
-  const { thread, cached } = access;
-  const key = `${viewer.userId}:${thread.last_read_seq}:${thread.volume}`;
-  let view = cached.views.get(key);
+): ThreadView | Promise<ThreadView> {
+  const access = requireThreadAccess(deps, viewer, input.threadId);
+  return access instanceof Promise
+    ? access.then((a) => pageFor(a, viewer))
+    : pageFor(access, viewer);
+}
+
+function pageFor(access: ThreadAccess, viewer: Viewer): Readonly<ThreadView> {
+  let view = pages.get(access.thread);
   if (!view) {
     view = Object.freeze(buildView(access, viewer));
-    if (cached.views.size >= VIEWS_PER_THREAD) cached.views.clear();
-    cached.views.set(key, view);
+    pages.set(access.thread, view);
   }
   return view;
 }
