@@ -123,28 +123,6 @@ function toThread<T extends { last_read_seq: unknown; reply_count: unknown; answ
   };
 }
 
-/** One thread, if this person may read it. */
-export async function findReadableThread(
-  db: Kysely<Database>,
-  userId: string,
-  threadId: string,
-): Promise<ThreadForReader | undefined> {
-  const row = await readableThreads(db, userId)
-    .select(threadColumns)
-    .where('t.id', '=', threadId)
-    .executeTakeFirst();
-  return row && toThread(row);
-}
-
-/** Where a thread lives, for the access gate (which then asks the reading rule). */
-export async function findThreadPlace(db: Kysely<Database>, threadId: string) {
-  return db
-    .selectFrom('space_threads')
-    .select(['id', 'group_id', 'space', 'author_id', 'kind', 'wants', 'title', 'last_seq'])
-    .where('id', '=', threadId)
-    .executeTakeFirst();
-}
-
 /** The thread a post is in. */
 export async function findPostThreadId(
   db: Kysely<Database>,

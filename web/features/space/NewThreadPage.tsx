@@ -11,12 +11,18 @@ import { RequireSignIn } from '../../components/RequireSignIn';
 import { t } from '../../i18n/t';
 import { useForm } from '../../lib/useForm';
 import { useLoad } from '../../lib/useLoad';
-import { getLanguage, getSpace, startThread } from './api';
-import { ContentNoteField, CrisisCheck, needsCrisisCheck, Writer } from './Writer';
+import { getSpace, startThread } from './api';
+import {
+  ContentNoteField,
+  needsCrisisCheck,
+  SendOrCheck,
+  useGroupLanguage,
+  Writer,
+} from './Writer';
 
 function NewThread({ groupId, space }: { groupId: string; space: SpaceName }) {
   const group = useLoad(() => getSpace(groupId, space), [groupId, space]);
-  const language = useLoad(() => getLanguage(groupId), [groupId]);
+  const groupLanguage = useGroupLanguage(groupId);
   const { route } = useLocation();
   const form = useForm();
   const [kind, setKind] = useState<ThreadKind>('share');
@@ -112,9 +118,7 @@ function NewThread({ groupId, space }: { groupId: string; space: SpaceName }) {
                 onValue={setBody}
                 error={form.fields.body}
                 language={g.language}
-                groupLanguage={
-                  language.data?.entries.map((e) => ({ ...e, problem: [e.problem] })) ?? []
-                }
+                groupLanguage={groupLanguage}
               />
               <ContentNoteField
                 id="contentNote"
@@ -122,16 +126,15 @@ function NewThread({ groupId, space }: { groupId: string; space: SpaceName }) {
                 onValue={setNote}
                 error={form.fields.contentNote}
               />
-              {checking ? (
-                <CrisisCheck
-                  busy={form.busy}
-                  onPost={() => {
-                    setChecking(false);
-                    void send(true);
-                  }}
-                  onBack={() => setChecking(false)}
-                />
-              ) : (
+              <SendOrCheck
+                checking={checking}
+                busy={form.busy}
+                onPost={() => {
+                  setChecking(false);
+                  void send(true);
+                }}
+                onBack={() => setChecking(false)}
+              >
                 <div class="actions">
                   <button type="submit" class="button primary" disabled={form.busy}>
                     {form.busy ? t('common.saving') : t('space.post')}
@@ -143,7 +146,7 @@ function NewThread({ groupId, space }: { groupId: string; space: SpaceName }) {
                     {t('common.cancel')}
                   </a>
                 </div>
-              )}
+              </SendOrCheck>
             </form>
           </Page>
         </div>

@@ -24,7 +24,6 @@ import {
   askSecondLook,
   deletePost,
   editPost,
-  getLanguage,
   getPostsAfter,
   getThread,
   markHelped,
@@ -36,7 +35,13 @@ import {
   setVolume,
 } from './api';
 import { openSpaceNotices } from './spaceSocket';
-import { ContentNoteField, CrisisCheck, needsCrisisCheck, Writer } from './Writer';
+import {
+  ContentNoteField,
+  needsCrisisCheck,
+  SendOrCheck,
+  useGroupLanguage,
+  Writer,
+} from './Writer';
 
 type LanguageEntries = { problem: string[]; suggestion: string; why: string }[];
 
@@ -511,20 +516,19 @@ function ReplyBox({
         onValue={setNote}
         error={form.fields.contentNote}
       />
-      {checking ? (
-        <CrisisCheck
-          busy={form.busy}
-          onPost={() => {
-            setChecking(false);
-            void send(true);
-          }}
-          onBack={() => setChecking(false)}
-        />
-      ) : (
+      <SendOrCheck
+        checking={checking}
+        busy={form.busy}
+        onPost={() => {
+          setChecking(false);
+          void send(true);
+        }}
+        onBack={() => setChecking(false)}
+      >
         <button type="submit" class="button primary" disabled={form.busy}>
           {form.busy ? t('common.saving') : t('space.sendReply')}
         </button>
-      )}
+      </SendOrCheck>
     </form>
   );
 }
@@ -563,10 +567,7 @@ function Thread({ threadId }: { threadId: string }) {
   const [quoted, setQuoted] = useState<PostView | null>(null);
   const [arrived, setArrived] = useState<string | null>(null);
   const groupId = state.data?.groupId;
-  const language = useLoad(
-    () => (groupId ? getLanguage(groupId) : Promise.resolve(null)),
-    [groupId],
-  );
+  const groupLanguage = useGroupLanguage(groupId);
   const lastSeq = useRef(0);
   const { path } = useLocation();
 
@@ -626,7 +627,7 @@ function Thread({ threadId }: { threadId: string }) {
       {(v) => {
         const ctx: Context = {
           view: v,
-          language: language.data?.entries.map((e) => ({ ...e, problem: [e.problem] })) ?? [],
+          language: groupLanguage,
           reload,
           quote: (post) => {
             setQuoted(post);

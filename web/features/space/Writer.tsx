@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   adviceOpenings,
@@ -9,6 +10,8 @@ import {
 import { CrisisResources } from '../../components/CrisisResources';
 import { Field } from '../../components/Field';
 import { t } from '../../i18n/t';
+import { useLoad } from '../../lib/useLoad';
+import { getLanguage } from './api';
 
 /**
  * The box members write in: gentle suggestions for stigmatising words (whole words only,
@@ -137,6 +140,33 @@ export function CrisisCheck(props: { onPost: () => void; onBack: () => void; bus
         </button>
       </div>
     </section>
+  );
+}
+
+/**
+ * The send buttons, or, when the words call for it, the crisis check in their place; posting
+ * from the check sends without checking again.
+ */
+export function SendOrCheck(props: {
+  checking: boolean;
+  busy: boolean;
+  onPost: () => void;
+  onBack: () => void;
+  children: ComponentChildren;
+}) {
+  return props.checking ? (
+    <CrisisCheck busy={props.busy} onPost={props.onPost} onBack={props.onBack} />
+  ) : (
+    <>{props.children}</>
+  );
+}
+
+/** The group's own additions to the language suggestions, in the shape the checks take. */
+export function useGroupLanguage(groupId: string | undefined): LanguageEntry[] {
+  const list = useLoad(() => (groupId ? getLanguage(groupId) : Promise.resolve(null)), [groupId]);
+  return useMemo(
+    () => list.data?.entries.map((e) => ({ ...e, problem: [e.problem] })) ?? [],
+    [list.data],
   );
 }
 
