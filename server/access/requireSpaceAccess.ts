@@ -72,12 +72,15 @@ export function requireThreadAccess(
   };
   const cached = deps.cache.getThread(threadId);
   const place = deps.cache.getPlace(viewer.userId, threadId);
-  if (cached && !cached.behind && place) {
+  // Writing needs who may read the thread, not its newest posts: a thread the cache has not
+  // caught up with answers that as well.
+  const current = cached && (!cached.behind || action === 'write');
+  if (current && place) {
     const group = groupAccess(deps, viewer, cached.thread.group_id);
     if (!(group instanceof Promise))
       return decide(among(group, viewer, cached, place, missingThread));
   }
-  return readable(deps, viewer, threadId, missingThread).then(decide);
+  return readable(deps, viewer, threadId, missingThread, current ? cached : undefined).then(decide);
 }
 
 /** A post in a thread the viewer may read, and the action decided with who wrote it. */
@@ -107,8 +110,9 @@ async function readable(
   viewer: Viewer,
   threadId: string,
   missing: () => AppError,
+  known?: CachedThread,
 ): Promise<ThreadAccess> {
-  const cached = await loadThread(deps, threadId);
+  const cached = known ?? (await loadThread(deps, threadId));
   if (!cached?.readers.has(viewer.userId)) throw missing();
   let access: GroupAccess;
   try {

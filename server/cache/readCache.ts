@@ -136,6 +136,7 @@ export function createReadCache(enabled: () => boolean): ReadCache {
         // A new post: read what came after. Anything else changed: read it all again.
         if (cached && event.seq > cached.thread.last_seq) cached.behind = true;
         else threads.delete(event.threadId);
+        if (event.by) places.delete(`${event.by}:${event.threadId}`);
       } else if (event.kind === 'place') {
         generation += 1;
         places.delete(`${event.userId}:${event.threadId}`);

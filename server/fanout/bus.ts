@@ -24,6 +24,8 @@ export const busEvent = z.discriminatedUnion('kind', [
     space: z.enum(SPACES),
     threadId: z.string(),
     seq: z.number().int(),
+    /** Who wrote the new post: their place in the thread moved on with it. */
+    by: z.string().optional(),
   }),
   /** A person's place or volume in a thread changed. */
   z.object({ kind: z.literal('place'), userId: z.string(), threadId: z.string() }),

@@ -98,11 +98,15 @@ export async function changePlace(
   await told();
 }
 
-/** Tells every page with the thread open that it changed (seq 0) or has a new post. */
+/**
+ * Tells every page with the thread open that it changed (seq 0) or has a new post, and every
+ * node that the writer's place (`by`) moved on with it.
+ */
 export function announceThread(
   write: GroupWrite,
   thread: { id: string; group_id: string; space: SpaceName },
   seq = 0,
+  by?: string,
 ): Promise<void> {
   return write.announce({
     kind: 'space',
@@ -110,5 +114,6 @@ export function announceThread(
     space: thread.space,
     threadId: thread.id,
     seq,
+    ...(by ? { by } : {}),
   });
 }

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { NotificationKind } from '../../../core/protocol/notifications';
 import type { Database, NotificationsTable } from '../tables';
 
 export async function insertNotifications(
@@ -40,23 +39,4 @@ export async function markRead(db: Kysely<Database>, userId: string, at: string)
     .where('user_id', '=', userId)
     .where('read_at', 'is', null)
     .execute();
-}
-
-/** Which of these people already have an unread notice of this kind about this subject. */
-export async function listUnreadAbout(
-  db: Kysely<Database>,
-  userIds: readonly string[],
-  kind: NotificationKind,
-  subjectId: string,
-): Promise<Set<string>> {
-  if (userIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('notifications')
-    .select('user_id')
-    .where('user_id', 'in', userIds)
-    .where('kind', '=', kind)
-    .where('subject_id', '=', subjectId)
-    .where('read_at', 'is', null)
-    .execute();
-  return new Set(rows.map((r) => r.user_id));
 }

@@ -456,8 +456,8 @@ export async function countUnread(
 }
 
 /**
- * Who hears of a new post in a thread: readers of its space, except its writer, whose volume
- * says so. All: every post. Normal (the default): posts in a thread they started or wrote in.
+ * Who hears of a new post in a thread: readers of its space, except its writer and anyone
+ * with an unread notice about it already, whose volume says so. All: every post. Normal (the default): posts in a thread they started or wrote in.
  * Mute: never.
  */
 export async function listListeners(
@@ -474,6 +474,11 @@ export async function listListeners(
     .where('a.group_id', '=', thread.group_id)
     .where('a.space', '=', thread.space)
     .where('a.user_id', '<>', writerId)
+    // One unread notice per thread is enough: a busy thread does not pile them up.
+    .where(
+      sql<boolean>`not exists (select 1 from notifications n where n.user_id = a.user_id
+        and n.kind = 'space.reply' and n.subject_id = ${thread.id} and n.read_at is null)`,
+    )
     .where((eb) =>
       eb.or([
         eb('r.volume', '=', 'all'),

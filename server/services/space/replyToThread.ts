@@ -3,14 +3,13 @@ import { AppError } from '../../../core/errors';
 import type { replyBody } from '../../../core/protocol/space';
 import { requireThreadAccess } from '../../access/requireSpaceAccess';
 import type { Viewer } from '../../access/viewer';
-import { listUnreadAbout } from '../../db/queries/notifications';
 import { advanceRead, insertReply, listListeners } from '../../db/queries/space';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { notify } from '../../notifications/notify';
 import { newId } from '../../security/tokens';
 import { newPost } from '../../space/newPost';
-import { announceThread } from '../../space/threads';
+import { announceThread, loadThread } from '../../space/threads';
 
 /**
  * Replies in a thread (one level: a reply may quote another post of the same thread). The
@@ -25,7 +24,9 @@ export async function replyToThread(
   const { thread, cached } = await requireThreadAccess(deps, viewer, input.threadId, 'write');
   const quoteId = input.quoteId ?? null;
   if (quoteId) {
-    const quoted = cached.posts.find((p) => p.id === quoteId);
+    // A thread the cache has not caught up with may not hold the newest posts yet.
+    const posts = cached.behind ? ((await loadThread(deps, thread.id))?.posts ?? []) : cached.posts;
+    const quoted = posts.find((p) => p.id === quoteId);
     if (!quoted || quoted.deleted_at) {
       throw new AppError('request.invalid', 'You can quote only a post in this thread.', {
         fields: {
@@ -51,22 +52,14 @@ export async function replyToThread(
         group_id: thread.group_id,
       });
       await advanceRead(write.trx, viewer.userId, thread.id, seq, write.at);
-      await write.announce({ kind: 'place', userId: viewer.userId, threadId: thread.id });
-      // One unread notice per thread is enough: a busy thread does not pile them up.
       const listeners = await listListeners(write.trx, thread, viewer.userId);
-      const told = await listUnreadAbout(write.trx, listeners, 'space.reply', thread.id);
-      await notify(
-        deps,
-        write.trx,
-        listeners.filter((id) => !told.has(id)),
-        {
-          groupId: thread.group_id,
-          kind: 'space.reply',
-          subjectId: thread.id,
-          at: write.at,
-        },
-      );
-      await announceThread(write, thread, seq);
+      await notify(deps, write.trx, listeners, {
+        groupId: thread.group_id,
+        kind: 'space.reply',
+        subjectId: thread.id,
+        at: write.at,
+      });
+      await announceThread(write, thread, seq, viewer.userId);
       return seq;
     },
     { views: 'keep' },

@@ -46,8 +46,12 @@ export async function startThread(
         }),
       );
       await advanceRead(write.trx, viewer.userId, threadId, 1, write.at);
-      await write.announce({ kind: 'place', userId: viewer.userId, threadId });
-      await announceThread(write, { id: threadId, group_id: input.groupId, space: input.space }, 1);
+      await announceThread(
+        write,
+        { id: threadId, group_id: input.groupId, space: input.space },
+        1,
+        viewer.userId,
+      );
     },
     { views: 'keep' },
   );
