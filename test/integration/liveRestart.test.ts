@@ -20,8 +20,15 @@ const env: Record<string, string> =
     ? { DATABASE_URL: database.database.url }
     : { DATA_DIR: path.dirname(database.database.file) };
 let node: RunningNode | undefined;
+/** Every node started, so none outlives the file (each test starts its own). */
+const started: RunningNode[] = [];
+async function start(extra: Record<string, string>): Promise<RunningNode> {
+  const running = await spawnNode({ ...env, ...extra });
+  started.push(running);
+  return running;
+}
 afterAll(async () => {
-  await node?.stop();
+  await Promise.all(started.map((n) => n.stop()));
   await database.drop();
 });
 
@@ -33,7 +40,7 @@ async function settled(client: LiveClient, check: (room: RoomView) => boolean) {
 }
 
 it('comes back exactly after SIGKILL mid-turn', async () => {
-  node = await spawnNode({ ...env, WEB_DIST_DIR: '/nonexistent' });
+  node = await start({ WEB_DIST_DIR: '/nonexistent' });
   const seeded = await seedLiveMeeting(node.url, 3, 'restart');
   const clients = await Promise.all(
     seeded.cookies.map((cookie) =>
@@ -61,7 +68,7 @@ it('comes back exactly after SIGKILL mid-turn', async () => {
 
   node.process.kill('SIGKILL');
   await new Promise((resolve) => node?.process.once('exit', resolve));
-  node = await spawnNode({ ...env, WEB_DIST_DIR: '/nonexistent' });
+  node = await start({ WEB_DIST_DIR: '/nonexistent' });
 
   const back = await connectLive(node.url, seeded.meetingId, seeded.cookies[0] as string);
   const room = back.room() as RoomView;
@@ -80,7 +87,7 @@ it('comes back exactly after SIGKILL mid-turn', async () => {
 
 it('marks people on a killed node as gone once their grace ends, and keeps those who came back', async () => {
   const grace = { LIVE_GRACE_SECONDS: '1', WEB_DIST_DIR: '/nonexistent' };
-  node = await spawnNode({ ...env, ...grace });
+  node = await start(grace);
   const seeded = await seedLiveMeeting(node.url, 3, 'ghosts');
   const clients = await Promise.all(
     seeded.cookies.map((cookie) =>
@@ -95,7 +102,7 @@ it('marks people on a killed node as gone once their grace ends, and keeps those
   node.process.kill('SIGKILL');
   await new Promise((resolve) => node?.process.once('exit', resolve));
   for (const client of clients) client.ws.terminate();
-  node = await spawnNode({ ...env, ...grace });
+  node = await start(grace);
 
   // One person comes back at once; the other two never do.
   const back = await connectLive(node.url, seeded.meetingId, seeded.cookies[0] as string);
