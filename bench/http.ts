@@ -7,13 +7,11 @@
  * 127.0.0.1 only, for a fixed time.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import path from 'node:path';
-import autocannon from 'autocannon';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { type RunningNode, spawnNode } from '../test/helpers/spawnNode';
 import { table, writePerformanceSection } from './performanceDoc';
-import { postgresDatabase, startBare } from './servers';
+import { load, onEachDatabase, startBare } from './servers';
 
 const WARMUP_SECONDS = 3;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -91,18 +89,6 @@ async function seed(base: string): Promise<{ url: string; cookie: string; body: 
   return { url, cookie: member.cookie, body };
 }
 
-async function run(url: string, cookie: string | undefined, seconds: number) {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: cookie ? { cookie } : {},
-  });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
 /** Measures one database: Hearth against a bare server answering the same bytes. */
 async function measure(label: string, env: Record<string, string>) {
   let hearth: RunningNode | undefined;
@@ -117,13 +103,13 @@ async function measure(label: string, env: Record<string, string>) {
     process.stdout.write(
       `${label}: measuring ${ROUNDS} rounds of ${SECONDS}s each, ${CONNECTIONS} connections…\n`,
     );
-    await run(bare.url, undefined, WARMUP_SECONDS);
-    await run(target.url, target.cookie, WARMUP_SECONDS);
+    await load(bare.url, undefined, WARMUP_SECONDS, CONNECTIONS);
+    await load(target.url, target.cookie, WARMUP_SECONDS, CONNECTIONS);
     // Alternate the two so that a noisy moment on the machine hits both alike; keep each one's best.
     const best = { bare: { rps: 0, p50: 0, p99: 0 }, hearth: { rps: 0, p50: 0, p99: 0 } };
     for (let round = 0; round < ROUNDS; round++) {
-      const b = await run(bare.url, undefined, SECONDS);
-      const h = await run(target.url, target.cookie, SECONDS);
+      const b = await load(bare.url, undefined, SECONDS, CONNECTIONS);
+      const h = await load(target.url, target.cookie, SECONDS, CONNECTIONS);
       if (b.rps > best.bare.rps) best.bare = b;
       if (h.rps > best.hearth.rps) best.hearth = h;
     }
@@ -135,17 +121,7 @@ async function measure(label: string, env: Record<string, string>) {
 }
 
 const TARGETS = { SQLite: 0.5, PostgreSQL: 0.3 } as const;
-const results = [
-  await measure('SQLite', { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hearth-bench-')) }),
-];
-const postgres = await postgresDatabase();
-if (postgres) {
-  try {
-    results.push(await measure('PostgreSQL', { DATABASE_URL: postgres.url }));
-  } finally {
-    await postgres.drop();
-  }
-}
+const results = await onEachDatabase('hearth-bench', measure);
 
 const rows: (string | number)[][] = [];
 for (const r of results) {

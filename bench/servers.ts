@@ -1,5 +1,9 @@
 /** What several benchmarks start: a bare node:http baseline, and a PostgreSQL database for a run. */
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
 import { pinned } from '../test/helpers/spawnNode';
 
 /** The baseline: node:http answering one fixed body, in its own process (on `cpu`, if given). */
@@ -51,4 +55,45 @@ export async function postgresDatabase(): Promise<{
   const url = new URL(base);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Autocannon against one URL for a fixed time, 127.0.0.1 only; any refusal or error fails it. */
+export async function load(
+  url: string,
+  cookie: string | undefined,
+  seconds: number,
+  connections: number,
+): Promise<{ rps: number; p50: number; p99: number }> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: cookie ? { cookie } : {},
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/**
+ * Runs `measure` on the embedded SQLite database (in a new folder named after `tag`), then
+ * on a PostgreSQL database made for the run and dropped after, when one answers.
+ */
+export async function onEachDatabase<T>(
+  tag: string,
+  measure: (label: 'SQLite' | 'PostgreSQL', env: Record<string, string>) => Promise<T>,
+): Promise<T[]> {
+  const results = [
+    await measure('SQLite', { DATA_DIR: mkdtempSync(path.join(tmpdir(), `${tag}-`)) }),
+  ];
+  const postgres = await postgresDatabase();
+  if (postgres) {
+    try {
+      results.push(await measure('PostgreSQL', { DATABASE_URL: postgres.url }));
+    } finally {
+      await postgres.drop();
+    }
+  }
+  return results;
 }

@@ -11,10 +11,8 @@
  * in count and time.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import path from 'node:path';
-import autocannon from 'autocannon';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { migrateToLatest } from '../server/db/migrate';
@@ -24,7 +22,7 @@ import { seedDirectory } from '../test/helpers/seedDirectory';
 import { seedSpace } from '../test/helpers/seedSpace';
 import { type RunningNode, spawnNode } from '../test/helpers/spawnNode';
 import { table, writePerformanceSection } from './performanceDoc';
-import { postgresDatabase, startBare } from './servers';
+import { load, onEachDatabase, startBare } from './servers';
 
 const GROUPS = 1_000;
 const THREADS = 10;
@@ -43,19 +41,6 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
-
-async function load(url: string, cookie: string | undefined, seconds: number) {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: cookie ? { cookie } : {},
-  });
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  }
-  return { rps: result.requests.average, p99: result.latency.p99 };
-}
 
 /** Seeds the database, then starts Hearth on it: the seed goes straight in, in batches. */
 async function prepare(env: Record<string, string>) {
@@ -127,12 +112,12 @@ async function measure(label: string, env: Record<string, string>) {
     const url = `${hearth.url}/api/space/threads/${threadId}`;
     const body = await (await fetch(url, { headers: { cookie: reader } })).text();
     bare = await startBare(body, SERVER_CPU);
-    await load(bare.url, undefined, 2);
-    await load(url, reader, 2);
+    await load(bare.url, undefined, 2, CONNECTIONS);
+    await load(url, reader, 2, CONNECTIONS);
     const best = { bare: { rps: 0, p99: 0 }, hearth: { rps: 0, p99: 0 } };
     for (let round = 0; round < ROUNDS; round++) {
-      const b = await load(bare.url, undefined, SECONDS);
-      const h = await load(url, reader, SECONDS);
+      const b = await load(bare.url, undefined, SECONDS, CONNECTIONS);
+      const h = await load(url, reader, SECONDS, CONNECTIONS);
       if (b.rps > best.bare.rps) best.bare = b;
       if (h.rps > best.hearth.rps) best.hearth = h;
     }
@@ -217,17 +202,7 @@ async function measure(label: string, env: Record<string, string>) {
   }
 }
 
-const results = [
-  await measure('SQLite', { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hearth-bench-space-')) }),
-];
-const postgres = await postgresDatabase();
-if (postgres) {
-  try {
-    results.push(await measure('PostgreSQL', { DATABASE_URL: postgres.url }));
-  } finally {
-    await postgres.drop();
-  }
-}
+const results = await onEachDatabase('hearth-bench-space', measure);
 
 const rows: (string | number)[][] = [];
 for (const r of results) {

@@ -50,8 +50,7 @@ export async function withGroupLock<T>(
   const now = deps.now();
   const at = now.toISOString();
   let announce = async () => {};
-  const announcements: (() => Promise<void>)[] = [];
-  const announced: BusEvent[] = [];
+  const announced: { event: BusEvent; tell: () => Promise<void> }[] = [];
   const result = await deps.db.transaction().execute(async (trx) => {
     const group = await lockGroup(trx, groupId, at);
     if (!group) throw new AppError('not_found', 'We could not find that group.');
@@ -68,8 +67,7 @@ export async function withGroupLock<T>(
       now,
       at,
       announce: async (event) => {
-        announced.push(event);
-        announcements.push(await deps.bus.publishOnCommit(event, trx));
+        announced.push({ event, tell: await deps.bus.publishOnCommit(event, trx) });
       },
     });
     // Every node hears of the change once it has committed, or never.
@@ -80,8 +78,8 @@ export async function withGroupLock<T>(
   });
   // This node forgets at once, so the writer's next read sees the change.
   if (options.views !== 'keep') deps.cache.forgetGroup(groupId);
-  for (const event of announced) deps.cache.hear(event);
+  for (const { event } of announced) deps.cache.hear(event);
   await announce();
-  for (const told of announcements) await told();
+  for (const { tell } of announced) await tell();
   return result;
 }

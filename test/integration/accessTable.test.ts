@@ -285,6 +285,19 @@ const answers = {
 const thread = async () => (await World.create()).withThread();
 const threadPath = (w: World) => `/api/space/threads/${w.threadId}`;
 const postPath = (w: World, id = w.replyId) => `/api/space/posts/${id}`;
+/** The other member reports the member's reply as a risk of harm. */
+const reported = async (w: World): Promise<string> =>
+  ok(await people.other.post(`${postPath(w)}/reports`, { reason: 'harm' }), 'report').reportId;
+/** A thread whose reply the steward hid after a report. */
+async function hiddenReply(): Promise<World> {
+  const w = await thread();
+  const reportId = await reported(w);
+  ok(
+    await people.steward.post(`/api/space/reports/${reportId}/settle`, { outcome: 'hide' }),
+    'hide',
+  );
+  return w;
+}
 
 const SPACE_ROWS: Row[] = [
   {
@@ -406,10 +419,7 @@ const SPACE_ROWS: Row[] = [
     allowed: ['steward'],
     run: async (_k, c) => {
       const w = await thread();
-      const { reportId } = ok(
-        await people.other.post(`${postPath(w)}/reports`, { reason: 'harm' }),
-        'report',
-      );
+      const reportId = await reported(w);
       return c.post(`/api/space/reports/${reportId}/settle`, { outcome: 'hide', note: 'Kindly.' });
     },
   },
@@ -417,15 +427,7 @@ const SPACE_ROWS: Row[] = [
     route: 'POST /api/space/posts/{postId}/second-look',
     allowed: ['member'],
     run: async (_k, c) => {
-      const w = await thread();
-      const { reportId } = ok(
-        await people.other.post(`${postPath(w)}/reports`, { reason: 'harm' }),
-        'report',
-      );
-      ok(
-        await people.steward.post(`/api/space/reports/${reportId}/settle`, { outcome: 'hide' }),
-        'hide',
-      );
+      const w = await hiddenReply();
       return c.post(`${postPath(w)}/second-look`, { note: 'Please look again.' });
     },
   },
@@ -433,15 +435,7 @@ const SPACE_ROWS: Row[] = [
     route: 'PUT /api/space/posts/{postId}/hidden',
     allowed: ['steward'],
     run: async (_k, c) => {
-      const w = await thread();
-      const { reportId } = ok(
-        await people.other.post(`${postPath(w)}/reports`, { reason: 'harm' }),
-        'report',
-      );
-      ok(
-        await people.steward.post(`/api/space/reports/${reportId}/settle`, { outcome: 'hide' }),
-        'hide',
-      );
+      const w = await hiddenReply();
       return c.put(`${postPath(w)}/hidden`, { show: true });
     },
   },

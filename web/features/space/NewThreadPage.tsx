@@ -129,10 +129,7 @@ function NewThread({ groupId, space }: { groupId: string; space: SpaceName }) {
               <SendOrCheck
                 checking={checking}
                 busy={form.busy}
-                onPost={() => {
-                  setChecking(false);
-                  void send(true);
-                }}
+                onPost={() => void send(true)}
                 onBack={() => setChecking(false)}
               >
                 <div class="actions">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import {
+  REPORT_REASONS,
   THREAD_VOLUMES,
   type ThreadVolume,
   WARM_RESPONSES,
@@ -177,26 +178,18 @@ function ReportForm({
       {form.message ? <Notice tone="warning">{form.message}</Notice> : null}
       <fieldset class="field">
         <legend>{t('space.report.why')}</legend>
-        {items.length > 0 ? (
-          <label class="check">
+        {/* Going against the agreement needs an agreement to name. */}
+        {(items.length > 0 ? REPORT_REASONS : (['harm'] as const)).map((r) => (
+          <label class="check" key={r}>
             <input
               type="radio"
               name={`reason-${post.id}`}
-              checked={reason === 'agreement'}
-              onChange={() => setReason('agreement')}
+              checked={reason === r}
+              onChange={() => setReason(r)}
             />{' '}
-            {t('space.report.agreement')}
+            {t(`space.report.${r}`)}
           </label>
-        ) : null}
-        <label class="check">
-          <input
-            type="radio"
-            name={`reason-${post.id}`}
-            checked={reason === 'harm'}
-            onChange={() => setReason('harm')}
-          />{' '}
-          {t('space.report.harm')}
-        </label>
+        ))}
         {form.fields.reason ? <p class="field-error">{form.fields.reason}</p> : null}
       </fieldset>
       {reason === 'agreement' ? (
@@ -519,10 +512,7 @@ function ReplyBox({
       <SendOrCheck
         checking={checking}
         busy={form.busy}
-        onPost={() => {
-          setChecking(false);
-          void send(true);
-        }}
+        onPost={() => void send(true)}
         onBack={() => setChecking(false)}
       >
         <button type="submit" class="button primary" disabled={form.busy}>

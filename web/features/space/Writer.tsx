@@ -145,7 +145,7 @@ export function CrisisCheck(props: { onPost: () => void; onBack: () => void; bus
 
 /**
  * The send buttons, or, when the words call for it, the crisis check in their place; posting
- * from the check sends without checking again.
+ * from the check closes it (`onBack`) and sends without checking again.
  */
 export function SendOrCheck(props: {
   checking: boolean;
@@ -155,7 +155,14 @@ export function SendOrCheck(props: {
   children: ComponentChildren;
 }) {
   return props.checking ? (
-    <CrisisCheck busy={props.busy} onPost={props.onPost} onBack={props.onBack} />
+    <CrisisCheck
+      busy={props.busy}
+      onPost={() => {
+        props.onBack();
+        props.onPost();
+      }}
+      onBack={props.onBack}
+    />
   ) : (
     <>{props.children}</>
   );
