@@ -7,6 +7,7 @@
  */
 import type { SpaceName } from '../../core/domain/space';
 import { AppError } from '../../core/errors';
+import { loadGroupSnapshot } from '../cache/groupSnapshot';
 import type { CachedPlace, CachedThread } from '../cache/readCache';
 import { findPostThreadId, type PostForReader, type ThreadForReader } from '../db/queries/space';
 import type { Deps } from '../deps';
@@ -50,6 +51,13 @@ export async function requireSpace(
   return access;
 }
 
+/**
+ * The last reading decided for each reader's place in a thread, kept while the place lives
+ * (a new place is a new object). Used only while its thread, group and session are the ones
+ * it was decided with; anything else decides again.
+ */
+const decided = new WeakMap<CachedPlace, ThreadAccess>();
+
 const missingThread = () => new AppError('not_found', 'We could not find that thread.');
 const missingPost = () => new AppError('not_found', 'We could not find that post.');
 
@@ -76,9 +84,19 @@ export function requireThreadAccess(
   // caught up with answers that as well.
   const current = cached && (!cached.behind || action === 'write');
   if (current && place) {
-    const group = groupAccess(deps, viewer, cached.thread.group_id);
-    if (!(group instanceof Promise))
-      return decide(among(group, viewer, cached, place, missingThread));
+    const snapshot = loadGroupSnapshot(deps, cached.thread.group_id);
+    const known = decided.get(place);
+    // The same thread, group and session as last time: the same answer.
+    if (known?.cached === cached && known.snapshot === snapshot && known.viewer === viewer) {
+      return decide(known);
+    }
+    const group =
+      snapshot instanceof Promise ? snapshot : groupAccess(deps, viewer, cached.thread.group_id);
+    if (!(group instanceof Promise)) {
+      const access = among(group, viewer, cached, place, missingThread);
+      decided.set(place, access);
+      return decide(access);
+    }
   }
   return readable(deps, viewer, threadId, missingThread, current ? cached : undefined).then(decide);
 }

@@ -9,7 +9,12 @@
  * key, so the person can correct it and send it again. Keys are kept for a day.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyRequest,
+  onSendAsyncHookHandler,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
 import { AppError } from '../../core/errors';
 import {
   claimIdempotencyKey,
@@ -49,14 +54,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function registerIdempotency(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('idempotency', null);
 
-  // After the viewer is known (registerViewer's preHandler runs first).
-  app.addHook('preHandler', async (request, reply) => {
+  const claim: preHandlerAsyncHookHandler = async (request, reply) => {
     if (request.method !== 'POST' || !request.viewer) return;
-    const route = request.routeOptions.url ?? '';
-    if (!route.startsWith('/api/') || EXCLUDED.has(route)) return;
     const key = keyOf(request);
     if (!key) return;
     const userId = request.viewer.userId;
+    const route = request.routeOptions.url ?? '';
     const requestHash = createHash('sha256')
       .update(request.url)
       .update('\n')
@@ -95,23 +98,37 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps): void {
       if (Date.now() - started > WAIT_MS) throw inProgress();
       await sleep(50);
     }
-  });
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    const claim = request.idempotency;
-    if (!claim) return payload;
+  const settle: onSendAsyncHookHandler = async (request, reply, payload) => {
+    const claimed = request.idempotency;
+    if (!claimed) return payload;
     request.idempotency = null;
     if (reply.statusCode >= 200 && reply.statusCode < 300) {
-      await completeIdempotencyKey(deps.db, claim.userId, claim.key, {
+      await completeIdempotencyKey(deps.db, claimed.userId, claimed.key, {
         status: reply.statusCode,
         body: typeof payload === 'string' ? payload : '',
       });
     } else {
-      await releaseIdempotencyKey(deps.db, claim.userId, claim.key);
+      await releaseIdempotencyKey(deps.db, claimed.userId, claimed.key);
     }
     return payload;
+  };
+
+  // Only on the API's POST routes: every other request skips both hooks. Route hooks run
+  // after the app's own, so the viewer is known (registerViewer's preHandler) by then.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.includes('POST') || !route.url.startsWith('/api/') || EXCLUDED.has(route.url)) {
+      return;
+    }
+    route.preHandler = [...asList(route.preHandler), claim];
+    route.onSend = [...asList(route.onSend), settle];
   });
 }
+
+const asList = <T>(hooks: T | T[] | undefined): T[] =>
+  hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
 
 function inProgress(): AppError {
   return new AppError(

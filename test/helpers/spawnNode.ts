@@ -23,7 +23,15 @@ export async function spawnNode(
   options: { cpu?: number } = {},
 ): Promise<RunningNode> {
   await buildServerIfStale();
-  const [command, args] = pinned(options.cpu, [process.execPath, 'dist/server/main.mjs']);
+  // HEARTH_CPU_PROF=dir writes a CPU profile of each node started into dir when it stops.
+  const profile = process.env.HEARTH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HEARTH_CPU_PROF}`]
+    : [];
+  const [command, args] = pinned(options.cpu, [
+    process.execPath,
+    ...profile,
+    'dist/server/main.mjs',
+  ]);
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },

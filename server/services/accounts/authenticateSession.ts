@@ -8,9 +8,21 @@ import { sha256 } from '../../security/tokens';
 /** How stale last_seen_at may get before it is written again (one write a minute at most). */
 const TOUCH_EVERY_MS = 60_000;
 
+/** Tokens seen lately and their hashes: most requests come from a browser seen a moment ago. */
+const recentKeys = new Map<string, string>();
+const RECENT_KEYS = 10_000;
+
 /** What a session is stored under: the token's SHA-256; null for no plausible token. */
-const sessionKey = (token: string | undefined): string | null =>
-  token && token.length <= 64 ? sha256(token) : null;
+function sessionKey(token: string | undefined): string | null {
+  if (!token || token.length > 64) return null;
+  let key = recentKeys.get(token);
+  if (key === undefined) {
+    if (recentKeys.size >= RECENT_KEYS) recentKeys.clear();
+    key = sha256(token);
+    recentKeys.set(token, key);
+  }
+  return key;
+}
 
 /**
  * Finds who a session cookie belongs to. Sessions past their absolute lifetime, or idle
