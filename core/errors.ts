@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'agreement.stale',
   'proposal.closed',
   'meeting.closed',
+  'reflection.not_there',
   'schedule.duplicate',
   'swap.closed',
   'application.closed',

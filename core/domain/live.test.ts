@@ -251,6 +251,98 @@ describe('passing, hands and who facilitates', () => {
   });
 });
 
+describe('the record of who spoke', () => {
+  const [ann, ben, cal, dee] = people as [Actor, Actor, Actor, Actor];
+  /** Ann facilitates, Dee keeps time; the open discussion (part 2) has begun at 0. */
+  const open = () =>
+    run(newRoom(PHASES, 'ann', 'dee'), [
+      [{ type: 'join' }, ann, 0],
+      [{ type: 'join' }, ben, 0],
+      [{ type: 'join' }, cal, 0],
+      [{ type: 'join' }, dee, 0],
+      [{ type: 'startPhase', index: 1 }, ann, 0],
+    ]);
+
+  it('keeps time per person and part, from turns and from the timekeeper’s control', () => {
+    let s = run(newRoom(PHASES, 'ann', 'dee'), [
+      [{ type: 'join' }, ann, 0],
+      [{ type: 'join' }, ben, 0],
+      [{ type: 'startPhase', index: 0 }, ann, 0],
+      [{ type: 'startTurn' }, ann, 0],
+    ]);
+    expect(s.speaking).toEqual({ userId: 'ann', phaseId: 'checkin', since: 0 });
+    s = run(s, [
+      [{ type: 'endTurn' }, ann, 2 * MIN],
+      [{ type: 'join' }, dee, 2 * MIN],
+      [{ type: 'startPhase', index: 1 }, ann, 3 * MIN],
+      [{ type: 'speaking', userId: 'ben' }, dee, 3 * MIN],
+      // The facilitator gives Ann the floor: she is speaking now, Ben stops.
+      [{ type: 'callOn', userId: 'ann' }, ann, 4 * MIN],
+      [{ type: 'speaking', userId: null }, dee, 5 * MIN],
+    ]);
+    expect(s.spokenByPart).toEqual({
+      checkin: { ann: 2 * MIN },
+      open: { ben: MIN, ann: MIN },
+    });
+    expect(s.spokenMs).toEqual({ ann: 3 * MIN, ben: MIN });
+    expect(s.speaking).toBeNull();
+    expect(s.recent.map((r) => r.userId)).toEqual(['ben', 'ann']);
+  });
+
+  it('lets only the timekeeper or facilitator mark who speaks, and only in discussion', () => {
+    const s = open();
+    expect(apply(s, { type: 'speaking', userId: 'ann' }, ben, MIN)).toEqual({
+      ok: false,
+      refusal: 'not_timekeeper',
+    });
+    expect(apply(s, { type: 'speaking', userId: 'eve' }, dee, MIN)).toEqual({
+      ok: false,
+      refusal: 'not_here',
+    });
+    const round = run(s, [[{ type: 'startPhase', index: 0 }, ann, MIN]]);
+    expect(apply(round, { type: 'speaking', userId: 'ben' }, dee, MIN)).toEqual({
+      ok: false,
+      refusal: 'not_open',
+    });
+  });
+
+  it('stops the clock when the speaker leaves, the part changes or the session ends', () => {
+    let s = run(open(), [
+      [{ type: 'speaking', userId: 'cal' }, dee, 0],
+      [{ type: 'leave' }, cal, MIN],
+    ]);
+    expect(s.speaking).toBeNull();
+    expect(s.spokenMs).toEqual({ cal: MIN });
+    s = run(s, [
+      [{ type: 'speaking', userId: 'ben' }, ann, MIN],
+      [{ type: 'startPhase', index: 2 }, ann, 2 * MIN],
+    ]);
+    expect(s.spokenByPart.open).toEqual({ cal: MIN, ben: MIN });
+    expect(s.speaking).toBeNull();
+  });
+
+  it('notes advice nobody asked for by part only, and orders hands least heard first', () => {
+    let s = run(open(), [
+      [{ type: 'markAdvice' }, ann, MIN],
+      [{ type: 'speaking', userId: 'ben' }, dee, MIN],
+      [{ type: 'speaking', userId: null }, dee, 4 * MIN],
+      [{ type: 'setHandOrder', order: 'leastHeard' }, ann, 4 * MIN],
+    ]);
+    expect(s.adviceMarks).toEqual([{ phaseId: 'open', at: MIN }]);
+    expect(JSON.stringify(s.adviceMarks)).not.toMatch(/ben|cal|dee/);
+    expect(s.handOrder).toBe('leastHeard');
+    expect(apply(s, { type: 'markAdvice' }, ben, 5 * MIN)).toEqual({
+      ok: false,
+      refusal: 'not_facilitator',
+    });
+    s = run(s, [[{ type: 'startPhase', index: 0 }, ann, 5 * MIN]]);
+    expect(apply(s, { type: 'markAdvice' }, ann, 5 * MIN)).toEqual({
+      ok: false,
+      refusal: 'not_open',
+    });
+  });
+});
+
 /** Model-based: whatever happens, the room keeps its promises. */
 describe('whatever sequence of joins, leaves, passes, turns and phase changes', () => {
   interface Model {
@@ -301,6 +393,22 @@ describe('whatever sequence of joins, leaves, passes, turns and phase changes', 
         expect(total).toBeLessThanOrEqual(left);
         expect(total).toBeGreaterThan(left - people);
       }
+      // The record of who spoke: one person at a time, only someone present, and the
+      // session's total is the parts' total.
+      if (after.speaking) {
+        const speaker = after.participants.find((p) => p.userId === after.speaking?.userId);
+        expect(speaker?.present).toBe(true);
+        if (after.turn) expect(after.speaking.userId).toBe(after.turn.speakerId);
+      }
+      const byPart: Record<string, number> = {};
+      for (const part of Object.values(after.spokenByPart)) {
+        for (const [id, ms] of Object.entries(part)) byPart[id] = (byPart[id] ?? 0) + ms;
+      }
+      expect(byPart).toEqual(after.spokenMs);
+      // Only open discussion feeds the nudge (kept stretches are trimmed as new ones close).
+      for (const r of after.recent) {
+        expect(after.phases.find((p) => p.id === r.phaseId)?.kind).toBe('open');
+      }
       // Nobody present is skipped: "nobody waiting" is only ever said when everyone here
       // has had their turn or passed.
       if (
@@ -347,6 +455,12 @@ describe('whatever sequence of joins, leaves, passes, turns and phase changes', 
           new Do({ type: 'choose', choice: { mode, feedbackFrom: null, focus: null } }, a, t),
       ),
     fc.tuple(actor, advance).map(([a, t]) => new Do({ type: 'takeFacilitation' }, a, t)),
+    fc
+      .tuple(driver, advance, fc.option(fc.constantFrom(...people.map((p) => p.userId))))
+      .map(([a, t, userId]) => new Do({ type: 'speaking', userId }, a, t)),
+    fc
+      .tuple(driver, actor, advance)
+      .map(([a, who, t]) => new Do({ type: 'callOn', userId: who.userId }, a, t)),
   ];
 
   it('keeps every promise', () => {

@@ -4,7 +4,15 @@
  * `apply(state, command, actor, at)` with the server's clock, and gives a new state with the
  * next version (or a refusal with a reason). Clients only ever show a state they were sent.
  */
-import type { LiveCommand, OrderMode, PhaseKind, Refusal, TurnChoice } from './liveCommands';
+import type {
+  HandOrder,
+  LiveCommand,
+  OrderMode,
+  PhaseKind,
+  Refusal,
+  TurnChoice,
+} from './liveCommands';
+import { recentSpans, type Span, type SpeakingNow } from './speaking';
 
 /** Feedback and coaching turns keep this share of the speaker's time for the responses. */
 export const RESPONSE_SHARE = 0.4;
@@ -74,8 +82,19 @@ export interface RoomState {
   /** Hands lowered by someone else, and why, until the person raises theirs again. */
   handsLowered: Record<string, HandLowered>;
   overruns: { userId: string; phaseId: string; ms: number }[];
-  /** How long each person has spoken in turns, over the whole session. */
+  /** How long each person has spoken (turns and open discussion), over the whole session. */
   spokenMs: Record<string, number>;
+  /** The rota's timekeeper, if the meeting has one: they keep the "who's speaking" control. */
+  timekeeperId: string | null;
+  /** Who is speaking now: a turn's speaker, or whom the timekeeper marked in discussion. */
+  speaking: SpeakingNow | null;
+  /** Time spoken, by part and then by person. */
+  spokenByPart: Record<string, Record<string, number>>;
+  /** Stretches of open discussion that ended inside the nudge's window (for the nudge). */
+  recent: Span[];
+  /** Moments the facilitator marked advice nobody asked for, by part; never by person. */
+  adviceMarks: { phaseId: string; at: number }[];
+  handOrder: HandOrder;
   /** The parts that were started, in the order they were, each once. */
   held: string[];
 }
@@ -98,7 +117,14 @@ export interface Actor {
   steward?: boolean;
 }
 
-export function newRoom(phases: Phase[], facilitatorId: string | null): RoomState {
+/** The most advice marks a session keeps (a mark beyond it changes nothing). */
+export const MAX_ADVICE_MARKS = 200;
+
+export function newRoom(
+  phases: Phase[],
+  facilitatorId: string | null,
+  timekeeperId: string | null = null,
+): RoomState {
   return {
     version: 0,
     status: 'waiting',
@@ -123,6 +149,12 @@ export function newRoom(phases: Phase[], facilitatorId: string | null): RoomStat
     overruns: [],
     spokenMs: {},
     held: [],
+    timekeeperId,
+    speaking: null,
+    spokenByPart: {},
+    recent: [],
+    adviceMarks: [],
+    handOrder: 'raised',
   };
 }
 
@@ -213,22 +245,48 @@ export function shuffle<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
+/**
+ * Whoever is speaking stops at `at`: their time goes into the record (the session's total and
+ * the part's), and a stretch of open discussion is kept for the nudge while it is recent.
+ */
+function stopSpeaking(state: RoomState, at: number): Partial<RoomState> {
+  const now = state.speaking;
+  if (!now) return {};
+  const ms = Math.max(0, at - now.since);
+  const part = state.spokenByPart[now.phaseId] ?? {};
+  const open = state.phases.find((p) => p.id === now.phaseId)?.kind === 'open';
+  const span: Span = { userId: now.userId, phaseId: now.phaseId, from: now.since, to: at };
+  return {
+    speaking: null,
+    spokenMs: { ...state.spokenMs, [now.userId]: (state.spokenMs[now.userId] ?? 0) + ms },
+    spokenByPart: {
+      ...state.spokenByPart,
+      [now.phaseId]: { ...part, [now.userId]: (part[now.userId] ?? 0) + ms },
+    },
+    recent: recentSpans(open && ms > 0 ? [...state.recent, span] : state.recent, at),
+  };
+}
+
+/** `userId` starts speaking at `at` in the current part (whoever was speaking stops). */
+function startSpeaking(state: RoomState, userId: string, at: number): Partial<RoomState> {
+  const phase = currentPhase(state);
+  const stopped = stopSpeaking(state, at);
+  if (!phase) return stopped;
+  return { ...stopped, speaking: { userId, phaseId: phase.id, since: at } };
+}
+
 /** Ends the current turn at `at`, recording any overrun. */
 function closeTurn(state: RoomState, at: number): Partial<RoomState> {
   const turn = state.turn;
-  if (!turn) return {};
+  if (!turn) return stopSpeaking(state, at);
   const over = at - (turn.startedAt + turn.shareMs);
   const phase = currentPhase(state);
   // A choice is for one's next turn: used now, so the next round starts fresh.
   const { [turn.speakerId]: _used, ...choices } = state.choices;
-  const spoke = Math.max(0, at - turn.startedAt);
   return {
+    ...stopSpeaking(state, at),
     turn: null,
     choices,
-    spokenMs: {
-      ...state.spokenMs,
-      [turn.speakerId]: (state.spokenMs[turn.speakerId] ?? 0) + spoke,
-    },
     done: state.done.includes(turn.speakerId) ? state.done : [...state.done, turn.speakerId],
     overruns:
       over > 0 && phase
@@ -299,6 +357,9 @@ export function apply(
         hands: state.hands.filter((h) => h.userId !== actor.userId),
       };
       if (state.turn?.speakerId === actor.userId) Object.assign(change, closeTurn(state, at));
+      else if (state.speaking?.userId === actor.userId) {
+        Object.assign(change, stopSpeaking(state, at));
+      }
       return next(state, change);
     }
     case 'choose':
@@ -349,6 +410,19 @@ export function apply(
       });
     default:
       break;
+  }
+
+  if (command.type === 'speaking') {
+    if (!isFacilitator(state, actor) && state.timekeeperId !== actor.userId) {
+      return refuse('not_timekeeper');
+    }
+    if (currentPhase(state)?.kind !== 'open' || state.phaseStartedAt === null) {
+      return refuse('not_open');
+    }
+    if ((state.speaking?.userId ?? null) === command.userId) return unchanged(state);
+    if (command.userId === null) return next(state, stopSpeaking(state, at));
+    if (!present(state).includes(command.userId)) return refuse('not_here');
+    return next(state, startSpeaking(state, command.userId, at));
   }
 
   // Everything below is the facilitator's, except passing and ending one's own turn.
@@ -471,7 +545,14 @@ export function apply(
         return { ok: true, state: { ...started.state, ...lowered } };
       }
       if (!currentPhase(state)) return refuse('no_phase');
-      return next(state, { ...lowered, floorId: command.userId });
+      // Given the floor, they are speaking now.
+      return next(state, {
+        ...lowered,
+        floorId: command.userId,
+        ...(state.speaking?.userId === command.userId
+          ? {}
+          : startSpeaking(state, command.userId, at)),
+      });
     }
     case 'lowerHand': {
       if (!state.hands.some((h) => h.userId === command.userId)) return unchanged(state);
@@ -503,6 +584,7 @@ export function apply(
       };
       return next(state, {
         order,
+        speaking: { userId: speakerId, phaseId: phase.id, since: at },
         turn: {
           speakerId,
           choice,
@@ -517,6 +599,15 @@ export function apply(
         // the speaker is listened to without interruption.
       });
     }
+    case 'markAdvice': {
+      const phase = currentPhase(state);
+      if (phase?.kind !== 'open' || state.phaseStartedAt === null) return refuse('not_open');
+      if (state.adviceMarks.length >= MAX_ADVICE_MARKS) return unchanged(state);
+      return next(state, { adviceMarks: [...state.adviceMarks, { phaseId: phase.id, at }] });
+    }
+    case 'setHandOrder':
+      if (state.handOrder === command.order) return unchanged(state);
+      return next(state, { handOrder: command.order });
     default:
       return refuse('bad_phase');
   }

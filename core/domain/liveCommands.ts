@@ -11,6 +11,10 @@ export type TurnMode = (typeof TURN_MODES)[number];
 export const ORDER_MODES = ['facilitator', 'random', 'volunteers'] as const;
 export type OrderMode = (typeof ORDER_MODES)[number];
 
+/** How raised hands are ordered: as they went up, or whoever has spoken least first. */
+export const HAND_ORDERS = ['raised', 'leastHeard'] as const;
+export type HandOrder = (typeof HAND_ORDERS)[number];
+
 /** A round gives everyone present an equal turn; open phases have no turns, only hands. */
 export const PHASE_KINDS = ['round', 'open'] as const;
 export type PhaseKind = (typeof PHASE_KINDS)[number];
@@ -52,6 +56,15 @@ export const liveCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('callOn'), userId }),
   /** The facilitator lowers someone's hand; the person is told. */
   z.strictObject({ type: z.literal('lowerHand'), userId }),
+  /**
+   * In open discussion, the timekeeper or facilitator marks who is speaking now (null: nobody),
+   * for the record of who spoke.
+   */
+  z.strictObject({ type: z.literal('speaking'), userId: userId.nullable() }),
+  /** In open discussion, the facilitator notes advice nobody asked for (never who gave it). */
+  z.strictObject({ type: z.literal('markAdvice') }),
+  /** The facilitator orders raised hands as they went up, or least heard first. */
+  z.strictObject({ type: z.literal('setHandOrder'), order: z.enum(HAND_ORDERS) }),
   /** Before starting: use one of the group's agendas, scaled to the meeting's length. */
   z.strictObject({ type: z.literal('useTemplate'), templateId: z.string().min(1).max(40) }),
   z.strictObject({ type: z.literal('end') }),
@@ -76,5 +89,7 @@ export const REFUSALS = [
   'facilitator_present',
   'already_started',
   'passed',
+  'not_open',
+  'not_timekeeper',
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];

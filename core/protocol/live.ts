@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import {
+  HAND_ORDERS,
   liveCommand,
   ORDER_MODES,
   PHASE_KINDS,
@@ -16,7 +17,7 @@ import {
 } from '../domain/liveCommands';
 import { SPACES } from '../domain/space';
 
-export const LIVE_PROTOCOL_VERSION = 2;
+export const LIVE_PROTOCOL_VERSION = 3;
 /** Largest message either side may send. */
 export const LIVE_MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -133,6 +134,14 @@ export const roomView = z.object({
   spokenMs: z.record(z.string(), z.number()),
   /** The parts that were started, in order. */
   held: z.array(z.string()),
+  /** The meeting's timekeeper from the rota: they mark who is speaking in discussion. */
+  timekeeperId: z.string().nullable(),
+  /** Who is speaking now (a turn, or marked in discussion), and since when. */
+  speaking: z.object({ userId: z.string(), since: z.number() }).nullable(),
+  /** How raised hands are ordered (`hands` comes in that order). */
+  handOrder: z.enum(HAND_ORDERS),
+  /** How many times advice nobody asked for was noted in this part (never by whom). */
+  adviceMarks: z.number().int(),
 });
 export type RoomView = z.infer<typeof roomView>;
 
@@ -158,6 +167,11 @@ export const serverMessage = z.discriminatedUnion('type', [
     version: z.number().int(),
   }),
   z.object({ v, type: z.literal('error'), code: z.enum(LIVE_ERRORS) }),
+  /**
+   * To the facilitator alone: one or two voices have filled the last ten minutes of open
+   * discussion, so a round may help (`round`), or no longer (`null`).
+   */
+  z.object({ v, type: z.literal('nudge'), suggest: z.literal('round').nullable() }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;
 

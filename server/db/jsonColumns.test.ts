@@ -81,6 +81,39 @@ describe('stored live rooms', () => {
     });
   });
 
+  it('upgrade the third shape: a turn under way is someone speaking, nothing kept by part', () => {
+    const {
+      timekeeperId: _t,
+      speaking: _s,
+      spokenByPart: _p,
+      recent: _r,
+      adviceMarks: _a,
+      handOrder: _h,
+      ...v3
+    } = {
+      ...room,
+      status: 'running' as const,
+      phaseIndex: 0,
+      turn: {
+        speakerId: 'ben',
+        choice: { mode: 'listen' as const, feedbackFrom: null, focus: null },
+        startedAt: 1_000,
+        shareMs: 60_000,
+        responseMs: 0,
+      },
+      spokenMs: { ann: 5_000 },
+    };
+    expect(parseRoomState(JSON.stringify({ schema: 3, ...v3 }))).toMatchObject({
+      timekeeperId: null,
+      speaking: { userId: 'ben', phaseId: 'checkin', since: 1_000 },
+      spokenByPart: {},
+      spokenMs: { ann: 5_000 },
+      recent: [],
+      adviceMarks: [],
+      handOrder: 'raised',
+    });
+  });
+
   it('refuse a schema from the future and a damaged room, by name', () => {
     expect(() => parseRoomState(JSON.stringify({ ...room, schema: 99 }))).toThrow(StoredDataError);
     expect(() =>

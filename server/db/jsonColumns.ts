@@ -8,7 +8,12 @@ import { z } from 'zod';
 import type { AgreementChange, AgreementItem } from '../../core/domain/agreement';
 import type { Question } from '../../core/domain/joining';
 import type { RoomState } from '../../core/domain/live';
-import { ORDER_MODES, PHASE_KINDS, turnChoiceSchema } from '../../core/domain/liveCommands';
+import {
+  HAND_ORDERS,
+  ORDER_MODES,
+  PHASE_KINDS,
+  turnChoiceSchema,
+} from '../../core/domain/liveCommands';
 import type { AgendaPhase } from '../../core/domain/liveTemplates';
 import { REMINDER_CHOICES, SPACE_DIGESTS } from '../../core/protocol/mail';
 
@@ -89,7 +94,7 @@ export const storedEmailPreferences = z
 // ---- Live rooms ------------------------------------------------------------------------------
 
 /** The shape live rooms are stored in now. */
-export const ROOM_SCHEMA_VERSION = 3;
+export const ROOM_SCHEMA_VERSION = 4;
 
 const participant = z.object({
   userId: z.string(),
@@ -159,6 +164,44 @@ const roomV3 = roomV2.extend({
   held: z.array(z.string()),
 });
 
+/** Version 4: the record of who spoke (per part, and who is speaking now), the hand order. */
+const roomV4 = roomV3.extend({
+  schema: z.literal(4),
+  timekeeperId: z.string().nullable(),
+  speaking: z.object({ userId: z.string(), phaseId: z.string(), since: z.number() }).nullable(),
+  spokenByPart: z.record(z.string(), z.record(z.string(), z.number())),
+  recent: z.array(
+    z.object({ userId: z.string(), phaseId: z.string(), from: z.number(), to: z.number() }),
+  ),
+  adviceMarks: z.array(z.object({ phaseId: z.string(), at: z.number() })),
+  handOrder: z.enum(HAND_ORDERS),
+});
+
+/** What version 4 added, for a room stored before it. */
+type AddedInV4 =
+  | 'timekeeperId'
+  | 'speaking'
+  | 'spokenByPart'
+  | 'recent'
+  | 'adviceMarks'
+  | 'handOrder';
+function fromV3(state: Omit<RoomState, AddedInV4>): RoomState {
+  const phaseId = state.phases[state.phaseIndex]?.id;
+  return {
+    ...state,
+    timekeeperId: null,
+    // A turn under way is someone speaking; time spoken before was not kept by part.
+    speaking:
+      state.turn && phaseId
+        ? { userId: state.turn.speakerId, phaseId, since: state.turn.startedAt }
+        : null,
+    spokenByPart: {},
+    recent: [],
+    adviceMarks: [],
+    handOrder: 'raised',
+  };
+}
+
 /** What version 3 added, for a room stored before it. */
 type AddedInV3 =
   | 'designatedId'
@@ -168,8 +211,8 @@ type AddedInV3 =
   | 'handsLowered'
   | 'spokenMs'
   | 'held';
-function fromV2(state: Omit<RoomState, AddedInV3>): RoomState {
-  return {
+function fromV2(state: Omit<RoomState, AddedInV3 | AddedInV4>): RoomState {
+  return fromV3({
     ...state,
     designatedId: state.facilitatorId,
     facilitatorLog: [],
@@ -179,7 +222,7 @@ function fromV2(state: Omit<RoomState, AddedInV3>): RoomState {
     spokenMs: {},
     // Before version 3 the parts held were not kept: those up to the current one.
     held: state.phases.slice(0, Math.max(0, state.phaseIndex + 1)).map((p) => p.id),
-  };
+  });
 }
 
 /** Each older shape's step up to the next; the last step gives the current shape. */
@@ -193,7 +236,11 @@ const upgrades = {
     return fromV2(state);
   },
   3: (text: string) => {
-    const { schema: _schema, ...state } = parseColumn(roomV3, text, 'live_rooms.state');
+    const { schema: _schema, ...state } = parseColumn(roomV3, text, 'live_rooms.state (v3)');
+    return fromV3(state);
+  },
+  4: (text: string) => {
+    const { schema: _schema, ...state } = parseColumn(roomV4, text, 'live_rooms.state');
     return state;
   },
 } satisfies Record<number, (text: string) => RoomState>;

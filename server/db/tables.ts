@@ -478,6 +478,18 @@ export interface AttendanceTable {
   recorded_at: string;
 }
 
+export interface SessionReflectionsTable {
+  meeting_id: string;
+  user_id: string;
+  words: string;
+  /** 1–5, or null when the person gave none. */
+  rating: number | null;
+  /** 1: the group may read it; 0: only its author. */
+  shared: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface CalendarFeedsTable {
   user_id: string;
   /** SHA-256 of the secret in the feed's address. */
@@ -653,6 +665,7 @@ export interface Database {
   role_swaps: RoleSwapsTable;
   rsvps: RsvpsTable;
   attendance: AttendanceTable;
+  session_reflections: SessionReflectionsTable;
   calendar_feeds: CalendarFeedsTable;
   email_preferences: EmailPreferencesTable;
   email_outbox: EmailOutboxTable;

@@ -49,6 +49,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'agreement.stale': 409,
   'proposal.closed': 409,
   'meeting.closed': 409,
+  'reflection.not_there': 409,
   'schedule.duplicate': 409,
   'swap.closed': 409,
   'application.closed': 409,

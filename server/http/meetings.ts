@@ -15,6 +15,7 @@ import {
   swapBody,
   swapParams,
 } from '../../core/protocol/meetings';
+import { reflectionBody, speakingRecordView } from '../../core/protocol/speaking';
 import type { Deps } from '../deps';
 import { answerSwap } from '../services/meetings/answerSwap';
 import { cancelMeeting } from '../services/meetings/cancelMeeting';
@@ -27,6 +28,11 @@ import { getSchedule } from '../services/meetings/getSchedule';
 import { recordAttendance } from '../services/meetings/recordAttendance';
 import { requestSwap } from '../services/meetings/requestSwap';
 import { respondToMeeting } from '../services/meetings/respondToMeeting';
+import {
+  getSpeakingRecord,
+  putReflection,
+  removeReflection,
+} from '../services/meetings/speakingRecord';
 import { updateMeetingSettings } from '../services/meetings/updateMeetingSettings';
 import { errorResponses } from './errorResponses';
 import { requireViewer } from './viewer';
@@ -143,6 +149,53 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         cancelMeeting(deps, requireViewer(request), { ...request.params, ...request.body }),
+    );
+
+    app.get(
+      '/api/meetings/:meetingId/speaking',
+      {
+        schema: {
+          tags,
+          summary:
+            'How time was shared at the session: your numbers, the group’s picture, reflections',
+          params: meetingParams,
+          response: { 200: speakingRecordView, ...errors },
+        },
+      },
+      async (request) =>
+        getSpeakingRecord(deps, requireViewer(request), { meetingId: request.params.meetingId }),
+    );
+
+    app.put(
+      '/api/meetings/:meetingId/reflection',
+      {
+        schema: {
+          tags,
+          summary: 'Your check-out reflection on the session (only you, or shared with the group)',
+          params: meetingParams,
+          body: reflectionBody,
+          response: { 200: speakingRecordView, ...errors },
+        },
+      },
+      async (request) =>
+        putReflection(deps, requireViewer(request), {
+          meetingId: request.params.meetingId,
+          body: request.body,
+        }),
+    );
+
+    app.delete(
+      '/api/meetings/:meetingId/reflection',
+      {
+        schema: {
+          tags,
+          summary: 'Take back your check-out reflection',
+          params: meetingParams,
+          response: { 200: speakingRecordView, ...errors },
+        },
+      },
+      async (request) =>
+        removeReflection(deps, requireViewer(request), { meetingId: request.params.meetingId }),
     );
 
     app.put(

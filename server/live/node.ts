@@ -12,6 +12,8 @@
  * web app explains.
  */
 import type { WebSocket } from 'ws';
+import { currentPhase, type RoomState } from '../../core/domain/live';
+import { suggestRound } from '../../core/domain/speaking';
 import { AppError } from '../../core/errors';
 import {
   LIVE_CLOSE,
@@ -50,7 +52,14 @@ interface RoomEntry {
   sentVersion: number;
   reading: boolean;
   again: boolean;
+  /** The room as last read here (for the nudge, which also changes as time passes). */
+  state?: RoomState;
+  /** Who was last told what about a round (facilitator and answer); undefined: nobody yet. */
+  nudged?: string;
 }
+
+/** How often a room in open discussion is looked at again for the nudge. */
+const NUDGE_CHECK_MS = 15_000;
 
 export function send(socket: WebSocket, message: ServerMessage | SpaceMessage | string): void {
   if (socket.readyState !== socket.OPEN) return;
@@ -93,6 +102,10 @@ export class LiveNode {
       every(Math.max(250, Math.floor(this.graceMs / 3)), () => this.renew()),
       // Anyone whose last lease ran out is gone: settled by whichever node sees it first.
       every(Math.max(250, Math.floor(this.graceMs / 12)), () => this.settleLapsed()),
+      // Someone speaking on and on changes nothing in the room, but may call for a nudge.
+      every(NUDGE_CHECK_MS, async () => {
+        for (const entry of this.rooms.values()) this.nudge(entry);
+      }),
     ];
     // A restarted node settles the people it held before it died, as soon as they lapse.
     void this.settleLapsed().catch(() => {});
@@ -138,6 +151,8 @@ export class LiveNode {
       this.rooms.set(meetingId, entry);
     }
     entry.connections.add(connection);
+    // A facilitator arriving is told where things stand at the next look.
+    if (entry.state?.facilitatorId === actor.userId) entry.nudged = undefined;
     await holdLease(this.deps.db, {
       meeting_id: meetingId,
       user_id: actor.userId,
@@ -246,9 +261,43 @@ export class LiveNode {
         for (const connection of entry.connections) {
           if (!connection.ended) send(connection.socket, message);
         }
+        entry.state = state;
+        this.nudge(entry);
       } while (entry.again);
     } finally {
       entry.reading = false;
+    }
+  }
+
+  /**
+   * Tells the facilitator's sockets here, and nobody else's, when a round would help (and when
+   * it no longer would), from the room as last read and the time now.
+   */
+  private nudge(entry: RoomEntry): void {
+    const state = entry.state;
+    if (!state) return;
+    const suggest =
+      state.status === 'running' &&
+      currentPhase(state)?.kind === 'open' &&
+      suggestRound(
+        state.recent,
+        state.speaking,
+        this.deps.now().getTime(),
+        state.participants.filter((p) => p.present && !p.observer).length,
+      );
+    // A new facilitator is told where things stand, even if the answer has not changed.
+    const told = `${state.facilitatorId}:${suggest}`;
+    if (entry.nudged === told) return;
+    entry.nudged = told;
+    const message = JSON.stringify({
+      v: LIVE_PROTOCOL_VERSION,
+      type: 'nudge',
+      suggest: suggest ? 'round' : null,
+    } satisfies ServerMessage);
+    for (const connection of entry.connections) {
+      if (!connection.ended && connection.access.actor.userId === state.facilitatorId) {
+        send(connection.socket, message);
+      }
     }
   }
 

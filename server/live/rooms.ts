@@ -6,6 +6,7 @@ import {
   type Actor,
   apply,
   type Command,
+  currentPhase,
   newRoom,
   passedIds,
   phaseEndsAt,
@@ -21,6 +22,7 @@ import {
   SESSION_TEMPLATES,
   type SessionTemplate,
 } from '../../core/domain/liveTemplates';
+import { leastHeardFirst } from '../../core/domain/speaking';
 import { AppError } from '../../core/errors';
 import type { RoomView } from '../../core/protocol/live';
 import { authorize } from '../access/requireGroupAccess';
@@ -50,6 +52,8 @@ export interface LiveAccess {
   actor: Actor;
   /** The meeting's facilitator from the rota, if it has one. */
   facilitatorId: string | null;
+  /** The meeting's timekeeper from the rota, if it has one. */
+  timekeeperId: string | null;
   /** The agendas this group can use: its own first, if it has one, then the shipped ones. */
   templates: SessionTemplate[];
   /** The agenda the group last chose. */
@@ -93,6 +97,7 @@ export async function liveAccess(
       steward: access.role === 'steward',
     },
     facilitatorId: access.assignments.find((r) => r.role_key === 'facilitator')?.user_id ?? null,
+    timekeeperId: access.assignments.find((r) => r.role_key === 'timekeeper')?.user_id ?? null,
     templates: [...own, ...SESSION_TEMPLATES],
     sessionTemplate: group.session_template,
   };
@@ -121,7 +126,7 @@ export async function ensureRoom(deps: Deps, access: LiveAccess): Promise<RoomRo
     meeting_id: access.meetingId,
     group_id: access.groupId,
     version: 0,
-    state: newRoom(phases, access.facilitatorId),
+    state: newRoom(phases, access.facilitatorId, access.timekeeperId),
     created_at: at,
     updated_at: at,
   });
@@ -156,11 +161,16 @@ export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
     floorId: state.floorId,
     turn: state.turn ? { ...state.turn, endsAt: state.turn.startedAt + state.turn.shareMs } : null,
     choices: state.choices,
-    hands: state.hands,
+    hands:
+      state.handOrder === 'leastHeard' ? leastHeardFirst(state.hands, state.spokenMs) : state.hands,
     handsLowered: state.handsLowered,
     overruns: state.overruns,
     spokenMs: state.spokenMs,
     held: state.held,
+    timekeeperId: state.timekeeperId,
+    speaking: state.speaking && { userId: state.speaking.userId, since: state.speaking.since },
+    handOrder: state.handOrder,
+    adviceMarks: state.adviceMarks.filter((m) => m.phaseId === currentPhase(state)?.id).length,
   };
 }
 

@@ -8,8 +8,12 @@ describe('live policy', () => {
     for (const role of GROUP_VIEWER_ROLES) {
       for (const stage of STAGES) {
         const expected = (role === 'member' || role === 'steward') && stage !== 'adjourned';
-        expect(livePolicy.enter(role, { visibility: 'open', stage }), `${role} ${stage}`).toBe(
-          expected,
+        const group = { visibility: 'open' as const, stage };
+        expect(livePolicy.enter(role, group), `${role} ${stage}`).toBe(expected);
+        expect(livePolicy.reflect(role, group), `${role} ${stage}`).toBe(expected);
+        // The record of past sessions stays with the members after the group adjourns.
+        expect(livePolicy.review(role, group), `${role} ${stage}`).toBe(
+          role === 'member' || role === 'steward',
         );
       }
     }

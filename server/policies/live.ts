@@ -7,10 +7,16 @@ import { definePolicy, isMember } from './predicates';
 
 export const livePolicy = definePolicy()({
   enter: (role, group) => isMember(role) && group.stage !== 'adjourned',
+  /** How time was shared, and the reflections shared with the group: members, always. */
+  review: (role) => isMember(role),
+  /** A check-out reflection on a session one was at. */
+  reflect: (role, group) => isMember(role) && group.stage !== 'adjourned',
 });
 
 export type LiveAction = keyof typeof livePolicy;
 
 export const liveRefusals: Record<LiveAction, string> = {
   enter: 'Only members of this group can join its live sessions.',
+  review: 'Only members of this group can see how its sessions went.',
+  reflect: 'Only members of this group can add a reflection on its sessions.',
 };

@@ -31,6 +31,7 @@ const VersionPage = lazy(() => import('../features/agreement/VersionPage'));
 const SchedulePage = lazy(() => import('../features/meetings/SchedulePage'));
 const MeetingPage = lazy(() => import('../features/meetings/MeetingPage'));
 const CommitmentPage = lazy(() => import('../features/meetings/CommitmentPage'));
+const SpeakingPage = lazy(() => import('../features/meetings/SpeakingPage'));
 const EmailPreferencesPage = lazy(() => import('../features/account/EmailPreferencesPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 const JoinPage = lazy(() => import('../features/forming/JoinPage'));
@@ -84,6 +85,7 @@ export function App() {
             <Route path="/decisions/:decisionId" component={DecisionPage} />
             <Route path="/meetings/:meetingId" component={MeetingPage} />
             <Route path="/meetings/:meetingId/live" component={LivePage} />
+            <Route path="/meetings/:meetingId/speaking" component={SpeakingPage} />
             <Route path="/email-preferences/:token" component={EmailPreferencesPage} />
             <Route path="/notifications" component={NotificationsPage} />
             <Route path="/directory" component={DirectoryPage} />

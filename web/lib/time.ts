@@ -62,3 +62,17 @@ const WEEKDAY_INDEX = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 } as con
 export function weekday(code: keyof typeof WEEKDAY_INDEX): string {
   return weekdayName.format(new Date(MONDAY_MS + WEEKDAY_INDEX[code] * 86_400_000));
 }
+
+/** mm:ss (or h:mm:ss) for a number of milliseconds; negative shows as +mm:ss over time. */
+export function formatClock(ms: number): string {
+  const over = ms < 0;
+  const total = Math.round(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const body =
+    h > 0
+      ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
+      : `${m}:${String(s).padStart(2, '0')}`;
+  return over ? `+${body}` : body;
+}

@@ -7,6 +7,7 @@
 import { type Kysely, sql } from 'kysely';
 import { likePattern } from '../dialect';
 import type { Database } from '../tables';
+import { eraseReflectionsOf } from './reflections';
 import { eraseSpaceWordsOf } from './space';
 
 /** What erased words read as, wherever a person's own text stood. */
@@ -176,6 +177,7 @@ export async function eraseAccount(
     .execute();
 
   await eraseSpaceWordsOf(db, id, at, REMOVED_BY_AUTHOR);
+  await eraseReflectionsOf(db, id);
 
   // The account itself: nothing left that says who it was.
   await db

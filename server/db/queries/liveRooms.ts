@@ -21,6 +21,28 @@ export async function findRoom(
   return row ? toRoomRow(row) : undefined;
 }
 
+/** The rooms of a group's most recent sessions (parsed), newest first. */
+export async function listGroupRooms(
+  db: Kysely<Database>,
+  groupId: string,
+  limit: number,
+): Promise<{ meetingId: string; startsAt: string; state: RoomState }[]> {
+  const rows = await db
+    .selectFrom('live_rooms as r')
+    .innerJoin('meetings as m', 'm.id', 'r.meeting_id')
+    .select(['r.meeting_id', 'r.state', 'm.starts_at'])
+    .where('r.group_id', '=', groupId)
+    .orderBy('m.starts_at', 'desc')
+    .orderBy('r.meeting_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    meetingId: r.meeting_id,
+    startsAt: r.starts_at,
+    state: parseRoomState(r.state),
+  }));
+}
+
 /** Creates the room if it is not there yet; harmless when two nodes race to create it. */
 export async function insertRoomIfMissing(db: Kysely<Database>, row: RoomRow): Promise<void> {
   await db

@@ -219,6 +219,29 @@ export const PERSONAL_TABLES: readonly PersonalTable[] = [
         .execute(),
   },
   {
+    file: 'reflections.csv',
+    about: 'Your check-out reflections on sessions, and whether you shared each with the group.',
+    columns: ['group', 'meeting_starts_at', 'words', 'rating', 'shared', 'updated_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('session_reflections as r')
+        .innerJoin('meetings as m', 'm.id', 'r.meeting_id')
+        .select([
+          sql<string>`(select name from groups where groups.id = m.group_id)`.as('group'),
+          'm.starts_at as meeting_starts_at',
+          'r.words',
+          'r.rating',
+          sql<string>`case when r.shared = 1 then 'yes' else 'no' end`.as('shared'),
+          'r.updated_at',
+        ])
+        .where('r.user_id', '=', userId)
+        .orderBy('m.starts_at')
+        .orderBy('r.meeting_id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
     file: 'roles.csv',
     about: 'The roles you held or hold at meetings.',
     columns: ['group', 'meeting_starts_at', 'role'],

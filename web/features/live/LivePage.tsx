@@ -7,8 +7,12 @@ import { Choices } from '../../components/Choices';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Loading, Notice } from '../../components/Notice';
 import { RequireSignIn } from '../../components/RequireSignIn';
-import { t } from '../../i18n/t';
-import { formatClock, type LiveSession, openLiveSession } from './connection';
+import { plural, t } from '../../i18n/t';
+import { formatClock } from '../../lib/time';
+import { useLoad } from '../../lib/useLoad';
+import { getSpeakingRecord } from '../meetings/api';
+import { ReflectionForm } from '../meetings/ReflectionForm';
+import { type LiveSession, openLiveSession } from './connection';
 
 /** The server's "now", ticking locally once a second: no messages needed to count down. */
 function useServerNow(offset: number): number {
@@ -163,7 +167,7 @@ function Agenda({ room }: { room: RoomView }) {
 }
 
 /** When the session has ended: no clocks, no controls; what happened, and the way back. */
-function Summary({ room }: { room: RoomView }) {
+function Summary({ room, you }: { room: RoomView; you: string }) {
   const held = room.held
     .map((id) => room.phases.find((p) => p.id === id))
     .filter((p) => p !== undefined);
@@ -185,30 +189,60 @@ function Summary({ room }: { room: RoomView }) {
             ))}
           </ol>
         )}
-        <h2>{t('live.summary.time')}</h2>
-        <table class="summary">
-          <thead>
-            <tr>
-              <th scope="col">{t('live.summary.person')}</th>
-              <th scope="col">{t('live.summary.spoke')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.userId}>
-                <td>{p.name}</td>
-                <td class="num">{formatClock(room.spokenMs[p.userId] ?? 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <p>
+          <a href={`/meetings/${room.meetingId}/speaking`}>{t('live.summary.time')}</a>
+        </p>
         <p>
           <a class="button primary" href={`/meetings/${room.meetingId}`}>
             {t('live.summary.back')}
           </a>
         </p>
       </section>
+      {people.some((p) => p.userId === you) ? <CheckOut meetingId={room.meetingId} /> : null}
     </div>
+  );
+}
+
+/** The check-out reflection, as the person left it (or empty). */
+function CheckOut({ meetingId }: { meetingId: string }) {
+  const record = useLoad(() => getSpeakingRecord(meetingId), [meetingId]);
+  if (!record.data?.canReflect) return null;
+  return <ReflectionForm meetingId={meetingId} reflection={record.data.reflection} />;
+}
+
+/**
+ * In open discussion, the timekeeper (or facilitator) marks who is speaking now, one tap per
+ * change: the record of who spoke comes from it (turns keep it in rounds).
+ */
+function SpeakingControl({ room, session }: { room: RoomView; session: LiveSession }) {
+  const people = room.participants.filter((p) => p.present && !p.observer);
+  const now = room.speaking?.userId ?? null;
+  return (
+    <section class="card panel speaking-control" aria-labelledby="speaking-control-title">
+      <h2 id="speaking-control-title">{t('live.whoSpeaks')}</h2>
+      <p class="small muted">{t('live.whoSpeaksHint')}</p>
+      <div class="speaker-buttons">
+        {people.map((p) => (
+          <button
+            key={p.userId}
+            type="button"
+            class="button secondary small"
+            aria-pressed={now === p.userId ? 'true' : 'false'}
+            onClick={() => void session.send({ type: 'speaking', userId: p.userId })}
+          >
+            {p.name}
+          </button>
+        ))}
+        <button
+          type="button"
+          class="button secondary small"
+          aria-pressed={now === null ? 'true' : 'false'}
+          onClick={() => void session.send({ type: 'speaking', userId: null })}
+        >
+          {t('live.nobodySpeaking')}
+        </button>
+      </div>
+    </section>
   );
 }
 
@@ -395,6 +429,37 @@ function FacilitatorControls({ room, session }: { room: RoomView; session: LiveS
           </button>
         </p>
       ) : null}
+      {phase?.kind === 'open' && room.phaseStartedAt !== null ? (
+        <p>
+          <button
+            type="button"
+            class="button secondary"
+            aria-describedby="advice-count"
+            onClick={() => void session.send({ type: 'markAdvice' })}
+          >
+            {t('live.markAdvice')}
+          </button>{' '}
+          <span id="advice-count" class="small muted">
+            {plural('live.adviceNoted', room.adviceMarks)}
+          </span>
+        </p>
+      ) : null}
+      <div class="field">
+        <label for="hand-order">{t('live.handOrder')}</label>
+        <select
+          id="hand-order"
+          value={room.handOrder}
+          onChange={(e) =>
+            void session.send({
+              type: 'setHandOrder',
+              order: e.currentTarget.value as RoomView['handOrder'],
+            })
+          }
+        >
+          <option value="raised">{t('live.handOrder.raised')}</option>
+          <option value="leastHeard">{t('live.handOrder.leastHeard')}</option>
+        </select>
+      </div>
       {room.status === 'waiting' ? <AgendaChoice room={room} session={session} /> : null}
       <details>
         <summary>{t('live.agenda')}</summary>
@@ -494,7 +559,7 @@ function Session({ session }: { session: LiveSession }) {
       <Loading />
     );
   }
-  if (room.status === 'ended') return <Summary room={room} />;
+  if (room.status === 'ended') return <Summary room={room} you={you} />;
   const phase = room.phases[room.phaseIndex];
   const phaseLeft = room.phaseEndsAt !== null ? room.phaseEndsAt - now : null;
   const isFacilitator = room.facilitatorId === you || room.facilitatorId === null;
@@ -515,6 +580,8 @@ function Session({ session }: { session: LiveSession }) {
   );
   const canPass = roundAhead && room.turn?.speakerId !== you && !room.done.includes(you);
   const speaker = room.turn ? nameOf(room, room.turn.speakerId) : null;
+  // The closing round: the agenda's last part, when it is a round (a check-out).
+  const closing = phase?.kind === 'round' && room.phaseIndex === room.phases.length - 1;
   const overTime = turnLeft !== null && turnLeft <= 0;
 
   return (
@@ -587,6 +654,13 @@ function Session({ session }: { session: LiveSession }) {
               : t('live.floor', { name: nameOf(room, room.floorId) })}
           </p>
         ) : null}
+        {phase?.kind === 'open' && room.speaking && room.speaking.userId !== room.floorId ? (
+          <p class="turn-mode">
+            {room.speaking.userId === you
+              ? t('live.speakingNowYou')
+              : t('live.speakingNow', { name: nameOf(room, room.speaking.userId) })}
+          </p>
+        ) : null}
       </section>
 
       {room.turn ? (
@@ -656,6 +730,14 @@ function Session({ session }: { session: LiveSession }) {
         </section>
       ) : null}
 
+      {isFacilitator && session.nudge.value ? <Notice tone="info">{t('live.nudge')}</Notice> : null}
+
+      {phase?.kind === 'open' &&
+      room.phaseStartedAt !== null &&
+      (isFacilitator || you === room.timekeeperId) ? (
+        <SpeakingControl room={room} session={session} />
+      ) : null}
+
       <Hands
         room={room}
         you={you}
@@ -687,6 +769,10 @@ function Session({ session }: { session: LiveSession }) {
         <ChoiceForm key={`${room.phaseIndex}`} room={room} you={you} session={session} />
       ) : null}
 
+      {closing && room.participants.some((p) => p.userId === you && !p.observer) ? (
+        <CheckOut meetingId={room.meetingId} />
+      ) : null}
+
       {canTake ? (
         <p>
           <button
@@ -708,6 +794,7 @@ function Session({ session }: { session: LiveSession }) {
             <li key={p.userId} class={p.present ? undefined : 'muted'}>
               {p.name}
               {p.userId === room.facilitatorId ? ` · ${t('live.facilitator')}` : ''}
+              {p.userId === room.timekeeperId ? ` · ${t('live.timekeeper')}` : ''}
               {p.present ? '' : ` · ${t('live.away')}`}
             </li>
           ))}

@@ -32,6 +32,8 @@ export interface LiveSession {
    * then.
    */
   ended: Signal<LiveCloseReason | null>;
+  /** For the facilitator: one or two voices have filled the discussion; a round may help. */
+  nudge: Signal<boolean>;
   send(command: LiveCommand): Promise<boolean>;
   close(): void;
 }
@@ -50,6 +52,7 @@ export function openLiveSession(meetingId: string): LiveSession {
   const you = signal<string | null>(null);
   const offset = signal(0);
   const notice = signal<string | null>(null);
+  const nudge = signal(false);
   /** Commands sent but not yet acknowledged: sent again, with the same id, after a reconnect. */
   const pending = new Map<string, { command: LiveCommand; resolve: (ok: boolean) => void }>();
   let best = Number.POSITIVE_INFINITY;
@@ -107,6 +110,9 @@ export function openLiveSession(meetingId: string): LiveSession {
       case 'error':
         notice.value = t(`live.error.${message.code}`);
         break;
+      case 'nudge':
+        nudge.value = message.suggest === 'round';
+        break;
     }
   };
 
@@ -130,6 +136,7 @@ export function openLiveSession(meetingId: string): LiveSession {
     offset,
     notice,
     ended: socket.ended,
+    nudge,
     send(command) {
       const id = newId();
       notice.value = null;
@@ -155,18 +162,4 @@ export function openLiveSession(meetingId: string): LiveSession {
       socket.close();
     },
   };
-}
-
-/** mm:ss (or h:mm:ss) for a number of milliseconds; negative shows as +mm:ss over time. */
-export function formatClock(ms: number): string {
-  const over = ms < 0;
-  const total = Math.round(Math.abs(ms) / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const body =
-    h > 0
-      ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
-      : `${m}:${String(s).padStart(2, '0')}`;
-  return over ? `+${body}` : body;
 }

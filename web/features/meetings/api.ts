@@ -7,7 +7,8 @@ import type {
   MySchedule,
   ScheduleOverview,
 } from '../../../core/protocol/meetings';
-import { get, patch, path, post, put } from '../../lib/api';
+import type { ReflectionBody, SpeakingRecordView } from '../../../core/protocol/speaking';
+import { del, get, patch, path, post, put } from '../../lib/api';
 
 export type { ConsentResponse };
 
@@ -38,6 +39,13 @@ export const planMeetings = (
 export const getCommitment = (groupId: string) =>
   get<CommitmentView>(`${group(groupId)}/commitment`);
 export const getMySchedule = () => get<MySchedule>('/api/me/schedule');
+
+export const getSpeakingRecord = (meetingId: string) =>
+  get<SpeakingRecordView>(`${meeting(meetingId)}/speaking`);
+export const saveReflection = (meetingId: string, body: ReflectionBody) =>
+  put<SpeakingRecordView>(`${meeting(meetingId)}/reflection`, body);
+export const removeReflection = (meetingId: string) =>
+  del<SpeakingRecordView>(`${meeting(meetingId)}/reflection`);
 
 export const addRole = (groupId: string, body: { name: string; description: string | null }) =>
   post<ScheduleOverview>(`${group(groupId)}/roles`, body);
