@@ -177,7 +177,66 @@ it('shows passes, lets the facilitator call on and lower hands, opens the agenda
     expect(await p.page.getByRole('button', { name: 'Raise my hand' }).count()).toBe(0);
     expect(await p.page.locator('.clock').count()).toBe(0);
     await p.page.getByRole('link', { name: 'Back to the meeting' }).waitFor();
-    await p.page.getByRole('cell', { name: aName }).waitFor();
+    await p.page.getByRole('link', { name: 'How time was shared' }).waitFor();
   }
   await checkPage(b, 'live-summary');
+});
+
+it('keeps who spoke in discussion, asks for a check-out and shows how time was shared', async () => {
+  const { people, names, fi, f } = await threeInARoom('e2e-speaking', 0);
+  const [a, b] = people.filter((_, i) => i !== fi) as [Watched, Watched];
+  const [aName, bName] = names.filter((_, i) => i !== fi) as [string, string];
+
+  // Open discussion: the facilitator taps who is speaking; everyone sees it.
+  await f.page.getByText('The agenda').click();
+  await f.page.getByRole('button', { name: /^Open discussion/ }).click();
+  await allSee(people, 'Open discussion');
+  const control = f.page.getByRole('region', { name: 'Who is speaking now' });
+  await control.getByRole('button', { name: aName }).click();
+  await b.page.getByText(`${aName} is speaking.`).waitFor();
+  await a.page.getByText('You are speaking.').waitFor();
+  // Only the facilitator and the rota's timekeeper have the control.
+  for (const [person, name] of [
+    [a, aName],
+    [b, bName],
+  ] as const) {
+    const keeps = await person.page.locator('ul.here li', { hasText: name }).textContent();
+    const control = person.page.getByRole('region', { name: 'Who is speaking now' });
+    expect(await control.count()).toBe(keeps?.includes('keeping time') ? 1 : 0);
+  }
+  await f.page.getByRole('button', { name: 'Note advice nobody asked for' }).click();
+  await f.page.getByText('Noted once in this part (never with a name).').waitFor();
+  await f.page.getByLabel('Order of raised hands').selectOption('leastHeard');
+  await f.page.waitForTimeout(1200);
+  await control.getByRole('button', { name: bName }).click();
+  await a.page.getByText(`${bName} is speaking.`).waitFor();
+  await checkPage(f, 'live-speaking-control');
+
+  // The check-out round: each person is asked how today was.
+  await f.page.getByRole('button', { name: /^Check-out round/ }).click();
+  await allSee(people, 'Check-out: how was today?');
+  await a.page.getByLabel('How was today?', { exact: true }).fill('Lighter than I came in.');
+  await a.page.getByRole('radio', { name: '4' }).check();
+  await a.page.getByText('The group', { exact: true }).click();
+  await a.page.getByRole('button', { name: 'Save my reflection' }).click();
+  await a.page.getByText('Your reflection is saved.').waitFor();
+  await b.page.getByLabel('How was today?', { exact: true }).fill('Tired, but heard.');
+  await b.page.getByRole('button', { name: 'Save my reflection' }).click();
+  await b.page.getByText('Your reflection is saved.').waitFor();
+  await checkPage(a, 'live-check-out');
+
+  // After: each person's own numbers, the group's picture with nobody named.
+  await f.page.getByRole('button', { name: 'End the session' }).click();
+  await f.page.getByRole('button', { name: /^Yes, end/ }).click();
+  await allSee(people, 'This session has ended');
+  await b.page.getByRole('link', { name: 'How time was shared' }).click();
+  await b.page.getByRole('heading', { name: 'How time was shared', level: 1 }).waitFor();
+  await b.page.getByRole('img', { name: /Time each person spoke/ }).waitFor();
+  await b.page.getByText(/^You spoke for \d+:\d{2}\. A fair share was/).waitFor();
+  await b.page.getByText('Lighter than I came in.').waitFor();
+  expect(await b.page.getByText('Tired, but heard.').count()).toBe(0);
+  const table = await b.page.locator('table.summary').first().textContent();
+  expect(table).not.toContain(aName);
+  await b.page.getByText('Advice nobody asked for was noted once in Open discussion.').waitFor();
+  await checkPage(b, 'speaking-record');
 });

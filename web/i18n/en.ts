@@ -1202,7 +1202,7 @@ export const en = {
   'live.markAdvice': 'Note advice nobody asked for',
   'live.adviceNoted.one': 'Noted once in this part (never with a name).',
   'live.adviceNoted.other': 'Noted {count} times in this part (never with a name).',
-  'live.handOrder': 'Raised hands',
+  'live.handOrder': 'Order of raised hands',
   'live.handOrder.raised': 'In the order they went up',
   'live.handOrder.leastHeard': 'Least heard first',
   'live.nudge':

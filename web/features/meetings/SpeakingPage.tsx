@@ -28,12 +28,16 @@ const minutes = (ms: number) => formatClock(ms);
  */
 function SharesChart({ r }: { r: SpeakingRecordView }) {
   const { shares, fairShareMs } = r.group;
+  // Bars on the left, the fair-share label in a margin of its own on the right.
   const width = 320;
+  const bars = 240;
   const height = 160;
   const top = Math.max(fairShareMs, ...shares.map((s) => s.spokenMs), 1);
   const gap = 8;
-  const bar = Math.max(12, Math.floor((width - gap * (shares.length + 1)) / shares.length));
+  const bar = Math.max(10, Math.floor((bars - gap * (shares.length + 1)) / shares.length));
   const y = (ms: number) => height - Math.round((ms / top) * (height - 24));
+  // Someone who did not speak still has a bar, just above the baseline.
+  const barHeight = (ms: number) => Math.max(2, height - y(ms));
   return (
     <svg
       class="shares-chart"
@@ -52,9 +56,9 @@ function SharesChart({ r }: { r: SpeakingRecordView }) {
             <rect
               class={s.you ? 'bar you' : 'bar'}
               x={x}
-              y={y(s.spokenMs)}
+              y={height - barHeight(s.spokenMs)}
               width={bar}
-              height={height - y(s.spokenMs)}
+              height={barHeight(s.spokenMs)}
               rx="3"
             />
             {s.you ? (
@@ -65,15 +69,16 @@ function SharesChart({ r }: { r: SpeakingRecordView }) {
           </g>
         );
       })}
+      <line class="baseline" x1="0" x2={bars} y1={height} y2={height} />
       <line
         class="fair-line"
         x1="0"
-        x2={width}
+        x2={bars + 4}
         y1={y(fairShareMs)}
         y2={y(fairShareMs)}
         stroke-dasharray="6 4"
       />
-      <text x={width - 4} y={Math.max(12, y(fairShareMs) - 4)} text-anchor="end" class="fair-label">
+      <text x={bars + 8} y={y(fairShareMs) + 4} class="fair-label">
         {t('speaking.fairShare')}
       </text>
     </svg>
