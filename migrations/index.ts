@@ -19,7 +19,7 @@ import * as m013 from './013_account_closing';
 import * as m014 from './014_passkeys';
 import * as m015 from './015_mail_group';
 import * as m016 from './016_space';
-import * as m017 from './017_reflections';
+import * as m017 from './017_session_record';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -38,5 +38,5 @@ export const migrations: Record<string, Migration> = {
   '014_passkeys': m014,
   '015_mail_group': m015,
   '016_space': m016,
-  '017_reflections': m017,
+  '017_session_record': m017,
 };

@@ -255,7 +255,7 @@ describe('the record of who spoke', () => {
   const [ann, ben, cal, dee] = people as [Actor, Actor, Actor, Actor];
   /** Ann facilitates, Dee keeps time; the open discussion (part 2) has begun at 0. */
   const open = () =>
-    run(newRoom(PHASES, 'ann', 'dee'), [
+    run(newRoom(PHASES, 'ann', { timekeeperId: 'dee' }), [
       [{ type: 'join' }, ann, 0],
       [{ type: 'join' }, ben, 0],
       [{ type: 'join' }, cal, 0],
@@ -264,7 +264,7 @@ describe('the record of who spoke', () => {
     ]);
 
   it('keeps time per person and part, from turns and from the timekeeper’s control', () => {
-    let s = run(newRoom(PHASES, 'ann', 'dee'), [
+    let s = run(newRoom(PHASES, 'ann', { timekeeperId: 'dee' }), [
       [{ type: 'join' }, ann, 0],
       [{ type: 'join' }, ben, 0],
       [{ type: 'startPhase', index: 0 }, ann, 0],

@@ -86,6 +86,8 @@ export interface RoomState {
   spokenMs: Record<string, number>;
   /** The rota's timekeeper, if the meeting has one: they keep the "who's speaking" control. */
   timekeeperId: string | null;
+  /** Who observes (takes notes for the facilitator): the rota's observer, or whom the facilitator names. */
+  observerId: string | null;
   /** Who is speaking now: a turn's speaker, or whom the timekeeper marked in discussion. */
   speaking: SpeakingNow | null;
   /** Time spoken, by part and then by person. */
@@ -123,7 +125,7 @@ export const MAX_ADVICE_MARKS = 200;
 export function newRoom(
   phases: Phase[],
   facilitatorId: string | null,
-  timekeeperId: string | null = null,
+  roles: { timekeeperId?: string | null; observerId?: string | null } = {},
 ): RoomState {
   return {
     version: 0,
@@ -149,7 +151,8 @@ export function newRoom(
     overruns: [],
     spokenMs: {},
     held: [],
-    timekeeperId,
+    timekeeperId: roles.timekeeperId ?? null,
+    observerId: roles.observerId ?? null,
     speaking: null,
     spokenByPart: {},
     recent: [],
@@ -604,6 +607,13 @@ export function apply(
       if (phase?.kind !== 'open' || state.phaseStartedAt === null) return refuse('not_open');
       if (state.adviceMarks.length >= MAX_ADVICE_MARKS) return unchanged(state);
       return next(state, { adviceMarks: [...state.adviceMarks, { phaseId: phase.id, at }] });
+    }
+    case 'setObserver': {
+      if (state.observerId === command.userId) return unchanged(state);
+      if (command.userId !== null && !present(state).includes(command.userId)) {
+        return refuse('not_here');
+      }
+      return next(state, { observerId: command.userId });
     }
     case 'setHandOrder':
       if (state.handOrder === command.order) return unchanged(state);

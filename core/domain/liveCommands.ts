@@ -63,6 +63,8 @@ export const liveCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('speaking'), userId: userId.nullable() }),
   /** In open discussion, the facilitator notes advice nobody asked for (never who gave it). */
   z.strictObject({ type: z.literal('markAdvice') }),
+  /** The facilitator names who observes (takes notes for them), or nobody. */
+  z.strictObject({ type: z.literal('setObserver'), userId: userId.nullable() }),
   /** The facilitator orders raised hands as they went up, or least heard first. */
   z.strictObject({ type: z.literal('setHandOrder'), order: z.enum(HAND_ORDERS) }),
   /** Before starting: use one of the group's agendas, scaled to the meeting's length. */

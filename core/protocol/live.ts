@@ -136,6 +136,8 @@ export const roomView = z.object({
   held: z.array(z.string()),
   /** The meeting's timekeeper from the rota: they mark who is speaking in discussion. */
   timekeeperId: z.string().nullable(),
+  /** Who observes: takes notes that only they and the facilitator read. Shown to everyone. */
+  observerId: z.string().nullable(),
   /** Who is speaking now (a turn, or marked in discussion), and since when. */
   speaking: z.object({ userId: z.string(), since: z.number() }).nullable(),
   /** How raised hands are ordered (`hands` comes in that order). */

@@ -84,6 +84,7 @@ describe('stored live rooms', () => {
   it('upgrade the third shape: a turn under way is someone speaking, nothing kept by part', () => {
     const {
       timekeeperId: _t,
+      observerId: _o,
       speaking: _s,
       spokenByPart: _p,
       recent: _r,

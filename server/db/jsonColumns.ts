@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { AgreementChange, AgreementItem } from '../../core/domain/agreement';
+import { codebookSchema } from '../../core/domain/codebook';
 import type { Question } from '../../core/domain/joining';
 import type { RoomState } from '../../core/domain/live';
 import {
@@ -15,6 +16,7 @@ import {
   turnChoiceSchema,
 } from '../../core/domain/liveCommands';
 import type { AgendaPhase } from '../../core/domain/liveTemplates';
+import { HAPPENINGS } from '../../core/domain/timeline';
 import { REMINDER_CHOICES, SPACE_DIGESTS } from '../../core/protocol/mail';
 
 /** A stored value that does not parse is a fault on our side, named by its column. */
@@ -168,6 +170,7 @@ const roomV3 = roomV2.extend({
 const roomV4 = roomV3.extend({
   schema: z.literal(4),
   timekeeperId: z.string().nullable(),
+  observerId: z.string().nullable(),
   speaking: z.object({ userId: z.string(), phaseId: z.string(), since: z.number() }).nullable(),
   spokenByPart: z.record(z.string(), z.record(z.string(), z.number())),
   recent: z.array(
@@ -180,6 +183,7 @@ const roomV4 = roomV3.extend({
 /** What version 4 added, for a room stored before it. */
 type AddedInV4 =
   | 'timekeeperId'
+  | 'observerId'
   | 'speaking'
   | 'spokenByPart'
   | 'recent'
@@ -190,6 +194,7 @@ function fromV3(state: Omit<RoomState, AddedInV4>): RoomState {
   return {
     ...state,
     timekeeperId: null,
+    observerId: null,
     // A turn under way is someone speaking; time spoken before was not kept by part.
     speaking:
       state.turn && phaseId
@@ -244,6 +249,21 @@ const upgrades = {
     return state;
   },
 } satisfies Record<number, (text: string) => RoomState>;
+
+/** What a logged live command amounted to (core/domain/timeline.ts). */
+export const storedHappenings = z.array(
+  z.object({
+    kind: z.enum(HAPPENINGS),
+    userId: z.string().optional(),
+    partId: z.string().optional(),
+  }),
+);
+
+/** The observer's codebook, as a group keeps it. */
+export const storedCodebook = codebookSchema;
+
+/** The people an observer's note is about. */
+export const storedPeople = z.array(z.string());
 
 /** A stored room in any shape it was ever stored in, read as the current one. */
 export function parseRoomState(text: string): RoomState {

@@ -490,6 +490,33 @@ export interface SessionReflectionsTable {
   updated_at: string;
 }
 
+export interface ObserverNotesTable {
+  id: string;
+  meeting_id: string;
+  author_id: string;
+  /** The code's label as it was when the note was made (a codebook may change later). */
+  code: string;
+  text: string;
+  part_id: string | null;
+  /** JSON: the ids of the people the note is about. */
+  people: string;
+  /** Server milliseconds: a moment, or the start of a span. */
+  starts_at: number;
+  /** The end of a span; null for a moment (or a span still open). */
+  ends_at: number | null;
+  /** 1: a span (start and end); 0: a moment. */
+  span: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupCodebooksTable {
+  group_id: string;
+  /** JSON: the group's codes for observer notes (core/domain/codebook.ts). */
+  codes: string;
+  updated_at: string;
+}
+
 export interface CalendarFeedsTable {
   user_id: string;
   /** SHA-256 of the secret in the feed's address. */
@@ -634,6 +661,8 @@ export interface LiveEventsTable {
   /** JSON: the command. */
   command: string;
   at: string;
+  /** JSON: what the command amounted to (core/domain/timeline.ts); null before it was kept. */
+  happened: string | null;
 }
 
 export interface Database {
@@ -666,6 +695,8 @@ export interface Database {
   rsvps: RsvpsTable;
   attendance: AttendanceTable;
   session_reflections: SessionReflectionsTable;
+  observer_notes: ObserverNotesTable;
+  group_codebooks: GroupCodebooksTable;
   calendar_feeds: CalendarFeedsTable;
   email_preferences: EmailPreferencesTable;
   email_outbox: EmailOutboxTable;

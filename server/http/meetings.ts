@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { groupParams } from '../../core/protocol/common';
 import {
   attendanceBody,
@@ -15,8 +16,18 @@ import {
   swapBody,
   swapParams,
 } from '../../core/protocol/meetings';
+import {
+  codebookBody,
+  codebookView,
+  noteBody,
+  noteParams,
+  notesView,
+  noteView,
+  timelineView,
+} from '../../core/protocol/observer';
 import { reflectionBody, speakingRecordView } from '../../core/protocol/speaking';
 import type { Deps } from '../deps';
+import { timelineCsv } from '../export/timelineCsv';
 import { answerSwap } from '../services/meetings/answerSwap';
 import { cancelMeeting } from '../services/meetings/cancelMeeting';
 import { changeMeeting } from '../services/meetings/changeMeeting';
@@ -25,6 +36,14 @@ import { getCommitment } from '../services/meetings/getCommitment';
 import { getMeeting } from '../services/meetings/getMeeting';
 import { getMySchedule } from '../services/meetings/getMySchedule';
 import { getSchedule } from '../services/meetings/getSchedule';
+import {
+  getCodebook,
+  getNotes,
+  getTimeline,
+  putCodebook,
+  putNote,
+  removeNote,
+} from '../services/meetings/observerNotes';
 import { recordAttendance } from '../services/meetings/recordAttendance';
 import { requestSwap } from '../services/meetings/requestSwap';
 import { respondToMeeting } from '../services/meetings/respondToMeeting';
@@ -196,6 +215,125 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         removeReflection(deps, requireViewer(request), { meetingId: request.params.meetingId }),
+    );
+
+    app.get(
+      '/api/groups/:id/codebook',
+      {
+        schema: {
+          tags,
+          summary: 'The group’s codebook for observer notes (one key per code)',
+          params: groupParams,
+          response: { 200: codebookView, ...errors },
+        },
+      },
+      async (request) => getCodebook(deps, requireViewer(request), { groupId: request.params.id }),
+    );
+
+    app.put(
+      '/api/groups/:id/codebook',
+      {
+        schema: {
+          tags,
+          summary: 'Change the group’s codebook (stewards); notes already taken keep their codes',
+          params: groupParams,
+          body: codebookBody,
+          response: { 200: codebookView, ...errors },
+        },
+      },
+      async (request) =>
+        putCodebook(deps, requireViewer(request), {
+          groupId: request.params.id,
+          codes: request.body.codes,
+        }),
+    );
+
+    app.get(
+      '/api/meetings/:meetingId/notes',
+      {
+        schema: {
+          tags,
+          summary:
+            'The observer’s notes: the observer reads their own, the facilitator all, nobody else any',
+          params: meetingParams,
+          response: { 200: notesView, ...errors },
+        },
+      },
+      async (request) =>
+        getNotes(deps, requireViewer(request), { meetingId: request.params.meetingId }),
+    );
+
+    app.put(
+      '/api/meetings/:meetingId/notes/:noteId',
+      {
+        schema: {
+          tags,
+          summary:
+            'Keep one observer note under the id the device chose (the same again is one note)',
+          params: noteParams,
+          body: noteBody,
+          response: { 200: noteView, ...errors },
+        },
+      },
+      async (request) =>
+        putNote(deps, requireViewer(request), { ...request.params, body: request.body }),
+    );
+
+    app.delete(
+      '/api/meetings/:meetingId/notes/:noteId',
+      {
+        schema: {
+          tags,
+          summary: 'Take back an observer note (its author only)',
+          params: noteParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await removeNote(deps, requireViewer(request), request.params);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/meetings/:meetingId/timeline',
+      {
+        schema: {
+          tags,
+          summary:
+            'The session as one timeline: parts, turns, hands, who spoke, and notes for those who may read them',
+          params: meetingParams,
+          response: { 200: timelineView, ...errors },
+        },
+      },
+      async (request) =>
+        getTimeline(deps, requireViewer(request), { meetingId: request.params.meetingId }),
+    );
+
+    app.get(
+      '/api/meetings/:meetingId/timeline.csv',
+      {
+        schema: {
+          tags,
+          summary: 'The session’s timeline as a CSV file',
+          params: meetingParams,
+          response: {
+            200: { description: 'A CSV file', content: { 'text/csv': { schema: z.string() } } },
+            ...errors,
+          },
+        },
+      },
+      async (request, reply) => {
+        const timeline = await getTimeline(deps, requireViewer(request), {
+          meetingId: request.params.meetingId,
+        });
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="session-timeline.csv"')
+          .header('cache-control', 'no-store')
+          .serializer((payload: unknown) => payload as string)
+          .send(timelineCsv(timeline));
+      },
     );
 
     app.put(

@@ -23,6 +23,7 @@ import {
   type SessionTemplate,
 } from '../../core/domain/liveTemplates';
 import { leastHeardFirst } from '../../core/domain/speaking';
+import { describeChange } from '../../core/domain/timeline';
 import { AppError } from '../../core/errors';
 import type { RoomView } from '../../core/protocol/live';
 import { authorize } from '../access/requireGroupAccess';
@@ -54,6 +55,8 @@ export interface LiveAccess {
   facilitatorId: string | null;
   /** The meeting's timekeeper from the rota, if it has one. */
   timekeeperId: string | null;
+  /** The meeting's observer from the rota, if it has one. */
+  observerId: string | null;
   /** The agendas this group can use: its own first, if it has one, then the shipped ones. */
   templates: SessionTemplate[];
   /** The agenda the group last chose. */
@@ -98,6 +101,7 @@ export async function liveAccess(
     },
     facilitatorId: access.assignments.find((r) => r.role_key === 'facilitator')?.user_id ?? null,
     timekeeperId: access.assignments.find((r) => r.role_key === 'timekeeper')?.user_id ?? null,
+    observerId: access.assignments.find((r) => r.role_key === 'observer')?.user_id ?? null,
     templates: [...own, ...SESSION_TEMPLATES],
     sessionTemplate: group.session_template,
   };
@@ -126,7 +130,10 @@ export async function ensureRoom(deps: Deps, access: LiveAccess): Promise<RoomRo
     meeting_id: access.meetingId,
     group_id: access.groupId,
     version: 0,
-    state: newRoom(phases, access.facilitatorId, access.timekeeperId),
+    state: newRoom(phases, access.facilitatorId, {
+      timekeeperId: access.timekeeperId,
+      observerId: access.observerId,
+    }),
     created_at: at,
     updated_at: at,
   });
@@ -168,6 +175,7 @@ export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
     spokenMs: state.spokenMs,
     held: state.held,
     timekeeperId: state.timekeeperId,
+    observerId: state.observerId,
     speaking: state.speaking && { userId: state.speaking.userId, since: state.speaking.since },
     handOrder: state.handOrder,
     adviceMarks: state.adviceMarks.filter((m) => m.phaseId === currentPhase(state)?.id).length,
@@ -252,6 +260,7 @@ async function applyAndLog(
       client_id: clientId,
       command: JSON.stringify(logged),
       at,
+      happened: JSON.stringify(describeChange(state, next)),
     });
     await saveRoom(trx, meetingId, { state: next, updated_at: at });
     if (command.type === 'join' && !actor.observer) {

@@ -11,6 +11,9 @@ describe('live policy', () => {
         const group = { visibility: 'open' as const, stage };
         expect(livePolicy.enter(role, group), `${role} ${stage}`).toBe(expected);
         expect(livePolicy.reflect(role, group), `${role} ${stage}`).toBe(expected);
+        expect(livePolicy.editCodebook(role, group), `${role} ${stage}`).toBe(
+          role === 'steward' && stage !== 'adjourned',
+        );
         // The record of past sessions stays with the members after the group adjourns.
         expect(livePolicy.review(role, group), `${role} ${stage}`).toBe(
           role === 'member' || role === 'steward',

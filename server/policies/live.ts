@@ -3,7 +3,7 @@
  * adjourned. Checked at the upgrade and again whenever the group changes, so access that
  * ends closes the socket (server/live/node.ts).
  */
-import { definePolicy, isMember } from './predicates';
+import { definePolicy, isMember, isSteward } from './predicates';
 
 export const livePolicy = definePolicy()({
   enter: (role, group) => isMember(role) && group.stage !== 'adjourned',
@@ -11,6 +11,8 @@ export const livePolicy = definePolicy()({
   review: (role) => isMember(role),
   /** A check-out reflection on a session one was at. */
   reflect: (role, group) => isMember(role) && group.stage !== 'adjourned',
+  /** Change the group's codebook for observer notes. */
+  editCodebook: (role, group) => isSteward(role) && group.stage !== 'adjourned',
 });
 
 export type LiveAction = keyof typeof livePolicy;
@@ -19,4 +21,5 @@ export const liveRefusals: Record<LiveAction, string> = {
   enter: 'Only members of this group can join its live sessions.',
   review: 'Only members of this group can see how its sessions went.',
   reflect: 'Only members of this group can add a reflection on its sessions.',
+  editCodebook: 'Only the group’s stewards can change its codebook.',
 };

@@ -6,6 +6,7 @@
  * row fails this file.
  */
 
+import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveCommand, liveCommand } from '../../core/protocol/live';
@@ -65,6 +66,42 @@ function clientOf(kind: Kind): Client {
   c.cookie = personOf(kind)?.cookie ?? null;
   return c;
 }
+
+/**
+ * A meeting half an hour away whose session has begun, with the kind's person (when they are
+ * in the group) named the observer by the meeting's facilitator.
+ */
+async function observedBy(kind: Kind): Promise<World> {
+  const w = await (await World.create()).withMeeting(0.5);
+  const meeting = ok(await people.steward.get(`/api/meetings/${w.meetingId}`), 'meeting');
+  const holderId = meeting.roles.find((r: { roleName: string }) => r.roleName === 'Facilitator')
+    .holder.userId;
+  const lead = holderId === people.steward.id ? people.steward : people.other;
+  const clients = [await connectLive(baseUrl, w.meetingId, lead.cookie)];
+  await clients[0]?.command({ type: 'join' });
+  const person = personOf(kind);
+  if (person && IN_GROUP.includes(kind)) {
+    if (person !== lead) {
+      const client = await connectLive(baseUrl, w.meetingId, person.cookie);
+      await client.command({ type: 'join' });
+      clients.push(client);
+    }
+    const ack = await clients[0]?.command({ type: 'setObserver', userId: person.id });
+    expect(ack?.ok, JSON.stringify(ack)).toBe(true);
+  }
+  await Promise.all(clients.map((c) => c.close()));
+  return w;
+}
+
+const aNote = {
+  code: 'Interaction',
+  text: 'Two people laughed together.',
+  partId: null,
+  people: [],
+  startsAt: 1_000,
+  endsAt: null,
+  span: false,
+};
 
 /** A software passkey for this app's address. */
 const authenticator = () => new SoftAuthenticator(new URL(t.deps.config.publicUrl).origin);
@@ -1068,6 +1105,52 @@ const ROWS: Row[] = [
       ),
   },
   {
+    route: 'GET /api/meetings/{meetingId}/notes',
+    case: 'as the session’s observer',
+    allowed: IN_GROUP,
+    run: async (kind, c) => c.get(`/api/meetings/${(await observedBy(kind)).meetingId}/notes`),
+  },
+  {
+    route: 'PUT /api/meetings/{meetingId}/notes/{noteId}',
+    case: 'as the session’s observer',
+    allowed: IN_GROUP,
+    run: async (kind, c) =>
+      c.put(`/api/meetings/${(await observedBy(kind)).meetingId}/notes/${randomUUID()}`, aNote),
+  },
+  {
+    route: 'DELETE /api/meetings/{meetingId}/notes/{noteId}',
+    case: 'a note that is not there',
+    allowed: IN_GROUP,
+    run: async (_k, c) =>
+      c.delete(
+        `/api/meetings/${(await (await World.create()).withMeeting()).meetingId}/notes/${randomUUID()}`,
+      ),
+  },
+  ...(['/timeline', '/timeline.csv'] as const).map(
+    (tail): Row => ({
+      route: `GET /api/meetings/{meetingId}${tail}`,
+      allowed: IN_GROUP,
+      run: async (_k, c) =>
+        c.get(`/api/meetings/${(await (await World.create()).withMeeting()).meetingId}${tail}`),
+    }),
+  ),
+  {
+    route: 'GET /api/groups/{id}/codebook',
+    allowed: IN_GROUP,
+    run: async (_k, c) => c.get(`${g(await World.create())}/codebook`),
+  },
+  {
+    route: 'PUT /api/groups/{id}/codebook',
+    allowed: ['steward'],
+    run: async (_k, c) =>
+      c.put(`${g(await World.create())}/codebook`, {
+        codes: [
+          { key: 'w', label: 'Warmth' },
+          { key: 's', label: 'Silence' },
+        ],
+      }),
+  },
+  {
     route: 'GET /api/groups/{id}/commitment',
     allowed: IN_GROUP,
     run: async (_k, c) => c.get(`${g(await World.create())}/commitment`),
@@ -1425,6 +1508,11 @@ const COMMANDS: Record<CommandType, CommandRow> = {
     command: (ids) => ({ type: 'speaking', userId: ids.participant }),
   },
   markAdvice: { allowed: ['facilitator'], before: () => [OPEN], command: { type: 'markAdvice' } },
+  setObserver: {
+    allowed: ['facilitator'],
+    before: () => [],
+    command: (ids) => ({ type: 'setObserver', userId: ids.participant }),
+  },
   setHandOrder: {
     allowed: ['facilitator'],
     before: () => [],

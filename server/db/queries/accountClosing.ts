@@ -7,6 +7,7 @@
 import { type Kysely, sql } from 'kysely';
 import { likePattern } from '../dialect';
 import type { Database } from '../tables';
+import { eraseNotesOf } from './observerNotes';
 import { eraseReflectionsOf } from './reflections';
 import { eraseSpaceWordsOf } from './space';
 
@@ -178,6 +179,7 @@ export async function eraseAccount(
 
   await eraseSpaceWordsOf(db, id, at, REMOVED_BY_AUTHOR);
   await eraseReflectionsOf(db, id);
+  await eraseNotesOf(db, id);
 
   // The account itself: nothing left that says who it was.
   await db

@@ -1,7 +1,8 @@
 /** SQL for live rooms and their command log. The room's state is parsed (and upgraded) here. */
 import type { Kysely } from 'kysely';
 import type { RoomState } from '../../../core/domain/live';
-import { parseRoomState, roomStateText } from '../jsonColumns';
+import type { Happening } from '../../../core/domain/timeline';
+import { parseColumn, parseRoomState, roomStateText, storedHappenings } from '../jsonColumns';
 import type { Database, LiveEventsTable, LiveRoomsTable } from '../tables';
 
 /** A room as the code sees it: its state parsed into the current shape. */
@@ -117,4 +118,23 @@ export async function findEvent(
     .where('actor_id', '=', actorId)
     .where('client_id', '=', clientId)
     .executeTakeFirst();
+}
+
+/** What happened in a session, in order: each logged change and what it amounted to. */
+export async function listHappenings(
+  db: Kysely<Database>,
+  meetingId: string,
+): Promise<{ version: number; actorId: string; at: string; happened: Happening[] }[]> {
+  const rows = await db
+    .selectFrom('live_events')
+    .select(['version', 'actor_id', 'at', 'happened'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => ({
+    version: r.version,
+    actorId: r.actor_id,
+    at: r.at,
+    happened: r.happened ? parseColumn(storedHappenings, r.happened, 'live_events.happened') : [],
+  }));
 }

@@ -242,6 +242,30 @@ export const PERSONAL_TABLES: readonly PersonalTable[] = [
         .execute(),
   },
   {
+    file: 'observer-notes.csv',
+    about: 'Notes you took as a session’s observer (people you named are by their id).',
+    columns: ['group', 'meeting_starts_at', 'code', 'text', 'people', 'starts_at', 'ends_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('observer_notes as n')
+        .innerJoin('meetings as m', 'm.id', 'n.meeting_id')
+        .select([
+          sql<string>`(select name from groups where groups.id = m.group_id)`.as('group'),
+          'm.starts_at as meeting_starts_at',
+          'n.code',
+          'n.text',
+          'n.people',
+          'n.starts_at',
+          'n.ends_at',
+        ])
+        .where('n.author_id', '=', userId)
+        .orderBy('n.starts_at')
+        .orderBy('n.id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
     file: 'roles.csv',
     about: 'The roles you held or hold at meetings.',
     columns: ['group', 'meeting_starts_at', 'role'],

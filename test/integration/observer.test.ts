@@ -1,0 +1,244 @@
+/**
+ * The observer: everyone sees who observes; the notes are read by the observer and the
+ * meeting's facilitator and by nobody else, over HTTP or the socket; the timeline carries
+ * them only for those two; the codebook is the group's.
+ */
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoomView, ServerMessage } from '../../core/protocol/live';
+import { connectLive, type LiveClient } from '../helpers/liveClient';
+import { oneOnlineMeeting } from '../helpers/oneMeeting';
+import { type Client, createTestApp } from '../helpers/testApp';
+
+const t = await createTestApp();
+let base = '';
+const MIN = 60_000;
+const open: LiveClient[] = [];
+const SECRET = 'Ben looked away when money came up';
+
+beforeAll(async () => {
+  t.clock.now = new Date();
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await Promise.all(open.map((c) => c.close()));
+  await t.close();
+});
+
+type Person = Client & { id: string };
+
+async function circle() {
+  const ann = await t.signUp('Ann Observed');
+  const group = (
+    await ann.post('/api/groups', { name: 'Observed circle', visibility: 'invite_only' })
+  ).json();
+  const invite = (await ann.post(`/api/groups/${group.id}/invites`, {})).json();
+  const others: Person[] = [];
+  for (const name of ['Ben Observed', 'Cal Observed', 'Dee Observed']) {
+    const p = await t.signUp(name);
+    await p.post(`/api/invites/${invite.token}/accept`, { confirm: true });
+    others.push(p);
+  }
+  const [ben, cal, dee] = others as [Person, Person, Person];
+  const planned = (
+    await ann.post(`/api/groups/${group.id}/meetings`, oneOnlineMeeting(10 * MIN))
+  ).json();
+  return { ann, ben, cal, dee, groupId: group.id as string, meetingId: planned.upcoming[0].id };
+}
+
+async function join(person: Person, meetingId: string) {
+  const client = await connectLive(base, meetingId, person.cookie);
+  open.push(client);
+  expect((await client.command({ type: 'join' })).ok).toBe(true);
+  return client;
+}
+
+const until = async (client: LiveClient, check: (room: RoomView) => boolean) => {
+  const current = client.room();
+  if (current && check(current)) return current;
+  const m = await client.waitFor((x) => x.type === 'state' && check(x.room));
+  return (m as Extract<ServerMessage, { type: 'state' }>).room;
+};
+
+const note = (over: object = {}) => ({
+  code: 'Non-verbal',
+  text: SECRET,
+  partId: null,
+  people: [] as string[],
+  startsAt: Date.now(),
+  endsAt: null,
+  span: false,
+  ...over,
+});
+
+describe('the observer’s notes', () => {
+  it('are read by the observer and the facilitator only, never over the socket', async () => {
+    const { ann, ben, cal, dee, meetingId } = await circle();
+    const clients = [
+      await join(ann, meetingId),
+      await join(ben, meetingId),
+      await join(cal, meetingId),
+      await join(dee, meetingId),
+    ];
+    const [a] = clients as [LiveClient];
+    await until(a, (r) => r.participants.filter((p) => p.present).length === 4);
+    // The facilitator names Dee the observer: everyone sees who observes.
+    expect((await a.command({ type: 'setObserver', userId: dee.id })).ok).toBe(true);
+    for (const client of clients) await until(client, (r) => r.observerId === dee.id);
+
+    // Only the observer starts notes.
+    const id = randomUUID();
+    const url = `/api/meetings/${meetingId}/notes/${id}`;
+    expect((await ben.put(url, note())).statusCode).toBe(403);
+    const made = await dee.put(url, note({ people: [ben.id], partId: 'check-in' }));
+    expect(made.statusCode, made.body).toBe(200);
+    expect(made.json()).toMatchObject({
+      id,
+      code: 'Non-verbal',
+      text: SECRET,
+      people: [{ userId: ben.id, name: 'Ben Observed' }],
+      authorName: 'Dee Observed',
+    });
+    // Sent again (a retry from a flaky connection): still one note.
+    expect((await dee.put(url, note({ people: [ben.id], partId: 'check-in' }))).statusCode).toBe(
+      200,
+    );
+    // A span: started, then ended.
+    const span = `/api/meetings/${meetingId}/notes/${randomUUID()}`;
+    const started = Date.now();
+    expect(
+      (
+        await dee.put(
+          span,
+          note({ code: 'Theme', text: 'Money worries', span: true, startsAt: started }),
+        )
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await dee.put(
+          span,
+          note({
+            code: 'Theme',
+            text: 'Money worries',
+            span: true,
+            startsAt: started,
+            endsAt: started + 2 * MIN,
+          }),
+        )
+      ).json(),
+    ).toMatchObject({ span: true, endsAt: started + 2 * MIN });
+
+    // Nobody else may change or read them.
+    expect((await ben.put(url, note({ text: 'rewritten' }))).statusCode).toBe(403);
+    expect((await ben.delete(url)).statusCode).toBe(403);
+    for (const p of [ben, cal]) {
+      const r = await p.get(`/api/meetings/${meetingId}/notes`);
+      expect(r.statusCode).toBe(403);
+      expect(r.body).not.toContain(SECRET);
+    }
+    const outsider = await t.signUp('Outsider Observed');
+    expect((await outsider.get(`/api/meetings/${meetingId}/notes`)).statusCode).toBe(404);
+    expect((await t.anon.get(`/api/meetings/${meetingId}/notes`)).statusCode).toBe(401);
+
+    // The observer reads their own; the facilitator reads all.
+    const own = (await dee.get(`/api/meetings/${meetingId}/notes`)).json();
+    expect(own.scope).toBe('own');
+    expect(own.notes.map((n: { text: string }) => n.text)).toEqual([SECRET, 'Money worries']);
+    const all = (await ann.get(`/api/meetings/${meetingId}/notes`)).json();
+    expect(all.scope).toBe('all');
+    expect(all.notes).toHaveLength(2);
+
+    // The timeline: notes for those two only.
+    const forBen = (await ben.get(`/api/meetings/${meetingId}/timeline`)).json();
+    expect(forBen.withNotes).toBe(false);
+    expect(JSON.stringify(forBen)).not.toContain(SECRET);
+    expect(forBen.entries.map((e: { kind: string }) => e.kind)).toContain('observer');
+    const forAnn = (await ann.get(`/api/meetings/${meetingId}/timeline`)).json();
+    expect(forAnn.withNotes).toBe(true);
+    expect(forAnn.entries.filter((e: { kind: string }) => e.kind === 'note')).toHaveLength(2);
+    const csv = await ann.get(`/api/meetings/${meetingId}/timeline.csv`);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const rows = parse(csv.body, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.kind === 'note' && r.text === SECRET)).toMatchObject({
+      who: 'Ben Observed',
+      code: 'Non-verbal',
+      part: 'Check-in round',
+    });
+    expect(rows.find((r) => r.kind === 'joined')).toMatchObject({ who: 'Ann Observed' });
+    expect((await ben.get(`/api/meetings/${meetingId}/timeline.csv`)).body).not.toContain(SECRET);
+
+    // The role moves on: Dee still reads what she wrote, but starts no new notes.
+    expect((await a.command({ type: 'setObserver', userId: cal.id })).ok).toBe(true);
+    expect((await dee.get(`/api/meetings/${meetingId}/notes`)).json().notes).toHaveLength(2);
+    expect(
+      (await dee.put(`/api/meetings/${meetingId}/notes/${randomUUID()}`, note())).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await cal.put(
+          `/api/meetings/${meetingId}/notes/${randomUUID()}`,
+          note({ text: 'Cal’s own' }),
+        )
+      ).statusCode,
+    ).toBe(200);
+    // Cal reads only Cal's.
+    expect(
+      (await cal.get(`/api/meetings/${meetingId}/notes`))
+        .json()
+        .notes.map((n: { text: string }) => n.text),
+    ).toEqual(['Cal’s own']);
+
+    // Nothing of any note ever went over anyone's socket.
+    for (const client of clients) {
+      expect(JSON.stringify(client.messages)).not.toContain(SECRET);
+      expect(JSON.stringify(client.messages)).not.toContain('Money worries');
+    }
+
+    // Bad input: a stranger named, an unknown part, a span ending before it starts.
+    const bad = `/api/meetings/${meetingId}/notes/${randomUUID()}`;
+    expect((await cal.put(bad, note({ people: [outsider.id] }))).statusCode).toBe(400);
+    expect((await cal.put(bad, note({ partId: 'nowhere' }))).statusCode).toBe(400);
+    expect(
+      (await cal.put(bad, note({ span: true, startsAt: 5_000, endsAt: 1_000 }))).statusCode,
+    ).toBe(400);
+    expect((await cal.put(bad, note({ text: 'x'.repeat(1001) }))).statusCode).toBe(400);
+    expect((await cal.put(`/api/meetings/${meetingId}/notes/not-a-uuid`, note())).statusCode).toBe(
+      400,
+    );
+
+    // Taking a note back.
+    expect((await dee.delete(url)).statusCode).toBe(204);
+    expect((await ann.get(`/api/meetings/${meetingId}/notes`)).json().notes).toHaveLength(2);
+  });
+});
+
+describe('the codebook', () => {
+  it('starts with five codes and is the stewards’ to change', async () => {
+    const { ann, ben, groupId } = await circle();
+    const book = (await ben.get(`/api/groups/${groupId}/codebook`)).json();
+    expect(book).toMatchObject({ canEdit: false });
+    expect(book.codes.map((c: { label: string }) => c.label)).toEqual([
+      'Interaction',
+      'Non-verbal',
+      'Emotion',
+      'Theme',
+      'Quote',
+    ]);
+    const codes = [
+      { key: 'w', label: 'Warmth' },
+      { key: 'a', label: 'Advice' },
+    ];
+    expect((await ben.put(`/api/groups/${groupId}/codebook`, { codes })).statusCode).toBe(403);
+    const changed = await ann.put(`/api/groups/${groupId}/codebook`, { codes });
+    expect(changed.json()).toEqual({ codes, canEdit: true });
+    const twice = [
+      { key: 'w', label: 'Warmth' },
+      { key: 'w', label: 'Worry' },
+    ];
+    const refused = await ann.put(`/api/groups/${groupId}/codebook`, { codes: twice });
+    expect(refused.statusCode).toBe(400);
+    expect((await ben.get(`/api/groups/${groupId}/codebook`)).json().codes).toEqual(codes);
+  });
+});
