@@ -59,7 +59,7 @@ async function threeInARoom(tag: string, onDesktop: number) {
     .locator('ul.here li', { hasText: 'facilitating' })
     .textContent();
   const fi = names.indexOf((facilitatorName ?? '').split(' · ')[0] ?? '');
-  return { people, names, fi, f: people[fi] as Watched };
+  return { people, names, fi, f: people[fi] as Watched, seeded };
 }
 
 it('three people complete a check-in round and a members’ time round with different modes', async () => {
@@ -239,4 +239,48 @@ it('keeps who spoke in discussion, asks for a check-out and shows how time was s
   expect(table).not.toContain(aName);
   await b.page.getByText('Advice nobody asked for was noted once in Open discussion.').waitFor();
   await checkPage(b, 'speaking-record');
+});
+
+it('an observer notes by key and tap, and only the facilitator reads the notes', async () => {
+  const { people, names, fi, f, seeded } = await threeInARoom('e2e-observer', 1);
+  const [a, b] = people.filter((_, i) => i !== fi) as [Watched, Watched];
+  const [aName] = names.filter((_, i) => i !== fi) as [string];
+
+  // The facilitator names A the observer: everyone sees who observes.
+  await f.page.getByLabel('Observer', { exact: true }).selectOption({ label: aName });
+  await b.page.getByText(`${aName} is observing`, { exact: false }).waitFor();
+  await a.page.getByText('You are observing', { exact: false }).waitFor();
+  await f.page.getByRole('button', { name: 'Start: Check-in round' }).click();
+  await allSee(people, 'Check-in round');
+
+  // One key per code, whenever focus is not in a field; words and people after.
+  const panel = a.page.getByRole('region', { name: 'Your observer’s notes' });
+  await a.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await a.page.keyboard.press('n');
+  await panel.getByRole('heading', { name: 'Non-verbal · Check-in round' }).waitFor();
+  await panel.getByLabel('Words (optional)').fill('Shoulders dropped when the group laughed.');
+  await panel.getByRole('button', { name: names[fi] as string }).click();
+  await panel.getByText('Saved').first().waitFor();
+  await panel.getByLabel('Note a span', { exact: false }).check();
+  await panel.getByRole('button', { name: /^Theme/ }).click();
+  await panel.getByRole('button', { name: 'End this span' }).click();
+  await panel.getByText(/lasted \d+:\d{2}/).waitFor();
+  await checkPage(a, 'live-observer');
+
+  // The facilitator reads them; nobody else sees a word of them.
+  await f.page.getByText('The observer’s notes (only you see these)').click();
+  await f.page.getByText('Shoulders dropped when the group laughed.').waitFor();
+  await checkPage(f, 'live-observer-facilitator');
+  expect(await b.page.getByText('Shoulders dropped', { exact: false }).count()).toBe(0);
+  expect(await b.page.getByRole('region', { name: 'Your observer’s notes' }).count()).toBe(0);
+  expect(await b.page.getByText('The observer’s notes', { exact: false }).count()).toBe(0);
+
+  // The steward keeps the group's codebook on its settings page.
+  const steward = people[0] as Watched;
+  await steward.page.goto(`${server.url}/groups/${seeded.groupId}/settings`);
+  await steward.page.getByRole('heading', { name: 'The observer’s codebook' }).waitFor();
+  await steward.page.getByLabel('Code 5').fill('A quote');
+  await steward.page.getByRole('button', { name: 'Save the codebook' }).click();
+  await steward.page.getByText('The codebook is saved.').waitFor();
+  await checkPage(steward, 'settings-codebook');
 });

@@ -78,6 +78,7 @@ interface ValidationIssue {
   params: {
     keys?: string[];
     input?: unknown;
+    expected?: string;
     origin?: string;
     minimum?: number | bigint;
     maximum?: number | bigint;
@@ -87,16 +88,23 @@ interface ValidationIssue {
 
 const NOT_ACCEPTED = 'This field is not accepted here.';
 const REQUIRED = 'This is required.';
+const WHOLE_NUMBER = 'This needs to be a whole number.';
+const WRONG_KIND = 'This is not the kind of value expected here.';
 
 /** One validation issue as a field problem: a code the web app words, and the sentence. */
 function problemOf(issue: ValidationIssue): FieldProblem {
   const { params } = issue;
   const message = issue.message;
   switch (issue.keyword) {
-    case 'invalid_type':
-      return params.input === undefined
-        ? { code: 'required', message: message.startsWith('Invalid input') ? REQUIRED : message }
-        : { code: 'invalid', message };
+    case 'invalid_type': {
+      // zod's own words end with what it was given: nothing at all is a missing field; a
+      // value of another kind (text for a number, 1.5 for a whole number) is invalid.
+      const zodWords = message.startsWith('Invalid input');
+      if (!zodWords || message.endsWith('received undefined')) {
+        return { code: 'required', message: zodWords ? REQUIRED : message };
+      }
+      return { code: 'invalid', message: params.expected === 'int' ? WHOLE_NUMBER : WRONG_KIND };
+    }
     case 'too_small': {
       const min = Number(params.minimum);
       if (params.origin === 'string') {

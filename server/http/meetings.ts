@@ -311,7 +311,7 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
 
     app.get(
-      '/api/meetings/:meetingId/timeline.csv',
+      '/api/meetings/:meetingId/timeline/csv',
       {
         schema: {
           tags,

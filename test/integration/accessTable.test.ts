@@ -1126,7 +1126,7 @@ const ROWS: Row[] = [
         `/api/meetings/${(await (await World.create()).withMeeting()).meetingId}/notes/${randomUUID()}`,
       ),
   },
-  ...(['/timeline', '/timeline.csv'] as const).map(
+  ...(['/timeline', '/timeline/csv'] as const).map(
     (tail): Row => ({
       route: `GET /api/meetings/{meetingId}${tail}`,
       allowed: IN_GROUP,

@@ -158,7 +158,7 @@ describe('the observer’s notes', () => {
     const forAnn = (await ann.get(`/api/meetings/${meetingId}/timeline`)).json();
     expect(forAnn.withNotes).toBe(true);
     expect(forAnn.entries.filter((e: { kind: string }) => e.kind === 'note')).toHaveLength(2);
-    const csv = await ann.get(`/api/meetings/${meetingId}/timeline.csv`);
+    const csv = await ann.get(`/api/meetings/${meetingId}/timeline/csv`);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const rows = parse(csv.body, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.find((r) => r.kind === 'note' && r.text === SECRET)).toMatchObject({
@@ -167,7 +167,7 @@ describe('the observer’s notes', () => {
       part: 'Check-in round',
     });
     expect(rows.find((r) => r.kind === 'joined')).toMatchObject({ who: 'Ann Observed' });
-    expect((await ben.get(`/api/meetings/${meetingId}/timeline.csv`)).body).not.toContain(SECRET);
+    expect((await ben.get(`/api/meetings/${meetingId}/timeline/csv`)).body).not.toContain(SECRET);
 
     // The role moves on: Dee still reads what she wrote, but starts no new notes.
     expect((await a.command({ type: 'setObserver', userId: cal.id })).ok).toBe(true);
@@ -208,9 +208,18 @@ describe('the observer’s notes', () => {
       400,
     );
 
+    // Two saves of one note at once (a span started and ended in a moment): one note, and
+    // the later change wins.
+    const quick = `/api/meetings/${meetingId}/notes/${randomUUID()}`;
+    const both = await Promise.all([
+      cal.put(quick, note({ text: 'quick', span: true, startsAt: 10_000 })),
+      cal.put(quick, note({ text: 'quick', span: true, startsAt: 10_000, endsAt: 12_000 })),
+    ]);
+    expect(both.map((r) => r.statusCode), both.map((r) => r.body).join('\n')).toEqual([200, 200]);
+
     // Taking a note back.
     expect((await dee.delete(url)).statusCode).toBe(204);
-    expect((await ann.get(`/api/meetings/${meetingId}/notes`)).json().notes).toHaveLength(2);
+    expect((await ann.get(`/api/meetings/${meetingId}/notes`)).json().notes).toHaveLength(3);
   });
 });
 

@@ -30,6 +30,7 @@ import { settings } from '../../lib/session';
 import { useForm } from '../../lib/useForm';
 import { useLoad } from '../../lib/useLoad';
 import { getGroup, updateGroup } from '../groups/api';
+import { CodebookEditor } from '../meetings/CodebookEditor';
 import { getJoining } from './api';
 
 interface DraftQuestion extends Omit<Question, 'choices'> {
@@ -509,6 +510,7 @@ function Settings() {
           <div class="narrow">
             <Page title={t('settings.title')} lead={<a href={`/groups/${id}`}>{group.name}</a>}>
               <SettingsForm group={group} joining={joining} />
+              <CodebookEditor groupId={id} />
             </Page>
           </div>
         ) : (

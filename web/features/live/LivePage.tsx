@@ -13,6 +13,7 @@ import { useLoad } from '../../lib/useLoad';
 import { getSpeakingRecord } from '../meetings/api';
 import { ReflectionForm } from '../meetings/ReflectionForm';
 import { type LiveSession, openLiveSession } from './connection';
+import { ObserverNotesForFacilitator, ObserverPanel } from './ObserverPanel';
 
 /** The server's "now", ticking locally once a second: no messages needed to count down. */
 function useServerNow(offset: number): number {
@@ -460,6 +461,26 @@ function FacilitatorControls({ room, session }: { room: RoomView; session: LiveS
           <option value="leastHeard">{t('live.handOrder.leastHeard')}</option>
         </select>
       </div>
+      <div class="field">
+        <label for="observer-choice">{t('live.observer')}</label>
+        <select
+          id="observer-choice"
+          value={room.observerId ?? ''}
+          onChange={(e) =>
+            void session.send({ type: 'setObserver', userId: e.currentTarget.value || null })
+          }
+        >
+          <option value="">{t('live.observerNone')}</option>
+          {room.participants
+            .filter((p) => p.present || p.userId === room.observerId)
+            .map((p) => (
+              <option key={p.userId} value={p.userId}>
+                {p.name}
+              </option>
+            ))}
+        </select>
+      </div>
+      {room.observerId ? <ObserverNotesForFacilitator room={room} /> : null}
       {room.status === 'waiting' ? <AgendaChoice room={room} session={session} /> : null}
       <details>
         <summary>{t('live.agenda')}</summary>
@@ -616,6 +637,13 @@ function Session({ session }: { session: LiveSession }) {
         </Notice>
       ) : null}
       {session.notice.value ? <Notice tone="info">{session.notice.value}</Notice> : null}
+      {room.observerId ? (
+        <p class="small observer-line">
+          {room.observerId === you
+            ? t('live.observerIsYou')
+            : t('live.observerIs', { name: nameOf(room, room.observerId) })}
+        </p>
+      ) : null}
       {lastChange ? (
         <p class="small muted">
           {lastChange.from
@@ -746,6 +774,10 @@ function Session({ session }: { session: LiveSession }) {
         listening={listening}
       />
 
+      {room.observerId === you ? (
+        <ObserverPanel room={room} you={you} offset={session.offset.value} />
+      ) : null}
+
       {isFacilitator ? (
         <FacilitatorControls room={room} session={session} />
       ) : (
@@ -795,6 +827,7 @@ function Session({ session }: { session: LiveSession }) {
               {p.name}
               {p.userId === room.facilitatorId ? ` · ${t('live.facilitator')}` : ''}
               {p.userId === room.timekeeperId ? ` · ${t('live.timekeeper')}` : ''}
+              {p.userId === room.observerId ? ` · ${t('live.observing')}` : ''}
               {p.present ? '' : ` · ${t('live.away')}`}
             </li>
           ))}

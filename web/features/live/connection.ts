@@ -14,6 +14,7 @@ import {
 } from '../../../core/protocol/live';
 import { t } from '../../i18n/t';
 import { path } from '../../lib/api';
+import { newId } from '../../lib/ids';
 import { type LinkState, openSocket } from '../../lib/socket';
 
 export type { LinkState };
@@ -40,12 +41,6 @@ export interface LiveSession {
 
 const PINGS = 6;
 const RESYNC_CLOCK_MS = 60_000;
-
-function newId(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
 
 export function openLiveSession(meetingId: string): LiveSession {
   const room = signal<RoomView | null>(null);

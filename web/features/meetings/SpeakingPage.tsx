@@ -9,7 +9,7 @@ import { ScrollTable } from '../../components/ScrollTable';
 import { plural, t } from '../../i18n/t';
 import { formatClock, formatMeeting } from '../../lib/time';
 import { useLoad } from '../../lib/useLoad';
-import { getSpeakingRecord } from './api';
+import { getSpeakingRecord, timelineUrl } from './api';
 import { ReflectionForm } from './ReflectionForm';
 
 function Speaking() {
@@ -231,6 +231,19 @@ function Record({ initial }: { initial: SpeakingRecordView }) {
           ) : null}
         </>
       )}
+
+      {r.session !== 'none' ? (
+        <p>
+          {t('speaking.timeline')}{' '}
+          <a href={timelineUrl(r.meetingId, 'csv')} download>
+            {t('speaking.timelineCsv')}
+          </a>{' '}
+          ·{' '}
+          <a href={timelineUrl(r.meetingId, 'json')} download="session-timeline.json">
+            {t('speaking.timelineJson')}
+          </a>
+        </p>
+      ) : null}
 
       {r.history.length > 1 ? (
         <section aria-labelledby="history-title">

@@ -1,4 +1,6 @@
 /** The meetings feature's calls: schedules, meetings, RSVPs, attendance, swaps, the rota. */
+
+import type { Code } from '../../../core/domain/codebook';
 import type { ConsentResponse } from '../../../core/domain/consent';
 import type { AttendanceStatus, RsvpResponse } from '../../../core/domain/meetings';
 import type {
@@ -7,6 +9,7 @@ import type {
   MySchedule,
   ScheduleOverview,
 } from '../../../core/protocol/meetings';
+import type { CodebookView, NoteBody, NotesView, NoteView } from '../../../core/protocol/observer';
 import type { ReflectionBody, SpeakingRecordView } from '../../../core/protocol/speaking';
 import { del, get, patch, path, post, put } from '../../lib/api';
 
@@ -46,6 +49,18 @@ export const saveReflection = (meetingId: string, body: ReflectionBody) =>
   put<SpeakingRecordView>(`${meeting(meetingId)}/reflection`, body);
 export const removeReflection = (meetingId: string) =>
   del<SpeakingRecordView>(`${meeting(meetingId)}/reflection`);
+
+export const getCodebook = (groupId: string) => get<CodebookView>(`${group(groupId)}/codebook`);
+export const saveCodebook = (groupId: string, codes: Code[]) =>
+  put<CodebookView>(`${group(groupId)}/codebook`, { codes });
+export const getNotes = (meetingId: string) => get<NotesView>(`${meeting(meetingId)}/notes`);
+export const putNote = (meetingId: string, noteId: string, body: NoteBody) =>
+  put<NoteView>(`${meeting(meetingId)}${path`/notes/${noteId}`}`, body);
+export const deleteNote = (meetingId: string, noteId: string) =>
+  del(`${meeting(meetingId)}${path`/notes/${noteId}`}`);
+/** Where the session's timeline downloads from. */
+export const timelineUrl = (meetingId: string, format: 'json' | 'csv') =>
+  `${meeting(meetingId)}/${format === 'csv' ? 'timeline/csv' : 'timeline'}`;
 
 export const addRole = (groupId: string, body: { name: string; description: string | null }) =>
   post<ScheduleOverview>(`${group(groupId)}/roles`, body);
