@@ -6,7 +6,9 @@ import type { Kysely } from 'kysely';
  *   optional 1–5), kept for the group's review, shared with the group only if they choose;
  * - the observer's notes, which only the observer and the meeting's facilitator read, and the
  *   group's codebook for them;
- * - what each logged command amounted to (`live_events.happened`), for the session's timeline.
+ * - what each logged command amounted to (`live_events.happened`), for the session's timeline;
+ * - when the server must next act for a room by itself (`live_rooms.deadline`): small groups'
+ *   warnings and closing, found by any node, so they happen even after a node dies.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -64,9 +66,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.alterTable('live_events').addColumn('happened', 'text').execute();
+  // When the server must next act for a room by itself (small groups' warnings and closing).
+  await db.schema.alterTable('live_rooms').addColumn('deadline', 'bigint').execute();
+  await db.schema.createIndex('live_rooms_deadline').on('live_rooms').column('deadline').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('live_rooms_deadline').execute();
+  await db.schema.alterTable('live_rooms').dropColumn('deadline').execute();
   await db.schema.alterTable('live_events').dropColumn('happened').execute();
   await db.schema.dropTable('group_codebooks').execute();
   await db.schema.dropTable('observer_notes').execute();

@@ -4,7 +4,9 @@
  * `apply(state, command, actor, at)` with the server's clock, and gives a new state with the
  * next version (or a refusal with a reason). Clients only ever show a state they were sent.
  */
+
 import type {
+  BreakoutMode,
   HandOrder,
   LiveCommand,
   OrderMode,
@@ -99,6 +101,10 @@ export interface RoomState {
   handOrder: HandOrder;
   /** The parts that were started, in the order they were, each once. */
   held: string[];
+  /** Small groups, while they are being formed or are running. */
+  breakouts: Breakouts | null;
+  /** Who was in which small group last time (for the summary). */
+  lastBreakouts: { id: string; groups: { id: string; name: string; members: string[] }[] } | null;
 }
 
 /**
@@ -107,7 +113,42 @@ export interface RoomState {
  */
 export type Command =
   | Exclude<LiveCommand, { type: 'useTemplate' }>
-  | { type: 'setPhases'; phases: Phase[] };
+  | { type: 'setPhases'; phases: Phase[] }
+  /** The server's own: warnings and closing for small groups, when their time comes. */
+  | { type: 'breakoutTick' };
+
+/** A small group: a room inside the room (core/domain/breakouts.ts runs them). */
+export interface SmallGroup {
+  id: string;
+  name: string;
+  /** The most people who may choose it. */
+  cap: number;
+  /** Who is in it: chosen, dealt or placed before it starts; who went in, after. */
+  members: string[];
+  /** Its own room once started (the same machine as the main room), else null. */
+  room: RoomState | null;
+  endsAt: number | null;
+  extended: boolean;
+  extendAgreed: string[];
+  /** Warnings given: 0 none yet, 1 a minute left, 2 ten seconds left. */
+  warned: 0 | 1 | 2;
+  closed: boolean;
+}
+
+export interface Breakouts {
+  /** Unique in the session (the version it was proposed at). */
+  id: string;
+  mode: BreakoutMode;
+  status: 'forming' | 'running';
+  minutes: number;
+  /** Whether the facilitator goes into a small group too (they may stay out of every one). */
+  facilitatorJoins: boolean;
+  /** The part of the agenda they were for. */
+  partId: string | null;
+  groups: SmallGroup[];
+  /** Who went back to the main room before their group closed. */
+  back: string[];
+}
 
 export type Outcome = { ok: true; state: RoomState } | { ok: false; refusal: Refusal };
 
@@ -158,6 +199,8 @@ export function newRoom(
     recent: [],
     adviceMarks: [],
     handOrder: 'raised',
+    breakouts: null,
+    lastBreakouts: null,
   };
 }
 
@@ -298,7 +341,7 @@ function closeTurn(state: RoomState, at: number): Partial<RoomState> {
   };
 }
 
-function isFacilitator(state: RoomState, actor: Actor): boolean {
+export function isFacilitator(state: RoomState, actor: Actor): boolean {
   return state.facilitatorId === null || state.facilitatorId === actor.userId;
 }
 
@@ -402,7 +445,7 @@ export function apply(
         ],
       });
     }
-    case 'end':
+    case 'end': {
       if (!isFacilitator(state, actor)) return refuse('not_facilitator');
       return next(state, {
         ...closeTurn(state, at),
@@ -411,6 +454,7 @@ export function apply(
         handsLowered: {},
         floorId: null,
       });
+    }
     default:
       break;
   }

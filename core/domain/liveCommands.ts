@@ -29,10 +29,64 @@ export const turnChoiceSchema = z.strictObject({
 });
 export type TurnChoice = z.infer<typeof turnChoiceSchema>;
 
+const choose = z.strictObject({ type: z.literal('choose'), choice: turnChoiceSchema });
+const startTurn = z.strictObject({ type: z.literal('startTurn'), speakerId: userId.optional() });
+const endTurn = z.strictObject({ type: z.literal('endTurn') });
+const pass = z.strictObject({ type: z.literal('pass') });
+const hand = z.strictObject({ type: z.literal('hand'), raised: z.boolean() });
+/** Calls on someone (a raised hand): their turn, or the floor in discussion. */
+const callOn = z.strictObject({ type: z.literal('callOn'), userId });
+/** Lowers someone's hand; the person is told. */
+const lowerHand = z.strictObject({ type: z.literal('lowerHand'), userId });
+
+/**
+ * What people do inside a small group: the room's own turns and hands, with nobody in a role
+ * (so anyone in it may start the next turn).
+ */
+export const inGroupCommand = z.discriminatedUnion('type', [
+  choose,
+  startTurn,
+  endTurn,
+  pass,
+  hand,
+  callOn,
+  lowerHand,
+]);
+
+export const BREAKOUT_MODES = ['choose', 'deal', 'hand'] as const;
+export type BreakoutMode = (typeof BREAKOUT_MODES)[number];
+
+const groupId = z.string().min(1).max(16);
+
+/** Small groups: proposed, chosen or placed, started, extended, left, ended. */
+const breakoutCommands = [
+  z.strictObject({
+    type: z.literal('proposeBreakouts'),
+    mode: z.enum(BREAKOUT_MODES),
+    /** About how many in each: pairs or threes (or more). */
+    size: z.number().int().min(2).max(8),
+    minutes: z.number().int().min(1).max(90),
+    /** Names for the groups, if the facilitator gives them (their number is then the count). */
+    names: z.array(z.string().trim().min(1).max(40)).min(1).max(20).optional(),
+    facilitatorJoins: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('chooseGroup'), groupId }),
+  z.strictObject({ type: z.literal('placeInGroup'), userId, groupId: groupId.nullable() }),
+  z.strictObject({ type: z.literal('cancelBreakouts') }),
+  z.strictObject({ type: z.literal('startBreakouts') }),
+  z.strictObject({ type: z.literal('inGroup'), command: inGroupCommand }),
+  z.strictObject({ type: z.literal('agreeExtend') }),
+  z.strictObject({ type: z.literal('backToMain') }),
+  z.strictObject({ type: z.literal('endBreakouts') }),
+] as const;
+export const breakoutCommand = z.discriminatedUnion('type', [...breakoutCommands]);
+export type BreakoutCommand = Exclude<z.infer<typeof breakoutCommand>, { type: 'inGroup' }>;
+export type InGroupCommand = Extract<z.infer<typeof breakoutCommand>, { type: 'inGroup' }>;
+
 export const liveCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('join') }),
   z.strictObject({ type: z.literal('leave') }),
-  z.strictObject({ type: z.literal('choose'), choice: turnChoiceSchema }),
+  choose,
   z.strictObject({ type: z.literal('startPhase'), index: z.number().int().min(0).max(50) }),
   z.strictObject({
     type: z.literal('adjustPhase'),
@@ -47,15 +101,13 @@ export const liveCommand = z.discriminatedUnion('type', [
     mode: z.enum(ORDER_MODES),
     order: z.array(userId).max(200).optional(),
   }),
-  z.strictObject({ type: z.literal('startTurn'), speakerId: userId.optional() }),
-  z.strictObject({ type: z.literal('endTurn') }),
-  z.strictObject({ type: z.literal('pass') }),
-  z.strictObject({ type: z.literal('hand'), raised: z.boolean() }),
+  startTurn,
+  endTurn,
+  pass,
+  hand,
   z.strictObject({ type: z.literal('takeFacilitation') }),
-  /** The facilitator calls on someone (a raised hand): their turn, or the floor in discussion. */
-  z.strictObject({ type: z.literal('callOn'), userId }),
-  /** The facilitator lowers someone's hand; the person is told. */
-  z.strictObject({ type: z.literal('lowerHand'), userId }),
+  callOn,
+  lowerHand,
   /**
    * In open discussion, the timekeeper or facilitator marks who is speaking now (null: nobody),
    * for the record of who spoke.
@@ -70,6 +122,7 @@ export const liveCommand = z.discriminatedUnion('type', [
   /** Before starting: use one of the group's agendas, scaled to the meeting's length. */
   z.strictObject({ type: z.literal('useTemplate'), templateId: z.string().min(1).max(40) }),
   z.strictObject({ type: z.literal('end') }),
+  ...breakoutCommands,
 ]);
 export type LiveCommand = z.infer<typeof liveCommand>;
 export type LiveCommandType = LiveCommand['type'];
@@ -93,5 +146,13 @@ export const REFUSALS = [
   'passed',
   'not_open',
   'not_timekeeper',
+  'breakouts_running',
+  'no_breakouts',
+  'no_such_group',
+  'not_choosing',
+  'already_in_group',
+  'group_full',
+  'not_in_group',
+  'already_extended',
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];

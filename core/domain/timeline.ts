@@ -21,6 +21,8 @@ export const HAPPENINGS = [
   'facilitator',
   'observer',
   'advice',
+  'small_groups',
+  'small_groups_ended',
   'ended',
 ] as const;
 export type HappeningKind = (typeof HAPPENINGS)[number];
@@ -95,6 +97,10 @@ export function describeChange(before: RoomState, after: RoomState): Happening[]
     );
   }
   if (after.adviceMarks.length > before.adviceMarks.length) out.push(inPart({ kind: 'advice' }));
+  const wereOut = before.breakouts?.status === 'running';
+  const areOut = after.breakouts?.status === 'running';
+  if (areOut && !wereOut) out.push(inPart({ kind: 'small_groups' }));
+  if (wereOut && !areOut) out.push(inPart({ kind: 'small_groups_ended' }));
   if (after.status === 'ended' && before.status !== 'ended') out.push({ kind: 'ended' });
   return out;
 }

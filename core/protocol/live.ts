@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import {
+  BREAKOUT_MODES,
   HAND_ORDERS,
   liveCommand,
   ORDER_MODES,
@@ -77,7 +78,7 @@ const phaseView = z.object({
 });
 
 /** The room as everyone in it sees it (the same for all; each client marks itself). */
-export const roomView = z.object({
+const roomViewBase = z.object({
   meetingId: z.string(),
   /** The agendas a facilitator can choose from before starting ('group' is the group's own). */
   templates: z.array(z.object({ id: z.string(), name: z.string() })),
@@ -144,6 +145,47 @@ export const roomView = z.object({
   handOrder: z.enum(HAND_ORDERS),
   /** How many times advice nobody asked for was noted in this part (never by whom). */
   adviceMarks: z.number().int(),
+});
+/** A small group's room: the same shape as the main room's (without small groups of its own). */
+export type SmallRoomView = z.infer<typeof roomViewBase>;
+
+export const breakoutsView = z.object({
+  id: z.string(),
+  mode: z.enum(BREAKOUT_MODES),
+  status: z.enum(['forming', 'running']),
+  minutes: z.number(),
+  facilitatorJoins: z.boolean(),
+  /** Who went back to the main room before their group closed. */
+  back: z.array(z.string()),
+  groups: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      cap: z.number().int(),
+      members: z.array(z.string()),
+      /** Server time the group closes (null before it starts). */
+      endsAt: z.number().nullable(),
+      extended: z.boolean(),
+      extendAgreed: z.array(z.string()),
+      /** 0 no warning yet, 1 a minute left, 2 ten seconds left. */
+      warned: z.number().int(),
+      closed: z.boolean(),
+      room: roomViewBase.nullable(),
+    }),
+  ),
+});
+export type BreakoutsView = z.infer<typeof breakoutsView>;
+
+/** The room as everyone in it sees it, small groups included. */
+export const roomView = roomViewBase.extend({
+  breakouts: breakoutsView.nullable(),
+  /** Who was in which small group last time. */
+  lastBreakouts: z
+    .object({
+      id: z.string(),
+      groups: z.array(z.object({ id: z.string(), name: z.string(), members: z.array(z.string()) })),
+    })
+    .nullable(),
 });
 export type RoomView = z.infer<typeof roomView>;
 

@@ -32,6 +32,7 @@ export const PAGE_PATHS = [
   '/decisions/:decisionId',
   '/meetings/:meetingId',
   '/meetings/:meetingId/live',
+  '/meetings/:meetingId/speaking',
   '/email-preferences/:token',
   '/notifications',
   '/directory',

@@ -8,8 +8,9 @@ import { z } from 'zod';
 import type { AgreementChange, AgreementItem } from '../../core/domain/agreement';
 import { codebookSchema } from '../../core/domain/codebook';
 import type { Question } from '../../core/domain/joining';
-import type { RoomState } from '../../core/domain/live';
+import type { Breakouts, RoomState } from '../../core/domain/live';
 import {
+  BREAKOUT_MODES,
   HAND_ORDERS,
   ORDER_MODES,
   PHASE_KINDS,
@@ -166,9 +167,18 @@ const roomV3 = roomV2.extend({
   held: z.array(z.string()),
 });
 
-/** Version 4: the record of who spoke (per part, and who is speaking now), the hand order. */
-const roomV4 = roomV3.extend({
-  schema: z.literal(4),
+/**
+ * Version 4: the record of who spoke (per part, and who is speaking now), the hand order, the
+ * observer, and small groups (each with a room of the same shape inside).
+ */
+const roomFieldsV4 = roomV3.omit({ schema: true }).extend({
+  breakouts: z.lazy(() => storedBreakouts).nullable(),
+  lastBreakouts: z
+    .object({
+      id: z.string(),
+      groups: z.array(z.object({ id: z.string(), name: z.string(), members: z.array(z.string()) })),
+    })
+    .nullable(),
   timekeeperId: z.string().nullable(),
   observerId: z.string().nullable(),
   speaking: z.object({ userId: z.string(), phaseId: z.string(), since: z.number() }).nullable(),
@@ -179,9 +189,36 @@ const roomV4 = roomV3.extend({
   adviceMarks: z.array(z.object({ phaseId: z.string(), at: z.number() })),
   handOrder: z.enum(HAND_ORDERS),
 });
+const roomV4 = roomFieldsV4.extend({ schema: z.literal(4) });
+
+const storedBreakouts: z.ZodType<Breakouts> = z.object({
+  id: z.string(),
+  mode: z.enum(BREAKOUT_MODES),
+  status: z.enum(['forming', 'running']),
+  minutes: z.number(),
+  facilitatorJoins: z.boolean(),
+  partId: z.string().nullable(),
+  back: z.array(z.string()),
+  groups: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      cap: z.number().int(),
+      members: z.array(z.string()),
+      room: z.lazy(() => roomFieldsV4).nullable(),
+      endsAt: z.number().nullable(),
+      extended: z.boolean(),
+      extendAgreed: z.array(z.string()),
+      warned: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+      closed: z.boolean(),
+    }),
+  ),
+});
 
 /** What version 4 added, for a room stored before it. */
 type AddedInV4 =
+  | 'breakouts'
+  | 'lastBreakouts'
   | 'timekeeperId'
   | 'observerId'
   | 'speaking'
@@ -193,6 +230,8 @@ function fromV3(state: Omit<RoomState, AddedInV4>): RoomState {
   const phaseId = state.phases[state.phaseIndex]?.id;
   return {
     ...state,
+    breakouts: null,
+    lastBreakouts: null,
     timekeeperId: null,
     observerId: null,
     // A turn under way is someone speaking; time spoken before was not kept by part.

@@ -650,6 +650,8 @@ export interface LiveRoomsTable {
   state: string;
   created_at: string;
   updated_at: string;
+  /** Server milliseconds: when the server must next act for the room by itself, if ever. */
+  deadline: number | null;
 }
 
 export interface LiveEventsTable {

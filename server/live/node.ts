@@ -30,11 +30,19 @@ import {
   listLapsed,
   renewLeases,
 } from '../db/queries/livePresence';
+import { listDueRooms } from '../db/queries/liveRooms';
 import { sessionExists } from '../db/queries/sessions';
 import type { Deps } from '../deps';
 import type { BusEvent } from '../fanout/bus';
 import { newId } from '../security/tokens';
-import { type LiveAccess, liveAccess, readRoom, runCommandFor, toRoomView } from './rooms';
+import {
+  type LiveAccess,
+  liveAccess,
+  readRoom,
+  runCommandFor,
+  runDeadline,
+  toRoomView,
+} from './rooms';
 
 /** A socket whose outgoing buffer grows past this is too slow to keep up; it is closed. */
 const SLOW_CONSUMER_BYTES = 1024 * 1024;
@@ -57,6 +65,9 @@ interface RoomEntry {
   /** Who was last told what about a round (facilitator and answer); undefined: nobody yet. */
   nudged?: string;
 }
+
+/** How often the rooms' deadlines are looked at (any node acts for any room). */
+const DEADLINE_CHECK_MS = 1_000;
 
 /** How often a room in open discussion is looked at again for the nudge. */
 const NUDGE_CHECK_MS = 15_000;
@@ -102,6 +113,8 @@ export class LiveNode {
       every(Math.max(250, Math.floor(this.graceMs / 3)), () => this.renew()),
       // Anyone whose last lease ran out is gone: settled by whichever node sees it first.
       every(Math.max(250, Math.floor(this.graceMs / 12)), () => this.settleLapsed()),
+      // Small groups' warnings and closing come when their time does, whoever is connected.
+      every(DEADLINE_CHECK_MS, () => this.meetDeadlines()),
       // Someone speaking on and on changes nothing in the room, but may call for a nudge.
       every(NUDGE_CHECK_MS, async () => {
         for (const entry of this.rooms.values()) this.nudge(entry);
@@ -114,6 +127,14 @@ export class LiveNode {
   private async renew(): Promise<void> {
     if (this.rooms.size === 0) return;
     await renewLeases(this.deps.db, this.nodeId, this.deps.now().getTime() + this.graceMs);
+  }
+
+  /** Acts for every room whose deadline has come (on whichever node sees it first). */
+  async meetDeadlines(): Promise<void> {
+    for (const due of await listDueRooms(this.deps.db, this.deps.now().getTime())) {
+      // One room that cannot take the change does not hold up the others.
+      await runDeadline(this.deps, due.meeting_id, due.deadline).catch(() => {});
+    }
   }
 
   /** Marks as gone everyone whose presence leases have all run out. */

@@ -4,7 +4,6 @@
  */
 import {
   type Actor,
-  apply,
   type Command,
   currentPhase,
   newRoom,
@@ -22,10 +21,11 @@ import {
   SESSION_TEMPLATES,
   type SessionTemplate,
 } from '../../core/domain/liveTemplates';
+import { applyCommand } from '../../core/domain/room';
 import { leastHeardFirst } from '../../core/domain/speaking';
 import { describeChange } from '../../core/domain/timeline';
 import { AppError } from '../../core/errors';
-import type { RoomView } from '../../core/protocol/live';
+import type { RoomView, SmallRoomView } from '../../core/protocol/live';
 import { authorize } from '../access/requireGroupAccess';
 import { type MeetingAccess, requireMeetingAccess } from '../access/requireMeetingAccess';
 import type { Viewer } from '../access/viewer';
@@ -134,6 +134,7 @@ export async function ensureRoom(deps: Deps, access: LiveAccess): Promise<RoomRo
       timekeeperId: access.timekeeperId,
       observerId: access.observerId,
     }),
+    deadline: null,
     created_at: at,
     updated_at: at,
   });
@@ -144,6 +145,35 @@ export async function ensureRoom(deps: Deps, access: LiveAccess): Promise<RoomRo
 
 /** The room as everyone in it sees it. */
 export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
+  const b = state.breakouts;
+  return {
+    ...roomViewOf(state, access),
+    breakouts: b && {
+      id: b.id,
+      mode: b.mode,
+      status: b.status,
+      minutes: b.minutes,
+      facilitatorJoins: b.facilitatorJoins,
+      back: b.back,
+      groups: b.groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        cap: g.cap,
+        members: g.members,
+        endsAt: g.endsAt,
+        extended: g.extended,
+        extendAgreed: g.extendAgreed,
+        warned: g.warned,
+        closed: g.closed,
+        room: g.room && roomViewOf(g.room, access),
+      })),
+    },
+    lastBreakouts: state.lastBreakouts,
+  };
+}
+
+/** One room as its people see it: the main room, or a small group's (the same shape). */
+function roomViewOf(state: RoomState, access: LiveAccess): SmallRoomView {
   return {
     meetingId: access.meetingId,
     groupId: access.groupId,
@@ -235,7 +265,7 @@ async function applyAndLog(
   deps: Deps,
   who: RoomActor,
   clientId: string,
-  logged: LiveCommand,
+  logged: LiveCommand | { type: 'breakoutTick' },
   command: Command,
 ): Promise<CommandResult> {
   const { meetingId, actor } = who;
@@ -248,7 +278,7 @@ async function applyAndLog(
     if (seen) return { ok: true, version: seen.version, repeated: true };
     const { state } = room;
     const seed = Number.parseInt(clientId.replace(/[^0-9a-f]/gi, '').slice(0, 8) || '1', 16);
-    const outcome = apply(state, command, actor, now.getTime(), seed);
+    const outcome = applyCommand(state, command, actor, now.getTime(), seed);
     if (!outcome.ok) return { ok: false, version: state.version, refusal: outcome.refusal };
     const next = outcome.state;
     // Accepted with nothing to change: no new version, nothing to tell anyone.
@@ -281,6 +311,26 @@ export async function runCommandFor(
   command: Extract<LiveCommand, { type: 'leave' }>,
 ): Promise<CommandResult> {
   return announced(deps, who.meetingId, await applyAndLog(deps, who, clientId, command, command));
+}
+
+/** Who the server is when it acts for a room by itself (in the command log). */
+const HEARTH: RoomActor['actor'] = { userId: 'hearth', name: 'Hearth', observer: false };
+
+/**
+ * The server acts for a room whose deadline has come: small groups are warned, or closed and
+ * everyone brought back. The deadline names the tick, so several nodes seeing it apply it once.
+ */
+export async function runDeadline(
+  deps: Deps,
+  meetingId: string,
+  deadline: number,
+): Promise<CommandResult> {
+  const tick = { type: 'breakoutTick' } as const;
+  return announced(
+    deps,
+    meetingId,
+    await applyAndLog(deps, { meetingId, actor: HEARTH }, `tick-${deadline}`, tick, tick),
+  );
 }
 
 /** Tells every node of a room's new version, when a command made one. */

@@ -1446,6 +1446,14 @@ const BOTH: LiveRole[] = ['participant', 'facilitator'];
 const ROUND: LiveCommand = { type: 'startPhase', index: 0 };
 /** The default agenda's third part is open discussion in small groups. */
 const OPEN: LiveCommand = { type: 'startPhase', index: 2 };
+/** Pairs, chosen, for ten minutes, the facilitator in one too (so both people are in a group). */
+const PROPOSE = {
+  type: 'proposeBreakouts',
+  mode: 'choose',
+  size: 2,
+  minutes: 10,
+  facilitatorJoins: true,
+} as const satisfies LiveCommand;
 
 const COMMANDS: Record<CommandType, CommandRow> = {
   join: { allowed: BOTH, before: () => [], command: { type: 'join' } },
@@ -1508,6 +1516,47 @@ const COMMANDS: Record<CommandType, CommandRow> = {
     command: (ids) => ({ type: 'speaking', userId: ids.participant }),
   },
   markAdvice: { allowed: ['facilitator'], before: () => [OPEN], command: { type: 'markAdvice' } },
+  proposeBreakouts: { allowed: ['facilitator'], before: () => [], command: PROPOSE },
+  chooseGroup: {
+    allowed: BOTH,
+    before: () => [PROPOSE],
+    command: { type: 'chooseGroup', groupId: 'g1' },
+  },
+  placeInGroup: {
+    allowed: ['facilitator'],
+    before: () => [{ ...PROPOSE, mode: 'hand' }],
+    command: (ids) => ({ type: 'placeInGroup', userId: ids.participant, groupId: 'g1' }),
+  },
+  cancelBreakouts: {
+    allowed: ['facilitator'],
+    before: () => [PROPOSE],
+    command: { type: 'cancelBreakouts' },
+  },
+  startBreakouts: {
+    allowed: ['facilitator'],
+    before: () => [PROPOSE],
+    command: { type: 'startBreakouts' },
+  },
+  inGroup: {
+    allowed: BOTH,
+    before: () => [PROPOSE, { type: 'startBreakouts' }],
+    command: { type: 'inGroup', command: { type: 'hand', raised: true } },
+  },
+  agreeExtend: {
+    allowed: BOTH,
+    before: () => [PROPOSE, { type: 'startBreakouts' }],
+    command: { type: 'agreeExtend' },
+  },
+  backToMain: {
+    allowed: BOTH,
+    before: () => [PROPOSE, { type: 'startBreakouts' }],
+    command: { type: 'backToMain' },
+  },
+  endBreakouts: {
+    allowed: ['facilitator'],
+    before: () => [PROPOSE, { type: 'startBreakouts' }],
+    command: { type: 'endBreakouts' },
+  },
   setObserver: {
     allowed: ['facilitator'],
     before: () => [],

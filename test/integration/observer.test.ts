@@ -215,7 +215,10 @@ describe('the observer’s notes', () => {
       cal.put(quick, note({ text: 'quick', span: true, startsAt: 10_000 })),
       cal.put(quick, note({ text: 'quick', span: true, startsAt: 10_000, endsAt: 12_000 })),
     ]);
-    expect(both.map((r) => r.statusCode), both.map((r) => r.body).join('\n')).toEqual([200, 200]);
+    expect(
+      both.map((r) => r.statusCode),
+      both.map((r) => r.body).join('\n'),
+    ).toEqual([200, 200]);
 
     // Taking a note back.
     expect((await dee.delete(url)).statusCode).toBe(204);

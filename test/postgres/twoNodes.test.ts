@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LIVE_CLOSE, type RoomView } from '../../core/protocol/live';
 import { BUS_CHANNEL, busApplicationName } from '../../server/fanout/bus';
+import { endBreakoutsSoon } from '../helpers/breakouts';
 import { connectLive, connectSpace, type LiveClient } from '../helpers/liveClient';
 import { seedLiveMeeting } from '../helpers/liveSeed';
 import { type RunningNode, spawnNode } from '../helpers/spawnNode';
@@ -125,6 +126,48 @@ it('shares one live room between people connected to different nodes', async () 
       seeded.userIds[1],
     ]);
   }
+  for (const client of clients) await client.close();
+});
+
+it('runs small groups across nodes, and ends them on time from whichever node sees it', async () => {
+  const seeded = await seedLiveMeeting(a.url, 4, 'nodegroups');
+  const clients = await Promise.all(
+    seeded.cookies.map((cookie, i) => connectLive((i % 2 ? b : a).url, seeded.meetingId, cookie)),
+  );
+  for (const c of clients) await c.command({ type: 'join' });
+  const everyone = async (check: (room: RoomView) => boolean) => {
+    for (const client of clients) {
+      const now = client.room();
+      if (now && check(now)) continue;
+      await client.waitFor((m) => m.type === 'state' && check(m.room), 15_000);
+    }
+  };
+  await everyone((r) => r.participants.filter((p) => p.present).length === 4);
+  const facilitatorId = clients[0]?.room()?.facilitatorId ?? '';
+  const f = clients[seeded.userIds.indexOf(facilitatorId)] as LiveClient;
+  await f.command({ type: 'startPhase', index: 2 });
+  const proposed = await f.command({
+    type: 'proposeBreakouts',
+    mode: 'deal',
+    size: 2,
+    minutes: 10,
+    facilitatorJoins: true,
+  });
+  expect(proposed.ok).toBe(true);
+  expect((await f.command({ type: 'startBreakouts' })).ok).toBe(true);
+  await everyone((r) => r.breakouts?.status === 'running');
+  // Someone on node B raises a hand in their small group; everyone on both nodes sees it.
+  const onB = clients[1] as LiveClient;
+  expect((await onB.command({ type: 'inGroup', command: { type: 'hand', raised: true } })).ok).toBe(
+    true,
+  );
+  await everyone(
+    (r) =>
+      r.breakouts?.groups.some((g) => g.room?.hands.some((h) => h.userId === seeded.userIds[1])) ===
+      true,
+  );
+  await endBreakoutsSoon(database.database, seeded.meetingId, 2_000);
+  await everyone((r) => r.breakouts === null && r.lastBreakouts !== null);
   for (const client of clients) await client.close();
 });
 

@@ -1,5 +1,6 @@
 /** SQL for live rooms and their command log. The room's state is parsed (and upgraded) here. */
 import type { Kysely } from 'kysely';
+import { nextDeadline } from '../../../core/domain/breakouts';
 import type { RoomState } from '../../../core/domain/live';
 import type { Happening } from '../../../core/domain/timeline';
 import { parseColumn, parseRoomState, roomStateText, storedHappenings } from '../jsonColumns';
@@ -20,6 +21,21 @@ export async function findRoom(
     .where('meeting_id', '=', meetingId)
     .executeTakeFirst();
   return row ? toRoomRow(row) : undefined;
+}
+
+/** Rooms whose deadline has come: the server acts for them (any node may). */
+export async function listDueRooms(
+  db: Kysely<Database>,
+  now: number,
+): Promise<{ meeting_id: string; deadline: number }[]> {
+  const rows = await db
+    .selectFrom('live_rooms')
+    .select(['meeting_id', 'deadline'])
+    .where('deadline', '<=', now)
+    .orderBy('deadline')
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({ meeting_id: r.meeting_id, deadline: Number(r.deadline) }));
 }
 
 /** The rooms of a group's most recent sessions (parsed), newest first. */
@@ -82,6 +98,7 @@ export async function saveRoom(
       version: change.state.version,
       state: roomStateText(change.state),
       updated_at: change.updated_at,
+      deadline: nextDeadline(change.state),
     })
     .where('meeting_id', '=', meetingId)
     .execute();
