@@ -43,8 +43,8 @@ async function takeTurn(facilitator: Page, people: Watched[], names: string[]) {
  * Three people in one live session, one of them on a desktop and two on phones; resolves
  * once everyone sees all three, with the facilitator (the rota's) found from the page.
  */
-async function threeInARoom(tag: string, onDesktop: number) {
-  const seeded = await seedLiveMeeting(server.url, 3, tag);
+async function threeInARoom(tag: string, onDesktop: number, size = 3) {
+  const seeded = await seedLiveMeeting(server.url, size, tag);
   const people: Watched[] = [];
   for (const [i, cookie] of seeded.cookies.entries()) {
     const person = await newPerson(browser, i === onDesktop ? DESKTOP : undefined);
@@ -53,8 +53,8 @@ async function threeInARoom(tag: string, onDesktop: number) {
     await person.page.goto(`${server.url}/meetings/${seeded.meetingId}/live`);
     people.push(person);
   }
-  await allSee(people, 'Here now (3)');
-  const names = ['Person 1', 'Person 2', 'Person 3'];
+  await allSee(people, `Here now (${size})`);
+  const names = Array.from({ length: size }, (_, i) => `Person ${i + 1}`);
   const facilitatorName = await people[0]?.page
     .locator('ul.here li', { hasText: 'facilitating' })
     .textContent();
@@ -283,4 +283,92 @@ it('an observer notes by key and tap, and only the facilitator reads the notes',
   await steward.page.getByRole('button', { name: 'Save the codebook' }).click();
   await steward.page.getByText('The codebook is saved.').waitFor();
   await checkPage(steward, 'settings-codebook');
+});
+
+it('four people: two small groups they chose, an observer, a check-out and the chart after', async () => {
+  const { people, names, fi, f } = await threeInARoom('e2e-groups', 0, 4);
+  const others = people.filter((_, i) => i !== fi);
+  const otherNames = names.filter((_, i) => i !== fi);
+  const [a, b, c] = others as [Watched, Watched, Watched];
+
+  // An observer, shown to everyone.
+  await f.page
+    .getByLabel('Observer', { exact: true })
+    .selectOption({ label: otherNames[2] as string });
+  await a.page.getByText(`${otherNames[2]} is observing`, { exact: false }).waitFor();
+  await f.page.getByText('The agenda').click();
+  await f.page.getByRole('button', { name: /^Small groups/ }).click();
+  await allSee(people, 'Talk in twos or threes about what came up.');
+
+  // The facilitator sets up two named groups that people choose, and joins one.
+  await f.page.getByText('Small groups for this part').click();
+  await f.page.getByLabel('Names for the groups (optional)').fill('Garden\nKitchen');
+  await f.page.getByLabel('I will join a group too', { exact: false }).check();
+  await f.page.getByRole('button', { name: 'Set up small groups' }).click();
+  await allSee(people, 'Small groups are being set up');
+  const choose = async (person: Watched, group: string) =>
+    person.page
+      .locator('ul.group-cards li', { hasText: group })
+      .getByRole('button', { name: 'Choose this group' })
+      .click();
+  await choose(a, 'Garden');
+  await choose(b, 'Kitchen');
+  // A changes their mind: switching is free until the groups start.
+  await choose(a, 'Kitchen');
+  await choose(a, 'Garden');
+  await choose(c, 'Kitchen');
+  await f.page
+    .locator('ul.group-cards li', { hasText: 'Garden' })
+    .getByText(otherNames[0] as string)
+    .waitFor();
+  await checkPage(a, 'live-groups-forming');
+  await choose(f, 'Garden');
+  await f.page.getByRole('button', { name: 'Start the small groups' }).click();
+
+  // Each is in a room of their own: turns inside it, nobody in charge.
+  await a.page.getByRole('heading', { name: 'Your small group: Garden' }).waitFor();
+  await b.page.getByRole('heading', { name: 'Your small group: Kitchen' }).waitFor();
+  await a.page.getByRole('button', { name: /^Start .*’s turn$/ }).click();
+  await f.page
+    .getByText(/is speaking\.$|Your turn:/)
+    .first()
+    .waitFor();
+  await checkPage(a, 'live-group-room');
+  // C goes back to the main room early; the others carry on.
+  await c.page.getByRole('button', { name: 'Back to the main room' }).click();
+  await c.page.getByRole('heading', { name: 'Small groups are under way' }).waitFor();
+  await checkPage(c, 'live-groups-main-room');
+
+  // The facilitator brings everyone back.
+  await f.page.getByRole('button', { name: 'Bring everyone back now' }).click();
+  for (const p of people) {
+    await p.page
+      .getByRole('heading', { name: /Your small group|Small groups are/ })
+      .waitFor({ state: 'detached' });
+  }
+
+  // The observer notes a moment; the check-out asks everyone how today was.
+  await c.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await c.page.keyboard.press('e');
+  await c.page
+    .getByRole('region', { name: 'Your observer’s notes' })
+    .getByText('Saved')
+    .first()
+    .waitFor();
+  await f.page.getByRole('button', { name: /^Check-out round/ }).click();
+  await allSee(people, 'Check-out: how was today?');
+  await b.page.getByLabel('How was today?', { exact: true }).fill('Glad I came.');
+  await b.page.getByText('The group', { exact: true }).click();
+  await b.page.getByRole('button', { name: 'Save my reflection' }).click();
+  await b.page.getByText('Your reflection is saved.').waitFor();
+
+  // After: the chart, with the small groups' time in it.
+  await f.page.getByRole('button', { name: 'End the session' }).click();
+  await f.page.getByRole('button', { name: /^Yes, end/ }).click();
+  await allSee(people, 'This session has ended');
+  await a.page.getByRole('link', { name: 'How time was shared' }).click();
+  await a.page.getByRole('img', { name: /Time each person spoke/ }).waitFor();
+  await a.page.getByText('Small groups:', { exact: false }).first().waitFor();
+  await a.page.getByText('Glad I came.').waitFor();
+  await checkPage(a, 'speaking-record-groups');
 });

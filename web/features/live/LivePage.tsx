@@ -14,6 +14,7 @@ import { getSpeakingRecord } from '../meetings/api';
 import { ReflectionForm } from '../meetings/ReflectionForm';
 import { type LiveSession, openLiveSession } from './connection';
 import { ObserverNotesForFacilitator, ObserverPanel } from './ObserverPanel';
+import { ProposeSmallGroups, SmallGroups } from './SmallGroups';
 
 /** The server's "now", ticking locally once a second: no messages needed to count down. */
 function useServerNow(offset: number): number {
@@ -481,6 +482,9 @@ function FacilitatorControls({ room, session }: { room: RoomView; session: LiveS
         </select>
       </div>
       {room.observerId ? <ObserverNotesForFacilitator room={room} /> : null}
+      {room.breakouts === null && room.status === 'running' ? (
+        <ProposeSmallGroups session={session} />
+      ) : null}
       {room.status === 'waiting' ? <AgendaChoice room={room} session={session} /> : null}
       <details>
         <summary>{t('live.agenda')}</summary>
@@ -601,6 +605,13 @@ function Session({ session }: { session: LiveSession }) {
   );
   const canPass = roundAhead && room.turn?.speakerId !== you && !room.done.includes(you);
   const speaker = room.turn ? nameOf(room, room.turn.speakerId) : null;
+  // While in a small group, its room is the person's room: the main room's hands and turns wait.
+  const myGroup = room.breakouts?.groups.find((g) => g.members.includes(you));
+  const inSmallGroup =
+    room.breakouts?.status === 'running' &&
+    myGroup !== undefined &&
+    !myGroup.closed &&
+    !room.breakouts.back.includes(you);
   // The closing round: the agenda's last part, when it is a round (a check-out).
   const closing = phase?.kind === 'round' && room.phaseIndex === room.phases.length - 1;
   const overTime = turnLeft !== null && turnLeft <= 0;
@@ -654,6 +665,14 @@ function Session({ session }: { session: LiveSession }) {
             : t('live.facilitatorTook', { to: nameOf(room, lastChange.to) })}
         </p>
       ) : null}
+
+      <SmallGroups
+        room={room}
+        you={you}
+        now={now}
+        session={session}
+        isFacilitator={isFacilitator}
+      />
 
       <section class="card panel live-phase" aria-labelledby="phase-title">
         <h1 id="phase-title" tabIndex={-1}>
@@ -766,13 +785,15 @@ function Session({ session }: { session: LiveSession }) {
         <SpeakingControl room={room} session={session} />
       ) : null}
 
-      <Hands
-        room={room}
-        you={you}
-        session={session}
-        isFacilitator={isFacilitator}
-        listening={listening}
-      />
+      {inSmallGroup ? null : (
+        <Hands
+          room={room}
+          you={you}
+          session={session}
+          isFacilitator={isFacilitator}
+          listening={listening}
+        />
+      )}
 
       {room.observerId === you ? (
         <ObserverPanel room={room} you={you} offset={session.offset.value} />
@@ -784,7 +805,7 @@ function Session({ session }: { session: LiveSession }) {
         <Agenda room={room} />
       )}
 
-      {iPassed ? (
+      {inSmallGroup ? null : iPassed ? (
         <p class="muted">{t(phase?.kind === 'round' ? 'live.youPassed' : 'live.youPassNext')}</p>
       ) : canPass ? (
         <p>
@@ -797,7 +818,7 @@ function Session({ session }: { session: LiveSession }) {
           </button>
         </p>
       ) : null}
-      {room.turn?.speakerId !== you && !iPassed && roundAhead ? (
+      {!inSmallGroup && room.turn?.speakerId !== you && !iPassed && roundAhead ? (
         <ChoiceForm key={`${room.phaseIndex}`} room={room} you={you} session={session} />
       ) : null}
 
