@@ -285,7 +285,7 @@ describe('whatever happens around small groups', () => {
         }
         // However it went, once every deadline has passed, everyone is back.
         let last = s;
-        for (let i = 0; i < 4 && last.breakouts?.status === 'running'; i++) {
+        for (let i = 0; i < 20 && last.breakouts?.status === 'running'; i++) {
           last = tick(last, (nextDeadline(last) ?? at) + 1);
         }
         if (last.breakouts) expect(last.breakouts.status).toBe('forming');

@@ -71,7 +71,7 @@ export function groupOf(b: Breakouts | null, userId: string): SmallGroup | undef
 /** The next time the server must act for this room (a warning or a close), or null. */
 export function nextDeadline(state: RoomState): number | null {
   const b = state.breakouts;
-  if (!b || b.status !== 'running') return null;
+  if (b?.status !== 'running') return null;
   let next: number | null = null;
   for (const g of b.groups) {
     if (g.closed || g.endsAt === null) continue;
@@ -268,7 +268,7 @@ export function applyBreakouts(
     }
     case 'placeInGroup': {
       if (!facilitates) return { ok: false, refusal: 'not_facilitator' };
-      if (!b || b.status !== 'forming') return { ok: false, refusal: 'no_breakouts' };
+      if (b?.status !== 'forming') return { ok: false, refusal: 'no_breakouts' };
       if (!here(state).includes(command.userId)) return { ok: false, refusal: 'not_here' };
       if (command.groupId !== null && !b.groups.some((g) => g.id === command.groupId)) {
         return { ok: false, refusal: 'no_such_group' };
@@ -288,12 +288,12 @@ export function applyBreakouts(
     }
     case 'cancelBreakouts': {
       if (!facilitates) return { ok: false, refusal: 'not_facilitator' };
-      if (!b || b.status !== 'forming') return { ok: false, refusal: 'no_breakouts' };
+      if (b?.status !== 'forming') return { ok: false, refusal: 'no_breakouts' };
       return bump(state, { breakouts: null });
     }
     case 'startBreakouts': {
       if (!facilitates) return { ok: false, refusal: 'not_facilitator' };
-      if (!b || b.status !== 'forming') return { ok: false, refusal: 'no_breakouts' };
+      if (b?.status !== 'forming') return { ok: false, refusal: 'no_breakouts' };
       const people = goingIn(state, b);
       const present = new Set(people);
       // Only people here go in; choices and placements stand (unless dealing); the rest are dealt.
@@ -322,14 +322,14 @@ export function applyBreakouts(
     }
     case 'inGroup': {
       const group = groupOf(b, actor.userId);
-      if (!b || b.status !== 'running' || !group || group.closed || b.back.includes(actor.userId)) {
+      if (b?.status !== 'running' || !group || group.closed || b.back.includes(actor.userId)) {
         return { ok: false, refusal: 'not_in_group' };
       }
       return inGroupRoom(state, b, group, command.command, actor, at, seed);
     }
     case 'agreeExtend': {
       const group = groupOf(b, actor.userId);
-      if (!b || b.status !== 'running' || !group || group.closed || b.back.includes(actor.userId)) {
+      if (b?.status !== 'running' || !group || group.closed || b.back.includes(actor.userId)) {
         return { ok: false, refusal: 'not_in_group' };
       }
       if (group.extended) return { ok: false, refusal: 'already_extended' };
@@ -359,7 +359,7 @@ export function applyBreakouts(
     }
     case 'backToMain': {
       const group = groupOf(b, actor.userId);
-      if (!b || b.status !== 'running' || !group || b.back.includes(actor.userId)) {
+      if (b?.status !== 'running' || !group || b.back.includes(actor.userId)) {
         return { ok: false, refusal: 'not_in_group' };
       }
       const left = group.room ? apply(group.room, { type: 'leave' }, actor, at) : null;
@@ -375,11 +375,11 @@ export function applyBreakouts(
     }
     case 'endBreakouts': {
       if (!facilitates) return { ok: false, refusal: 'not_facilitator' };
-      if (!b || b.status !== 'running') return { ok: false, refusal: 'no_breakouts' };
+      if (b?.status !== 'running') return { ok: false, refusal: 'no_breakouts' };
       return bump(state, bringBack(state, b, at));
     }
     case 'breakoutTick': {
-      if (!b || b.status !== 'running') return ok(state);
+      if (b?.status !== 'running') return ok(state);
       let changed = false;
       const groups = b.groups.map((g): SmallGroup => {
         if (g.closed || g.endsAt === null) return g;

@@ -55,7 +55,6 @@ function CodebookForm({ groupId, initial }: { groupId: string; initial: Codebook
       >
         <ol class="codebook">
           {codes.map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: codes are edited in place by position
             <li key={i}>
               <div class="field">
                 <label for={`code-${i}-label`}>{t('codebook.name', { n: i + 1 })}</label>
