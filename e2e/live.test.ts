@@ -333,6 +333,13 @@ it('four people: two small groups they chose, an observer, a check-out and the c
     .getByText(/is speaking\.$|Your turn:/)
     .first()
     .waitFor();
+  // The Garden's own notes, shared with everyone when they come back (both agree).
+  await a.page.getByLabel('Our notes', { exact: true }).fill('Sleep, and asking for help.');
+  await a.page.getByText('Saved.').waitFor();
+  for (const p of [a, f]) {
+    await p.page.getByLabel('Share our notes with everyone', { exact: false }).check();
+  }
+  await a.page.getByText('(2 of 2 agree; all must)', { exact: false }).waitFor();
   await checkPage(a, 'live-group-room');
   // C goes back to the main room early; the others carry on.
   await c.page.getByRole('button', { name: 'Back to the main room' }).click();
@@ -345,6 +352,7 @@ it('four people: two small groups they chose, an observer, a check-out and the c
     await p.page
       .getByRole('heading', { name: /Your small group|Small groups are/ })
       .waitFor({ state: 'detached' });
+    await p.page.getByText('Sleep, and asking for help.').waitFor();
   }
 
   // The observer notes a moment; the check-out asks everyone how today was.

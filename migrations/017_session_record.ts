@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
  *   optional 1–5), kept for the group's review, shared with the group only if they choose;
  * - the observer's notes, which only the observer and the meeting's facilitator read, and the
  *   group's codebook for them;
+ * - each small group's own notes, read by its people, and by everyone if they chose to share;
  * - what each logged command amounted to (`live_events.happened`), for the session's timeline;
  * - when the server must next act for a room by itself (`live_rooms.deadline`): small groups'
  *   warnings and closing, found by any node, so they happen even after a node dies.
@@ -65,6 +66,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('codes', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
+  await db.schema
+    .createTable('small_group_notes')
+    .addColumn('meeting_id', 'text', (c) =>
+      c.notNull().references('meetings.id').onDelete('cascade'),
+    )
+    .addColumn('breakouts_id', 'text', (c) => c.notNull())
+    .addColumn('group_id', 'text', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('updated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('small_group_notes_pk', ['meeting_id', 'breakouts_id', 'group_id'])
+    .execute();
   await db.schema.alterTable('live_events').addColumn('happened', 'text').execute();
   // When the server must next act for a room by itself (small groups' warnings and closing).
   await db.schema.alterTable('live_rooms').addColumn('deadline', 'bigint').execute();
@@ -75,6 +88,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('live_rooms_deadline').execute();
   await db.schema.alterTable('live_rooms').dropColumn('deadline').execute();
   await db.schema.alterTable('live_events').dropColumn('happened').execute();
+  await db.schema.dropTable('small_group_notes').execute();
   await db.schema.dropTable('group_codebooks').execute();
   await db.schema.dropTable('observer_notes').execute();
   await db.schema.dropTable('session_reflections').execute();

@@ -131,9 +131,26 @@ export function bringBack(state: RoomState, b: Breakouts, at: number): Partial<R
     spokenByPart: { ...state.spokenByPart, [partId]: part },
     lastBreakouts: {
       id: b.id,
-      groups: b.groups.map((g) => ({ id: g.id, name: g.name, members: g.members })),
+      groups: b.groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        members: g.members,
+        shared: notesShared(g),
+      })),
     },
   };
+}
+
+/**
+ * A small group's notes go to everyone only if its people chose so: everyone still in it at
+ * the end (at least one) agreed.
+ */
+export function notesShared(g: SmallGroup): boolean {
+  const stayed = g.room
+    ? g.room.participants.filter((p) => p.present).map((p) => p.userId)
+    : g.members;
+  const who = stayed.length > 0 ? stayed : g.shareAgreed;
+  return who.length > 0 && who.every((id) => g.shareAgreed.includes(id));
 }
 
 /**
@@ -228,6 +245,7 @@ export function applyBreakouts(
         extendAgreed: [],
         warned: 0,
         closed: false,
+        shareAgreed: [],
       }));
       return bump(state, { breakouts: draft });
     }
@@ -355,6 +373,23 @@ export function applyBreakouts(
         : { ...group, extendAgreed: agreed };
       return bump(state, {
         breakouts: { ...b, groups: b.groups.map((g) => (g.id === group.id ? extended : g)) },
+      });
+    }
+    case 'shareNotes': {
+      const group = groupOf(b, actor.userId);
+      if (!b || b.status !== 'running' || !group || group.closed || b.back.includes(actor.userId)) {
+        return { ok: false, refusal: 'not_in_group' };
+      }
+      const has = group.shareAgreed.includes(actor.userId);
+      if (has === command.share) return ok(state);
+      const shareAgreed = command.share
+        ? [...group.shareAgreed, actor.userId]
+        : group.shareAgreed.filter((id) => id !== actor.userId);
+      return bump(state, {
+        breakouts: {
+          ...b,
+          groups: b.groups.map((g) => (g.id === group.id ? { ...g, shareAgreed } : g)),
+        },
       });
     }
     case 'backToMain': {

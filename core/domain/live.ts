@@ -103,8 +103,11 @@ export interface RoomState {
   held: string[];
   /** Small groups, while they are being formed or are running. */
   breakouts: Breakouts | null;
-  /** Who was in which small group last time (for the summary). */
-  lastBreakouts: { id: string; groups: { id: string; name: string; members: string[] }[] } | null;
+  /** Who was in which small group last time, and whether each shared its notes. */
+  lastBreakouts: {
+    id: string;
+    groups: { id: string; name: string; members: string[]; shared: boolean }[];
+  } | null;
 }
 
 /**
@@ -133,6 +136,8 @@ export interface SmallGroup {
   /** Warnings given: 0 none yet, 1 a minute left, 2 ten seconds left. */
   warned: 0 | 1 | 2;
   closed: boolean;
+  /** Who in it chose to share its notes with everyone when they come back. */
+  shareAgreed: string[];
 }
 
 export interface Breakouts {

@@ -76,6 +76,8 @@ const breakoutCommands = [
   z.strictObject({ type: z.literal('startBreakouts') }),
   z.strictObject({ type: z.literal('inGroup'), command: inGroupCommand }),
   z.strictObject({ type: z.literal('agreeExtend') }),
+  /** Whether one agrees to share the group's notes with everyone when all come back. */
+  z.strictObject({ type: z.literal('shareNotes'), share: z.boolean() }),
   z.strictObject({ type: z.literal('backToMain') }),
   z.strictObject({ type: z.literal('endBreakouts') }),
 ] as const;

@@ -22,6 +22,7 @@ const BREAKOUT_TYPES = new Set<Command['type']>([
   'startBreakouts',
   'inGroup',
   'agreeExtend',
+  'shareNotes',
   'backToMain',
   'endBreakouts',
 ]);

@@ -170,6 +170,8 @@ export const breakoutsView = z.object({
       /** 0 no warning yet, 1 a minute left, 2 ten seconds left. */
       warned: z.number().int(),
       closed: z.boolean(),
+      /** Who in it agreed to share its notes with everyone when all come back. */
+      shareAgreed: z.array(z.string()),
       room: roomViewBase.nullable(),
     }),
   ),
@@ -183,7 +185,15 @@ export const roomView = roomViewBase.extend({
   lastBreakouts: z
     .object({
       id: z.string(),
-      groups: z.array(z.object({ id: z.string(), name: z.string(), members: z.array(z.string()) })),
+      groups: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          members: z.array(z.string()),
+          /** Whether its notes were shared with everyone. */
+          shared: z.boolean(),
+        }),
+      ),
     })
     .nullable(),
 });

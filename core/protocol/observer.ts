@@ -82,3 +82,22 @@ export const timelineView = z.object({
   entries: z.array(timelineEntry),
 });
 export type TimelineView = z.infer<typeof timelineView>;
+
+/** A small group's own notes: read by its people, and by everyone once they chose to share. */
+export const groupNotesParams = z.object({
+  meetingId: z.string().min(1).max(64),
+  breakoutsId: z.string().min(1).max(32),
+  groupId: z.string().min(1).max(16),
+});
+export const GROUP_NOTES_MAX = 4000;
+export const groupNotesBody = z.strictObject({ text: z.string().max(GROUP_NOTES_MAX) });
+export const groupNotesView = z.object({
+  groupName: z.string(),
+  text: z.string(),
+  updatedAt: z.string().nullable(),
+  /** The viewer is in the group and it is still running: they may write. */
+  canEdit: z.boolean(),
+  /** Everyone in the session may read it (its people chose to share it). */
+  shared: z.boolean(),
+});
+export type GroupNotesView = z.infer<typeof groupNotesView>;

@@ -176,7 +176,14 @@ const roomFieldsV4 = roomV3.omit({ schema: true }).extend({
   lastBreakouts: z
     .object({
       id: z.string(),
-      groups: z.array(z.object({ id: z.string(), name: z.string(), members: z.array(z.string()) })),
+      groups: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          members: z.array(z.string()),
+          shared: z.boolean(),
+        }),
+      ),
     })
     .nullable(),
   timekeeperId: z.string().nullable(),
@@ -211,6 +218,7 @@ const storedBreakouts: z.ZodType<Breakouts> = z.object({
       extendAgreed: z.array(z.string()),
       warned: z.union([z.literal(0), z.literal(1), z.literal(2)]),
       closed: z.boolean(),
+      shareAgreed: z.array(z.string()),
     }),
   ),
 });

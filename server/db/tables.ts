@@ -510,6 +510,16 @@ export interface ObserverNotesTable {
   updated_at: string;
 }
 
+export interface SmallGroupNotesTable {
+  meeting_id: string;
+  /** Which round of small groups in the session (core/domain/breakouts.ts ids). */
+  breakouts_id: string;
+  group_id: string;
+  text: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface GroupCodebooksTable {
   group_id: string;
   /** JSON: the group's codes for observer notes (core/domain/codebook.ts). */
@@ -699,6 +709,7 @@ export interface Database {
   session_reflections: SessionReflectionsTable;
   observer_notes: ObserverNotesTable;
   group_codebooks: GroupCodebooksTable;
+  small_group_notes: SmallGroupNotesTable;
   calendar_feeds: CalendarFeedsTable;
   email_preferences: EmailPreferencesTable;
   email_outbox: EmailOutboxTable;

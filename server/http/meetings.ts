@@ -19,6 +19,9 @@ import {
 import {
   codebookBody,
   codebookView,
+  groupNotesBody,
+  groupNotesParams,
+  groupNotesView,
   noteBody,
   noteParams,
   notesView,
@@ -47,6 +50,7 @@ import {
 import { recordAttendance } from '../services/meetings/recordAttendance';
 import { requestSwap } from '../services/meetings/requestSwap';
 import { respondToMeeting } from '../services/meetings/respondToMeeting';
+import { getGroupNotes, putGroupNotes } from '../services/meetings/smallGroupNotes';
 import {
   getSpeakingRecord,
   putReflection,
@@ -293,6 +297,35 @@ export function meetingRoutes(deps: Deps): FastifyPluginAsyncZod {
         await removeNote(deps, requireViewer(request), request.params);
         return reply.code(204).send(null);
       },
+    );
+
+    app.get(
+      '/api/meetings/:meetingId/small-groups/:breakoutsId/:groupId/notes',
+      {
+        schema: {
+          tags,
+          summary:
+            'A small group’s own notes: for its people, and for everyone if they shared them',
+          params: groupNotesParams,
+          response: { 200: groupNotesView, ...errors },
+        },
+      },
+      async (request) => getGroupNotes(deps, requireViewer(request), request.params),
+    );
+
+    app.put(
+      '/api/meetings/:meetingId/small-groups/:breakoutsId/:groupId/notes',
+      {
+        schema: {
+          tags,
+          summary: 'Keep a small group’s notes (its people, while it runs)',
+          params: groupNotesParams,
+          body: groupNotesBody,
+          response: { 200: groupNotesView, ...errors },
+        },
+      },
+      async (request) =>
+        putGroupNotes(deps, requireViewer(request), { ...request.params, text: request.body.text }),
     );
 
     app.get(

@@ -165,6 +165,7 @@ export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
         extendAgreed: g.extendAgreed,
         warned: g.warned,
         closed: g.closed,
+        shareAgreed: g.shareAgreed,
         room: g.room && roomViewOf(g.room, access),
       })),
     },

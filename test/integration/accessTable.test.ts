@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LiveCommand, liveCommand } from '../../core/protocol/live';
+import { type LiveCommand, liveCommand, type RoomView } from '../../core/protocol/live';
 import { enqueueMail } from '../../server/db/queries/outbox';
 import { preferencesToken } from '../../server/mail/preferences';
 import { newId } from '../../server/security/tokens';
@@ -91,6 +91,43 @@ async function observedBy(kind: Kind): Promise<World> {
   }
   await Promise.all(clients.map((c) => c.close()));
   return w;
+}
+
+/**
+ * A session half an hour away with small groups under way, the kind's person (when in the
+ * group) in one of them with the facilitator: the notes' address of that group.
+ */
+async function inSmallGroup(kind: Kind): Promise<string> {
+  const w = await (await World.create()).withMeeting(0.5);
+  const meeting = ok(await people.steward.get(`/api/meetings/${w.meetingId}`), 'meeting');
+  const holderId = meeting.roles.find((r: { roleName: string }) => r.roleName === 'Facilitator')
+    .holder.userId;
+  const lead = holderId === people.steward.id ? people.steward : people.other;
+  const clients = [await connectLive(baseUrl, w.meetingId, lead.cookie)];
+  const f = clients[0] as LiveClient;
+  await f.command({ type: 'join' });
+  const person = personOf(kind);
+  if (person && IN_GROUP.includes(kind) && person !== lead) {
+    const client = await connectLive(baseUrl, w.meetingId, person.cookie);
+    await client.command({ type: 'join' });
+    clients.push(client);
+  }
+  const proposed = await f.command({
+    type: 'proposeBreakouts',
+    mode: 'deal',
+    size: 2,
+    minutes: 10,
+    facilitatorJoins: true,
+  });
+  expect(proposed.ok, JSON.stringify(proposed)).toBe(true);
+  expect((await f.command({ type: 'startBreakouts' })).ok).toBe(true);
+  const running = (r: RoomView | null) => r?.breakouts?.status === 'running';
+  if (!running(f.room())) {
+    await f.waitFor((m) => m.type === 'state' && running(m.room));
+  }
+  const b = f.room()?.breakouts;
+  await Promise.all(clients.map((c) => c.close()));
+  return `/api/meetings/${w.meetingId}/small-groups/${b?.id}/${b?.groups[0]?.id}/notes`;
 }
 
 const aNote = {
@@ -1135,6 +1172,18 @@ const ROWS: Row[] = [
     }),
   ),
   {
+    route: 'GET /api/meetings/{meetingId}/small-groups/{breakoutsId}/{groupId}/notes',
+    case: 'one’s own small group',
+    allowed: IN_GROUP,
+    run: async (kind, c) => c.get(await inSmallGroup(kind)),
+  },
+  {
+    route: 'PUT /api/meetings/{meetingId}/small-groups/{breakoutsId}/{groupId}/notes',
+    case: 'one’s own small group, while it runs',
+    allowed: IN_GROUP,
+    run: async (kind, c) => c.put(await inSmallGroup(kind), { text: 'We talked about sleep.' }),
+  },
+  {
     route: 'GET /api/groups/{id}/codebook',
     allowed: IN_GROUP,
     run: async (_k, c) => c.get(`${g(await World.create())}/codebook`),
@@ -1546,6 +1595,11 @@ const COMMANDS: Record<CommandType, CommandRow> = {
     allowed: BOTH,
     before: () => [PROPOSE, { type: 'startBreakouts' }],
     command: { type: 'agreeExtend' },
+  },
+  shareNotes: {
+    allowed: BOTH,
+    before: () => [PROPOSE, { type: 'startBreakouts' }],
+    command: { type: 'shareNotes', share: true },
   },
   backToMain: {
     allowed: BOTH,

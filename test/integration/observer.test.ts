@@ -226,6 +226,74 @@ describe('the observer’s notes', () => {
   });
 });
 
+describe('a small group’s own notes', () => {
+  it('are its people’s, and everyone’s only when all of them chose to share', async () => {
+    const { ann, ben, cal, dee, meetingId } = await circle();
+    const people = [ann, ben, cal, dee];
+    const clients: LiveClient[] = [];
+    for (const p of people) clients.push(await join(p, meetingId));
+    const a = clients[0] as LiveClient;
+    await until(a, (r) => r.participants.filter((p) => p.present).length === 4);
+    expect(
+      (
+        await a.command({
+          type: 'proposeBreakouts',
+          mode: 'deal',
+          size: 2,
+          minutes: 10,
+          facilitatorJoins: true,
+        })
+      ).ok,
+    ).toBe(true);
+    expect((await a.command({ type: 'startBreakouts' })).ok).toBe(true);
+    const room = await until(a, (r) => r.breakouts?.status === 'running');
+    const b = room.breakouts as NonNullable<RoomView['breakouts']>;
+    const [one, two] = b.groups as [(typeof b.groups)[number], (typeof b.groups)[number]];
+    const person = (id: string) => people.find((p) => p.id === id) as Person;
+    const clientOf = (id: string) => clients[people.indexOf(person(id))] as LiveClient;
+    const url = (g: { id: string }) =>
+      `/api/meetings/${meetingId}/small-groups/${b.id}/${g.id}/notes`;
+    const [x, y] = one.members.map(person) as [Person, Person];
+    const [z] = two.members.map(person) as [Person];
+
+    expect((await x.put(url(one), { text: 'Sleep, and asking for help.' })).statusCode).toBe(200);
+    expect((await z.put(url(two), { text: 'Kept between us.' })).statusCode).toBe(200);
+    // Only its people read or write it while it runs.
+    expect((await z.get(url(one))).statusCode).toBe(404);
+    expect((await z.put(url(one), { text: 'intruding' })).statusCode).toBe(404);
+    expect((await y.get(url(one))).json()).toMatchObject({
+      text: 'Sleep, and asking for help.',
+      canEdit: true,
+      shared: false,
+    });
+    // Everyone in the first group agrees to share; the second does not.
+    for (const id of one.members) {
+      expect((await clientOf(id).command({ type: 'shareNotes', share: true })).ok).toBe(true);
+    }
+    expect((await a.command({ type: 'endBreakouts' })).ok).toBe(true);
+    await until(a, (r) => r.breakouts === null);
+
+    for (const p of people) {
+      const read = await p.get(url(one));
+      expect(read.json()).toMatchObject({
+        text: 'Sleep, and asking for help.',
+        shared: true,
+        canEdit: false,
+      });
+    }
+    const outside = people.find((p) => !two.members.includes(p.id)) as Person;
+    expect((await outside.get(url(two))).statusCode).toBe(404);
+    expect((await z.get(url(two))).json()).toMatchObject({
+      text: 'Kept between us.',
+      shared: false,
+    });
+    // Once back, nobody writes them any more.
+    expect((await z.put(url(two), { text: 'late' })).statusCode).toBe(403);
+    // Never over the socket.
+    for (const c of clients) expect(JSON.stringify(c.messages)).not.toContain('Kept between us.');
+  });
+});
+
 describe('the codebook', () => {
   it('starts with five codes and is the stewards’ to change', async () => {
     const { ann, ben, groupId } = await circle();

@@ -1,4 +1,4 @@
-/** SQL for the observer's notes and a group's codebook for them. */
+/** SQL for the observer's notes, a group's codebook for them, and small groups' own notes. */
 import type { Kysely } from 'kysely';
 import type { Code } from '../../../core/domain/codebook';
 import { parseColumn, storedCodebook, storedPeople } from '../jsonColumns';
@@ -83,5 +83,42 @@ export async function saveCodebook(
     .insertInto('group_codebooks')
     .values({ group_id: groupId, codes: text, updated_at: at })
     .onConflict((oc) => oc.column('group_id').doUpdateSet({ codes: text, updated_at: at }))
+    .execute();
+}
+
+/** A small group's own notes, if it wrote any. */
+export async function findGroupNotes(
+  db: Kysely<Database>,
+  key: { meetingId: string; breakoutsId: string; groupId: string },
+) {
+  return db
+    .selectFrom('small_group_notes')
+    .select(['text', 'updated_at'])
+    .where('meeting_id', '=', key.meetingId)
+    .where('breakouts_id', '=', key.breakoutsId)
+    .where('group_id', '=', key.groupId)
+    .executeTakeFirst();
+}
+
+export async function saveGroupNotes(
+  db: Kysely<Database>,
+  key: { meetingId: string; breakoutsId: string; groupId: string },
+  change: { text: string; by: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('small_group_notes')
+    .values({
+      meeting_id: key.meetingId,
+      breakouts_id: key.breakoutsId,
+      group_id: key.groupId,
+      text: change.text,
+      updated_by: change.by,
+      updated_at: change.at,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['meeting_id', 'breakouts_id', 'group_id'])
+        .doUpdateSet({ text: change.text, updated_by: change.by, updated_at: change.at }),
+    )
     .execute();
 }

@@ -14,7 +14,7 @@ import { getSpeakingRecord } from '../meetings/api';
 import { ReflectionForm } from '../meetings/ReflectionForm';
 import { type LiveSession, openLiveSession } from './connection';
 import { ObserverNotesForFacilitator, ObserverPanel } from './ObserverPanel';
-import { ProposeSmallGroups, SmallGroups } from './SmallGroups';
+import { ProposeSmallGroups, SharedGroupNotes, SmallGroups } from './SmallGroups';
 
 /** The server's "now", ticking locally once a second: no messages needed to count down. */
 function useServerNow(offset: number): number {
@@ -680,7 +680,8 @@ function Session({ session }: { session: LiveSession }) {
         </h1>
         {phase?.guide ? <p>{phase.guide}</p> : null}
         {phaseLeft !== null ? (
-          room.turn ? (
+          // A turn's clock, or one's small group's, is the one to watch: this one stays small.
+          room.turn || inSmallGroup ? (
             <p class="phase-clock">
               {t('live.phaseLeft')}{' '}
               <span class="small-clock">{formatClock(Math.max(0, phaseLeft))}</span>
@@ -776,6 +777,8 @@ function Session({ session }: { session: LiveSession }) {
           ) : null}
         </section>
       ) : null}
+
+      <SharedGroupNotes room={room} />
 
       {isFacilitator && session.nudge.value ? <Notice tone="info">{t('live.nudge')}</Notice> : null}
 

@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BreakoutMode } from '../../../core/domain/liveCommands';
 import type { BreakoutsView, RoomView, SmallRoomView } from '../../../core/protocol/live';
 import { Choices } from '../../components/Choices';
 import { Notice } from '../../components/Notice';
 import { plural, t } from '../../i18n/t';
 import { formatClock } from '../../lib/time';
+import { getGroupNotes, saveGroupNotes } from '../meetings/api';
 import type { LiveSession } from './connection';
 
 type Group = BreakoutsView['groups'][number];
@@ -391,6 +392,110 @@ function GroupRoom({
           {t('groups.back')}
         </button>
       </div>
+      <GroupNotes main={main} group={group} you={you} session={session} />
+    </section>
+  );
+}
+
+const SAVE_AFTER_MS = 800;
+
+/** The small group's own notes: saved as people type, shared only if they all choose. */
+function GroupNotes({
+  main,
+  group,
+  you,
+  session,
+}: {
+  main: RoomView;
+  group: Group;
+  you: string;
+  session: LiveSession;
+}) {
+  const breakoutsId = main.breakouts?.id ?? '';
+  const [text, setText] = useState<string | null>(null);
+  const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    getGroupNotes(main.meetingId, breakoutsId, group.id).then(
+      (v) => setText((now) => now ?? v.text),
+      () => setText((now) => now ?? ''),
+    );
+  }, [main.meetingId, breakoutsId, group.id]);
+  const save = (value: string) => {
+    setState('saving');
+    saveGroupNotes(main.meetingId, breakoutsId, group.id, value).then(
+      () => setState('saved'),
+      () => setState('failed'),
+    );
+  };
+  const sharing = group.shareAgreed.includes(you);
+  return (
+    <div class="group-notes">
+      <div class="field">
+        <label for="group-notes">{t('groups.notes')}</label>
+        <textarea
+          id="group-notes"
+          rows={3}
+          maxLength={4000}
+          aria-describedby="group-notes-hint"
+          value={text ?? ''}
+          disabled={text === null}
+          onInput={(e) => {
+            const value = (e.currentTarget as HTMLTextAreaElement).value;
+            setText(value);
+            if (timer.current) clearTimeout(timer.current);
+            timer.current = setTimeout(() => save(value), SAVE_AFTER_MS);
+          }}
+        />
+        <p class="hint" id="group-notes-hint">
+          {state === 'saving'
+            ? t('observer.saving')
+            : state === 'saved'
+              ? t('groups.notesSaved')
+              : state === 'failed'
+                ? t('groups.notesFailed')
+                : t('groups.notesHint')}
+        </p>
+      </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={sharing}
+          onChange={(e) =>
+            void session.send({ type: 'shareNotes', share: e.currentTarget.checked })
+          }
+        />{' '}
+        {t('groups.share', { count: group.shareAgreed.length, of: group.members.length })}
+      </label>
+    </div>
+  );
+}
+
+/** Back in the main room: the notes the small groups chose to share. */
+export function SharedGroupNotes({ room }: { room: RoomView }) {
+  const last = room.lastBreakouts;
+  const shared = room.breakouts === null ? (last?.groups.filter((g) => g.shared) ?? []) : [];
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const key = shared.map((g) => g.id).join(',');
+  useEffect(() => {
+    if (!last) return;
+    for (const g of shared) {
+      getGroupNotes(room.meetingId, last.id, g.id).then(
+        (v) => setNotes((all) => ({ ...all, [g.id]: v.text })),
+        () => {},
+      );
+    }
+  }, [room.meetingId, last?.id, key]);
+  if (shared.length === 0) return null;
+  return (
+    <section class="card panel" aria-labelledby="shared-notes-title">
+      <h2 id="shared-notes-title">{t('groups.sharedNotes')}</h2>
+      {shared.map((g) => (
+        <div key={g.id}>
+          <h3>{g.name}</h3>
+          <p class="pre-line">{notes[g.id] || t('groups.noNotes')}</p>
+        </div>
+      ))}
     </section>
   );
 }

@@ -9,7 +9,13 @@ import type {
   MySchedule,
   ScheduleOverview,
 } from '../../../core/protocol/meetings';
-import type { CodebookView, NoteBody, NotesView, NoteView } from '../../../core/protocol/observer';
+import type {
+  CodebookView,
+  GroupNotesView,
+  NoteBody,
+  NotesView,
+  NoteView,
+} from '../../../core/protocol/observer';
 import type { ReflectionBody, SpeakingRecordView } from '../../../core/protocol/speaking';
 import { del, get, patch, path, post, put } from '../../lib/api';
 
@@ -58,6 +64,16 @@ export const putNote = (meetingId: string, noteId: string, body: NoteBody) =>
   put<NoteView>(`${meeting(meetingId)}${path`/notes/${noteId}`}`, body);
 export const deleteNote = (meetingId: string, noteId: string) =>
   del(`${meeting(meetingId)}${path`/notes/${noteId}`}`);
+const groupNotes = (meetingId: string, breakoutsId: string, groupId: string) =>
+  `${meeting(meetingId)}${path`/small-groups/${breakoutsId}/${groupId}/notes`}`;
+export const getGroupNotes = (meetingId: string, breakoutsId: string, groupId: string) =>
+  get<GroupNotesView>(groupNotes(meetingId, breakoutsId, groupId));
+export const saveGroupNotes = (
+  meetingId: string,
+  breakoutsId: string,
+  groupId: string,
+  text: string,
+) => put<GroupNotesView>(groupNotes(meetingId, breakoutsId, groupId), { text });
 /** Where the session's timeline downloads from. */
 export const timelineUrl = (meetingId: string, format: 'json' | 'csv') =>
   `${meeting(meetingId)}/${format === 'csv' ? 'timeline/csv' : 'timeline'}`;
