@@ -60,10 +60,27 @@ interface RoomEntry {
   sentVersion: number;
   reading: boolean;
   again: boolean;
-  /** The room as last read here (for the nudge, which also changes as time passes). */
-  state?: RoomState;
+  /** What the nudge needs of the room as last read here (it also changes as time passes). */
+  talk?: Talk;
   /** Who was last told what about a round (facilitator and answer); undefined: nobody yet. */
   nudged?: string;
+}
+
+/** The little of a room the nudge looks at: who facilitates, and open discussion's talk. */
+interface Talk {
+  facilitatorId: string | null;
+  /** In open discussion, in a running session: the recent talk and who is speaking. */
+  open: Pick<RoomState, 'recent' | 'speaking'> | null;
+  present: number;
+}
+
+function talkOf(state: RoomState): Talk {
+  const open = state.status === 'running' && currentPhase(state)?.kind === 'open';
+  return {
+    facilitatorId: state.facilitatorId,
+    open: open ? { recent: state.recent, speaking: state.speaking } : null,
+    present: state.participants.filter((p) => p.present && !p.observer).length,
+  };
 }
 
 /** How often the rooms' deadlines are looked at (any node acts for any room). */
@@ -173,7 +190,7 @@ export class LiveNode {
     }
     entry.connections.add(connection);
     // A facilitator arriving is told where things stand at the next look.
-    if (entry.state?.facilitatorId === actor.userId) entry.nudged = undefined;
+    if (entry.talk?.facilitatorId === actor.userId) entry.nudged = undefined;
     await holdLease(this.deps.db, {
       meeting_id: meetingId,
       user_id: actor.userId,
@@ -282,7 +299,7 @@ export class LiveNode {
         for (const connection of entry.connections) {
           if (!connection.ended) send(connection.socket, message);
         }
-        entry.state = state;
+        entry.talk = talkOf(state);
         this.nudge(entry);
       } while (entry.again);
     } finally {
@@ -295,16 +312,15 @@ export class LiveNode {
    * it no longer would), from the room as last read and the time now.
    */
   private nudge(entry: RoomEntry): void {
-    const state = entry.state;
+    const state = entry.talk;
     if (!state) return;
     const suggest =
-      state.status === 'running' &&
-      currentPhase(state)?.kind === 'open' &&
+      state.open !== null &&
       suggestRound(
-        state.recent,
-        state.speaking,
+        state.open.recent,
+        state.open.speaking,
         this.deps.now().getTime(),
-        state.participants.filter((p) => p.present && !p.observer).length,
+        state.present,
       );
     // A new facilitator is told where things stand, even if the answer has not changed.
     const told = `${state.facilitatorId}:${suggest}`;
