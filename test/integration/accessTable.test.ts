@@ -72,25 +72,36 @@ function clientOf(kind: Kind): Client {
  * in the group) named the observer by the meeting's facilitator.
  */
 async function observedBy(kind: Kind): Promise<World> {
+  const { w, f, person, clients } = await sessionWith(kind);
+  if (person) {
+    const ack = await f.command({ type: 'setObserver', userId: person.id });
+    expect(ack.ok, JSON.stringify(ack)).toBe(true);
+  }
+  await Promise.all(clients.map((c) => c.close()));
+  return w;
+}
+
+/**
+ * A meeting half an hour away whose session has begun: its facilitator in it, and the kind's
+ * person too when they are in the group (null otherwise). The caller closes the clients.
+ */
+async function sessionWith(kind: Kind) {
   const w = await (await World.create()).withMeeting(0.5);
   const meeting = ok(await people.steward.get(`/api/meetings/${w.meetingId}`), 'meeting');
   const holderId = meeting.roles.find((r: { roleName: string }) => r.roleName === 'Facilitator')
     .holder.userId;
   const lead = holderId === people.steward.id ? people.steward : people.other;
-  const clients = [await connectLive(baseUrl, w.meetingId, lead.cookie)];
-  await clients[0]?.command({ type: 'join' });
-  const person = personOf(kind);
-  if (person && IN_GROUP.includes(kind)) {
-    if (person !== lead) {
-      const client = await connectLive(baseUrl, w.meetingId, person.cookie);
-      await client.command({ type: 'join' });
-      clients.push(client);
-    }
-    const ack = await clients[0]?.command({ type: 'setObserver', userId: person.id });
-    expect(ack?.ok, JSON.stringify(ack)).toBe(true);
+  const f = await connectLive(baseUrl, w.meetingId, lead.cookie);
+  await f.command({ type: 'join' });
+  const clients = [f];
+  const candidate = personOf(kind);
+  const person = candidate && IN_GROUP.includes(kind) ? candidate : null;
+  if (person && person !== lead) {
+    const client = await connectLive(baseUrl, w.meetingId, person.cookie);
+    await client.command({ type: 'join' });
+    clients.push(client);
   }
-  await Promise.all(clients.map((c) => c.close()));
-  return w;
+  return { w, f, person, clients };
 }
 
 /**
@@ -98,20 +109,7 @@ async function observedBy(kind: Kind): Promise<World> {
  * group) in one of them with the facilitator: the notes' address of that group.
  */
 async function inSmallGroup(kind: Kind): Promise<string> {
-  const w = await (await World.create()).withMeeting(0.5);
-  const meeting = ok(await people.steward.get(`/api/meetings/${w.meetingId}`), 'meeting');
-  const holderId = meeting.roles.find((r: { roleName: string }) => r.roleName === 'Facilitator')
-    .holder.userId;
-  const lead = holderId === people.steward.id ? people.steward : people.other;
-  const clients = [await connectLive(baseUrl, w.meetingId, lead.cookie)];
-  const f = clients[0] as LiveClient;
-  await f.command({ type: 'join' });
-  const person = personOf(kind);
-  if (person && IN_GROUP.includes(kind) && person !== lead) {
-    const client = await connectLive(baseUrl, w.meetingId, person.cookie);
-    await client.command({ type: 'join' });
-    clients.push(client);
-  }
+  const { w, f, clients } = await sessionWith(kind);
   const proposed = await f.command({
     type: 'proposeBreakouts',
     mode: 'deal',

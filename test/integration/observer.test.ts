@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoomView, ServerMessage } from '../../core/protocol/live';
-import { connectLive, type LiveClient } from '../helpers/liveClient';
-import { oneOnlineMeeting } from '../helpers/oneMeeting';
-import { type Client, createTestApp } from '../helpers/testApp';
+import type { RoomView } from '../../core/protocol/live';
+import { circleOfFour, joinLive, type Person, untilRoom } from '../helpers/liveCircle';
+import type { LiveClient } from '../helpers/liveClient';
+import { createTestApp } from '../helpers/testApp';
 
 const t = await createTestApp();
 let base = '';
@@ -26,41 +26,6 @@ afterAll(async () => {
   await t.close();
 });
 
-type Person = Client & { id: string };
-
-async function circle() {
-  const ann = await t.signUp('Ann Observed');
-  const group = (
-    await ann.post('/api/groups', { name: 'Observed circle', visibility: 'invite_only' })
-  ).json();
-  const invite = (await ann.post(`/api/groups/${group.id}/invites`, {})).json();
-  const others: Person[] = [];
-  for (const name of ['Ben Observed', 'Cal Observed', 'Dee Observed']) {
-    const p = await t.signUp(name);
-    await p.post(`/api/invites/${invite.token}/accept`, { confirm: true });
-    others.push(p);
-  }
-  const [ben, cal, dee] = others as [Person, Person, Person];
-  const planned = (
-    await ann.post(`/api/groups/${group.id}/meetings`, oneOnlineMeeting(10 * MIN))
-  ).json();
-  return { ann, ben, cal, dee, groupId: group.id as string, meetingId: planned.upcoming[0].id };
-}
-
-async function join(person: Person, meetingId: string) {
-  const client = await connectLive(base, meetingId, person.cookie);
-  open.push(client);
-  expect((await client.command({ type: 'join' })).ok).toBe(true);
-  return client;
-}
-
-const until = async (client: LiveClient, check: (room: RoomView) => boolean) => {
-  const current = client.room();
-  if (current && check(current)) return current;
-  const m = await client.waitFor((x) => x.type === 'state' && check(x.room));
-  return (m as Extract<ServerMessage, { type: 'state' }>).room;
-};
-
 const note = (over: object = {}) => ({
   code: 'Non-verbal',
   text: SECRET,
@@ -74,18 +39,18 @@ const note = (over: object = {}) => ({
 
 describe('the observer’s notes', () => {
   it('are read by the observer and the facilitator only, never over the socket', async () => {
-    const { ann, ben, cal, dee, meetingId } = await circle();
+    const { ann, ben, cal, dee, meetingId } = await circleOfFour(t, 'Observed');
     const clients = [
-      await join(ann, meetingId),
-      await join(ben, meetingId),
-      await join(cal, meetingId),
-      await join(dee, meetingId),
+      await joinLive(base, ann, meetingId, open),
+      await joinLive(base, ben, meetingId, open),
+      await joinLive(base, cal, meetingId, open),
+      await joinLive(base, dee, meetingId, open),
     ];
     const [a] = clients as [LiveClient];
-    await until(a, (r) => r.participants.filter((p) => p.present).length === 4);
+    await untilRoom(a, (r) => r.participants.filter((p) => p.present).length === 4);
     // The facilitator names Dee the observer: everyone sees who observes.
     expect((await a.command({ type: 'setObserver', userId: dee.id })).ok).toBe(true);
-    for (const client of clients) await until(client, (r) => r.observerId === dee.id);
+    for (const client of clients) await untilRoom(client, (r) => r.observerId === dee.id);
 
     // Only the observer starts notes.
     const id = randomUUID();
@@ -228,12 +193,12 @@ describe('the observer’s notes', () => {
 
 describe('a small group’s own notes', () => {
   it('are its people’s, and everyone’s only when all of them chose to share', async () => {
-    const { ann, ben, cal, dee, meetingId } = await circle();
+    const { ann, ben, cal, dee, meetingId } = await circleOfFour(t, 'Observed');
     const people = [ann, ben, cal, dee];
     const clients: LiveClient[] = [];
-    for (const p of people) clients.push(await join(p, meetingId));
+    for (const p of people) clients.push(await joinLive(base, p, meetingId, open));
     const a = clients[0] as LiveClient;
-    await until(a, (r) => r.participants.filter((p) => p.present).length === 4);
+    await untilRoom(a, (r) => r.participants.filter((p) => p.present).length === 4);
     expect(
       (
         await a.command({
@@ -246,7 +211,7 @@ describe('a small group’s own notes', () => {
       ).ok,
     ).toBe(true);
     expect((await a.command({ type: 'startBreakouts' })).ok).toBe(true);
-    const room = await until(a, (r) => r.breakouts?.status === 'running');
+    const room = await untilRoom(a, (r) => r.breakouts?.status === 'running');
     const b = room.breakouts as NonNullable<RoomView['breakouts']>;
     const [one, two] = b.groups as [(typeof b.groups)[number], (typeof b.groups)[number]];
     const person = (id: string) => people.find((p) => p.id === id) as Person;
@@ -271,7 +236,7 @@ describe('a small group’s own notes', () => {
       expect((await clientOf(id).command({ type: 'shareNotes', share: true })).ok).toBe(true);
     }
     expect((await a.command({ type: 'endBreakouts' })).ok).toBe(true);
-    await until(a, (r) => r.breakouts === null);
+    await untilRoom(a, (r) => r.breakouts === null);
 
     for (const p of people) {
       const read = await p.get(url(one));
@@ -296,7 +261,7 @@ describe('a small group’s own notes', () => {
 
 describe('the codebook', () => {
   it('starts with five codes and is the stewards’ to change', async () => {
-    const { ann, ben, groupId } = await circle();
+    const { ann, ben, groupId } = await circleOfFour(t, 'Observed');
     const book = (await ben.get(`/api/groups/${groupId}/codebook`)).json();
     expect(book).toMatchObject({ canEdit: false });
     expect(book.codes.map((c: { label: string }) => c.label)).toEqual([

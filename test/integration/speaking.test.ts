@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoomView, ServerMessage } from '../../core/protocol/live';
 import type { SpeakingRecordView } from '../../core/protocol/speaking';
-import { connectLive, type LiveClient } from '../helpers/liveClient';
-import { oneOnlineMeeting } from '../helpers/oneMeeting';
-import { type Client, createTestApp } from '../helpers/testApp';
+import { circleOfFour, joinLive, type Person, untilRoom } from '../helpers/liveCircle';
+import type { LiveClient } from '../helpers/liveClient';
+import { createTestApp } from '../helpers/testApp';
 
 const t = await createTestApp();
 let base = '';
@@ -29,43 +28,6 @@ afterAll(async () => {
   await t.close();
 });
 
-type Person = Client & { id: string };
-
-/** Four members and a meeting starting in ten minutes; Ann facilitates (she planned it). */
-async function circle() {
-  const ann = await t.signUp('Ann Speaking');
-  const group = (
-    await ann.post('/api/groups', { name: 'Fair time circle', visibility: 'invite_only' })
-  ).json();
-  const invite = (await ann.post(`/api/groups/${group.id}/invites`, {})).json();
-  const others: Person[] = [];
-  for (const name of ['Ben Speaking', 'Cal Speaking', 'Dee Speaking']) {
-    const p = await t.signUp(name);
-    await p.post(`/api/invites/${invite.token}/accept`, { confirm: true });
-    others.push(p);
-  }
-  const [ben, cal, dee] = others as [Person, Person, Person];
-  const planned = (
-    await ann.post(`/api/groups/${group.id}/meetings`, oneOnlineMeeting(10 * MIN))
-  ).json();
-  return { ann, ben, cal, dee, groupId: group.id as string, meetingId: planned.upcoming[0].id };
-}
-
-async function join(person: Person, meetingId: string) {
-  const client = await connectLive(base, meetingId, person.cookie);
-  open.push(client);
-  const ack = await client.command({ type: 'join' });
-  expect(ack.ok, JSON.stringify(ack)).toBe(true);
-  return client;
-}
-
-const until = async (client: LiveClient, check: (room: RoomView) => boolean) => {
-  const current = client.room();
-  if (current && check(current)) return current;
-  const m = await client.waitFor((x) => x.type === 'state' && check(x.room));
-  return (m as Extract<ServerMessage, { type: 'state' }>).room;
-};
-
 const nudges = (client: LiveClient) => client.messages.filter((m) => m.type === 'nudge');
 
 /** Waits until the last nudge this client was sent says `suggest`. */
@@ -77,11 +39,14 @@ async function told(client: LiveClient, suggest: 'round' | null) {
 
 describe('in open discussion', () => {
   it('keeps who spoke, and tells the facilitator alone when a round would help', async () => {
-    const { ann, ben, cal, dee, meetingId } = await circle();
-    const a = await join(ann, meetingId);
-    const others = [await join(ben, meetingId), await join(cal, meetingId)];
-    others.push(await join(dee, meetingId));
-    await until(a, (r) => r.participants.filter((p) => p.present).length === 4);
+    const { ann, ben, cal, dee, meetingId } = await circleOfFour(t, 'Speaking');
+    const a = await joinLive(base, ann, meetingId, open);
+    const others = [
+      await joinLive(base, ben, meetingId, open),
+      await joinLive(base, cal, meetingId, open),
+    ];
+    others.push(await joinLive(base, dee, meetingId, open));
+    await untilRoom(a, (r) => r.participants.filter((p) => p.present).length === 4);
     // The default agenda's third part is open discussion in small groups.
     expect((await a.command({ type: 'startPhase', index: 2 })).ok).toBe(true);
     // Only the facilitator (or the rota's timekeeper) marks who speaks.
@@ -90,7 +55,7 @@ describe('in open discussion', () => {
       refusal: 'not_timekeeper',
     });
     expect((await a.command({ type: 'speaking', userId: ben.id })).ok).toBe(true);
-    const room = await until(others[1] as LiveClient, (r) => r.speaking?.userId === ben.id);
+    const room = await untilRoom(others[1] as LiveClient, (r) => r.speaking?.userId === ben.id);
     expect(room.speaking).toMatchObject({ userId: ben.id });
 
     // Ben talks for six minutes; then Cal for one. Ben's share is far past twice the fair share.
@@ -102,7 +67,7 @@ describe('in open discussion', () => {
     expect((await a.command({ type: 'startPhase', index: 5 })).ok).toBe(true);
     await told(a, null);
     // Nobody else was ever told.
-    await until(others[2] as LiveClient, (r) => r.phaseIndex === 5);
+    await untilRoom(others[2] as LiveClient, (r) => r.phaseIndex === 5);
     for (const client of others) expect(nudges(client)).toEqual([]);
 
     // The record: each person their own numbers; the group's shape with nobody named.
@@ -138,11 +103,11 @@ describe('in open discussion', () => {
 
 describe('check-out reflections', () => {
   it('are kept as each person chose: only me, or the group with their name', async () => {
-    const { ann, ben, cal, dee, meetingId, groupId } = await circle();
-    const a = await join(ann, meetingId);
-    await join(ben, meetingId);
-    await join(cal, meetingId);
-    await until(a, (r) => r.participants.filter((p) => p.present).length === 3);
+    const { ann, ben, cal, dee, meetingId, groupId } = await circleOfFour(t, 'Speaking');
+    const a = await joinLive(base, ann, meetingId, open);
+    await joinLive(base, ben, meetingId, open);
+    await joinLive(base, cal, meetingId, open);
+    await untilRoom(a, (r) => r.participants.filter((p) => p.present).length === 3);
     const put = (p: Person, body: object) => p.put(`/api/meetings/${meetingId}/reflection`, body);
 
     expect((await put(ben, { words: 'Lighter.', rating: 4, shared: true })).statusCode).toBe(200);
@@ -190,10 +155,10 @@ describe('check-out reflections', () => {
   });
 
   it('are in the person’s export', async () => {
-    const { ann, ben, meetingId } = await circle();
-    const a = await join(ann, meetingId);
-    await join(ben, meetingId);
-    await until(a, (r) => r.participants.filter((p) => p.present).length === 2);
+    const { ann, ben, meetingId } = await circleOfFour(t, 'Speaking');
+    const a = await joinLive(base, ann, meetingId, open);
+    await joinLive(base, ben, meetingId, open);
+    await untilRoom(a, (r) => r.participants.filter((p) => p.present).length === 2);
     await ben.put(`/api/meetings/${meetingId}/reflection`, {
       words: 'A good evening, "truly", thanks',
       rating: 5,
@@ -206,7 +171,7 @@ describe('check-out reflections', () => {
     const text = readFileSync(path.join(dir, 'out', 'reflections.csv'), 'utf8');
     expect(parse(text, { bom: true, columns: true })).toEqual([
       expect.objectContaining({
-        group: 'Fair time circle',
+        group: 'Speaking circle',
         words: 'A good evening, "truly", thanks',
         rating: '5',
         shared: 'no',
