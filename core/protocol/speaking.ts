@@ -74,6 +74,10 @@ export const speakingRecordView = z.object({
       startsAt: z.string(),
       people: z.number().int(),
       equality: equalityView,
+      /** The viewer's own time at that session (null when they were not there). */
+      yourMs: z.number().nullable(),
+      /** How often advice nobody asked for was noted there (never by whom). */
+      unaskedAdvice: z.number().int(),
     }),
   ),
   reflection: reflectionView.nullable(),

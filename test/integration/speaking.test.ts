@@ -85,6 +85,10 @@ describe('in open discussion', () => {
     ]);
     // Ben spoke six of seven minutes among four: most of the time was one voice.
     expect(record.group.equality).toMatchObject({ words: 'very_uneven', largestOverFair: 3.43 });
+    // Across the group's sessions: Ben's own time, the group's equality, no names.
+    expect(record.history).toEqual([
+      expect.objectContaining({ meetingId, people: 4, yourMs: 6 * MIN, unaskedAdvice: 0 }),
+    ]);
     expect(record.parts).toEqual([
       { id: 'small-groups', title: 'Small groups', spokenMs: 7 * MIN },
       { id: 'check-out', title: 'Check-out round', spokenMs: 0 },

@@ -745,6 +745,8 @@ export const en = {
   'speaking.meeting': 'Meeting',
   'speaking.people': 'People',
   'speaking.howShared': 'How time was shared',
+  'speaking.yourTime': 'Your time',
+  'speaking.unasked': 'Advice nobody asked for',
   'speaking.timeline':
     'The whole session as one timeline (parts, turns, hands, who spoke; the observer’s notes only for the observer and the facilitator):',
   'speaking.timelineCsv': 'download as CSV',

@@ -123,6 +123,8 @@ export async function getSpeakingRecord(
           startsAt: r.startsAt,
           people: past.size,
           equality: equalityOf([...past.values()]),
+          yourMs: past.get(viewer.userId) ?? null,
+          unaskedAdvice: r.state.adviceMarks.length,
         };
       }),
     reflection: mine

@@ -255,6 +255,8 @@ function Record({ initial }: { initial: SpeakingRecordView }) {
                   <th scope="col">{t('speaking.meeting')}</th>
                   <th scope="col">{t('speaking.people')}</th>
                   <th scope="col">{t('speaking.howShared')}</th>
+                  <th scope="col">{t('speaking.yourTime')}</th>
+                  <th scope="col">{t('speaking.unasked')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -269,6 +271,8 @@ function Record({ initial }: { initial: SpeakingRecordView }) {
                         ? `${t(`speaking.equality.${h.equality.words}`)} (${h.equality.gini.toFixed(2)})`
                         : t('speaking.noTimeShort')}
                     </td>
+                    <td class="num">{h.yourMs === null ? '—' : formatClock(h.yourMs)}</td>
+                    <td class="num">{h.unaskedAdvice}</td>
                   </tr>
                 ))}
               </tbody>
