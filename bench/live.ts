@@ -1,11 +1,13 @@
 /**
  * `npm run bench:live`: live-session fan-out on one node (SQLite), measured by the clients.
- * In each room one facilitator raises and lowers a hand at a steady rate; every socket in
- * the room times how long the new state takes to reach it. The same run drives a bare `ws`
- * broadcast server (bench/bareLive.mjs) the same way as the baseline. Then it opens many
- * idle sockets and reads the server's memory to give sockets per GB.
+ * In each room one facilitator raises and lowers a hand at a steady rate (in the third
+ * scenario, inside their small group, with everyone in pairs); every socket in the room times
+ * how long the new state takes to reach it. The same run drives a bare `ws` broadcast server
+ * (bench/bareLive.mjs) the same way, with messages as large as Hearth's, as the baseline.
+ * Then it opens many idle sockets and reads the server's memory to give sockets per GB.
  * Targets: p99 under 20 ms for 200 rooms of 6; within 3× of the bare server; 10,000 idle
- * sockets under 1 GB. Only 127.0.0.1; bounded in count and time; stops by itself.
+ * sockets under 1 GB; 10,000 people (1,700 rooms of 6) at one change per room per second with
+ * p99 under 50 ms. Only 127.0.0.1; bounded in count and time; stops by itself.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -24,10 +26,21 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** Commands per second per room (each one is a new room state for everyone in it). */
 const RATE = Number(process.env.BENCH_RATE ?? 1);
 const IDLE_SOCKETS = Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000);
-const SCENARIOS = [
+/** BENCH_GROUP_ROOMS: rooms of 6 in the small-groups scenario (1,700 is 10,200 people). */
+const GROUP_ROOMS = Number(process.env.BENCH_GROUP_ROOMS ?? 1_700);
+interface Scenario {
+  rooms: number;
+  size: number;
+  /** Everyone is in small groups (pairs) and the changes happen inside them. */
+  groups?: boolean;
+}
+const SCENARIOS: Scenario[] = [
   { rooms: 200, size: 6 },
   { rooms: 4, size: 50 },
+  { rooms: GROUP_ROOMS, size: 6, groups: true },
 ];
+const label = (s: Scenario) =>
+  `${s.rooms.toLocaleString('en')} rooms of ${s.size}${s.groups ? ', in small groups' : ''}`;
 const SERVER_CPU = cpus().length >= 2 ? 1 : undefined;
 if (SERVER_CPU !== undefined && existsSync('/usr/bin/taskset')) {
   execFileSync('/usr/bin/taskset', ['-pc', '0', String(process.pid)], { stdio: 'ignore' });
@@ -158,26 +171,55 @@ const summary = (samples: number[]) => {
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length };
 };
 
-/** Hearth: each room's first person toggles a hand; everyone times the state's arrival. */
-async function driveHearth(base: string, rooms: Room[]) {
+/**
+ * Hearth: each room's first person toggles a hand (in their small group, when the scenario
+ * has them); everyone times the state's arrival. Also gives the size of the last state sent,
+ * for the bare server to relay as much.
+ */
+async function driveHearth(base: string, rooms: Room[], groups = false) {
+  // Each room's driver is a full test client (commands and their answers); everyone else is a
+  // plain socket that only times what it is sent, so the clients' own work stays small.
   const clients: LiveClient[][] = [];
+  const listeners: WebSocket[] = [];
   for (const room of rooms) {
-    const inRoom: LiveClient[] = [];
-    for (const cookie of room.cookies) inRoom.push(await connectLive(base, room.meetingId, cookie));
-    clients.push(inRoom);
+    const [first, ...rest] = room.cookies;
+    clients.push([await connectLive(base, room.meetingId, first as string)]);
+    for (const cookie of rest) listeners.push(await listen(base, room.meetingId, cookie));
   }
+  if (groups) {
+    // Pairs for half an hour, everyone in one, the first person's pair started talking.
+    for (const inRoom of clients) {
+      const driver = inRoom[0] as LiveClient;
+      for (const command of [
+        { type: 'startPhase', index: 2 },
+        {
+          type: 'proposeBreakouts',
+          mode: 'deal',
+          size: 2,
+          minutes: 30,
+          facilitatorJoins: true,
+        },
+        { type: 'startBreakouts' },
+      ] as const) {
+        const ack = await driver.command(command);
+        if (!ack.ok) throw new Error(`${command.type} refused: ${ack.refusal}`);
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  let bytes = 0;
   const samples: number[] = [];
   const sentAt = new Map<string, number>();
-  for (const inRoom of clients) {
-    for (const client of inRoom) {
-      client.ws.on('message', (data) => {
-        const message = JSON.parse(data.toString());
-        if (message.type !== 'state') return;
-        const start = sentAt.get(`${message.room.meetingId} ${message.room.version}`);
-        if (start !== undefined) samples.push(performance.now() - start);
-      });
-    }
-  }
+  const time = (data: WebSocket.RawData) => {
+    const text = data.toString();
+    const message = JSON.parse(text);
+    if (message.type !== 'state') return;
+    bytes = text.length;
+    const start = sentAt.get(`${message.room.meetingId} ${message.room.version}`);
+    if (start !== undefined) samples.push(performance.now() - start);
+  };
+  for (const inRoom of clients) for (const client of inRoom) client.ws.on('message', time);
+  for (const ws of listeners) ws.on('message', time);
   const ends = Date.now() + SECONDS * 1000;
   const raised = new Map<LiveClient, boolean>();
   await Promise.all(
@@ -191,7 +233,11 @@ async function driveHearth(base: string, rooms: Room[]) {
         const version = (driver.room()?.version ?? 0) + 1;
         const meetingId = rooms[r]?.meetingId ?? '';
         sentAt.set(`${meetingId} ${version}`, performance.now());
-        const ack = await driver.command({ type: 'hand', raised: next });
+        const ack = await driver.command(
+          groups
+            ? { type: 'inGroup', command: { type: 'hand', raised: next } }
+            : { type: 'hand', raised: next },
+        );
         if (ack.version !== version) {
           // Another change got in first; line the timer up with the version it really made.
           sentAt.set(`${meetingId} ${ack.version}`, sentAt.get(`${meetingId} ${version}`) ?? 0);
@@ -202,11 +248,23 @@ async function driveHearth(base: string, rooms: Room[]) {
   );
   await new Promise((resolve) => setTimeout(resolve, 500));
   for (const inRoom of clients) for (const c of inRoom) c.ws.terminate();
-  return summary(samples);
+  for (const ws of listeners) ws.terminate();
+  return { ...summary(samples), bytes };
+}
+
+/** A plain live socket, open once its snapshot has come. */
+async function listen(base: string, meetingId: string, cookie: string): Promise<WebSocket> {
+  const ws = new WebSocket(liveUrl(base, meetingId), { headers: { cookie, origin: base } });
+  await new Promise((resolve, reject) => {
+    ws.once('message', resolve);
+    ws.once('error', reject);
+    ws.once('close', (code) => reject(new Error(`closed with ${code} before its snapshot`)));
+  });
+  return ws;
 }
 
 /** The bare server, driven the same way: the driver's message comes back to everyone. */
-async function driveBare(base: string, rooms: Room[]) {
+async function driveBare(base: string, rooms: Room[], bytes = 1500) {
   const sockets: WebSocket[][] = [];
   for (const room of rooms) {
     const inRoom: WebSocket[] = [];
@@ -234,7 +292,7 @@ async function driveBare(base: string, rooms: Room[]) {
     sockets.map(async (inRoom, r) => {
       await new Promise((resolve) => setTimeout(resolve, (r / sockets.length) * (1000 / RATE)));
       while (Date.now() < ends) {
-        inRoom[0]?.send(JSON.stringify({ sent: performance.now(), pad: 'x'.repeat(1500) }));
+        inRoom[0]?.send(JSON.stringify({ sent: performance.now(), pad: 'x'.repeat(bytes) }));
         await new Promise((resolve) => setTimeout(resolve, 1000 / RATE));
       }
     }),
@@ -257,16 +315,7 @@ async function idleSockets(node: RunningNode, rooms: Room[], total: number) {
   for (const room of rooms) {
     for (const cookie of room.cookies) {
       if (open.length >= total) break;
-      // A plain socket that waits for its snapshot and then only counts what it is sent.
-      const ws = new WebSocket(liveUrl(node.url, room.meetingId), {
-        headers: { cookie, origin: node.url },
-      });
-      await new Promise((resolve, reject) => {
-        ws.once('message', resolve);
-        ws.once('error', reject);
-        ws.once('close', (code) => reject(new Error(`closed with ${code} before its snapshot`)));
-      });
-      open.push(ws);
+      open.push(await listen(node.url, room.meetingId, cookie));
     }
   }
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -276,11 +325,12 @@ async function idleSockets(node: RunningNode, rooms: Room[], total: number) {
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'hearth-bench-live-'));
-const [small, large, idleRooms] = (await seed(dataDir, [
+const seeded = await seed(dataDir, [
   ...SCENARIOS,
   // Rooms of 50, one socket each, for the idle sockets.
   { rooms: Math.ceil(IDLE_SOCKETS / 50), size: 50 },
-])) as [Room[], Room[], Room[]];
+]);
+const idleRooms = seeded[SCENARIOS.length] as Room[];
 
 const [command, args] = pinned(SERVER_CPU, [process.execPath, 'bench/bareLive.mjs']);
 const bareChild = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -297,14 +347,15 @@ const node = await spawnNode(
 
 try {
   const rows: (string | number)[][] = [];
-  for (const [i, rooms] of [small, large].entries()) {
-    const scenario = SCENARIOS[i] as { rooms: number; size: number };
-    process.stdout.write(`${scenario.rooms} rooms of ${scenario.size}: bare server…\n`);
-    const bare = await driveBare(bareUrl, rooms);
-    process.stdout.write(`${scenario.rooms} rooms of ${scenario.size}: Hearth…\n`);
-    const hearth = await driveHearth(node.url, rooms);
+  for (const [i, scenario] of SCENARIOS.entries()) {
+    const rooms = seeded[i] as Room[];
+    // Hearth first, so the bare server relays messages as large as Hearth's.
+    process.stdout.write(`${label(scenario)}: Hearth…\n`);
+    const hearth = await driveHearth(node.url, rooms, scenario.groups);
+    process.stdout.write(`${label(scenario)}: bare server…\n`);
+    const bare = await driveBare(bareUrl, rooms, Math.max(100, hearth.bytes));
     rows.push([
-      `${scenario.rooms} rooms of ${scenario.size}`,
+      label(scenario),
       hearth.n,
       hearth.p50.toFixed(2),
       hearth.p99.toFixed(2),
@@ -332,13 +383,13 @@ try {
     'live',
     `## Live sessions: fan-out and sockets (\`npm run bench:live\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on this machine: one Hearth process (SQLite) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second for ${SECONDS} s (rooms staggered for a steady load); every socket in the room times how long the change takes to reach it (client-measured, same clock). Hearth's path per change: a transaction that logs the command and saves the room, an announcement, one read, and a send to every socket in the room. The bare server only relays a message of similar size.
+Measured ${new Date().toISOString().slice(0, 10)} on this machine: one Hearth process (SQLite) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second for ${SECONDS} s (rooms staggered for a steady load); in the small-groups scenario everyone is in pairs and the change is a hand raised inside one of them. Every socket in the room times how long the change takes to reach it (client-measured, same clock); the bare server relays a message as large as the last state Hearth sent. Hearth's path per change: a transaction that logs the command and saves the room, an announcement, one read, and a send to every socket in the room.
 
 ${table(header, rows)}
 
 ${memoryLine}
 
-Targets: p99 under 20 ms for 200 rooms of 6; within 3× of the bare server's p99; 10,000 idle sockets under 1 GB.`,
+Targets: p99 under 20 ms for 200 rooms of 6; within 3× of the bare server's p99; 10,000 idle sockets under 1 GB; and 10,000 people on one node at one change per room per second with p99 under 50 ms and within 3× of bare.`,
   );
   console.log('written to docs/PERFORMANCE.md');
 } finally {

@@ -42,6 +42,7 @@ import {
   runCommandFor,
   runDeadline,
   toRoomView,
+  writtenRoom,
 } from './rooms';
 
 /** A socket whose outgoing buffer grows past this is too slow to keep up; it is closed. */
@@ -60,6 +61,8 @@ interface RoomEntry {
   sentVersion: number;
   reading: boolean;
   again: boolean;
+  /** The newest version announced for the room. */
+  announced?: number;
   /** What the nudge needs of the room as last read here (it also changes as time passes). */
   talk?: Talk;
   /** Who was last told what about a round (facilitator and answer); undefined: nobody yet. */
@@ -172,7 +175,7 @@ export class LiveNode {
   }
 
   private async hear(event: BusEvent): Promise<void> {
-    if (event.kind === 'room') await this.refresh(event.meetingId);
+    if (event.kind === 'room') await this.refresh(event.meetingId, event.version);
     else if (event.kind === 'group') await this.recheckGroup(event.groupId);
     else if (event.kind === 'session') this.endSession(event.sessionId);
   }
@@ -276,9 +279,10 @@ export class LiveNode {
   }
 
   /** Reads the room and sends it to every socket here that has not seen this version. */
-  async refresh(meetingId: string): Promise<void> {
+  async refresh(meetingId: string, version?: number): Promise<void> {
     const entry = this.rooms.get(meetingId);
     if (!entry) return;
+    if (version !== undefined) entry.announced = Math.max(entry.announced ?? -1, version);
     if (entry.reading) {
       entry.again = true;
       return;
@@ -287,7 +291,10 @@ export class LiveNode {
     try {
       do {
         entry.again = false;
-        const state = await readRoom(this.deps, meetingId);
+        // The newest version announced, as this node wrote it if it did; else read once.
+        const mine =
+          entry.announced !== undefined ? writtenRoom(this.deps, meetingId, entry.announced) : null;
+        const state = mine?.state ?? (await readRoom(this.deps, meetingId));
         const first = [...entry.connections][0];
         if (!state || !first || state.version <= entry.sentVersion) continue;
         entry.sentVersion = state.version;

@@ -272,8 +272,12 @@ async function applyAndLog(
   const { meetingId, actor } = who;
   const now = deps.now();
   const at = now.toISOString();
-  return deps.db.transaction().execute(async (trx): Promise<CommandResult> => {
-    const room = await lockRoom(trx, meetingId, at);
+  let saved: { state: RoomState; text: string } | null = null;
+  const result = await deps.db.transaction().execute(async (trx): Promise<CommandResult> => {
+    // The room as this node last wrote it, when nobody has changed it since.
+    const room = await lockRoom(trx, meetingId, at, (version) =>
+      writtenRoom(deps, meetingId, version),
+    );
     if (!room) throw new AppError('not_found', 'This session has not been opened.');
     const seen = await findEvent(trx, meetingId, actor.userId, clientId);
     if (seen) return { ok: true, version: seen.version, repeated: true };
@@ -293,12 +297,17 @@ async function applyAndLog(
       at,
       happened: JSON.stringify(describeChange(state, next)),
     });
-    await saveRoom(trx, meetingId, { state: next, updated_at: at });
+    const text = await saveRoom(trx, meetingId, { state: next, updated_at: at });
     if (command.type === 'join' && !actor.observer) {
       await recordArrival(trx, { meeting_id: meetingId, user_id: actor.userId, arrived_at: at });
     }
+    saved = { state: next, text };
     return { ok: true, version: next.version };
   });
+  // Committed: this node sends it without reading it back.
+  const kept = saved as { state: RoomState; text: string } | null;
+  if (kept && result.ok && !result.repeated) remember(deps, meetingId, kept.state, kept.text);
+  return result;
 }
 
 /**
@@ -312,6 +321,38 @@ export async function runCommandFor(
   command: Extract<LiveCommand, { type: 'leave' }>,
 ): Promise<CommandResult> {
   return announced(deps, who.meetingId, await applyAndLog(deps, who, clientId, command, command));
+}
+
+/**
+ * Each process's newest room states, as it wrote them, by meeting: the node that applied a
+ * command sends the new state without reading it back (other nodes read it once). Bounded,
+ * and only ever used for the exact version it holds.
+ */
+const written = new WeakMap<Deps, Map<string, { state: RoomState; text: string }>>();
+const WRITTEN_MAX = 20_000;
+
+function remember(deps: Deps, meetingId: string, state: RoomState, text: string): void {
+  let rooms = written.get(deps);
+  if (!rooms) {
+    rooms = new Map();
+    written.set(deps, rooms);
+  }
+  rooms.delete(meetingId);
+  rooms.set(meetingId, { state, text });
+  if (rooms.size > WRITTEN_MAX) {
+    const oldest = rooms.keys().next().value;
+    if (oldest !== undefined) rooms.delete(oldest);
+  }
+}
+
+/** The room at `version`, as this process wrote it (and the text it stored), if it did. */
+export function writtenRoom(
+  deps: Deps,
+  meetingId: string,
+  version: number,
+): { state: RoomState; text: string } | null {
+  const held = written.get(deps)?.get(meetingId);
+  return held?.state.version === version ? held : null;
 }
 
 /** Who the server is when it acts for a room by itself (in the command log). */

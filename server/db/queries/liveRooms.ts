@@ -77,6 +77,11 @@ export async function lockRoom(
   db: Kysely<Database>,
   meetingId: string,
   now: string,
+  /**
+   * A state the caller already holds, with the text it was stored as: used as it is, not
+   * parsed again, when the stored text is still exactly that (nothing else changed it).
+   */
+  known?: (version: number) => { state: RoomState; text: string } | null,
 ): Promise<RoomRow | undefined> {
   const row = await db
     .updateTable('live_rooms')
@@ -84,24 +89,29 @@ export async function lockRoom(
     .where('meeting_id', '=', meetingId)
     .returningAll()
     .executeTakeFirst();
-  return row ? toRoomRow(row) : undefined;
+  if (!row) return undefined;
+  const held = known?.(row.version);
+  return held && held.text === row.state ? { ...row, state: held.state } : toRoomRow(row);
 }
 
+/** Saves the room's new state; answers the text it was stored as. */
 export async function saveRoom(
   db: Kysely<Database>,
   meetingId: string,
   change: { state: RoomState; updated_at: string },
-): Promise<void> {
+): Promise<string> {
+  const text = roomStateText(change.state);
   await db
     .updateTable('live_rooms')
     .set({
       version: change.state.version,
-      state: roomStateText(change.state),
+      state: text,
       updated_at: change.updated_at,
       deadline: nextDeadline(change.state),
     })
     .where('meeting_id', '=', meetingId)
     .execute();
+  return text;
 }
 
 /** Writes a room's state as stored text exactly (for tests of older stored shapes). */
