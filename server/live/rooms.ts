@@ -329,7 +329,7 @@ export async function runCommandFor(
  * and only ever used for the exact version it holds.
  */
 const written = new WeakMap<Deps, Map<string, { state: RoomState; text: string }>>();
-const WRITTEN_MAX = 20_000;
+const WRITTEN_MAX = 3_000;
 
 function remember(deps: Deps, meetingId: string, state: RoomState, text: string): void {
   let rooms = written.get(deps);
