@@ -244,12 +244,19 @@ it('keeps who spoke in discussion, asks for a check-out and shows how time was s
 it('an observer notes by key and tap, and only the facilitator reads the notes', async () => {
   const { people, names, fi, f, seeded } = await threeInARoom('e2e-observer', 1);
   const [a, b] = people.filter((_, i) => i !== fi) as [Watched, Watched];
-  const [aName] = names.filter((_, i) => i !== fi) as [string];
+  const [aName, bName] = names.filter((_, i) => i !== fi) as [string, string];
 
   // The facilitator names A the observer: everyone sees who observes.
   await f.page.getByLabel('Observer', { exact: true }).selectOption({ label: aName });
   await b.page.getByText(`${aName} is observing`, { exact: false }).waitFor();
   await a.page.getByText('You are observing', { exact: false }).waitFor();
+  // Everyone is asked whether they agree to be observed; B says no.
+  await f.page.getByLabel('Ask everyone whether they agree to be observed').check();
+  await b.page.getByRole('heading', { name: 'Do you agree to be observed?' }).waitFor();
+  await checkPage(b, 'live-consent');
+  await b.page.getByRole('button', { name: 'No, please do not note about me' }).click();
+  await b.page.getByText('not to note about you', { exact: false }).waitFor();
+  await a.page.getByText(`${bName} asked not to be observed`, { exact: false }).waitFor();
   await f.page.getByRole('button', { name: 'Start: Check-in round' }).click();
   await allSee(people, 'Check-in round');
 
@@ -260,6 +267,8 @@ it('an observer notes by key and tap, and only the facilitator reads the notes',
   await panel.getByRole('heading', { name: 'Non-verbal · Check-in round' }).waitFor();
   await panel.getByLabel('Words (optional)').fill('Shoulders dropped when the group laughed.');
   await panel.getByRole('button', { name: names[fi] as string }).click();
+  // Whoever said no is never offered.
+  expect(await panel.getByRole('button', { name: bName, exact: true }).count()).toBe(0);
   await panel.getByText('Saved').first().waitFor();
   await panel.getByLabel('Note a span', { exact: false }).check();
   await panel.getByRole('button', { name: /^Theme/ }).click();

@@ -251,6 +251,30 @@ describe('passing, hands and who facilitates', () => {
   });
 });
 
+describe('consent to being observed', () => {
+  const [ann, ben] = people as [Actor, Actor];
+  it('is asked when the agenda asks it or the facilitator does, and each answer is kept', () => {
+    let s = run(newRoom(PHASES, 'ann', { observerId: 'ann', askConsent: true }), [
+      [{ type: 'join' }, ann, 0],
+      [{ type: 'join' }, ben, 0],
+      [{ type: 'consentToObservation', consent: false }, ben, 0],
+    ]);
+    expect(s.consentAsked).toBe(true);
+    expect(s.observationConsent).toEqual({ ben: 'no' });
+    // Saying the same again changes nothing; changing one's mind is kept.
+    expect(apply(s, { type: 'consentToObservation', consent: false }, ben, 0).ok).toBe(true);
+    s = run(s, [[{ type: 'consentToObservation', consent: true }, ben, MIN]]);
+    expect(s.observationConsent).toEqual({ ben: 'yes' });
+    // Only the facilitator turns the question on or off.
+    expect(apply(s, { type: 'askObservationConsent', ask: false }, ben, MIN)).toEqual({
+      ok: false,
+      refusal: 'not_facilitator',
+    });
+    s = run(s, [[{ type: 'askObservationConsent', ask: false }, ann, MIN]]);
+    expect(s.consentAsked).toBe(false);
+  });
+});
+
 describe('the record of who spoke', () => {
   const [ann, ben, cal, dee] = people as [Actor, Actor, Actor, Actor];
   /** Ann facilitates, Dee keeps time; the open discussion (part 2) has begun at 0. */

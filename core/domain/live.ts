@@ -90,6 +90,10 @@ export interface RoomState {
   timekeeperId: string | null;
   /** Who observes (takes notes for the facilitator): the rota's observer, or whom the facilitator names. */
   observerId: string | null;
+  /** Whether everyone is asked if they agree to be observed (focus groups ask at the start). */
+  consentAsked: boolean;
+  /** Each person's answer: observed, or not to be noted about. */
+  observationConsent: Record<string, 'yes' | 'no'>;
   /** Who is speaking now: a turn's speaker, or whom the timekeeper marked in discussion. */
   speaking: SpeakingNow | null;
   /** Time spoken, by part and then by person. */
@@ -116,7 +120,7 @@ export interface RoomState {
  */
 export type Command =
   | Exclude<LiveCommand, { type: 'useTemplate' }>
-  | { type: 'setPhases'; phases: Phase[] }
+  | { type: 'setPhases'; phases: Phase[]; askConsent?: boolean }
   /** The server's own: warnings and closing for small groups, when their time comes. */
   | { type: 'breakoutTick' };
 
@@ -171,7 +175,7 @@ export const MAX_ADVICE_MARKS = 200;
 export function newRoom(
   phases: Phase[],
   facilitatorId: string | null,
-  roles: { timekeeperId?: string | null; observerId?: string | null } = {},
+  roles: { timekeeperId?: string | null; observerId?: string | null; askConsent?: boolean } = {},
 ): RoomState {
   return {
     version: 0,
@@ -199,6 +203,8 @@ export function newRoom(
     held: [],
     timekeeperId: roles.timekeeperId ?? null,
     observerId: roles.observerId ?? null,
+    consentAsked: roles.askConsent ?? false,
+    observationConsent: {},
     speaking: null,
     spokenByPart: {},
     recent: [],
@@ -464,6 +470,14 @@ export function apply(
       break;
   }
 
+  if (command.type === 'consentToObservation') {
+    const answer = command.consent ? 'yes' : 'no';
+    if (state.observationConsent[actor.userId] === answer) return unchanged(state);
+    return next(state, {
+      observationConsent: { ...state.observationConsent, [actor.userId]: answer },
+    });
+  }
+
   if (command.type === 'speaking') {
     if (!isFacilitator(state, actor) && state.timekeeperId !== actor.userId) {
       return refuse('not_timekeeper');
@@ -551,7 +565,10 @@ export function apply(
       // The agenda is chosen before the session starts; after that, phases are adjusted.
       if (state.status !== 'waiting') return refuse('already_started');
       if (command.phases.length === 0) return refuse('bad_phase');
-      return next(state, { phases: command.phases });
+      return next(state, {
+        phases: command.phases,
+        ...(command.askConsent !== undefined ? { consentAsked: command.askConsent } : {}),
+      });
     }
     case 'adjustPhase': {
       const phase = currentPhase(state);
@@ -657,6 +674,9 @@ export function apply(
       if (state.adviceMarks.length >= MAX_ADVICE_MARKS) return unchanged(state);
       return next(state, { adviceMarks: [...state.adviceMarks, { phaseId: phase.id, at }] });
     }
+    case 'askObservationConsent':
+      if (state.consentAsked === command.ask) return unchanged(state);
+      return next(state, { consentAsked: command.ask });
     case 'setObserver': {
       if (state.observerId === command.userId) return unchanged(state);
       if (command.userId !== null && !present(state).includes(command.userId)) {

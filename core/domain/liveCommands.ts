@@ -117,6 +117,10 @@ export const liveCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('speaking'), userId: userId.nullable() }),
   /** In open discussion, the facilitator notes advice nobody asked for (never who gave it). */
   z.strictObject({ type: z.literal('markAdvice') }),
+  /** Each person says whether they agree to be observed (asked when the session asks). */
+  z.strictObject({ type: z.literal('consentToObservation'), consent: z.boolean() }),
+  /** The facilitator asks everyone whether they agree to be observed (focus groups do at once). */
+  z.strictObject({ type: z.literal('askObservationConsent'), ask: z.boolean() }),
   /** The facilitator names who observes (takes notes for them), or nobody. */
   z.strictObject({ type: z.literal('setObserver'), userId: userId.nullable() }),
   /** The facilitator orders raised hands as they went up, or least heard first. */

@@ -20,6 +20,8 @@ export interface TemplatePhase {
 export interface SessionTemplate {
   id: string;
   name: string;
+  /** Everyone is asked at the start whether they agree to be observed (focus groups). */
+  observationConsent?: boolean;
   phases: TemplatePhase[];
 }
 

@@ -139,6 +139,9 @@ const roomViewBase = z.object({
   timekeeperId: z.string().nullable(),
   /** Who observes: takes notes that only they and the facilitator read. Shown to everyone. */
   observerId: z.string().nullable(),
+  /** Whether everyone is asked if they agree to be observed, and each person's answer. */
+  consentAsked: z.boolean(),
+  observationConsent: z.record(z.string(), z.enum(['yes', 'no'])),
   /** Who is speaking now (a turn, or marked in discussion), and since when. */
   speaking: z.object({ userId: z.string(), since: z.number() }).nullable(),
   /** How raised hands are ordered (`hands` comes in that order). */

@@ -85,6 +85,8 @@ describe('stored live rooms', () => {
     const {
       timekeeperId: _t,
       observerId: _o,
+      consentAsked: _c,
+      observationConsent: _oc,
       speaking: _s,
       spokenByPart: _p,
       recent: _r,

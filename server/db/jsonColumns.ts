@@ -188,6 +188,8 @@ const roomFieldsV4 = roomV3.omit({ schema: true }).extend({
     .nullable(),
   timekeeperId: z.string().nullable(),
   observerId: z.string().nullable(),
+  consentAsked: z.boolean(),
+  observationConsent: z.record(z.string(), z.enum(['yes', 'no'])),
   speaking: z.object({ userId: z.string(), phaseId: z.string(), since: z.number() }).nullable(),
   spokenByPart: z.record(z.string(), z.record(z.string(), z.number())),
   recent: z.array(
@@ -229,6 +231,8 @@ type AddedInV4 =
   | 'lastBreakouts'
   | 'timekeeperId'
   | 'observerId'
+  | 'consentAsked'
+  | 'observationConsent'
   | 'speaking'
   | 'spokenByPart'
   | 'recent'
@@ -242,6 +246,8 @@ function fromV3(state: Omit<RoomState, AddedInV4>): RoomState {
     lastBreakouts: null,
     timekeeperId: null,
     observerId: null,
+    consentAsked: false,
+    observationConsent: {},
     // A turn under way is someone speaking; time spoken before was not kept by part.
     speaking:
       state.turn && phaseId

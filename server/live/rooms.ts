@@ -122,10 +122,8 @@ export async function ensureRoom(deps: Deps, access: LiveAccess): Promise<RoomRo
   if (existing) return existing;
   const at = deps.now().toISOString();
   // The group's own agenda if it has one (it is listed first), unless it last chose another.
-  const phases = planPhases(
-    pick(access, access.sessionTemplate ?? access.templates[0]?.id ?? null),
-    access.durationMinutes,
-  );
+  const template = pick(access, access.sessionTemplate ?? access.templates[0]?.id ?? null);
+  const phases = planPhases(template, access.durationMinutes);
   await insertRoomIfMissing(deps.db, {
     meeting_id: access.meetingId,
     group_id: access.groupId,
@@ -133,6 +131,7 @@ export async function ensureRoom(deps: Deps, access: LiveAccess): Promise<RoomRo
     state: newRoom(phases, access.facilitatorId, {
       timekeeperId: access.timekeeperId,
       observerId: access.observerId,
+      askConsent: template.observationConsent === true,
     }),
     deadline: null,
     created_at: at,
@@ -207,6 +206,8 @@ function roomViewOf(state: RoomState, access: LiveAccess): SmallRoomView {
     held: state.held,
     timekeeperId: state.timekeeperId,
     observerId: state.observerId,
+    consentAsked: state.consentAsked,
+    observationConsent: state.observationConsent,
     speaking: state.speaking && { userId: state.speaking.userId, since: state.speaking.since },
     handOrder: state.handOrder,
     adviceMarks: state.adviceMarks.filter((m) => m.phaseId === currentPhase(state)?.id).length,
@@ -242,6 +243,7 @@ export async function runCommand(
       ? {
           type: 'setPhases',
           phases: planPhases(pick(access, command.templateId), access.durationMinutes),
+          askConsent: pick(access, command.templateId).observationConsent === true,
         }
       : command,
   );

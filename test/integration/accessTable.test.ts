@@ -1609,6 +1609,16 @@ const COMMANDS: Record<CommandType, CommandRow> = {
     before: () => [PROPOSE, { type: 'startBreakouts' }],
     command: { type: 'endBreakouts' },
   },
+  consentToObservation: {
+    allowed: BOTH,
+    before: () => [],
+    command: { type: 'consentToObservation', consent: true },
+  },
+  askObservationConsent: {
+    allowed: ['facilitator'],
+    before: () => [],
+    command: { type: 'askObservationConsent', ask: true },
+  },
   setObserver: {
     allowed: ['facilitator'],
     before: () => [],

@@ -161,6 +161,19 @@ describe('the observer’s notes', () => {
       expect(JSON.stringify(client.messages)).not.toContain('Money worries');
     }
 
+    // Someone who asks not to be observed cannot be named in a note.
+    const calClient = clients[2] as LiveClient;
+    expect((await calClient.command({ type: 'consentToObservation', consent: false })).ok).toBe(
+      true,
+    );
+    await untilRoom(a, (r) => r.observationConsent[cal.id] === 'no');
+    const named = await cal.put(
+      `/api/meetings/${meetingId}/notes/${randomUUID()}`,
+      note({ people: [cal.id] }),
+    );
+    expect(named.statusCode).toBe(400);
+    expect(named.json().error.message).toContain('Cal Observed asked not to be observed');
+
     // Bad input: a stranger named, an unknown part, a span ending before it starts.
     const bad = `/api/meetings/${meetingId}/notes/${randomUUID()}`;
     expect((await cal.put(bad, note({ people: [outsider.id] }))).statusCode).toBe(400);
@@ -188,6 +201,22 @@ describe('the observer’s notes', () => {
     // Taking a note back.
     expect((await dee.delete(url)).statusCode).toBe(204);
     expect((await ann.get(`/api/meetings/${meetingId}/notes`)).json().notes).toHaveLength(3);
+  });
+});
+
+describe('a focus group', () => {
+  it('asks everyone whether they agree to be observed, as soon as its agenda is chosen', async () => {
+    const { ann, ben, meetingId } = await circleOfFour(t, 'Focus');
+    const a = await joinLive(base, ann, meetingId, open);
+    const b = await joinLive(base, ben, meetingId, open);
+    expect((await a.command({ type: 'useTemplate', templateId: 'focus-group' })).ok).toBe(true);
+    const room = await untilRoom(b, (r) => r.consentAsked);
+    expect(room.phases[0]?.title).toBe('Welcome and consent');
+    expect((await b.command({ type: 'consentToObservation', consent: true })).ok).toBe(true);
+    await untilRoom(a, (r) => r.observationConsent[ben.id] === 'yes');
+    // Another agenda does not ask (the facilitator still can).
+    expect((await a.command({ type: 'useTemplate', templateId: 'peer-support' })).ok).toBe(true);
+    await untilRoom(b, (r) => !r.consentAsked);
   });
 });
 

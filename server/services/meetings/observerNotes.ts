@@ -120,6 +120,13 @@ export async function putNote(
   if (body.people.some((id) => !known.has(id))) {
     throw new AppError('request.invalid', 'A note can only name people who were at the session.');
   }
+  const declined = body.people.filter((id) => n.state?.observationConsent[id] === 'no');
+  if (declined.length > 0) {
+    throw new AppError(
+      'request.invalid',
+      `${declined.map(n.name).join(', ')} asked not to be observed, so a note cannot name them.`,
+    );
+  }
   if (body.partId !== null && !n.state?.phases.some((p) => p.id === body.partId)) {
     throw new AppError('request.invalid', 'That part is not on this session’s agenda.');
   }

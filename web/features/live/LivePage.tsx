@@ -205,6 +205,49 @@ function Summary({ room, you }: { room: RoomView; you: string }) {
   );
 }
 
+/**
+ * Asked when the session asks it (focus groups do at the start): does this person agree to be
+ * observed? Until they answer it stands out; after, a line says what they chose, and they can
+ * change it at any time.
+ */
+function ObservationConsent({
+  room,
+  you,
+  session,
+}: {
+  room: RoomView;
+  you: string;
+  session: LiveSession;
+}) {
+  const answer = room.observationConsent[you];
+  const observer = nameOf(room, room.observerId);
+  const choose = (consent: boolean) => void session.send({ type: 'consentToObservation', consent });
+  if (answer) {
+    return (
+      <p class="small">
+        {t(answer === 'yes' ? 'live.consentYes' : 'live.consentNo', { name: observer })}{' '}
+        <button type="button" class="link-button" onClick={() => choose(answer !== 'yes')}>
+          {t(answer === 'yes' ? 'live.consentWithdraw' : 'live.consentGive')}
+        </button>
+      </p>
+    );
+  }
+  return (
+    <section class="card panel consent" aria-labelledby="consent-title">
+      <h2 id="consent-title">{t('live.consentTitle')}</h2>
+      <p>{t('live.consentQuestion', { name: observer })}</p>
+      <div class="actions">
+        <button type="button" class="button primary" onClick={() => choose(true)}>
+          {t('live.consentAgree')}
+        </button>
+        <button type="button" class="button secondary" onClick={() => choose(false)}>
+          {t('live.consentDecline')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
 /** The check-out reflection, as the person left it (or empty). */
 function CheckOut({ meetingId }: { meetingId: string }) {
   const record = useLoad(() => getSpeakingRecord(meetingId), [meetingId]);
@@ -482,6 +525,24 @@ function FacilitatorControls({ room, session }: { room: RoomView; session: LiveS
         </select>
       </div>
       {room.observerId ? <ObserverNotesForFacilitator room={room} /> : null}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={room.consentAsked}
+          onChange={(e) =>
+            void session.send({ type: 'askObservationConsent', ask: e.currentTarget.checked })
+          }
+        />{' '}
+        {t('live.askConsent')}
+      </label>
+      {room.consentAsked ? (
+        <p class="small muted">
+          {t('live.consentCount', {
+            yes: Object.values(room.observationConsent).filter((a) => a === 'yes').length,
+            no: Object.values(room.observationConsent).filter((a) => a === 'no').length,
+          })}
+        </p>
+      ) : null}
       {room.breakouts === null && room.status === 'running' ? (
         <ProposeSmallGroups session={session} />
       ) : null}
@@ -654,6 +715,9 @@ function Session({ session }: { session: LiveSession }) {
             ? t('live.observerIsYou')
             : t('live.observerIs', { name: nameOf(room, room.observerId) })}
         </p>
+      ) : null}
+      {room.consentAsked && room.observerId && room.observerId !== you ? (
+        <ObservationConsent room={room} you={you} session={session} />
       ) : null}
       {lastChange ? (
         <p class="small muted">

@@ -184,7 +184,11 @@ export function ObserverPanel({
     return () => document.removeEventListener('keydown', onKey);
   });
 
-  const people = room.participants.filter((p) => p.present);
+  // Someone who asked not to be observed is never offered for a note.
+  const declined = room.participants.filter((p) => room.observationConsent[p.userId] === 'no');
+  const people = room.participants.filter(
+    (p) => p.present && room.observationConsent[p.userId] !== 'no',
+  );
   const current = notes.find((n) => n.id === selected) ?? null;
   const partTitle = (id: string | null) => room.phases.find((p) => p.id === id)?.title ?? '';
   // The time of day on this device's clock.
@@ -200,6 +204,11 @@ export function ObserverPanel({
       <h2 id="observer-title">{t('observer.title')}</h2>
       <p class="small muted">{t('observer.lead')}</p>
       {problem ? <Notice tone="warning">{problem}</Notice> : null}
+      {declined.length > 0 ? (
+        <Notice tone="info">
+          {t('observer.declined', { names: declined.map((p) => p.name).join(', ') })}
+        </Notice>
+      ) : null}
       <div class="code-buttons">
         {codes.map((c) => (
           <button key={c.key} type="button" class="button secondary" onClick={() => take(c)}>
