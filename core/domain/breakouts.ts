@@ -68,6 +68,32 @@ export function groupOf(b: Breakouts | null, userId: string): SmallGroup | undef
   return b?.groups.find((g) => g.members.includes(userId));
 }
 
+/** The running group a person is in right now (not closed, and they have not gone back). */
+function openGroupOf(b: Breakouts | null, userId: string): SmallGroup | undefined {
+  const group = groupOf(b, userId);
+  return b?.status === 'running' && group && !group.closed && !b.back.includes(userId)
+    ? group
+    : undefined;
+}
+
+/** The small groups with one of them replaced by its changed self. */
+function withGroup(b: Breakouts, changed: SmallGroup): Breakouts {
+  return { ...b, groups: b.groups.map((g) => (g.id === changed.id ? changed : g)) };
+}
+
+/** The groups with `userId` in `groupId` (or in none) and out of every other. */
+function moveTo(groups: SmallGroup[], userId: string, groupId: string | null): SmallGroup[] {
+  return groups.map((g) => {
+    const others = g.members.filter((id) => id !== userId);
+    return { ...g, members: g.id === groupId ? [...others, userId] : others };
+  });
+}
+
+/** Who is in a group's room now (its members, before it has a room). */
+function inRoom(g: SmallGroup): string[] {
+  return g.room ? g.room.participants.filter((p) => p.present).map((p) => p.userId) : g.members;
+}
+
 /** The next time the server must act for this room (a warning or a close), or null. */
 export function nextDeadline(state: RoomState): number | null {
   const b = state.breakouts;
@@ -100,12 +126,7 @@ function inGroupRoom(
   const out = apply(group.room, command, actor, at, seed);
   if (!out.ok) return out;
   if (out.state === group.room) return ok(state);
-  return bump(state, {
-    breakouts: {
-      ...b,
-      groups: b.groups.map((g) => (g.id === group.id ? { ...g, room: out.state } : g)),
-    },
-  });
+  return bump(state, { breakouts: withGroup(b, { ...group, room: out.state }) });
 }
 
 /**
@@ -146,9 +167,7 @@ export function bringBack(state: RoomState, b: Breakouts, at: number): Partial<R
  * the end (at least one) agreed.
  */
 export function notesShared(g: SmallGroup): boolean {
-  const stayed = g.room
-    ? g.room.participants.filter((p) => p.present).map((p) => p.userId)
-    : g.members;
+  const stayed = inRoom(g);
   const who = stayed.length > 0 ? stayed : g.shareAgreed;
   return who.length > 0 && who.every((id) => g.shareAgreed.includes(id));
 }
@@ -263,24 +282,15 @@ export function applyBreakouts(
         return { ok: false, refusal: 'already_in_group' };
       }
       if (target.members.length >= target.cap) return { ok: false, refusal: 'group_full' };
-      const groups = b.groups.map((g) => ({
-        ...g,
-        members:
-          g.id === target.id
-            ? [...g.members.filter((id) => id !== actor.userId), actor.userId]
-            : g.members.filter((id) => id !== actor.userId),
-      }));
-      if (b.status === 'forming') return bump(state, { breakouts: { ...b, groups } });
+      const moved = { ...b, groups: moveTo(b.groups, actor.userId, target.id) };
+      if (b.status === 'forming') return bump(state, { breakouts: moved });
       // Joining a running group: into its room.
-      const group = groups.find((g) => g.id === target.id) as SmallGroup;
+      const group = moved.groups.find((g) => g.id === target.id) as SmallGroup;
       const joined = group.room ? apply(group.room, { type: 'join' }, actor, at) : null;
       return bump(state, {
         breakouts: {
-          ...b,
+          ...(joined?.ok ? withGroup(moved, { ...group, room: joined.state }) : moved),
           back: b.back.filter((id) => id !== actor.userId),
-          groups: groups.map((g) =>
-            g.id === target.id && joined?.ok ? { ...g, room: joined.state } : g,
-          ),
         },
       });
     }
@@ -292,16 +302,7 @@ export function applyBreakouts(
         return { ok: false, refusal: 'no_such_group' };
       }
       return bump(state, {
-        breakouts: {
-          ...b,
-          groups: b.groups.map((g) => ({
-            ...g,
-            members:
-              g.id === command.groupId
-                ? [...g.members.filter((id) => id !== command.userId), command.userId]
-                : g.members.filter((id) => id !== command.userId),
-          })),
-        },
+        breakouts: { ...b, groups: moveTo(b.groups, command.userId, command.groupId) },
       });
     }
     case 'cancelBreakouts': {
@@ -339,24 +340,17 @@ export function applyBreakouts(
       });
     }
     case 'inGroup': {
-      const group = groupOf(b, actor.userId);
-      if (b?.status !== 'running' || !group || group.closed || b.back.includes(actor.userId)) {
-        return { ok: false, refusal: 'not_in_group' };
-      }
+      const group = openGroupOf(b, actor.userId);
+      if (!b || !group) return { ok: false, refusal: 'not_in_group' };
       return inGroupRoom(state, b, group, command.command, actor, at, seed);
     }
     case 'agreeExtend': {
-      const group = groupOf(b, actor.userId);
-      if (b?.status !== 'running' || !group || group.closed || b.back.includes(actor.userId)) {
-        return { ok: false, refusal: 'not_in_group' };
-      }
+      const group = openGroupOf(b, actor.userId);
+      if (!b || !group) return { ok: false, refusal: 'not_in_group' };
       if (group.extended) return { ok: false, refusal: 'already_extended' };
       if (group.extendAgreed.includes(actor.userId)) return ok(state);
       const agreed = [...group.extendAgreed, actor.userId];
-      const inRoom = group.room
-        ? group.room.participants.filter((p) => p.present).map((p) => p.userId)
-        : group.members;
-      const everyone = inRoom.every((id) => agreed.includes(id));
+      const everyone = inRoom(group).every((id) => agreed.includes(id));
       const extended: SmallGroup = everyone
         ? {
             ...group,
@@ -371,26 +365,17 @@ export function applyBreakouts(
             },
           }
         : { ...group, extendAgreed: agreed };
-      return bump(state, {
-        breakouts: { ...b, groups: b.groups.map((g) => (g.id === group.id ? extended : g)) },
-      });
+      return bump(state, { breakouts: withGroup(b, extended) });
     }
     case 'shareNotes': {
-      const group = groupOf(b, actor.userId);
-      if (!b || b.status !== 'running' || !group || group.closed || b.back.includes(actor.userId)) {
-        return { ok: false, refusal: 'not_in_group' };
-      }
+      const group = openGroupOf(b, actor.userId);
+      if (!b || !group) return { ok: false, refusal: 'not_in_group' };
       const has = group.shareAgreed.includes(actor.userId);
       if (has === command.share) return ok(state);
       const shareAgreed = command.share
         ? [...group.shareAgreed, actor.userId]
         : group.shareAgreed.filter((id) => id !== actor.userId);
-      return bump(state, {
-        breakouts: {
-          ...b,
-          groups: b.groups.map((g) => (g.id === group.id ? { ...g, shareAgreed } : g)),
-        },
-      });
+      return bump(state, { breakouts: withGroup(b, { ...group, shareAgreed }) });
     }
     case 'backToMain': {
       const group = groupOf(b, actor.userId);
@@ -400,11 +385,8 @@ export function applyBreakouts(
       const left = group.room ? apply(group.room, { type: 'leave' }, actor, at) : null;
       return bump(state, {
         breakouts: {
-          ...b,
+          ...(left?.ok ? withGroup(b, { ...group, room: left.state }) : b),
           back: [...b.back, actor.userId],
-          groups: b.groups.map((g) =>
-            g.id === group.id && left?.ok ? { ...g, room: left.state } : g,
-          ),
         },
       });
     }
@@ -443,10 +425,5 @@ export function leaveGroup(state: RoomState, actor: Actor, at: number): Partial<
   if (!b || !group?.room) return {};
   const left = apply(group.room, { type: 'leave' }, actor, at);
   if (!left.ok) return {};
-  return {
-    breakouts: {
-      ...b,
-      groups: b.groups.map((g) => (g.id === group.id ? { ...g, room: left.state } : g)),
-    },
-  };
+  return { breakouts: withGroup(b, { ...group, room: left.state }) };
 }

@@ -46,6 +46,15 @@ export async function getGroupNotes(deps: Deps, viewer: Viewer, key: Key): Promi
   const g = await groupAccess(deps, viewer, key);
   // Not shared: as if there were none, for anyone outside the group.
   if (!g.member && !g.shared) throw missing();
+  return notesView(deps, key, g);
+}
+
+/** The notes as the viewer sees them, where they stand to the group is already known. */
+async function notesView(
+  deps: Deps,
+  key: Key,
+  g: Awaited<ReturnType<typeof groupAccess>>,
+): Promise<GroupNotesView> {
   const row = await findGroupNotes(deps.db, key);
   return {
     groupName: g.name,
@@ -75,5 +84,5 @@ export async function putGroupNotes(
     by: viewer.userId,
     at: deps.now().toISOString(),
   });
-  return getGroupNotes(deps, viewer, key);
+  return notesView(deps, key, g);
 }

@@ -4,9 +4,9 @@ import { equality, equalityKey } from '../../../core/domain/speaking';
 import { AppError } from '../../../core/errors';
 import type { ReflectionBody, SpeakingRecordView } from '../../../core/protocol/speaking';
 import { authorize } from '../../access/requireGroupAccess';
-import { requireMeetingAccess } from '../../access/requireMeetingAccess';
+import { type MeetingAccess, requireMeetingAccess } from '../../access/requireMeetingAccess';
 import type { Viewer } from '../../access/viewer';
-import { findRoom, listGroupRooms } from '../../db/queries/liveRooms';
+import { findRoom, listGroupRooms, type RoomRow } from '../../db/queries/liveRooms';
 import { listAttendance } from '../../db/queries/meetings';
 import { listMembers } from '../../db/queries/memberships';
 import {
@@ -50,10 +50,20 @@ export async function getSpeakingRecord(
 ): Promise<SpeakingRecordView> {
   const access = await requireMeetingAccess(deps, viewer, input.meetingId);
   authorize(access, 'live.review');
+  return recordFor(deps, viewer, access);
+}
+
+/** The record as `getSpeakingRecord` gives it, for access already decided (and the room, if read). */
+async function recordFor(
+  deps: Deps,
+  viewer: Viewer,
+  access: MeetingAccess,
+  known?: RoomRow,
+): Promise<SpeakingRecordView> {
   const { meeting, group } = access;
   const at = deps.now().getTime();
   const [room, attendance, members, mine, shared, rooms] = await Promise.all([
-    findRoom(deps.db, meeting.id),
+    known ?? findRoom(deps.db, meeting.id),
     listAttendance(deps.db, meeting.id),
     listMembers(deps.db, meeting.group_id),
     findReflection(deps.db, meeting.id, viewer.userId),
@@ -156,7 +166,7 @@ async function requireReflecting(deps: Deps, viewer: Viewer, meetingId: string) 
       'Reflections are for the people who were at the session.',
     );
   }
-  return access;
+  return { access, room };
 }
 
 /** Keeps the viewer's check-out reflection (the same again changes nothing but the time). */
@@ -165,7 +175,7 @@ export async function putReflection(
   viewer: Viewer,
   input: { meetingId: string; body: ReflectionBody },
 ): Promise<SpeakingRecordView> {
-  await requireReflecting(deps, viewer, input.meetingId);
+  const { access, room } = await requireReflecting(deps, viewer, input.meetingId);
   await saveReflection(deps.db, {
     meeting_id: input.meetingId,
     user_id: viewer.userId,
@@ -174,7 +184,7 @@ export async function putReflection(
     shared: input.body.shared ? 1 : 0,
     at: deps.now().toISOString(),
   });
-  return getSpeakingRecord(deps, viewer, { meetingId: input.meetingId });
+  return recordFor(deps, viewer, access, room);
 }
 
 /** Takes the viewer's reflection back. */
@@ -183,7 +193,8 @@ export async function removeReflection(
   viewer: Viewer,
   input: { meetingId: string },
 ): Promise<SpeakingRecordView> {
-  await requireMeetingAccess(deps, viewer, input.meetingId);
+  const access = await requireMeetingAccess(deps, viewer, input.meetingId);
+  authorize(access, 'live.review');
   await deleteReflection(deps.db, input.meetingId, viewer.userId);
-  return getSpeakingRecord(deps, viewer, { meetingId: input.meetingId });
+  return recordFor(deps, viewer, access);
 }
