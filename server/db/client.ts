@@ -8,6 +8,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import { type Config, ConfigError } from '../config';
+import { BACKSTOP_PAGES, startCheckpoints } from './checkpoints';
 
 import type { Database } from './tables';
 
@@ -55,15 +56,9 @@ export async function openDatabase(database: Config['database']): Promise<Db> {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  // A long-lived reader can stop automatic checkpoints; truncate the WAL now and then.
-  const checkpoint = setInterval(() => {
-    try {
-      sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    } catch {
-      /* busy: the next round will do it */
-    }
-  }, 5 * 60_000);
-  checkpoint.unref();
+  // Checkpoints happen on a worker thread (./checkpoints.ts); this is only the backstop.
+  const checkpoints = database.file === ':memory:' ? null : startCheckpoints(database.file);
+  if (checkpoints) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
@@ -71,7 +66,7 @@ export async function openDatabase(database: Config['database']): Promise<Db> {
     db,
     dialect: 'sqlite',
     close: async () => {
-      clearInterval(checkpoint);
+      await checkpoints?.stop();
       await db.destroy();
     },
   };
