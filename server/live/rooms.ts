@@ -274,10 +274,10 @@ async function applyAndLog(
   const { meetingId, actor } = who;
   const now = deps.now();
   const at = now.toISOString();
-  let saved: { state: RoomState; text: string } | null = null;
+  let saved: RoomState | null = null;
   const result = await deps.db.transaction().execute(async (trx): Promise<CommandResult> => {
     // The room as this node last wrote it, when nobody has changed it since.
-    const room = await lockRoom(trx, meetingId, at, (version) =>
+    const room = await lockRoom(trx, meetingId, (version) =>
       writtenRoom(deps, meetingId, version),
     );
     if (!room) throw new AppError('not_found', 'This session has not been opened.');
@@ -299,16 +299,16 @@ async function applyAndLog(
       at,
       happened: JSON.stringify(describeChange(state, next)),
     });
-    const text = await saveRoom(trx, meetingId, { state: next, updated_at: at });
+    await saveRoom(trx, meetingId, { state: next, updated_at: at });
     if (command.type === 'join' && !actor.observer) {
       await recordArrival(trx, { meeting_id: meetingId, user_id: actor.userId, arrived_at: at });
     }
-    saved = { state: next, text };
+    saved = next;
     return { ok: true, version: next.version };
   });
   // Committed: this node sends it without reading it back.
-  const kept = saved as { state: RoomState; text: string } | null;
-  if (kept && result.ok && !result.repeated) remember(deps, meetingId, kept.state, kept.text);
+  const kept = saved as RoomState | null;
+  if (kept && result.ok && !result.repeated) remember(deps, meetingId, kept, at);
   return result;
 }
 
@@ -330,29 +330,29 @@ export async function runCommandFor(
  * command sends the new state without reading it back (other nodes read it once). Bounded,
  * and only ever used for the exact version it holds.
  */
-const written = new WeakMap<Deps, Map<string, { state: RoomState; text: string }>>();
+const written = new WeakMap<Deps, Map<string, { state: RoomState; savedAt: string }>>();
 const WRITTEN_MAX = 3_000;
 
-function remember(deps: Deps, meetingId: string, state: RoomState, text: string): void {
+function remember(deps: Deps, meetingId: string, state: RoomState, savedAt: string): void {
   let rooms = written.get(deps);
   if (!rooms) {
     rooms = new Map();
     written.set(deps, rooms);
   }
   rooms.delete(meetingId);
-  rooms.set(meetingId, { state, text });
+  rooms.set(meetingId, { state, savedAt });
   if (rooms.size > WRITTEN_MAX) {
     const oldest = rooms.keys().next().value;
     if (oldest !== undefined) rooms.delete(oldest);
   }
 }
 
-/** The room at `version`, as this process wrote it (and the text it stored), if it did. */
+/** The room at `version`, as this process wrote it (and when it saved it), if it did. */
 export function writtenRoom(
   deps: Deps,
   meetingId: string,
   version: number,
-): { state: RoomState; text: string } | null {
+): { state: RoomState; savedAt: string } | null {
   const held = written.get(deps)?.get(meetingId);
   return held?.state.version === version ? held : null;
 }

@@ -76,30 +76,36 @@ export async function insertRoomIfMissing(db: Kysely<Database>, row: RoomRow): P
 export async function lockRoom(
   db: Kysely<Database>,
   meetingId: string,
-  now: string,
   /**
-   * A state the caller already holds, with the text it was stored as: used as it is, not
-   * parsed again, when the stored text is still exactly that (nothing else changed it).
+   * A state the caller already holds, with when it was saved: used as it is, neither read
+   * nor parsed again, when the row is still that version saved at that moment.
    */
-  known?: (version: number) => { state: RoomState; text: string } | null,
+  known?: (version: number) => { state: RoomState; savedAt: string } | null,
 ): Promise<RoomRow | undefined> {
+  // Writing a column to itself takes the lock without changing anything.
   const row = await db
     .updateTable('live_rooms')
-    .set({ updated_at: now })
+    .set((eb) => ({ version: eb.ref('version') }))
     .where('meeting_id', '=', meetingId)
-    .returningAll()
+    .returning(['meeting_id', 'group_id', 'version', 'created_at', 'updated_at', 'deadline'])
     .executeTakeFirst();
   if (!row) return undefined;
   const held = known?.(row.version);
-  return held && held.text === row.state ? { ...row, state: held.state } : toRoomRow(row);
+  if (held && held.savedAt === row.updated_at) return { ...row, state: held.state };
+  const { state } = await db
+    .selectFrom('live_rooms')
+    .select('state')
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirstOrThrow();
+  return { ...row, state: parseRoomState(state) };
 }
 
-/** Saves the room's new state; answers the text it was stored as. */
+/** Saves the room's new state, marked as saved at `updated_at`. */
 export async function saveRoom(
   db: Kysely<Database>,
   meetingId: string,
   change: { state: RoomState; updated_at: string },
-): Promise<string> {
+): Promise<void> {
   const text = roomStateText(change.state);
   await db
     .updateTable('live_rooms')
@@ -111,10 +117,12 @@ export async function saveRoom(
     })
     .where('meeting_id', '=', meetingId)
     .execute();
-  return text;
 }
 
-/** Writes a room's state as stored text exactly (for tests of older stored shapes). */
+/**
+ * Writes a room's state as stored text exactly (for tests of older stored shapes), marked
+ * as saved outside the room's write path so no node takes it for a state it wrote.
+ */
 export async function writeRawRoomState(
   db: Kysely<Database>,
   meetingId: string,
@@ -122,7 +130,7 @@ export async function writeRawRoomState(
 ): Promise<void> {
   await db
     .updateTable('live_rooms')
-    .set({ state: text })
+    .set({ state: text, updated_at: `${new Date().toISOString()} (written directly)` })
     .where('meeting_id', '=', meetingId)
     .execute();
 }
