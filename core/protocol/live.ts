@@ -18,7 +18,7 @@ import {
 } from '../domain/liveCommands';
 import { SPACES } from '../domain/space';
 
-export const LIVE_PROTOCOL_VERSION = 3;
+export const LIVE_PROTOCOL_VERSION = 4;
 /** Largest message either side may send. */
 export const LIVE_MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -202,6 +202,14 @@ export const roomView = roomViewBase.extend({
 });
 export type RoomView = z.infer<typeof roomView>;
 
+/** One change to the room as sent: the three JSON Patch operations the server makes. */
+const roomOperation = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('add'), path: z.string(), value: z.unknown() }),
+  z.object({ op: z.literal('remove'), path: z.string() }),
+  z.object({ op: z.literal('replace'), path: z.string(), value: z.unknown() }),
+]);
+export type RoomOperation = z.infer<typeof roomOperation>;
+
 /** Server → client. */
 export const serverMessage = z.discriminatedUnion('type', [
   z.object({
@@ -213,6 +221,17 @@ export const serverMessage = z.discriminatedUnion('type', [
     serverTime: z.number(),
   }),
   z.object({ v, type: z.literal('state'), room: roomView }),
+  /**
+   * What changed from version `from` to `to`, as JSON Patch (RFC 6902) operations on the room
+   * as sent. A client holding `from` applies it; one holding another version asks to resync.
+   */
+  z.object({
+    v,
+    type: z.literal('patch'),
+    from: z.number().int(),
+    to: z.number().int(),
+    ops: z.array(roomOperation),
+  }),
   z.object({ v, type: z.literal('pong'), t: z.number(), serverTime: z.number() }),
   z.object({
     v,

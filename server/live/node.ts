@@ -1,7 +1,8 @@
 /**
  * This node's side of live sessions: its open sockets, grouped by room. When a room's
- * version is announced (by this node or another), the room is read once and the new state
- * sent to every socket here. A person whose connection drops keeps their place for a grace
+ * version is announced (by this node or another), the room is read once and what changed
+ * since the version last sent here goes to every socket here, as one JSON Patch (the whole
+ * room when this node has sent none yet, or when the patch would be larger). A person whose connection drops keeps their place for a grace
  * period; only then are they marked as gone. Presence is a lease in the database, renewed
  * by the node the person is connected to, so it survives that node's death: when the last
  * lease for a person runs out, any node (the restarted one, or another) marks them gone.
@@ -11,6 +12,7 @@
  * again, and when a session ends its sockets close, on every node, with a close code the
  * web app explains.
  */
+import jsonPatch from 'fast-json-patch';
 import type { WebSocket } from 'ws';
 import { currentPhase, type RoomState } from '../../core/domain/live';
 import { suggestRound } from '../../core/domain/speaking';
@@ -20,6 +22,8 @@ import {
   LIVE_PROTOCOL_VERSION,
   LIVE_RESTARTING,
   type LiveCloseReason,
+  type RoomOperation,
+  type RoomView,
   type ServerMessage,
   type SpaceMessage,
 } from '../../core/protocol/live';
@@ -59,6 +63,8 @@ interface RoomEntry {
   groupId: string;
   connections: Set<Connection>;
   sentVersion: number;
+  /** The room as last sent here: the next change is sent as the difference from it. */
+  view?: RoomView;
   reading: boolean;
   again: boolean;
   /** The newest version announced for the room. */
@@ -91,6 +97,27 @@ const DEADLINE_CHECK_MS = 1_000;
 
 /** How often a room in open discussion is looked at again for the nudge. */
 const NUDGE_CHECK_MS = 15_000;
+
+/**
+ * The message that takes a socket holding `before` to `after`: a patch of what changed, or the
+ * whole room when there is nothing to patch from or the patch would be no smaller.
+ */
+export function changeMessage(before: RoomView | undefined, after: RoomView): string {
+  const whole = () =>
+    JSON.stringify({ v: LIVE_PROTOCOL_VERSION, type: 'state', room: after } satisfies ServerMessage);
+  if (!before) return whole();
+  const patch = JSON.stringify({
+    v: LIVE_PROTOCOL_VERSION,
+    type: 'patch',
+    from: before.version,
+    to: after.version,
+    ops: jsonPatch.compare(before, after) as RoomOperation[],
+  } satisfies ServerMessage);
+  // Most changes are a few hundred bytes; past that, send whichever is smaller.
+  if (patch.length < 4096) return patch;
+  const room = whole();
+  return room.length <= patch.length ? room : patch;
+}
 
 export function send(socket: WebSocket, message: ServerMessage | SpaceMessage | string): void {
   if (socket.readyState !== socket.OPEN) return;
@@ -297,12 +324,10 @@ export class LiveNode {
         const state = mine?.state ?? (await readRoom(this.deps, meetingId));
         const first = [...entry.connections][0];
         if (!state || !first || state.version <= entry.sentVersion) continue;
+        const view = toRoomView(state, first.access);
+        const message = changeMessage(entry.view, view);
         entry.sentVersion = state.version;
-        const message = JSON.stringify({
-          v: LIVE_PROTOCOL_VERSION,
-          type: 'state',
-          room: toRoomView(state, first.access),
-        } satisfies ServerMessage);
+        entry.view = view;
         for (const connection of entry.connections) {
           if (!connection.ended) send(connection.socket, message);
         }

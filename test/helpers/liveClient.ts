@@ -1,10 +1,12 @@
 /**
  * A live-session client for tests and the benchmark: a real WebSocket with the session
  * cookie and Hearth's origin, every message kept, and a way to wait for the next one that
- * matches.
+ * matches. It follows the room as the web app does; a patch is kept as the whole state it
+ * leads to, so tests read rooms (`frames` keeps what was really sent).
  */
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
+import { followRoom, type HeldRoom } from '../../core/protocol/followRoom';
 import {
   LIVE_PROTOCOL_VERSION,
   type LiveCommand,
@@ -18,6 +20,8 @@ import {
 export interface LiveClient {
   ws: WebSocket;
   messages: ServerMessage[];
+  /** Every message as the server sent it (patches as patches). */
+  frames: ServerMessage[];
   /** Resolves with the first message (from now on, or already received after `from`) that matches. */
   next<T extends ServerMessage>(
     match: (m: ServerMessage) => m is T,
@@ -52,19 +56,31 @@ export function connectLive(
     headers: { ...(cookie ? { cookie } : {}), origin },
   });
   const messages: ServerMessage[] = [];
+  const frames: ServerMessage[] = [];
   const waiters: { match: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] =
     [];
-  let latest: RoomView | null = null;
+  let held: HeldRoom = { room: null, heard: -1 };
   ws.on('message', (data) => {
     // Every message the server sends must be one the protocol's union accepts.
-    const message = serverMessage.parse(JSON.parse(data.toString()));
-    messages.push(message);
-    if (
-      (message.type === 'snapshot' || message.type === 'state') &&
-      message.room.version >= (latest?.version ?? -1)
-    ) {
-      latest = message.room;
+    const sent = serverMessage.parse(JSON.parse(data.toString()));
+    frames.push(sent);
+    let message: ServerMessage | null = sent;
+    if (sent.type === 'snapshot' || sent.type === 'state' || sent.type === 'patch') {
+      const before = held.room;
+      const followed = followRoom(held, sent);
+      held = followed;
+      if (followed.resync) {
+        ws.send(JSON.stringify({ v: LIVE_PROTOCOL_VERSION, type: 'resync' }));
+      }
+      if (sent.type === 'patch') {
+        message =
+          followed.room && followed.room !== before
+            ? { v: LIVE_PROTOCOL_VERSION, type: 'state', room: followed.room }
+            : null;
+      }
     }
+    if (!message) return;
+    messages.push(message);
     for (const waiter of [...waiters]) {
       if (waiter.match(message)) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -93,6 +109,7 @@ export function connectLive(
     ws,
     closed,
     messages,
+    frames,
     next: (match, timeoutMs) => waitFor(match, timeoutMs) as never,
     waitFor,
     async command(command, id = randomUUID()) {
@@ -100,7 +117,7 @@ export function connectLive(
       ws.send(JSON.stringify({ v: LIVE_PROTOCOL_VERSION, type: 'command', id, command }));
       return (await ack) as Extract<ServerMessage, { type: 'ack' }>;
     },
-    room: () => latest,
+    room: () => held.room,
     close: () =>
       new Promise((resolve) => {
         if (ws.readyState === WebSocket.CLOSED) return resolve();

@@ -12,6 +12,7 @@ import {
   type RoomView,
   serverMessage,
 } from '../../../core/protocol/live';
+import { followRoom, type RoomMessage } from '../../../core/protocol/followRoom';
 import { t } from '../../i18n/t';
 import { path } from '../../lib/api';
 import { newId } from '../../lib/ids';
@@ -51,6 +52,21 @@ export function openLiveSession(meetingId: string): LiveSession {
   /** Commands sent but not yet acknowledged: sent again, with the same id, after a reconnect. */
   const pending = new Map<string, { command: LiveCommand; resolve: (ok: boolean) => void }>();
   let best = Number.POSITIVE_INFINITY;
+  /** The newest version the server has spoken of; a resync asked for and not yet answered. */
+  let heard = -1;
+  let resyncing = false;
+
+  const follow = (message: RoomMessage) => {
+    const next = followRoom({ room: room.value, heard }, message);
+    heard = next.heard;
+    if (next.room !== room.value) room.value = next.room;
+    if (message.type === 'snapshot') resyncing = false;
+    // Behind (a change missed, or one that did not apply): catch up once, from a snapshot.
+    if (next.resync && !resyncing) {
+      resyncing = true;
+      socket.send({ type: 'resync' });
+    }
+  };
 
   const syncClock = () => {
     best = Number.POSITIVE_INFINITY;
@@ -77,11 +93,12 @@ export function openLiveSession(meetingId: string): LiveSession {
     switch (message.type) {
       case 'snapshot':
         you.value = message.you;
-        room.value = message.room;
         offset.value = message.serverTime - Date.now();
+        follow(message);
         break;
       case 'state':
-        if (!room.value || message.room.version > room.value.version) room.value = message.room;
+      case 'patch':
+        follow(message);
         break;
       case 'pong': {
         const now = Date.now();
