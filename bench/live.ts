@@ -10,15 +10,17 @@
  * p99 under 50 ms. Only 127.0.0.1; bounded in count and time; stops by itself.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { LIVE_PROTOCOL_VERSION, type LiveCommand } from '../core/protocol/live';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { migrateToLatest } from '../server/db/migrate';
 import { newId, newToken, sha256 } from '../server/security/tokens';
-import { connectLive, type LiveClient, liveUrl } from '../test/helpers/liveClient';
+import { liveUrl } from '../test/helpers/liveClient';
 import { pinned, type RunningNode, spawnNode } from '../test/helpers/spawnNode';
 import { table, writePerformanceSection } from './performanceDoc';
 
@@ -34,9 +36,15 @@ interface Scenario {
   /** Everyone is in small groups (pairs) and the changes happen inside them. */
   groups?: boolean;
 }
+/** BENCH_ONLY=groups runs only the small-groups scenario (for profiling; nothing is written). */
+const ONLY_GROUPS = process.env.BENCH_ONLY === 'groups';
 const SCENARIOS: Scenario[] = [
-  { rooms: 200, size: 6 },
-  { rooms: 4, size: 50 },
+  ...(ONLY_GROUPS
+    ? []
+    : [
+        { rooms: 200, size: 6 },
+        { rooms: 4, size: 50 },
+      ]),
   { rooms: GROUP_ROOMS, size: 6, groups: true },
 ];
 const label = (s: Scenario) =>
@@ -172,24 +180,69 @@ const summary = (samples: number[]) => {
 };
 
 /**
+ * A plain live socket that can also send commands: it parses only what it must (answers, and
+ * the version each change makes), as the bare server's sender does. Rooms are not followed.
+ */
+interface Driver {
+  ws: WebSocket;
+  meetingId: string;
+  /** The newest version this socket has been told of. */
+  version: number;
+  command(command: LiveCommand): Promise<{ ok: boolean; version: number; refusal?: string }>;
+}
+
+async function drive(base: string, meetingId: string, cookie: string): Promise<Driver> {
+  const { ws, version } = await listen(base, meetingId, cookie);
+  const answers = new Map<string, (ack: { ok: boolean; version: number }) => void>();
+  const driver: Driver = {
+    ws,
+    meetingId,
+    version,
+    command(command) {
+      const id = randomUUID();
+      ws.send(JSON.stringify({ v: LIVE_PROTOCOL_VERSION, type: 'command', id, command }));
+      return new Promise((resolve) => answers.set(id, resolve));
+    },
+  };
+  ws.on('message', (data) => {
+    const message = JSON.parse(data.toString());
+    if (message.type === 'ack') {
+      answers.get(message.id)?.(message);
+      answers.delete(message.id);
+    }
+    driver.version = Math.max(driver.version, versionOf(message));
+  });
+  return driver;
+}
+
+/** The version a room message brings (a patch's `to`), or -1 for other messages. */
+function versionOf(message: { type: string; to?: number; room?: { version: number } }): number {
+  if (message.type === 'patch') return message.to ?? -1;
+  if (message.type === 'state' || message.type === 'snapshot') return message.room?.version ?? -1;
+  return -1;
+}
+
+/**
  * Hearth: each room's first person toggles a hand (in their small group, when the scenario
- * has them); everyone times the state's arrival. Also gives the size of the last state sent,
- * for the bare server to relay as much.
+ * has them); everyone times the change's arrival. Also gives the size of the last change
+ * sent, for the bare server to relay as much.
  */
 async function driveHearth(base: string, rooms: Room[], groups = false) {
-  // Each room's driver is a full test client (commands and their answers); everyone else is a
-  // plain socket that only times what it is sent, so the clients' own work stays small.
-  const clients: LiveClient[][] = [];
-  const listeners: WebSocket[] = [];
+  // Every socket is plain (the driver parses its answers too): the clients' own work stays
+  // small, as it is for the bare server, so what is measured is the server.
+  const drivers: Driver[] = [];
+  const listeners: { ws: WebSocket; meetingId: string }[] = [];
   for (const room of rooms) {
     const [first, ...rest] = room.cookies;
-    clients.push([await connectLive(base, room.meetingId, first as string)]);
-    for (const cookie of rest) listeners.push(await listen(base, room.meetingId, cookie));
+    drivers.push(await drive(base, room.meetingId, first as string));
+    for (const cookie of rest) {
+      const { ws } = await listen(base, room.meetingId, cookie);
+      listeners.push({ ws, meetingId: room.meetingId });
+    }
   }
   if (groups) {
     // Pairs for half an hour, everyone in one, the first person's pair started talking.
-    for (const inRoom of clients) {
-      const driver = inRoom[0] as LiveClient;
+    for (const driver of drivers) {
       for (const command of [
         { type: 'startPhase', index: 2 },
         {
@@ -210,57 +263,74 @@ async function driveHearth(base: string, rooms: Room[], groups = false) {
   let bytes = 0;
   const samples: number[] = [];
   const sentAt = new Map<string, number>();
-  const time = (data: WebSocket.RawData) => {
+  const began = performance.now();
+  const bySecond: number[][] = Array.from({ length: SECONDS + 1 }, () => []);
+  // A change arrives as a patch (or, now and then, the whole room): time it by its version.
+  const time = (meetingId: string) => (data: WebSocket.RawData) => {
     const text = data.toString();
-    const message = JSON.parse(text);
-    if (message.type !== 'state') return;
+    const version = versionOf(JSON.parse(text));
+    if (version < 0) return;
     bytes = text.length;
-    const start = sentAt.get(`${message.room.meetingId} ${message.room.version}`);
-    if (start !== undefined) samples.push(performance.now() - start);
+    const start = sentAt.get(`${meetingId} ${version}`);
+    if (start === undefined) return;
+    const took = performance.now() - start;
+    samples.push(took);
+    bySecond[Math.floor((start - began) / 1000)]?.push(took);
   };
-  for (const inRoom of clients) for (const client of inRoom) client.ws.on('message', time);
-  for (const ws of listeners) ws.on('message', time);
+  for (const { ws, meetingId } of [...drivers, ...listeners]) ws.on('message', time(meetingId));
   const ends = Date.now() + SECONDS * 1000;
-  const raised = new Map<LiveClient, boolean>();
   await Promise.all(
-    clients.map(async (inRoom, r) => {
-      const driver = inRoom[0] as LiveClient;
+    drivers.map(async (driver, r) => {
       // Spread the rooms over the interval, so the load is steady rather than in bursts.
-      await new Promise((resolve) => setTimeout(resolve, (r / clients.length) * (1000 / RATE)));
+      await new Promise((resolve) => setTimeout(resolve, (r / drivers.length) * (1000 / RATE)));
+      let raised = false;
       while (Date.now() < ends) {
-        const next = !raised.get(driver);
-        raised.set(driver, next);
-        const version = (driver.room()?.version ?? 0) + 1;
-        const meetingId = rooms[r]?.meetingId ?? '';
-        sentAt.set(`${meetingId} ${version}`, performance.now());
+        raised = !raised;
+        const version = driver.version + 1;
+        sentAt.set(`${driver.meetingId} ${version}`, performance.now());
         const ack = await driver.command(
           groups
-            ? { type: 'inGroup', command: { type: 'hand', raised: next } }
-            : { type: 'hand', raised: next },
+            ? { type: 'inGroup', command: { type: 'hand', raised } }
+            : { type: 'hand', raised },
         );
         if (ack.version !== version) {
           // Another change got in first; line the timer up with the version it really made.
-          sentAt.set(`${meetingId} ${ack.version}`, sentAt.get(`${meetingId} ${version}`) ?? 0);
+          sentAt.set(
+            `${driver.meetingId} ${ack.version}`,
+            sentAt.get(`${driver.meetingId} ${version}`) ?? 0,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 1000 / RATE));
       }
     }),
   );
   await new Promise((resolve) => setTimeout(resolve, 500));
-  for (const inRoom of clients) for (const c of inRoom) c.ws.terminate();
-  for (const ws of listeners) ws.terminate();
+  for (const { ws } of [...drivers, ...listeners]) ws.terminate();
+  // With BENCH_ONLY, each second on its own: whether the delay is steady or comes in bursts.
+  if (ONLY_GROUPS) {
+    for (const [s, list] of bySecond.entries()) {
+      const { p50, p99, n } = summary(list);
+      console.log(
+        `second ${s}: ${n} deliveries, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`,
+      );
+    }
+  }
   return { ...summary(samples), bytes };
 }
 
-/** A plain live socket, open once its snapshot has come. */
-async function listen(base: string, meetingId: string, cookie: string): Promise<WebSocket> {
+/** A plain live socket, open once its snapshot has come (with the version it holds). */
+async function listen(
+  base: string,
+  meetingId: string,
+  cookie: string,
+): Promise<{ ws: WebSocket; version: number }> {
   const ws = new WebSocket(liveUrl(base, meetingId), { headers: { cookie, origin: base } });
-  await new Promise((resolve, reject) => {
+  const snapshot = await new Promise<WebSocket.RawData>((resolve, reject) => {
     ws.once('message', resolve);
     ws.once('error', reject);
     ws.once('close', (code) => reject(new Error(`closed with ${code} before its snapshot`)));
   });
-  return ws;
+  return { ws, version: versionOf(JSON.parse(snapshot.toString())) };
 }
 
 /** The bare server, driven the same way: the driver's message comes back to everyone. */
@@ -315,7 +385,7 @@ async function idleSockets(node: RunningNode, rooms: Room[], total: number) {
   for (const room of rooms) {
     for (const cookie of room.cookies) {
       if (open.length >= total) break;
-      open.push(await listen(node.url, room.meetingId, cookie));
+      open.push((await listen(node.url, room.meetingId, cookie)).ws);
     }
   }
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -379,9 +449,12 @@ try {
   console.table(rows.map((row) => Object.fromEntries(header.map((h, k) => [h, row[k]]))));
   const memoryLine = `${IDLE_SOCKETS.toLocaleString('en')} idle sockets: server RSS ${(memory.before / 2 ** 20).toFixed(0)} MiB → ${(memory.after / 2 ** 20).toFixed(0)} MiB, about ${(memory.perSocket / 1024).toFixed(1)} KiB each, so about ${perGb.toLocaleString('en')} sockets per GB.`;
   console.log(memoryLine);
-  writePerformanceSection(
-    'live',
-    `## Live sessions: fan-out and sockets (\`npm run bench:live\`)
+  if (ONLY_GROUPS) {
+    console.log('BENCH_ONLY: nothing written to docs/PERFORMANCE.md');
+  } else {
+    writePerformanceSection(
+      'live',
+      `## Live sessions: fan-out and sockets (\`npm run bench:live\`)
 
 Measured ${new Date().toISOString().slice(0, 10)} on this machine: one Hearth process (SQLite) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second for ${SECONDS} s (rooms staggered for a steady load); in the small-groups scenario everyone is in pairs and the change is a hand raised inside one of them. Every socket in the room times how long the change takes to reach it (client-measured, same clock); the bare server relays a message as large as the last state Hearth sent. Hearth's path per change: a transaction that logs the command and saves the room, an announcement, one read, and a send to every socket in the room.
 
@@ -390,8 +463,9 @@ ${table(header, rows)}
 ${memoryLine}
 
 Targets: p99 under 20 ms for 200 rooms of 6; within 3× of the bare server's p99; 10,000 idle sockets under 1 GB; and 10,000 people on one node at one change per room per second with p99 under 50 ms and within 3× of bare.`,
-  );
-  console.log('written to docs/PERFORMANCE.md');
+    );
+    console.log('written to docs/PERFORMANCE.md');
+  }
 } finally {
   await node.stop();
   bareChild.kill('SIGTERM');
