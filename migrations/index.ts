@@ -20,6 +20,7 @@ import * as m014 from './014_passkeys';
 import * as m015 from './015_mail_group';
 import * as m016 from './016_space';
 import * as m017 from './017_session_record';
+import * as m018 from './018_proposals_and_guests';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '015_mail_group': m015,
   '016_space': m016,
   '017_session_record': m017,
+  '018_proposals_and_guests': m018,
 };

@@ -157,6 +157,44 @@ describe('small groups, chosen', () => {
     expect(s.spokenMs.ben).toBe(10 * MIN);
   });
 
+  it('lets a member propose and run small groups only where the group allows it', () => {
+    const propose = {
+      type: 'proposeBreakouts',
+      mode: 'hand',
+      size: 2,
+      minutes: 10,
+      facilitatorJoins: true,
+    } as const;
+    const s = gathered();
+    // Not allowed: only the facilitator proposes.
+    expect(apply(s, propose, ben, 0, 7)).toEqual({ ok: false, refusal: 'not_facilitator' });
+    const benMay = { ...ben, proposes: true };
+    const calMay = { ...cal, proposes: true };
+    let mine = run(s, [[propose, benMay, 0]]);
+    expect(mine.breakouts).toMatchObject({ status: 'forming', proposedBy: 'ben' });
+    // Another member does not replace Ben's proposal, nor start or place in it.
+    expect(apply(mine, propose, calMay, 0, 7)).toEqual({ ok: false, refusal: 'already_proposed' });
+    for (const command of [
+      { type: 'startBreakouts' },
+      { type: 'cancelBreakouts' },
+      { type: 'placeInGroup', userId: 'dee', groupId: 'g1' },
+    ] as const) {
+      expect(apply(mine, command, calMay, 0, 7)).toEqual({ ok: false, refusal: 'not_facilitator' });
+    }
+    // Ben places people and starts them; he can bring everyone back too.
+    mine = run(mine, [
+      [{ type: 'placeInGroup', userId: 'dee', groupId: 'g1' }, benMay, 0],
+      [{ type: 'startBreakouts' }, benMay, 0],
+    ]);
+    expect(mine.breakouts?.status).toBe('running');
+    expect(mine.breakouts?.groups[0]?.members).toContain('dee');
+    expect(run(mine, [[{ type: 'endBreakouts' }, benMay, MIN]]).breakouts).toBeNull();
+    // The facilitator may call off a member's proposal, or replace it with their own.
+    const proposed = run(s, [[propose, benMay, 0]]);
+    expect(run(proposed, [[{ type: 'cancelBreakouts' }, ann, 0]]).breakouts).toBeNull();
+    expect(run(proposed, [[propose, ann, 0]]).breakouts?.proposedBy).toBeNull();
+  });
+
   it('adds five minutes once, only when everyone in the group agrees', () => {
     let s = run(gathered(3), [
       [

@@ -236,16 +236,21 @@ export function applyBreakouts(
   facilitates: boolean,
 ): Outcome {
   const b = state.breakouts;
+  // The facilitator runs small groups; a member who proposed these runs them too.
+  const runs = facilitates || (b !== null && b.proposedBy === actor.userId);
   switch (command.type) {
     case 'proposeBreakouts': {
-      if (!facilitates) return { ok: false, refusal: 'not_facilitator' };
+      if (!facilitates && !actor.proposes) return { ok: false, refusal: 'not_facilitator' };
       if (b?.status === 'running') return { ok: false, refusal: 'breakouts_running' };
+      // A member does not replace someone else's proposal; the facilitator may.
+      if (b && !runs) return { ok: false, refusal: 'already_proposed' };
       const draft: Breakouts = {
         id: `b${state.version + 1}`,
         mode: command.mode,
         status: 'forming',
         minutes: command.minutes,
         facilitatorJoins: command.facilitatorJoins,
+        proposedBy: facilitates ? null : actor.userId,
         partId: currentPhase(state)?.id ?? null,
         groups: [],
         back: [],
@@ -274,7 +279,7 @@ export function applyBreakouts(
       if (!target || target.closed) return { ok: false, refusal: 'no_such_group' };
       const mine = groupOf(b, actor.userId);
       if (mine?.id === target.id) return ok(state);
-      if (b.status === 'forming' && b.mode !== 'choose' && !facilitates) {
+      if (b.status === 'forming' && b.mode !== 'choose' && !runs) {
         return { ok: false, refusal: 'not_choosing' };
       }
       // Once started, only someone in no group (a late arrival, or someone back) goes in.
@@ -295,7 +300,7 @@ export function applyBreakouts(
       });
     }
     case 'placeInGroup': {
-      if (!facilitates) return { ok: false, refusal: 'not_facilitator' };
+      if (!runs) return { ok: false, refusal: 'not_facilitator' };
       if (b?.status !== 'forming') return { ok: false, refusal: 'no_breakouts' };
       if (!here(state).includes(command.userId)) return { ok: false, refusal: 'not_here' };
       if (command.groupId !== null && !b.groups.some((g) => g.id === command.groupId)) {
@@ -306,12 +311,12 @@ export function applyBreakouts(
       });
     }
     case 'cancelBreakouts': {
-      if (!facilitates) return { ok: false, refusal: 'not_facilitator' };
+      if (!runs) return { ok: false, refusal: 'not_facilitator' };
       if (b?.status !== 'forming') return { ok: false, refusal: 'no_breakouts' };
       return bump(state, { breakouts: null });
     }
     case 'startBreakouts': {
-      if (!facilitates) return { ok: false, refusal: 'not_facilitator' };
+      if (!runs) return { ok: false, refusal: 'not_facilitator' };
       if (b?.status !== 'forming') return { ok: false, refusal: 'no_breakouts' };
       const people = goingIn(state, b);
       const present = new Set(people);
@@ -391,7 +396,7 @@ export function applyBreakouts(
       });
     }
     case 'endBreakouts': {
-      if (!facilitates) return { ok: false, refusal: 'not_facilitator' };
+      if (!runs) return { ok: false, refusal: 'not_facilitator' };
       if (b?.status !== 'running') return { ok: false, refusal: 'no_breakouts' };
       return bump(state, bringBack(state, b, at));
     }

@@ -152,6 +152,11 @@ export interface Breakouts {
   minutes: number;
   /** Whether the facilitator goes into a small group too (they may stay out of every one). */
   facilitatorJoins: boolean;
+  /**
+   * Who proposed them when it was not the facilitator (a member, where the group lets members
+   * propose): they may start, change or call off their proposal, as the facilitator may.
+   */
+  proposedBy: string | null;
   /** The part of the agenda they were for. */
   partId: string | null;
   groups: SmallGroup[];
@@ -167,6 +172,8 @@ export interface Actor {
   observer: boolean;
   /** A steward of the group: may take facilitation back when the rota's facilitator is away. */
   steward?: boolean;
+  /** The group lets any member propose small groups, not only the facilitator. */
+  proposes?: boolean;
 }
 
 /** The most advice marks a session keeps (a mark beyond it changes nothing). */

@@ -160,5 +160,6 @@ export const REFUSALS = [
   'group_full',
   'not_in_group',
   'already_extended',
+  'already_proposed',
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];

@@ -88,6 +88,8 @@ export const groupProfileFields = {
   questionnaire: questionnaireSchema.optional(),
   /** The group's own session agenda; null goes back to the shipped templates. */
   sessionAgenda: sessionAgendaSchema.nullable().optional(),
+  /** Any member may propose small groups in a session (otherwise only the facilitator). */
+  membersProposeSmallGroups: z.boolean().optional(),
 };
 
 export const createGroupBody = z
@@ -163,6 +165,8 @@ export const groupDetail = groupSummary
     joiningCriteria: z.string().nullable(),
     /** The group's own live-session agenda, if it has one. */
     sessionAgenda: z.array(agendaPhaseSchema).nullable(),
+    /** Any member may propose small groups in a session, not only the facilitator. */
+    membersProposeSmallGroups: z.boolean(),
     /** Only members see who else is in the group. */
     members: z.array(memberItem).nullable(),
     /** The viewer's staff role here, if they have one (they are then not a member). */

@@ -158,6 +158,8 @@ export const breakoutsView = z.object({
   status: z.enum(['forming', 'running']),
   minutes: z.number(),
   facilitatorJoins: z.boolean(),
+  /** The member who proposed them, when it was not the facilitator: they run them too. */
+  proposedBy: z.string().nullable(),
   /** Who went back to the main room before their group closed. */
   back: z.array(z.string()),
   groups: z.array(
@@ -183,6 +185,8 @@ export type BreakoutsView = z.infer<typeof breakoutsView>;
 
 /** The room as everyone in it sees it, small groups included. */
 export const roomView = roomViewBase.extend({
+  /** The group lets any member propose small groups, not only the facilitator. */
+  membersPropose: z.boolean(),
   breakouts: breakoutsView.nullable(),
   /** Who was in which small group last time. */
   lastBreakouts: z

@@ -206,6 +206,8 @@ const storedBreakouts: z.ZodType<Breakouts> = z.object({
   status: z.enum(['forming', 'running']),
   minutes: z.number(),
   facilitatorJoins: z.boolean(),
+  // Stored before members could propose: the facilitator proposed them.
+  proposedBy: z.string().nullable().default(null),
   partId: z.string().nullable(),
   back: z.array(z.string()),
   groups: z.array(

@@ -150,6 +150,8 @@ export interface GroupsTable {
   session_template: string | null;
   /** JSON: the group's own agenda (core/domain/liveTemplates AgendaPhase[]), if it has one. */
   session_agenda: string | null;
+  /** 1: any member may propose small groups in a session; 0: only the facilitator. */
+  members_propose_small_groups: Generated<number>;
 }
 
 export interface MembershipsTable {
@@ -173,6 +175,16 @@ export interface InvitesTable {
   sent_to: string | null;
   /** A staff role the invitation gives instead of membership; null: a member. */
   role: StaffRole | null;
+  /** With the observer role: the one meeting the person is invited to observe. */
+  meeting_id: Generated<string | null>;
+}
+
+/** People from outside a group invited to observe one of its meetings, and nothing else. */
+export interface MeetingObserversTable {
+  meeting_id: string;
+  user_id: string;
+  invite_id: string | null;
+  added_at: string;
 }
 
 /** Someone who works with a group without being one of its peers (migration 016). */
@@ -687,6 +699,7 @@ export interface Database {
   groups: GroupsTable;
   memberships: MembershipsTable;
   invites: InvitesTable;
+  meeting_observers: MeetingObserversTable;
   settings: SettingsTable;
   rate_limits: RateLimitsTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -9,7 +9,7 @@ import {
 } from '../../core/domain/live';
 import { SESSION_TEMPLATES } from '../../core/domain/liveTemplates';
 import { applyCommand } from '../../core/domain/room';
-import { followRoom, type HeldRoom } from '../../core/protocol/followRoom';
+import { followRoom, type HeldRoom, type RoomMessage } from '../../core/protocol/followRoom';
 import { type RoomView, serverMessage } from '../../core/protocol/live';
 import { changeMessage } from './node';
 import { type LiveAccess, toRoomView } from './rooms';
@@ -116,14 +116,13 @@ describe('changes sent as patches', () => {
 
 describe('a client following the room', () => {
   const at = (version: number): RoomView => ({ ...view(newRoom(PHASES, 'ann')), version });
-  const patch = (from: number, to: number) =>
-    ({
-      v: 4,
-      type: 'patch',
-      from,
-      to,
-      ops: [{ op: 'replace', path: '/version', value: to }],
-    }) as const;
+  const patch = (from: number, to: number): Extract<RoomMessage, { type: 'patch' }> => ({
+    v: 4,
+    type: 'patch',
+    from,
+    to,
+    ops: [{ op: 'replace', path: '/version', value: to }],
+  });
 
   it('applies a patch made from the version it holds', () => {
     const out = followRoom({ room: at(3), heard: 3 }, patch(3, 4));

@@ -104,7 +104,11 @@ const NUDGE_CHECK_MS = 15_000;
  */
 export function changeMessage(before: RoomView | undefined, after: RoomView): string {
   const whole = () =>
-    JSON.stringify({ v: LIVE_PROTOCOL_VERSION, type: 'state', room: after } satisfies ServerMessage);
+    JSON.stringify({
+      v: LIVE_PROTOCOL_VERSION,
+      type: 'state',
+      room: after,
+    } satisfies ServerMessage);
   if (!before) return whole();
   const patch = JSON.stringify({
     v: LIVE_PROTOCOL_VERSION,
@@ -282,7 +286,8 @@ export class LiveNode {
         this.end(connection, 'signed_out');
         return;
       }
-      await liveAccess(this.deps, viewer, meetingId);
+      // Still allowed in: what the group allows (who may propose small groups) may have changed.
+      connection.access = await liveAccess(this.deps, viewer, meetingId);
     } catch (error) {
       // Only a refusal ends access; a passing fault (the database away) leaves it be.
       if (!(error instanceof AppError) || error.code === 'internal') return;

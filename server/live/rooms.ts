@@ -61,6 +61,8 @@ export interface LiveAccess {
   templates: SessionTemplate[];
   /** The agenda the group last chose. */
   sessionTemplate: string | null;
+  /** The group lets any member propose small groups. */
+  membersPropose: boolean;
 }
 
 /** Whether the meeting is one that can have a live session (not cancelled). */
@@ -98,12 +100,14 @@ export async function liveAccess(
       // for the session, which rooms do not offer yet.
       observer: false,
       steward: access.role === 'steward',
+      proposes: group.members_propose_small_groups === 1,
     },
     facilitatorId: access.assignments.find((r) => r.role_key === 'facilitator')?.user_id ?? null,
     timekeeperId: access.assignments.find((r) => r.role_key === 'timekeeper')?.user_id ?? null,
     observerId: access.assignments.find((r) => r.role_key === 'observer')?.user_id ?? null,
     templates: [...own, ...SESSION_TEMPLATES],
     sessionTemplate: group.session_template,
+    membersPropose: group.members_propose_small_groups === 1,
   };
 }
 
@@ -147,12 +151,14 @@ export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
   const b = state.breakouts;
   return {
     ...roomViewOf(state, access),
+    membersPropose: access.membersPropose,
     breakouts: b && {
       id: b.id,
       mode: b.mode,
       status: b.status,
       minutes: b.minutes,
       facilitatorJoins: b.facilitatorJoins,
+      proposedBy: b.proposedBy,
       back: b.back,
       groups: b.groups.map((g) => ({
         id: g.id,
@@ -277,9 +283,7 @@ async function applyAndLog(
   let saved: RoomState | null = null;
   const result = await deps.db.transaction().execute(async (trx): Promise<CommandResult> => {
     // The room as this node last wrote it, when nobody has changed it since.
-    const room = await lockRoom(trx, meetingId, (version) =>
-      writtenRoom(deps, meetingId, version),
-    );
+    const room = await lockRoom(trx, meetingId, (version) => writtenRoom(deps, meetingId, version));
     if (!room) throw new AppError('not_found', 'This session has not been opened.');
     const seen = await findEvent(trx, meetingId, actor.userId, clientId);
     if (seen) return { ok: true, version: seen.version, repeated: true };

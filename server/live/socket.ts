@@ -51,6 +51,8 @@ export function serveSocket(
   let alive = true;
 
   const snapshot = async () => {
+    // The access as it stands: the node refreshes it when the group changes.
+    const { access } = connection;
     const state = await readRoom(deps, access.meetingId);
     if (!state) return;
     send(socket, {
@@ -105,7 +107,7 @@ export function serveSocket(
         await snapshot();
         return;
       case 'command': {
-        const result = await runAndAnnounce(deps, access, message.id, message.command);
+        const result = await runAndAnnounce(deps, connection.access, message.id, message.command);
         send(socket, {
           v: LIVE_PROTOCOL_VERSION,
           type: 'ack',
@@ -151,7 +153,7 @@ export function serveSocket(
 
   void node
     .attach(connection)
-    .then(() => runAndAnnounce(deps, access, `arrive-${newId()}`, { type: 'join' }))
+    .then(() => runAndAnnounce(deps, connection.access, `arrive-${newId()}`, { type: 'join' }))
     .then(async () => {
       await snapshot();
       ready = true;

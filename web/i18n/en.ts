@@ -1089,6 +1089,9 @@ export const en = {
   'settings.questionsProfessional': 'Use questions for a professional network',
   'settings.save': 'Save settings',
   'settings.sessions': 'Live sessions',
+  'settings.membersPropose': 'Any member may propose small groups',
+  'settings.membersProposeHint':
+    'Otherwise only the facilitator can. Whoever proposes them starts them or calls them off.',
   'settings.agenda': 'Our own session agenda',
   'settings.agendaHint':
     'The parts of a session, in order. In a round everyone gets an equal turn; in an open part people raise hands. Minutes are scaled to each meeting’s length.',
@@ -1219,10 +1222,13 @@ export const en = {
   'groups.facilitatorJoins': 'I will join a group too (otherwise I stay in the main room)',
   'groups.proposeNow': 'Set up small groups',
   'groups.forming': 'Small groups are being set up',
+  'groups.proposedBy': '{name} proposed these small groups.',
+  'groups.proposedByYou': 'You proposed these small groups. Start them when people are ready.',
+  'groups.facilitatorJoinsMember': 'The facilitator goes into a small group too',
   'groups.formingLead.choose':
     'Choose a group for the next {minutes} minutes. You can switch until they start.',
   'groups.formingLead.deal': 'Everyone will be shuffled into groups for {minutes} minutes.',
-  'groups.formingLead.hand': 'The facilitator is placing people in groups for {minutes} minutes.',
+  'groups.formingLead.hand': 'People are being placed in groups for {minutes} minutes.',
   'groups.places.one': '{taken} of {count} place taken',
   'groups.places.other': '{taken} of {count} places taken',
   'groups.nobodyYet': 'Nobody yet',
@@ -1532,12 +1538,14 @@ export const en = {
   'live.refusal.breakouts_running': 'Small groups are already under way.',
   'live.refusal.no_breakouts': 'There are no small groups just now.',
   'live.refusal.no_such_group': 'That small group is not there any more.',
-  'live.refusal.not_choosing': 'The facilitator is placing people in small groups this time.',
+  'live.refusal.not_choosing': 'People are being placed in small groups this time.',
   'live.refusal.already_in_group':
     'You are already in a small group. Go back to the main room first.',
   'live.refusal.group_full': 'That small group is full. Choose another one.',
   'live.refusal.not_in_group': 'You are not in a small group just now.',
   'live.refusal.already_extended': 'This small group has already added its five minutes.',
+  'live.refusal.already_proposed':
+    'Someone has already proposed small groups. Choose one of theirs, or ask them to call it off.',
   'live.error.bad_message': 'That was not understood. Please reload the page.',
   'live.error.rate_limited': 'That was a lot at once. Please wait a moment.',
   'live.error.internal': 'Something went wrong on our side. Please try again.',

@@ -70,7 +70,10 @@ export async function findGroup(db: Kysely<Database>, id: string): Promise<Group
   return row ? toGroupRow(row) : undefined;
 }
 
-export type NewGroup = Omit<GroupRow, 'session_template' | 'session_agenda'>;
+export type NewGroup = Omit<
+  GroupRow,
+  'session_template' | 'session_agenda' | 'members_propose_small_groups'
+> & { members_propose_small_groups?: number };
 
 export async function insertGroup(db: Kysely<Database>, group: NewGroup): Promise<void> {
   await db
@@ -208,6 +211,7 @@ export type GroupPatch = Partial<
     | 'review_at'
     | 'session_agenda'
     | 'session_template'
+    | 'members_propose_small_groups'
     | 'time_zone'
     | 'meeting_minutes'
     | 'lateness_policy'

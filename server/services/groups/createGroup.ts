@@ -63,6 +63,7 @@ export async function createGroup(
       purpose_asked_at: null,
       stage_changed_at: now,
       listed_at: inDirectory(input.visibility, 'forming') ? now : null,
+      members_propose_small_groups: input.membersProposeSmallGroups ? 1 : 0,
     });
     await replaceTags(trx, id, input.tags ?? []);
     if (input.purpose) {

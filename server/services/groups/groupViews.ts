@@ -47,6 +47,7 @@ export function toGroupDetail(
     ...toGroupSummary(group, tags),
     joiningCriteria: group.joining_criteria,
     sessionAgenda: group.session_agenda,
+    membersProposeSmallGroups: group.members_propose_small_groups === 1,
     description: group.description,
     members: allows(access, 'group.seeMembers') ? members.map(toMemberItem) : null,
     staffRole: isStaff(role) ? (role as StaffRole) : null,

@@ -18,7 +18,8 @@ import { getGroup } from './getGroup';
 /**
  * A steward changes how the group presents itself and takes people in: name, description,
  * who can join, the cap, format, area, language, tags, the planned number of meetings, the
- * joining criteria and questions, its own session agenda. A larger cap offers the new
+ * joining criteria and questions, its own session agenda, whether members may propose small
+ * groups. A larger cap offers the new
  * seats to the waitlist.
  */
 export async function updateGroup(
@@ -83,6 +84,9 @@ export async function updateGroup(
       ...(input.joiningCriteria !== undefined ? { joining_criteria: input.joiningCriteria } : {}),
       ...(input.questionnaire !== undefined ? { questionnaire: input.questionnaire } : {}),
       ...(input.sessionAgenda !== undefined ? { session_agenda: input.sessionAgenda } : {}),
+      ...(input.membersProposeSmallGroups !== undefined
+        ? { members_propose_small_groups: input.membersProposeSmallGroups ? 1 : 0 }
+        : {}),
       ...(plan ?? {}),
       updated_at: at,
     });

@@ -296,6 +296,7 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
   const [criteria, setCriteria] = useState(group.joiningCriteria ?? '');
   const [questions, setQuestions] = useState<DraftQuestion[]>(joining.questions.map(toDraft));
   const [agenda, setAgenda] = useState<AgendaPhase[] | null>(group.sessionAgenda);
+  const [membersPropose, setMembersPropose] = useState(group.membersProposeSmallGroups);
   const form = useForm();
   const max = settings.value?.sizeCapMax ?? 12;
   const sizeNumber = Number(size);
@@ -365,6 +366,7 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
               joiningCriteria: criteria.trim() || null,
               questionnaire: questions.map(fromDraft),
               sessionAgenda: agenda && agenda.length > 0 ? agenda : null,
+              membersProposeSmallGroups: membersPropose,
             });
             location.route(`/groups/${group.id}?saved=1`);
           },
@@ -464,6 +466,20 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
 
       <h2>{t('settings.sessions')}</h2>
       <AgendaEditor phases={agenda} onChange={setAgenda} errors={form.fields} />
+      <div class="field">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={membersPropose}
+            aria-describedby="membersPropose-hint"
+            onChange={(e) => setMembersPropose(e.currentTarget.checked)}
+          />{' '}
+          {t('settings.membersPropose')}
+        </label>
+        <p class="hint" id="membersPropose-hint">
+          {t('settings.membersProposeHint')}
+        </p>
+      </div>
 
       <h2>{t('settings.joining')}</h2>
       <Choices

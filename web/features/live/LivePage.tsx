@@ -737,6 +737,15 @@ function Session({ session }: { session: LiveSession }) {
         session={session}
         isFacilitator={isFacilitator}
       />
+      {!isFacilitator &&
+      room.membersPropose &&
+      room.breakouts === null &&
+      room.status === 'running' &&
+      room.participants.some((p) => p.userId === you && p.present && !p.observer) ? (
+        <section class="card panel" aria-label={t('groups.propose')}>
+          <ProposeSmallGroups session={session} member />
+        </section>
+      ) : null}
 
       <section class="card panel live-phase" aria-labelledby="phase-title">
         <h1 id="phase-title" tabIndex={-1}>

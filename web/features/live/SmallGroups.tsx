@@ -13,8 +13,17 @@ type Group = BreakoutsView['groups'][number];
 const nameIn = (room: RoomView, id: string) =>
   room.participants.find((p) => p.userId === id)?.name ?? t('live.someone');
 
-/** The facilitator proposes small groups: how people get into them, how big, how long. */
-export function ProposeSmallGroups({ session }: { session: LiveSession }) {
+/**
+ * The facilitator (or any member, where the group allows it) proposes small groups: how people
+ * get into them, how big, how long. `member` words it for a member proposing.
+ */
+export function ProposeSmallGroups({
+  session,
+  member = false,
+}: {
+  session: LiveSession;
+  member?: boolean;
+}) {
   const [mode, setMode] = useState<BreakoutMode>('choose');
   const [size, setSize] = useState('2');
   const [minutes, setMinutes] = useState('10');
@@ -99,7 +108,7 @@ export function ProposeSmallGroups({ session }: { session: LiveSession }) {
             checked={joins}
             onChange={(e) => setJoins(e.currentTarget.checked)}
           />{' '}
-          {t('groups.facilitatorJoins')}
+          {t(member ? 'groups.facilitatorJoinsMember' : 'groups.facilitatorJoins')}
         </label>
         <button type="submit" class="button primary">
           {t('groups.proposeNow')}
@@ -128,11 +137,20 @@ export function SmallGroups({
 }) {
   const b = room.breakouts;
   if (!b) return null;
+  // The facilitator runs small groups; so does a member who proposed these.
+  const runs = isFacilitator || b.proposedBy === you;
   const mine = b.groups.find((g) => g.members.includes(you));
   if (b.status === 'forming') {
     return (
       <section class="card panel small-groups" aria-labelledby="groups-title">
         <h2 id="groups-title">{t('groups.forming')}</h2>
+        {b.proposedBy ? (
+          <p class="small muted">
+            {b.proposedBy === you
+              ? t('groups.proposedByYou')
+              : t('groups.proposedBy', { name: nameIn(room, b.proposedBy) })}
+          </p>
+        ) : null}
         <p>{t(`groups.formingLead.${b.mode}`, { minutes: b.minutes })}</p>
         <ul class="group-cards">
           {b.groups.map((g) => (
@@ -164,10 +182,8 @@ export function SmallGroups({
             </li>
           ))}
         </ul>
-        {isFacilitator && b.mode === 'hand' ? (
-          <PlaceByHand room={room} b={b} session={session} />
-        ) : null}
-        {isFacilitator ? (
+        {runs && b.mode === 'hand' ? <PlaceByHand room={room} b={b} session={session} /> : null}
+        {runs ? (
           <div class="actions">
             <button
               type="button"
@@ -227,7 +243,7 @@ export function SmallGroups({
           </ul>
         </section>
       )}
-      {isFacilitator ? (
+      {runs ? (
         <p>
           <button
             type="button"

@@ -5,6 +5,7 @@
  * The room is a signal; screens count down locally from the server's times.
  */
 import { type Signal, signal } from '@preact/signals';
+import { followRoom, type RoomMessage } from '../../../core/protocol/followRoom';
 import {
   LIVE_PROTOCOL_VERSION,
   type LiveCloseReason,
@@ -12,7 +13,6 @@ import {
   type RoomView,
   serverMessage,
 } from '../../../core/protocol/live';
-import { followRoom, type RoomMessage } from '../../../core/protocol/followRoom';
 import { t } from '../../i18n/t';
 import { path } from '../../lib/api';
 import { newId } from '../../lib/ids';
