@@ -101,6 +101,9 @@ export const FIELD_CODES = [
   'answer_required',
   'answer_too_long',
   'answer_choice',
+  'meeting_observer_only',
+  'meeting_not_in_group',
+  'meeting_over',
 ] as const;
 
 export type FieldCode = (typeof FIELD_CODES)[number];

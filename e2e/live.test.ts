@@ -251,7 +251,9 @@ it('an observer notes by key and tap, and only the facilitator reads the notes',
   await b.page.getByText(`${aName} is observing`, { exact: false }).waitFor();
   await a.page.getByText('You are observing', { exact: false }).waitFor();
   // Everyone is asked whether they agree to be observed; B says no.
-  await f.page.getByLabel('Ask everyone whether they agree to be observed').check();
+  // A click, not check(): the box shows the room's answer, which comes back from the server.
+  await f.page.getByLabel('Ask everyone whether they agree to be observed').click();
+  await f.page.getByText('agreed to be observed;', { exact: false }).waitFor();
   await b.page.getByRole('heading', { name: 'Do you agree to be observed?' }).waitFor();
   await checkPage(b, 'live-consent');
   await b.page.getByRole('button', { name: 'No, please do not note about me' }).click();
@@ -388,4 +390,62 @@ it('four people: two small groups they chose, an observer, a check-out and the c
   await a.page.getByText('Small groups:', { exact: false }).first().waitFor();
   await a.page.getByText('Glad I came.').waitFor();
   await checkPage(a, 'speaking-record-groups');
+});
+
+it('a steward lets members propose small groups and invites an observer to one meeting, who observes it', async () => {
+  const { people, f, seeded } = await threeInARoom('e2e-guest', 0);
+  const steward = people[0] as Watched;
+  const member = people.find((p) => p !== f && p !== steward) ?? (people[1] as Watched);
+
+  // The steward allows members to propose small groups, on the group's settings page.
+  const settings = await newPerson(browser, DESKTOP);
+  const [cookieName, cookieValue] = (seeded.cookies[0] as string).split('=') as [string, string];
+  await settings.context.addCookies([
+    { name: cookieName, value: cookieValue, url: `${server.url}/` },
+  ]);
+  await settings.page.goto(`${server.url}/groups/${seeded.groupId}/settings`);
+  await settings.page.getByLabel('Any member may propose small groups').check();
+  await checkPage(settings, 'settings-members-propose');
+  await settings.page.getByRole('button', { name: 'Save settings' }).click();
+  await settings.page.waitForURL(/saved=1/);
+
+  // …and invites an observer from outside the group to this meeting only.
+  await settings.page.getByLabel('Invite them as').selectOption('observer');
+  await settings.page.getByLabel('To observe').selectOption({ index: 1 });
+  await settings.page.getByRole('button', { name: 'Create invitation link' }).click();
+  const link = await settings.page.locator('#invite-link').inputValue();
+  await checkPage(settings, 'invite-observer-one-meeting');
+
+  // The observer signs up, opens the link and accepts: they land in the session, observing.
+  const guest = await newPerson(browser);
+  const signup = await guest.page.request.post(`${server.url}/api/auth/signup`, {
+    headers: { origin: server.url },
+    data: {
+      email: `guest-${Date.now()}@example.org`,
+      password: 'a long observing phrase',
+      displayName: 'Olu Guest',
+    },
+  });
+  expect(signup.status()).toBe(201);
+  // The link names the configured public address; this server listens on another port.
+  await guest.page.goto(`${server.url}${new URL(link).pathname}`);
+  await guest.page.getByText('and only that meeting', { exact: false }).waitFor();
+  await checkPage(guest, 'invite-to-observe');
+  await guest.page.getByRole('button', { name: 'Accept and observe the meeting' }).click();
+  await guest.page.getByText('You are observing', { exact: false }).waitFor();
+  await allSee(people, 'Olu Guest is observing');
+  await checkPage(guest, 'live-guest-observer');
+
+  // Open discussion: a member (not facilitating) proposes small groups and starts them.
+  await f.page.getByText('The agenda').click();
+  await f.page.getByRole('button', { name: /^Open discussion/ }).click();
+  await allSee(people, 'Open discussion');
+  await member.page.getByText('Small groups for this part').click();
+  await member.page.getByRole('button', { name: 'Set up small groups' }).click();
+  await member.page.getByText('You proposed these small groups', { exact: false }).waitFor();
+  await f.page.getByText('proposed these small groups.', { exact: false }).waitFor();
+  await checkPage(member, 'live-member-proposed');
+  await member.page.getByRole('button', { name: 'Start the small groups' }).click();
+  await member.page.getByRole('heading', { name: /^Your small group:/ }).waitFor();
+  for (const p of [...people, settings, guest]) await p.context.close();
 });

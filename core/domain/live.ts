@@ -233,6 +233,10 @@ export function phaseEndsAt(state: RoomState): number | null {
   return state.phaseStartedAt + phase.plannedMs + state.phaseExtraMs;
 }
 
+/** Whether the session's observer is a silent observer who is here. */
+const silentObserverHere = (state: RoomState) =>
+  state.participants.some((p) => p.userId === state.observerId && p.present && p.observer);
+
 const present = (state: RoomState) =>
   state.participants.filter((p) => p.present && !p.observer).map((p) => p.userId);
 
@@ -399,6 +403,9 @@ export function apply(
       const { [actor.userId]: _used, ...rest } = state.choices;
       return next(state, {
         participants: [...others, arriving],
+        // An observer invited from outside the group (a silent observer) is the session's
+        // observer, unless another such observer already is; the facilitator can change it.
+        ...(actor.observer && !silentObserverHere(state) ? { observerId: actor.userId } : {}),
         // A late arrival joins the end of the round's order.
         order:
           inRound && !state.order.includes(actor.userId)
@@ -686,7 +693,11 @@ export function apply(
       return next(state, { consentAsked: command.ask });
     case 'setObserver': {
       if (state.observerId === command.userId) return unchanged(state);
-      if (command.userId !== null && !present(state).includes(command.userId)) {
+      // Anyone here may observe, a silent observer from outside the group too.
+      if (
+        command.userId !== null &&
+        !state.participants.some((p) => p.userId === command.userId && p.present)
+      ) {
         return refuse('not_here');
       }
       return next(state, { observerId: command.userId });

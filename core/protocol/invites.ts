@@ -20,6 +20,11 @@ export const createInviteBody = z
     email: emailSchema.optional(),
     /** A member (the default), or someone in a staff role, who is not one of the peers. */
     role: inviteRole.default('member'),
+    /**
+     * With the observer role: the one meeting they are invited to observe. They see that
+     * meeting and are in its session as a silent observer, and are never a member or staff.
+     */
+    meetingId: id.optional(),
   })
   .meta({ id: 'CreateInviteBody' });
 
@@ -34,6 +39,8 @@ export const inviteItem = z
     createdBy: z.string(),
     sentTo: z.string().nullable(),
     role: inviteRole,
+    /** The one meeting an observer is invited to, if the invitation is for one. */
+    meetingId: id.nullable(),
   })
   .meta({ id: 'Invite' });
 export type InviteItem = z.infer<typeof inviteItem>;
@@ -62,6 +69,8 @@ export const invitePreview = z
     expiresAt: isoTime,
     alreadyMember: z.boolean(),
     role: inviteRole,
+    /** For an invitation to observe one meeting: that meeting, and when it starts. */
+    meeting: z.object({ id, startsAt: isoTime, timeZone: z.string() }).nullable(),
     /**
      * For an invitation mailed to one address: that address with most of it hidden (so a
      * stranger holding the link learns little), and whether it is the signed-in person's.

@@ -46,6 +46,8 @@ export const notesView = z.object({
   notes: z.array(noteView),
   /** Whose notes these are: the viewer's own (the observer), or all (the facilitator). */
   scope: z.enum(['own', 'all']),
+  /** The group's codebook, for taking notes (an observer from outside reads it only here). */
+  codes: z.array(codeSchema),
 });
 export type NotesView = z.infer<typeof notesView>;
 

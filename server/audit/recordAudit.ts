@@ -52,6 +52,7 @@ export type AuditAction =
   | 'space.language_removed'
   /** Someone took on a staff role, or it ended (subject: them). */
   | 'staff.added'
+  | 'meeting.observer_added'
   | 'staff.removed';
 
 /** Records who did what in a group; part of the same transaction as the change. */

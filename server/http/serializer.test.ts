@@ -40,6 +40,7 @@ describe('response serializer', () => {
       description: 'About',
       joiningCriteria: null,
       sessionAgenda: null,
+      membersProposeSmallGroups: false,
       members: null,
       staffRole: null,
       staff: null,

@@ -74,14 +74,19 @@ export function requireSessionable(access: Pick<MeetingAccess, 'meeting'>): void
   }
 }
 
-/** Members of the group (the meeting's observer among them) may come into its room. */
+/**
+ * Members of the group (the meeting's observer among them) may come into its room, and an
+ * observer from outside the group invited to this meeting, who is there as its silent
+ * observer: no turn, not counted among those sharing the time.
+ */
 export async function liveAccess(
   deps: Deps,
   viewer: Viewer,
   meetingId: string,
 ): Promise<LiveAccess> {
   const access = await requireMeetingAccess(deps, viewer, meetingId);
-  authorize(access, 'live.enter');
+  authorize(access, 'live.enter', access.facts);
+  const guest = access.facts.observes === true;
   requireSessionable(access);
   const { group, meeting } = access;
   const own = group.session_agenda ? [agendaTemplate(group.session_agenda)] : [];
@@ -96,15 +101,16 @@ export async function liveAccess(
       userId: viewer.userId,
       name: viewer.displayName,
       // In peer groups, observing is one of the rotating roles and the observer still has
-      // their turn. A focus group's silent observer needs the focus-group template chosen
-      // for the session, which rooms do not offer yet.
-      observer: false,
+      // their turn; an observer invited from outside the group is silent.
+      observer: guest,
       steward: access.role === 'steward',
       proposes: group.members_propose_small_groups === 1,
     },
     facilitatorId: access.assignments.find((r) => r.role_key === 'facilitator')?.user_id ?? null,
     timekeeperId: access.assignments.find((r) => r.role_key === 'timekeeper')?.user_id ?? null,
-    observerId: access.assignments.find((r) => r.role_key === 'observer')?.user_id ?? null,
+    observerId: guest
+      ? viewer.userId
+      : (access.assignments.find((r) => r.role_key === 'observer')?.user_id ?? null),
     templates: [...own, ...SESSION_TEMPLATES],
     sessionTemplate: group.session_template,
     membersPropose: group.members_propose_small_groups === 1,

@@ -9,11 +9,16 @@ export interface MeetingFacts {
   isHost?: boolean;
   /** The viewer holds the meeting's facilitator role (absent: they do not). */
   isFacilitator?: boolean;
+  /**
+   * The viewer is from outside the group, invited to observe this one meeting (absent: they
+   * are not). They see the meeting and are in its session as its silent observer; nothing else.
+   */
+  observes?: boolean;
 }
 
 export const meetingPolicy = definePolicy<MeetingFacts>()({
-  /** Meetings, their roles and who is coming are for members alone. */
-  view: (role) => isMember(role),
+  /** Meetings, their roles and who is coming are for members (and the meeting's guest observer). */
+  view: (role, m) => isMember(role) || m.observes === true,
   rsvp: (role) => isMember(role),
   swap: (role) => isMember(role),
   /** Saying which roles one is not ready for yet. */

@@ -366,6 +366,7 @@ export const en = {
     'Revoke this link? Anyone who has it will no longer be able to join with it.',
   'invites.revokeYes': 'Yes, revoke it',
 
+  'invite.fromToObserve': '{name} invited you to observe one of its meetings',
   'invite.from': '{name} invited you to join',
   'invite.join': 'Join {group}',
   'invite.joinAsStaff': 'Accept and work with {group}',
@@ -1473,6 +1474,9 @@ export const en = {
   'field.answer_required': 'Please answer this question.',
   'field.answer_too_long': 'That answer is too long.',
   'field.answer_choice': 'Choose one of the options.',
+  'field.meeting_observer_only': 'Only an observer can be invited to one meeting.',
+  'field.meeting_not_in_group': 'That meeting is not one of this group’s.',
+  'field.meeting_over': 'That meeting has been cancelled or is over. Choose one still to come.',
 
   'cadence.once': 'One meeting',
   'cadence.regular': 'Regularly',
@@ -1734,9 +1738,18 @@ export const en = {
   'staff.endQuestion': 'End {name}’s role with the group?',
   'staff.endYes': 'Yes, end it',
   'staff.ended': 'Their role with the group has ended.',
+  'invite.toObserve':
+    'You are invited to observe this group’s meeting on {date}, and only that meeting. You would be there as its observer: you take notes and do not take a turn. You would not be one of its members or see anything else of the group.',
+  'invite.acceptObserving': 'Accept and observe the meeting',
   'invite.asStaff':
     'You are invited to work with this group as its {role}. You would not take a seat or be one of its members, and you would not see its members-only space.',
   'invites.role': 'Invite them as',
+  'invites.observeWhat': 'To observe',
+  'invites.observeWhatHint':
+    'An observer of one meeting sees that meeting and takes notes in its session, and nothing else of the group.',
+  'invites.observeGroup': 'The group’s work (not its sessions)',
+  'invites.observeMeeting': 'Only the meeting on {date}',
+  'invites.forOneMeeting': 'to observe one meeting',
   'invites.roleHint':
     'A member takes a seat in the group. Someone in a staff role works with it without a seat, and never sees its members-only space.',
   'invites.asMember': 'a member',

@@ -116,6 +116,7 @@ export async function eraseAccount(
     'role_not_ready',
     'purpose_answers',
     'group_staff',
+    'meeting_observers',
     'space_reads',
     'space_warmth',
   ] as const) {

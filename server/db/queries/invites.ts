@@ -15,6 +15,8 @@ export interface InviteRow {
   sent_to: string | null;
   /** A staff role the invitation gives; null: membership. */
   role: StaffRole | null;
+  /** With the observer role: the one meeting the person is invited to observe. */
+  meeting_id: string | null;
 }
 export interface InviteWithNames extends InviteRow {
   created_by_name: string;

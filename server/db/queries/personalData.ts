@@ -385,6 +385,23 @@ export const PERSONAL_TABLES: readonly PersonalTable[] = [
         .execute(),
   },
   {
+    file: 'meetings-observed.csv',
+    about: 'Meetings you were invited to observe, in groups you were not a member of.',
+    columns: ['group', 'meeting_starts_at', 'added_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('meeting_observers as o')
+        .innerJoin('meetings as m', 'm.id', 'o.meeting_id')
+        .innerJoin('groups as g', 'g.id', 'm.group_id')
+        .select(['g.name as group', 'm.starts_at as meeting_starts_at', 'o.added_at'])
+        .where('o.user_id', '=', userId)
+        .orderBy('o.added_at')
+        .orderBy('o.meeting_id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
     file: 'notifications.csv',
     about: 'The notifications Hearth showed you.',
     columns: ['group', 'kind', 'created_at', 'read_at'],

@@ -12,8 +12,10 @@ export function getGroup(
   deps: Deps,
   viewer: Viewer | null,
   input: { groupId: string },
+  /** The viewer holds an invitation to it (an invite-only group is then theirs to see). */
+  context: { invited?: boolean } = {},
 ): Readonly<GroupDetail> | Promise<Readonly<GroupDetail>> {
-  const access = groupAccess(deps, viewer, input.groupId);
+  const access = groupAccess(deps, viewer, input.groupId, context);
   return access instanceof Promise ? access.then(pageFor) : pageFor(access);
 }
 

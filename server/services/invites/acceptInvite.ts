@@ -6,6 +6,7 @@ import { confirmAddress } from '../../accounts/confirmAddress';
 import { forgetPerson } from '../../accounts/forget';
 import { recordAudit } from '../../audit/recordAudit';
 import { claimInviteUse } from '../../db/queries/invites';
+import { addMeetingObserver, observesMeeting } from '../../db/queries/meetingObservers';
 import { findMembership } from '../../db/queries/memberships';
 import { insertStaff } from '../../db/queries/staff';
 import type { Deps } from '../../deps';
@@ -46,13 +47,35 @@ export async function acceptInvite(
   await withGroupLock(deps, groupId, async (write) => {
     const current = await openInvite(write.trx, input.token, write.now);
     if (await findMembership(write.trx, groupId, viewer.userId)) return;
+    // Accepting an invitation to observe a meeting twice is harmless too.
+    if (
+      current.meeting_id &&
+      (await observesMeeting(write.trx, current.meeting_id, viewer.userId))
+    ) {
+      return;
+    }
     if (!(await claimInviteUse(write.trx, current.id))) {
       throw new AppError(
         'invite.used_up',
         'This invitation has already been used. Ask for a new one.',
       );
     }
-    if (current.role) {
+    if (current.meeting_id) {
+      // An observer of one meeting: no seat, no rota, no staff role; that meeting alone.
+      await addMeetingObserver(write.trx, {
+        meeting_id: current.meeting_id,
+        user_id: viewer.userId,
+        invite_id: current.id,
+        added_at: write.at,
+      });
+      await recordAudit(write.trx, {
+        at: write.at,
+        actorId: viewer.userId,
+        groupId,
+        action: 'meeting.observer_added',
+        subjectId: current.meeting_id,
+      });
+    } else if (current.role) {
       // A staff role takes no seat and no place in the rota.
       await insertStaff(write.trx, {
         group_id: groupId,
@@ -76,5 +99,6 @@ export async function acceptInvite(
     const user = { id: viewer.userId, email: viewer.email };
     if (await confirmAddress(deps.db, user, deps.now())) await forgetPerson(deps, viewer.userId);
   }
-  return getGroup(deps, viewer, { groupId });
+  // An observer of one meeting sees the group as its invitation showed it: no more.
+  return getGroup(deps, viewer, { groupId }, { invited: invite.meeting_id !== null });
 }

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
+import { fieldError } from '../../../core/errors';
 import type { CreatedInvite, createInviteBody } from '../../../core/protocol/invites';
 import { requireGroupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
 import { recordAudit } from '../../audit/recordAudit';
 import { insertInvite } from '../../db/queries/invites';
+import { findMeeting } from '../../db/queries/meetings';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
 import { formatDay } from '../../mail/formatWhen';
@@ -28,6 +30,7 @@ export async function createInvite(
 ): Promise<CreatedInvite> {
   const { groupId } = input;
   await requireGroupAccess(deps, viewer, groupId, 'group.invite');
+  if (input.meetingId) await requireObservable(deps, groupId, input.meetingId, input.role);
   if (input.email) {
     await spendAttempt(deps, [
       {
@@ -39,7 +42,8 @@ export async function createInvite(
   }
   const token = newToken();
   const id = newId();
-  const maxUses = input.maxUses ?? (input.email ? 1 : null);
+  // An invitation to observe one meeting is for one person, like a mailed one.
+  const maxUses = input.maxUses ?? (input.email || input.meetingId ? 1 : null);
   const url = `${deps.config.publicUrl}/invite/${token}`;
   const made = await withGroupLock(deps, groupId, async ({ trx, group, now, at }) => {
     const expiresAt = new Date(
@@ -56,6 +60,7 @@ export async function createInvite(
       max_uses: maxUses,
       sent_to: input.email ?? null,
       role: input.role === 'member' ? null : input.role,
+      meeting_id: input.meetingId ?? null,
     });
     if (input.email) {
       await queueMail(trx, {
@@ -94,5 +99,38 @@ export async function createInvite(
     createdBy: viewer.displayName,
     sentTo: input.email ?? null,
     role: input.role,
+    meetingId: input.meetingId ?? null,
   };
+}
+
+/** An invitation to observe one meeting: for the observer role, to this group's meeting, to come. */
+async function requireObservable(
+  deps: Deps,
+  groupId: string,
+  meetingId: string,
+  role: string,
+): Promise<void> {
+  if (role !== 'observer') {
+    throw fieldError(
+      'meetingId',
+      'meeting_observer_only',
+      'Only an observer can be invited to one meeting. Choose the observer role.',
+    );
+  }
+  const meeting = await findMeeting(deps.db, meetingId);
+  if (!meeting || meeting.group_id !== groupId) {
+    throw fieldError(
+      'meetingId',
+      'meeting_not_in_group',
+      'That meeting is not one of this group’s.',
+    );
+  }
+  const ends = Date.parse(meeting.starts_at) + meeting.duration_minutes * 60_000;
+  if (meeting.status === 'cancelled' || ends <= deps.now().getTime()) {
+    throw fieldError(
+      'meetingId',
+      'meeting_over',
+      'That meeting has been cancelled or is over. Choose one still to come.',
+    );
+  }
 }

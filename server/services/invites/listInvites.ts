@@ -22,5 +22,6 @@ export async function listInvites(
     createdBy: r.created_by_name,
     sentTo: r.sent_to,
     role: r.role ?? 'member',
+    meetingId: r.meeting_id,
   }));
 }

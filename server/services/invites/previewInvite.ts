@@ -2,10 +2,20 @@ import { seatsLeft } from '../../../core/domain/groupSize';
 import type { InvitePreview } from '../../../core/protocol/invites';
 import { groupAccess } from '../../access/requireGroupAccess';
 import type { Viewer } from '../../access/viewer';
+import { findMeeting } from '../../db/queries/meetings';
 import type { Deps } from '../../deps';
 import { hideAddress, sameAddress } from '../../security/addresses';
 import { buildJoiningView } from '../joining/joiningView';
 import { openInvite } from './openInvite';
+
+/** The meeting an invitation to observe is for, as its holder may know it: when, nothing else. */
+async function meetingOf(deps: Deps, meetingId: string | null): Promise<InvitePreview['meeting']> {
+  if (!meetingId) return null;
+  const meeting = await findMeeting(deps.db, meetingId);
+  return meeting
+    ? { id: meeting.id, startsAt: meeting.starts_at, timeZone: meeting.time_zone }
+    : null;
+}
 
 /**
  * What an invitation is for, shown to whoever holds the link (signed in or not): the link
@@ -33,6 +43,7 @@ export async function previewInvite(
     expiresAt: invite.expires_at,
     alreadyMember: group.my_role !== null,
     role: invite.role ?? 'member',
+    meeting: await meetingOf(deps, invite.meeting_id),
     sentTo: invite.sent_to
       ? {
           hint: hideAddress(invite.sent_to),

@@ -38,10 +38,13 @@ interface NotesAccess {
   name: (userId: string) => string;
 }
 
-/** The meeting, its room, and what the viewer is to its notes. Members only. */
+/**
+ * The meeting, its room, and what the viewer is to its notes: members, and the meeting's
+ * observer from outside the group.
+ */
 async function notesAccess(deps: Deps, viewer: Viewer, meetingId: string): Promise<NotesAccess> {
   const access = await requireMeetingAccess(deps, viewer, meetingId);
-  authorize(access, 'live.review');
+  authorize(access, 'live.observe', access.facts);
   const [room, members] = await Promise.all([
     findRoom(deps.db, meetingId),
     listMembers(deps.db, access.meeting.group_id),
@@ -87,11 +90,15 @@ export async function getNotes(
   input: { meetingId: string },
 ): Promise<NotesView> {
   const n = await notesAccess(deps, viewer, input.meetingId);
-  const notes = await listNotes(deps.db, input.meetingId, n.facilitator ? null : viewer.userId);
+  const [notes, codes] = await Promise.all([
+    listNotes(deps.db, input.meetingId, n.facilitator ? null : viewer.userId),
+    findCodebook(deps.db, n.access.meeting.group_id),
+  ]);
   if (!n.facilitator && !n.observer && notes.length === 0) throw notesRefused();
   return {
     notes: notes.map((note) => toView(note, n.name)),
     scope: n.facilitator ? 'all' : 'own',
+    codes: codes ?? [...DEFAULT_CODEBOOK],
   };
 }
 

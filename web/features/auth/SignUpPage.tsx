@@ -12,7 +12,7 @@ import { safeNext } from '../../lib/safeNext';
 import { me } from '../../lib/session';
 import { useForm } from '../../lib/useForm';
 import { useLoad } from '../../lib/useLoad';
-import { acceptInvite, previewInvite } from '../invites/api';
+import { acceptInvite, afterAccepting, previewInvite } from '../invites/api';
 import {
   passkeyCancelled,
   passkeysAvailable,
@@ -78,7 +78,7 @@ export default function SignUpPage() {
       if (invite && location.query.confirmed === '1') {
         // The person confirmed the group's commitment on the invitation page first.
         const group = await acceptInvite(invite);
-        location.route(`/groups/${group.id}?welcome=1`);
+        location.route(afterAccepting(preview.data ?? null, group.id));
       } else if (invite) {
         location.route(`/invite/${encodeURIComponent(invite)}`);
       } else {

@@ -8,6 +8,7 @@ import { t } from '../../i18n/t';
 import { ApiError, problemText } from '../../lib/api';
 import { formatDateTime } from '../../lib/time';
 import { useLoad } from '../../lib/useLoad';
+import { getSchedule } from '../meetings/api';
 import { createInvite, listInvites, revokeInvite } from './api';
 
 /** For stewards: make an invitation link, copy it, and revoke links still out there. */
@@ -15,6 +16,13 @@ export function InvitePanel({ groupId }: { groupId: string }) {
   const invites = useLoad(() => listInvites(groupId), [groupId]);
   const [days, setDays] = useState<number>(7);
   const [role, setRole] = useState<'member' | StaffRole>('member');
+  // An observer may be invited to the group's work, or to one meeting only (a focus group's).
+  const [meetingId, setMeetingId] = useState('');
+  const schedule = useLoad(
+    () => (role === 'observer' ? getSchedule(groupId) : Promise.resolve(null)),
+    [groupId, role === 'observer'],
+  );
+  const upcoming = (schedule.data?.upcoming ?? []).filter((m) => m.status === 'scheduled');
   const [email, setEmail] = useState('');
   const [emailError, setEmailError] = useState<string | undefined>(undefined);
   const [created, setCreated] = useState<CreatedInvite | null>(null);
@@ -31,6 +39,7 @@ export function InvitePanel({ groupId }: { groupId: string }) {
         expiresInDays: days,
         ...(to ? { email: to } : {}),
         ...(role === 'member' ? {} : { role }),
+        ...(role === 'observer' && meetingId ? { meetingId } : {}),
       });
       setEmailError(undefined);
       if (invite.sentTo) {
@@ -125,6 +134,27 @@ export function InvitePanel({ groupId }: { groupId: string }) {
             ))}
           </select>
         </div>
+        {role === 'observer' ? (
+          <div class="field">
+            <label for="invite-meeting">{t('invites.observeWhat')}</label>
+            <p class="hint" id="invite-meeting-hint">
+              {t('invites.observeWhatHint')}
+            </p>
+            <select
+              id="invite-meeting"
+              aria-describedby="invite-meeting-hint"
+              value={meetingId}
+              onChange={(e) => setMeetingId(e.currentTarget.value)}
+            >
+              <option value="">{t('invites.observeGroup')}</option>
+              {upcoming.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {t('invites.observeMeeting', { date: formatDateTime(m.startsAt) })}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div class="field">
           <label for="invite-days">{t('invites.expiry')}</label>
           <select
@@ -185,6 +215,7 @@ export function InvitePanel({ groupId }: { groupId: string }) {
               </p>
               <p class="muted small">
                 {invite.sentTo ? <>{t('invites.sentTo', { email: invite.sentTo })} · </> : null}
+                {invite.meetingId ? <>{t('invites.forOneMeeting')} · </> : null}
                 {t('invites.by', { name: invite.createdBy })} ·{' '}
                 {t('invites.uses', { count: invite.uses })}
               </p>

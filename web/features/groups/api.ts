@@ -64,6 +64,7 @@ export const createInvite = (
     maxUses?: number | null;
     email?: string;
     role?: 'member' | StaffRole;
+    meetingId?: string;
   },
 ) => post<CreatedInvite>(path`/api/groups/${groupId}/invites`, body);
 export const listInvites = (groupId: string) =>

@@ -7,9 +7,10 @@ import { Page } from '../../components/Page';
 import { t } from '../../i18n/t';
 import { problemText } from '../../lib/api';
 import { me } from '../../lib/session';
+import { formatDateTime } from '../../lib/time';
 import { useLoad } from '../../lib/useLoad';
 import { Commitment, ConfirmCommitment } from '../forming/Commitment';
-import { acceptInvite, previewInvite } from './api';
+import { acceptInvite, afterAccepting, previewInvite } from './api';
 
 /** Where an invitation link lands: what the group is, and one clear way in. */
 export default function InvitePage() {
@@ -53,7 +54,7 @@ function Invitation({ p, token }: { p: InvitePreview; token: string }) {
     setBusy(true);
     try {
       const group = await acceptInvite(token);
-      location.route(`/groups/${group.id}?welcome=1`);
+      location.route(afterAccepting(p, group.id));
     } catch (e) {
       setError(problemText(e));
       setBusy(false);
@@ -62,7 +63,10 @@ function Invitation({ p, token }: { p: InvitePreview; token: string }) {
 
   return (
     <div class="narrow">
-      <Page title={p.group.name} lead={t('invite.from', { name: p.invitedBy })}>
+      <Page
+        title={p.group.name}
+        lead={t(p.meeting ? 'invite.fromToObserve' : 'invite.from', { name: p.invitedBy })}
+      >
         <div class="card panel">
           {p.group.purpose ? <p class="purpose">{p.group.purpose}</p> : null}
           {p.group.description ? <p class="description">{p.group.description}</p> : null}
@@ -70,7 +74,9 @@ function Invitation({ p, token }: { p: InvitePreview; token: string }) {
             <span>{t('group.members', { count: p.group.memberCount, cap: p.group.sizeCap })}</span>
           </p>
         </div>
-        {p.role !== 'member' ? (
+        {p.meeting ? (
+          <Notice>{t('invite.toObserve', { date: formatDateTime(p.meeting.startsAt) })}</Notice>
+        ) : p.role !== 'member' ? (
           <Notice>{t('invite.asStaff', { role: t(`staff.role.${p.role}`) })}</Notice>
         ) : null}
         {p.alreadyMember || staff ? null : <Commitment view={p.joining} />}
@@ -110,7 +116,9 @@ function Invitation({ p, token }: { p: InvitePreview; token: string }) {
           >
             {busy
               ? t('common.saving')
-              : t(staff ? 'invite.joinAsStaff' : 'invite.join', { group: p.group.name })}
+              : p.meeting
+                ? t('invite.acceptObserving')
+                : t(staff ? 'invite.joinAsStaff' : 'invite.join', { group: p.group.name })}
           </button>
         ) : me.value === null ? (
           <p class="actions">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Code, codeForKey } from '../../../core/domain/codebook';
+import { type Code, codeForKey, DEFAULT_CODEBOOK } from '../../../core/domain/codebook';
 import type { RoomView } from '../../../core/protocol/live';
 import type { NoteBody, NoteView } from '../../../core/protocol/observer';
 import { Notice } from '../../components/Notice';
@@ -7,8 +7,7 @@ import { t } from '../../i18n/t';
 import { ApiError, problemText } from '../../lib/api';
 import { newId } from '../../lib/ids';
 import { formatClock } from '../../lib/time';
-import { useLoad } from '../../lib/useLoad';
-import { deleteNote, getCodebook, getNotes, putNote } from '../meetings/api';
+import { deleteNote, getNotes, putNote } from '../meetings/api';
 
 /**
  * A note as this page holds it: saved, on its way, waiting to be sent again (the connection
@@ -70,7 +69,8 @@ export function ObserverPanel({
   you: string;
   offset: number;
 }) {
-  const codebook = useLoad(() => getCodebook(room.groupId), [room.groupId]);
+  // The group's codebook comes with the notes (an observer from outside the group reads it only there).
+  const [codebook, setCodebook] = useState<Code[] | null>(null);
   const [notes, setNotes] = useState<Held[]>([]);
   const [asSpan, setAsSpan] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
@@ -81,14 +81,17 @@ export function ObserverPanel({
   // The notes already kept (after a reload, or from another device).
   useEffect(() => {
     getNotes(room.meetingId).then(
-      (view) =>
+      (view) => {
+        setCodebook(view.codes);
         setNotes(
           view.notes
             .filter((n) => n.authorId === you)
             .map(fromView)
             .reverse(),
-        ),
-      () => {},
+        );
+      },
+      // Unreachable just now: the five usual codes, so notes can still be taken.
+      () => setCodebook((held) => held ?? [...DEFAULT_CODEBOOK]),
     );
   }, [room.meetingId, you]);
 
@@ -170,7 +173,7 @@ export function ObserverPanel({
     send(held);
   };
 
-  const codes = codebook.data?.codes ?? [];
+  const codes = codebook ?? [];
   // One key per code, whenever focus is not in a field.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
