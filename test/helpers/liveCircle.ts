@@ -2,11 +2,11 @@
  * A group of four members (Ann, Ben, Cal, Dee) with a meeting in ten minutes, on an in-process
  * test app, and joining its live session: what the session's own integration tests start from.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { RoomView, ServerMessage } from '../../core/protocol/live';
 import { connectLive, type LiveClient } from './liveClient';
 import { oneOnlineMeeting } from './oneMeeting';
-import type { Client, TestApp } from './testApp';
+import { type Client, createTestApp, type TestApp } from './testApp';
 
 export type Person = Client & { id: string };
 
@@ -60,4 +60,23 @@ export async function untilRoom(
   if (current && check(current)) return current;
   const m = await client.waitFor((x) => x.type === 'state' && check(x.room));
   return (m as Extract<ServerMessage, { type: 'state' }>).room;
+}
+
+/**
+ * A test app listening on a real port for the file's live sessions, its clock at now; the
+ * sockets opened go in `open` and are closed, and the app with them, when the file ends.
+ */
+export async function liveApp(): Promise<{ t: TestApp; open: LiveClient[]; base: () => string }> {
+  const t = await createTestApp();
+  const open: LiveClient[] = [];
+  let base = '';
+  beforeAll(async () => {
+    t.clock.now = new Date();
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await Promise.all(open.map((c) => c.close()));
+    await t.close();
+  });
+  return { t, open, base: () => base };
 }

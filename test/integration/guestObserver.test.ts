@@ -4,24 +4,12 @@
  * they cannot (the group's members, its space, its other meetings and sessions).
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { circleOfFour, joinLive, untilRoom } from '../helpers/liveCircle';
-import { connectLive, type LiveClient } from '../helpers/liveClient';
+import { expect, it } from 'vitest';
+import { circleOfFour, joinLive, liveApp, untilRoom } from '../helpers/liveCircle';
+import { connectLive, } from '../helpers/liveClient';
 import { oneOnlineMeeting } from '../helpers/oneMeeting';
-import { createTestApp } from '../helpers/testApp';
 
-const t = await createTestApp();
-let base = '';
-const open: LiveClient[] = [];
-
-beforeAll(async () => {
-  t.clock.now = new Date();
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await t.close();
-});
+const { t, open, base: baseUrl } = await liveApp();
 
 it('lets an observer invited to one meeting observe that session, and see nothing else of the group', async () => {
   const { ann, ben, cal, groupId, meetingId } = await circleOfFour(t, 'Focus');
@@ -69,17 +57,17 @@ it('lets an observer invited to one meeting observe that session, and see nothin
   expect((await olu.get(`/api/groups/${groupId}`)).statusCode).toBe(404);
   expect((await olu.get(`/api/groups/${groupId}/space`)).statusCode).toBeGreaterThanOrEqual(403);
   expect((await olu.get(`/api/groups/${groupId}/meetings`)).statusCode).toBeGreaterThanOrEqual(403);
-  await expect(connectLive(base, otherMeeting, olu.cookie)).rejects.toMatchObject({
+  await expect(connectLive(baseUrl(), otherMeeting, olu.cookie)).rejects.toMatchObject({
     status: 404,
   });
   // Nor the members' record of how the session went.
   expect((await olu.get(`/api/meetings/${meetingId}/speaking`)).statusCode).toBe(403);
 
   // In the session: a silent observer, the session's observer, seen by everyone.
-  const a = await joinLive(base, ann, meetingId, open);
-  await joinLive(base, ben, meetingId, open);
-  const c = await joinLive(base, cal, meetingId, open);
-  const o = await joinLive(base, olu, meetingId, open);
+  const a = await joinLive(baseUrl(), ann, meetingId, open);
+  await joinLive(baseUrl(), ben, meetingId, open);
+  const c = await joinLive(baseUrl(), cal, meetingId, open);
+  const o = await joinLive(baseUrl(), olu, meetingId, open);
   const seen = await untilRoom(c, (r) => r.participants.some((p) => p.userId === olu.id));
   expect(seen.participants.find((p) => p.userId === olu.id)).toMatchObject({
     observer: true,

@@ -2,23 +2,10 @@
  * A group that lets members propose small groups: the stewards' setting, and a member's
  * proposal in a live session that is already open when the setting changes.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { circleOfFour, joinLive, untilRoom } from '../helpers/liveCircle';
-import type { LiveClient } from '../helpers/liveClient';
-import { createTestApp } from '../helpers/testApp';
+import { expect, it } from 'vitest';
+import { circleOfFour, joinLive, liveApp, untilRoom } from '../helpers/liveCircle';
 
-const t = await createTestApp();
-let base = '';
-const open: LiveClient[] = [];
-
-beforeAll(async () => {
-  t.clock.now = new Date();
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await t.close();
-});
+const { t, open, base: baseUrl } = await liveApp();
 
 const proposal = {
   type: 'proposeBreakouts',
@@ -31,10 +18,10 @@ const proposal = {
 it('lets a member propose and run small groups once a steward allows it, in a session already open', async () => {
   const { ann, ben, cal, dee, groupId, meetingId } = await circleOfFour(t, 'Proposals');
   expect((await ann.get(`/api/groups/${groupId}`)).json().membersProposeSmallGroups).toBe(false);
-  const a = await joinLive(base, ann, meetingId, open);
-  const b = await joinLive(base, ben, meetingId, open);
-  const c = await joinLive(base, cal, meetingId, open);
-  await joinLive(base, dee, meetingId, open);
+  const a = await joinLive(baseUrl(), ann, meetingId, open);
+  const b = await joinLive(baseUrl(), ben, meetingId, open);
+  const c = await joinLive(baseUrl(), cal, meetingId, open);
+  await joinLive(baseUrl(), dee, meetingId, open);
   await untilRoom(a, (r) => r.participants.filter((p) => p.present).length === 4);
   expect((await a.command({ type: 'startPhase', index: 2 })).ok).toBe(true);
 

@@ -5,26 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoomView } from '../../core/protocol/live';
-import { circleOfFour, joinLive, type Person, untilRoom } from '../helpers/liveCircle';
+import { circleOfFour, joinLive, liveApp, type Person, untilRoom } from '../helpers/liveCircle';
 import type { LiveClient } from '../helpers/liveClient';
-import { createTestApp } from '../helpers/testApp';
 
-const t = await createTestApp();
-let base = '';
+const { t, open, base: baseUrl } = await liveApp();
 const MIN = 60_000;
-const open: LiveClient[] = [];
 const SECRET = 'Ben looked away when money came up';
-
-beforeAll(async () => {
-  t.clock.now = new Date();
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await t.close();
-});
 
 const note = (over: object = {}) => ({
   code: 'Non-verbal',
@@ -41,10 +29,10 @@ describe('the observer’s notes', () => {
   it('are read by the observer and the facilitator only, never over the socket', async () => {
     const { ann, ben, cal, dee, meetingId } = await circleOfFour(t, 'Observed');
     const clients = [
-      await joinLive(base, ann, meetingId, open),
-      await joinLive(base, ben, meetingId, open),
-      await joinLive(base, cal, meetingId, open),
-      await joinLive(base, dee, meetingId, open),
+      await joinLive(baseUrl(), ann, meetingId, open),
+      await joinLive(baseUrl(), ben, meetingId, open),
+      await joinLive(baseUrl(), cal, meetingId, open),
+      await joinLive(baseUrl(), dee, meetingId, open),
     ];
     const [a] = clients as [LiveClient];
     await untilRoom(a, (r) => r.participants.filter((p) => p.present).length === 4);
@@ -207,8 +195,8 @@ describe('the observer’s notes', () => {
 describe('a focus group', () => {
   it('asks everyone whether they agree to be observed, as soon as its agenda is chosen', async () => {
     const { ann, ben, meetingId } = await circleOfFour(t, 'Focus');
-    const a = await joinLive(base, ann, meetingId, open);
-    const b = await joinLive(base, ben, meetingId, open);
+    const a = await joinLive(baseUrl(), ann, meetingId, open);
+    const b = await joinLive(baseUrl(), ben, meetingId, open);
     expect((await a.command({ type: 'useTemplate', templateId: 'focus-group' })).ok).toBe(true);
     const room = await untilRoom(b, (r) => r.consentAsked);
     expect(room.phases[0]?.title).toBe('Welcome and consent');
@@ -225,7 +213,7 @@ describe('a small group’s own notes', () => {
     const { ann, ben, cal, dee, meetingId } = await circleOfFour(t, 'Observed');
     const people = [ann, ben, cal, dee];
     const clients: LiveClient[] = [];
-    for (const p of people) clients.push(await joinLive(base, p, meetingId, open));
+    for (const p of people) clients.push(await joinLive(baseUrl(), p, meetingId, open));
     const a = clients[0] as LiveClient;
     await untilRoom(a, (r) => r.participants.filter((p) => p.present).length === 4);
     expect(

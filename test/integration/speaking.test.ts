@@ -8,25 +8,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SpeakingRecordView } from '../../core/protocol/speaking';
-import { circleOfFour, joinLive, type Person, untilRoom } from '../helpers/liveCircle';
+import { circleOfFour, joinLive, liveApp, type Person, untilRoom } from '../helpers/liveCircle';
 import type { LiveClient } from '../helpers/liveClient';
-import { createTestApp } from '../helpers/testApp';
 
-const t = await createTestApp();
-let base = '';
+const { t, open, base: baseUrl } = await liveApp();
 const MIN = 60_000;
-const open: LiveClient[] = [];
-
-beforeAll(async () => {
-  t.clock.now = new Date();
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await t.close();
-});
 
 const nudges = (client: LiveClient) => client.messages.filter((m) => m.type === 'nudge');
 
@@ -40,12 +28,12 @@ async function told(client: LiveClient, suggest: 'round' | null) {
 describe('in open discussion', () => {
   it('keeps who spoke, and tells the facilitator alone when a round would help', async () => {
     const { ann, ben, cal, dee, meetingId } = await circleOfFour(t, 'Speaking');
-    const a = await joinLive(base, ann, meetingId, open);
+    const a = await joinLive(baseUrl(), ann, meetingId, open);
     const others = [
-      await joinLive(base, ben, meetingId, open),
-      await joinLive(base, cal, meetingId, open),
+      await joinLive(baseUrl(), ben, meetingId, open),
+      await joinLive(baseUrl(), cal, meetingId, open),
     ];
-    others.push(await joinLive(base, dee, meetingId, open));
+    others.push(await joinLive(baseUrl(), dee, meetingId, open));
     await untilRoom(a, (r) => r.participants.filter((p) => p.present).length === 4);
     // The default agenda's third part is open discussion in small groups.
     expect((await a.command({ type: 'startPhase', index: 2 })).ok).toBe(true);
@@ -108,9 +96,9 @@ describe('in open discussion', () => {
 describe('check-out reflections', () => {
   it('are kept as each person chose: only me, or the group with their name', async () => {
     const { ann, ben, cal, dee, meetingId, groupId } = await circleOfFour(t, 'Speaking');
-    const a = await joinLive(base, ann, meetingId, open);
-    await joinLive(base, ben, meetingId, open);
-    await joinLive(base, cal, meetingId, open);
+    const a = await joinLive(baseUrl(), ann, meetingId, open);
+    await joinLive(baseUrl(), ben, meetingId, open);
+    await joinLive(baseUrl(), cal, meetingId, open);
     await untilRoom(a, (r) => r.participants.filter((p) => p.present).length === 3);
     const put = (p: Person, body: object) => p.put(`/api/meetings/${meetingId}/reflection`, body);
 
@@ -160,8 +148,8 @@ describe('check-out reflections', () => {
 
   it('are in the person’s export', async () => {
     const { ann, ben, meetingId } = await circleOfFour(t, 'Speaking');
-    const a = await joinLive(base, ann, meetingId, open);
-    await joinLive(base, ben, meetingId, open);
+    const a = await joinLive(baseUrl(), ann, meetingId, open);
+    await joinLive(baseUrl(), ben, meetingId, open);
     await untilRoom(a, (r) => r.participants.filter((p) => p.present).length === 2);
     await ben.put(`/api/meetings/${meetingId}/reflection`, {
       words: 'A good evening, "truly", thanks',
