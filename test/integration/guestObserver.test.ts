@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { circleOfFour, joinLive, liveApp, untilRoom } from '../helpers/liveCircle';
-import { connectLive, } from '../helpers/liveClient';
+import { connectLive } from '../helpers/liveClient';
 import { oneOnlineMeeting } from '../helpers/oneMeeting';
 
 const { t, open, base: baseUrl } = await liveApp();
