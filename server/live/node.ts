@@ -2,10 +2,11 @@
  * This node's side of live sessions: its open sockets, grouped by room. When a room's
  * version is announced (by this node or another), the room is read once and what changed
  * since the version last sent here goes to every socket here, as one JSON Patch (the whole
- * room when this node has sent none yet, or when the patch would be larger). A person whose connection drops keeps their place for a grace
- * period; only then are they marked as gone. Presence is a lease in the database, renewed
- * by the node the person is connected to, so it survives that node's death: when the last
- * lease for a person runs out, any node (the restarted one, or another) marks them gone.
+ * room when this node has sent none yet, or when the patch would be larger). A person whose
+ * connection drops keeps their place for a grace period; only then are they marked as gone.
+ * Presence is a lease in the database, renewed by the node the person is connected to, so it
+ * survives that node's death: when the last lease for a person runs out, any node (the
+ * restarted one, or another) marks them gone.
  *
  * Access is not checked once and forgotten: whenever a group changes (a member removed or
  * leaving, the group adjourning, a meeting cancelled) every socket in its rooms is checked
