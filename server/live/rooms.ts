@@ -2,6 +2,8 @@
  * Live rooms: who may come in, the room as it stands, and commands applied one at a time
  * under the room's lock, each logged with the new state and version in one transaction.
  */
+
+import type { Transaction } from 'kysely';
 import {
   type Actor,
   type Command,
@@ -40,6 +42,7 @@ import {
   saveRoom,
 } from '../db/queries/liveRooms';
 import { recordArrival } from '../db/queries/meetings';
+import type { Database } from '../db/tables';
 import type { Deps } from '../deps';
 import { withGroupLock } from '../locks/withGroupLock';
 
@@ -152,7 +155,11 @@ export async function ensureRoom(deps: Deps, access: LiveAccess): Promise<RoomRo
   return room;
 }
 
-/** The room as everyone in it sees it. */
+/**
+ * The room as everyone in it sees it. Views are never changed once made, and a part of the
+ * room that did not change (a small group nobody touched, the list of agendas) keeps the
+ * view it had, the same object: the difference from the last view sent skips it unread.
+ */
 export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
   const b = state.breakouts;
   return {
@@ -166,22 +173,55 @@ export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
       facilitatorJoins: b.facilitatorJoins,
       proposedBy: b.proposedBy,
       back: b.back,
-      groups: b.groups.map((g) => ({
-        id: g.id,
-        name: g.name,
-        cap: g.cap,
-        members: g.members,
-        endsAt: g.endsAt,
-        extended: g.extended,
-        extendAgreed: g.extendAgreed,
-        warned: g.warned,
-        closed: g.closed,
-        shareAgreed: g.shareAgreed,
-        room: g.room && roomViewOf(g.room, access),
-      })),
+      groups: b.groups.map((g) => remembered(groupViews, g, access, groupViewOf)),
     },
     lastBreakouts: state.lastBreakouts,
   };
+}
+
+type BreakoutGroup = NonNullable<RoomState['breakouts']>['groups'][number];
+type GroupView = NonNullable<RoomView['breakouts']>['groups'][number];
+
+/** Views made from unchanged parts of rooms, by the part and for whose access they were made. */
+const groupViews = new WeakMap<BreakoutGroup, { access: LiveAccess; view: GroupView }>();
+const smallRoomViews = new WeakMap<RoomState, { access: LiveAccess; view: SmallRoomView }>();
+const agendaLists = new WeakMap<LiveAccess, SmallRoomView['templates']>();
+
+function remembered<K extends object, V>(
+  views: WeakMap<K, { access: LiveAccess; view: V }>,
+  key: K,
+  access: LiveAccess,
+  make: (key: K, access: LiveAccess) => V,
+): V {
+  const held = views.get(key);
+  if (held?.access === access) return held.view;
+  const view = Object.freeze(make(key, access));
+  views.set(key, { access, view });
+  return view;
+}
+
+function groupViewOf(g: BreakoutGroup, access: LiveAccess): GroupView {
+  return {
+    id: g.id,
+    name: g.name,
+    cap: g.cap,
+    members: g.members,
+    endsAt: g.endsAt,
+    extended: g.extended,
+    extendAgreed: g.extendAgreed,
+    warned: g.warned,
+    closed: g.closed,
+    shareAgreed: g.shareAgreed,
+    room: g.room && remembered(smallRoomViews, g.room, access, roomViewOf),
+  };
+}
+
+function agendasOf(access: LiveAccess): SmallRoomView['templates'] {
+  const held = agendaLists.get(access);
+  if (held) return held;
+  const list = access.templates.map((t) => ({ id: t.id, name: t.name }));
+  agendaLists.set(access, Object.freeze(list) as typeof list);
+  return list;
 }
 
 /** One room as its people see it: the main room, or a small group's (the same shape). */
@@ -191,7 +231,7 @@ function roomViewOf(state: RoomState, access: LiveAccess): SmallRoomView {
     groupId: access.groupId,
     groupName: access.groupName,
     purpose: access.purpose,
-    templates: access.templates.map((t) => ({ id: t.id, name: t.name })),
+    templates: agendasOf(access),
     version: state.version,
     status: state.status,
     facilitatorId: state.facilitatorId,
@@ -272,54 +312,150 @@ export async function runCommand(
 /** Who a command is applied for: a person in a room (not necessarily connected). */
 type RoomActor = Pick<LiveAccess, 'meetingId' | 'actor'>;
 
+/** One room change waiting for its turn in the room writer. */
+interface RoomWrite {
+  who: RoomActor;
+  clientId: string;
+  logged: LiveCommand | { type: 'breakoutTick' };
+  command: Command;
+  done: (result: CommandResult | Error) => void;
+}
+
 /**
- * The one transaction every room change goes through: lock the room, skip a command id
- * already applied, apply, log the command with the new state and version.
+ * The room writer: every room change goes through it. On SQLite, changes that arrive while a
+ * write is under way are written together in one transaction when it ends (a group commit):
+ * the database has one writer, and committing is most of what a change costs, so a busy
+ * evening's thousands of changes a second share their commits instead of queueing for one
+ * each. On PostgreSQL each change has its own transaction, and rooms are written in parallel.
  */
-async function applyAndLog(
+interface RoomWriter {
+  queue: RoomWrite[];
+  writing: boolean;
+}
+const writers = new WeakMap<Deps, RoomWriter>();
+/** The most changes one SQLite transaction takes, so that none waits long behind a batch. */
+const BATCH_MAX = 64;
+
+/**
+ * Applies one command through the room writer: lock the room, skip a command id already
+ * applied, apply, log the command with the new state and version, all in one transaction.
+ */
+function applyAndLog(
   deps: Deps,
   who: RoomActor,
   clientId: string,
   logged: LiveCommand | { type: 'breakoutTick' },
   command: Command,
 ): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const write: RoomWrite = {
+      who,
+      clientId,
+      logged,
+      command,
+      done: (result) => (result instanceof Error ? reject(result) : resolve(result)),
+    };
+    if (deps.dialect !== 'sqlite') {
+      void writeBatch(deps, [write]);
+      return;
+    }
+    let writer = writers.get(deps);
+    if (!writer) {
+      writer = { queue: [], writing: false };
+      writers.set(deps, writer);
+    }
+    writer.queue.push(write);
+    if (!writer.writing) {
+      writer.writing = true;
+      // Changes read from the sockets in this turn of the event loop go in together.
+      setImmediate(() => void drain(deps, writer));
+    }
+  });
+}
+
+/** Writes what is queued, a batch at a time, until nothing is left. */
+async function drain(deps: Deps, writer: RoomWriter): Promise<void> {
+  try {
+    while (writer.queue.length > 0) await writeBatch(deps, writer.queue.splice(0, BATCH_MAX));
+  } finally {
+    writer.writing = false;
+  }
+}
+
+/**
+ * Writes a batch of changes in one transaction, in the order they came. A change that is
+ * refused, or whose room is not open, is answered without spoiling the others; if the
+ * transaction itself fails, each change is tried again alone, so one bad change fails alone.
+ */
+async function writeBatch(deps: Deps, batch: RoomWrite[]): Promise<void> {
+  const results: (CommandResult | Error)[] = [];
+  const saved = new Map<string, { state: RoomState; savedAt: string }>();
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      for (const write of batch) {
+        results.push(await applyOne(deps, trx, write, saved).catch(expected));
+      }
+    });
+  } catch (error) {
+    if (batch.length > 1) {
+      for (const write of batch) await writeBatch(deps, [write]);
+      return;
+    }
+    batch[0]?.done(error instanceof Error ? error : new Error(String(error)));
+    return;
+  }
+  // Committed: this node sends the new states without reading them back.
+  for (const [meetingId, { state, savedAt }] of saved) remember(deps, meetingId, state, savedAt);
+  for (const [i, write] of batch.entries()) write.done(results[i] ?? new Error('no result'));
+}
+
+/** An error that answers one change (it is not the database failing): kept for that change. */
+function expected(error: unknown): Error {
+  if (error instanceof AppError) return error;
+  throw error;
+}
+
+/** One change inside the writer's transaction. */
+async function applyOne(
+  deps: Deps,
+  trx: Transaction<Database>,
+  write: RoomWrite,
+  saved: Map<string, { state: RoomState; savedAt: string }>,
+): Promise<CommandResult> {
+  const { who, clientId, logged, command } = write;
   const { meetingId, actor } = who;
   const now = deps.now();
   const at = now.toISOString();
-  let saved: RoomState | null = null;
-  const result = await deps.db.transaction().execute(async (trx): Promise<CommandResult> => {
-    // The room as this node last wrote it, when nobody has changed it since.
-    const room = await lockRoom(trx, meetingId, (version) => writtenRoom(deps, meetingId, version));
-    if (!room) throw new AppError('not_found', 'This session has not been opened.');
-    const seen = await findEvent(trx, meetingId, actor.userId, clientId);
-    if (seen) return { ok: true, version: seen.version, repeated: true };
-    const { state } = room;
-    const seed = Number.parseInt(clientId.replace(/[^0-9a-f]/gi, '').slice(0, 8) || '1', 16);
-    const outcome = applyCommand(state, command, actor, now.getTime(), seed);
-    if (!outcome.ok) return { ok: false, version: state.version, refusal: outcome.refusal };
-    const next = outcome.state;
-    // Accepted with nothing to change: no new version, nothing to tell anyone.
-    if (next.version === state.version) return { ok: true, version: state.version, repeated: true };
-    await insertEvent(trx, {
-      meeting_id: meetingId,
-      version: next.version,
-      actor_id: actor.userId,
-      client_id: clientId,
-      command: JSON.stringify(logged),
-      at,
-      happened: JSON.stringify(describeChange(state, next)),
-    });
-    await saveRoom(trx, meetingId, { state: next, updated_at: at });
-    if (command.type === 'join' && !actor.observer) {
-      await recordArrival(trx, { meeting_id: meetingId, user_id: actor.userId, arrived_at: at });
-    }
-    saved = next;
-    return { ok: true, version: next.version };
+  // The room as this transaction or this node last wrote it, when nobody has changed it since.
+  const room = await lockRoom(trx, meetingId, (version) => {
+    const mine = saved.get(meetingId);
+    return mine?.state.version === version ? mine : writtenRoom(deps, meetingId, version);
   });
-  // Committed: this node sends it without reading it back.
-  const kept = saved as RoomState | null;
-  if (kept && result.ok && !result.repeated) remember(deps, meetingId, kept, at);
-  return result;
+  if (!room) throw new AppError('not_found', 'This session has not been opened.');
+  const seen = await findEvent(trx, meetingId, actor.userId, clientId);
+  if (seen) return { ok: true, version: seen.version, repeated: true };
+  const { state } = room;
+  const seed = Number.parseInt(clientId.replace(/[^0-9a-f]/gi, '').slice(0, 8) || '1', 16);
+  const outcome = applyCommand(state, command, actor, now.getTime(), seed);
+  if (!outcome.ok) return { ok: false, version: state.version, refusal: outcome.refusal };
+  const next = outcome.state;
+  // Accepted with nothing to change: no new version, nothing to tell anyone.
+  if (next.version === state.version) return { ok: true, version: state.version, repeated: true };
+  await insertEvent(trx, {
+    meeting_id: meetingId,
+    version: next.version,
+    actor_id: actor.userId,
+    client_id: clientId,
+    command: JSON.stringify(logged),
+    at,
+    happened: JSON.stringify(describeChange(state, next)),
+  });
+  await saveRoom(trx, meetingId, { state: next, updated_at: at });
+  if (command.type === 'join' && !actor.observer) {
+    await recordArrival(trx, { meeting_id: meetingId, user_id: actor.userId, arrived_at: at });
+  }
+  saved.set(meetingId, { state: next, savedAt: at });
+  return { ok: true, version: next.version };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { nextDeadline } from '../../../core/domain/breakouts';
 import type { RoomState } from '../../../core/domain/live';
 import type { Happening } from '../../../core/domain/timeline';
+import { isPostgres } from '../dialect';
 import { parseColumn, parseRoomState, roomStateText, storedHappenings } from '../jsonColumns';
 import type { Database, LiveEventsTable, LiveRoomsTable } from '../tables';
 
@@ -70,8 +71,12 @@ export async function insertRoomIfMissing(db: Kysely<Database>, row: RoomRow): P
 }
 
 /**
- * Takes the room's row lock for the rest of the transaction (PostgreSQL) or the write lock
- * (SQLite), and returns the room as it stands under it.
+ * Takes the room's row lock for the rest of the transaction and returns the room as it
+ * stands under it. PostgreSQL locks the row (FOR UPDATE). SQLite has one writer at a time:
+ * within this process the connection runs one transaction at a time, and in WAL mode a
+ * transaction that read a snapshot cannot write once another process has written since
+ * (SQLITE_BUSY_SNAPSHOT), so a plain read is the lock and no change is ever lost. Writing
+ * the row to itself would rewrite its 6 KB state for nothing.
  */
 export async function lockRoom(
   db: Kysely<Database>,
@@ -82,13 +87,11 @@ export async function lockRoom(
    */
   known?: (version: number) => { state: RoomState; savedAt: string } | null,
 ): Promise<RoomRow | undefined> {
-  // Writing a column to itself takes the lock without changing anything.
-  const row = await db
-    .updateTable('live_rooms')
-    .set((eb) => ({ version: eb.ref('version') }))
-    .where('meeting_id', '=', meetingId)
-    .returning(['meeting_id', 'group_id', 'version', 'created_at', 'updated_at', 'deadline'])
-    .executeTakeFirst();
+  const read = db
+    .selectFrom('live_rooms')
+    .select(['meeting_id', 'group_id', 'version', 'created_at', 'updated_at', 'deadline'])
+    .where('meeting_id', '=', meetingId);
+  const row = await (isPostgres(db) ? read.forUpdate() : read).executeTakeFirst();
   if (!row) return undefined;
   const held = known?.(row.version);
   if (held && held.savedAt === row.updated_at) return { ...row, state: held.state };
