@@ -227,7 +227,8 @@ function versionOf(message: { type: string; to?: number; room?: { version: numbe
  * has them); everyone times the change's arrival. Also gives the size of the last change
  * sent, for the bare server to relay as much.
  */
-async function driveHearth(base: string, rooms: Room[], groups = false) {
+async function driveHearth(node: RunningNode, rooms: Room[], groups = false) {
+  const base = node.url;
   // Every socket is plain (the driver parses its answers too): the clients' own work stays
   // small, as it is for the bare server, so what is measured is the server.
   const drivers: Driver[] = [];
@@ -278,6 +279,7 @@ async function driveHearth(base: string, rooms: Room[], groups = false) {
     bySecond[Math.floor((start - began) / 1000)]?.push(took);
   };
   for (const { ws, meetingId } of [...drivers, ...listeners]) ws.on('message', time(meetingId));
+  const core = busy(node.process.pid ?? 0);
   const ends = Date.now() + SECONDS * 1000;
   await Promise.all(
     drivers.map(async (driver, r) => {
@@ -304,6 +306,7 @@ async function driveHearth(base: string, rooms: Room[], groups = false) {
       }
     }),
   );
+  const cpu = core.share();
   await new Promise((resolve) => setTimeout(resolve, 500));
   for (const { ws } of [...drivers, ...listeners]) ws.terminate();
   // With BENCH_ONLY, each second on its own: whether the delay is steady or comes in bursts.
@@ -315,7 +318,7 @@ async function driveHearth(base: string, rooms: Room[], groups = false) {
       );
     }
   }
-  return { ...summary(samples), bytes };
+  return { ...summary(samples), bytes, cpu };
 }
 
 /** A plain live socket, open once its snapshot has come (with the version it holds). */
@@ -334,7 +337,7 @@ async function listen(
 }
 
 /** The bare server, driven the same way: the driver's message comes back to everyone. */
-async function driveBare(base: string, rooms: Room[], bytes = 1500) {
+async function driveBare(base: string, pid: number, rooms: Room[], bytes = 1500) {
   const sockets: WebSocket[][] = [];
   for (const room of rooms) {
     const inRoom: WebSocket[] = [];
@@ -357,6 +360,7 @@ async function driveBare(base: string, rooms: Room[], bytes = 1500) {
       });
     }
   }
+  const core = busy(pid);
   const ends = Date.now() + SECONDS * 1000;
   await Promise.all(
     sockets.map(async (inRoom, r) => {
@@ -367,9 +371,22 @@ async function driveBare(base: string, rooms: Room[], bytes = 1500) {
       }
     }),
   );
+  const cpu = core.share();
   await new Promise((resolve) => setTimeout(resolve, 500));
   for (const inRoom of sockets) for (const ws of inRoom) ws.terminate();
-  return summary(samples);
+  return { ...summary(samples), cpu };
+}
+
+/** CPU time a process has used, in ms (user and system, from /proc; ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Starts timing a server's core: the share of it used until `share` is called. */
+function busy(pid: number): { share(): number } {
+  const [cpu0, t0] = [cpuMsOf(pid), performance.now()];
+  return { share: () => (cpuMsOf(pid) - cpu0) / (performance.now() - t0) };
 }
 
 function rssOf(pid: number): number {
@@ -421,9 +438,9 @@ try {
     const rooms = seeded[i] as Room[];
     // Hearth first, so the bare server relays messages as large as Hearth's.
     process.stdout.write(`${label(scenario)}: Hearth…\n`);
-    const hearth = await driveHearth(node.url, rooms, scenario.groups);
+    const hearth = await driveHearth(node, rooms, scenario.groups);
     process.stdout.write(`${label(scenario)}: bare server…\n`);
-    const bare = await driveBare(bareUrl, rooms, Math.max(100, hearth.bytes));
+    const bare = await driveBare(bareUrl, bareChild.pid ?? 0, rooms, Math.max(100, hearth.bytes));
     rows.push([
       label(scenario),
       hearth.n,
@@ -432,6 +449,8 @@ try {
       bare.p50.toFixed(2),
       bare.p99.toFixed(2),
       `${(hearth.p99 / Math.max(0.01, bare.p99)).toFixed(1)}×`,
+      `${Math.round(hearth.cpu * 100)}%`,
+      `${Math.round(bare.cpu * 100)}%`,
     ]);
   }
   process.stdout.write(`${IDLE_SOCKETS} idle sockets…\n`);
@@ -445,6 +464,8 @@ try {
     'bare ws p50 ms',
     'bare ws p99 ms',
     'p99 ratio',
+    'Hearth core busy',
+    'bare core busy',
   ];
   console.table(rows.map((row) => Object.fromEntries(header.map((h, k) => [h, row[k]]))));
   const memoryLine = `${IDLE_SOCKETS.toLocaleString('en')} idle sockets: server RSS ${(memory.before / 2 ** 20).toFixed(0)} MiB → ${(memory.after / 2 ** 20).toFixed(0)} MiB, about ${(memory.perSocket / 1024).toFixed(1)} KiB each, so about ${perGb.toLocaleString('en')} sockets per GB.`;
@@ -456,7 +477,7 @@ try {
       'live',
       `## Live sessions: fan-out and sockets (\`npm run bench:live\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on this machine: one Hearth process (SQLite) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second for ${SECONDS} s (rooms staggered for a steady load); in the small-groups scenario everyone is in pairs and the change is a hand raised inside one of them. Every socket in the room times how long the change takes to reach it (client-measured, same clock); the bare server relays a message as large as the last state Hearth sent. Hearth's path per change: a transaction that logs the command and saves the room, an announcement, one read, and a send to every socket in the room.
+Measured ${new Date().toISOString().slice(0, 10)} on this machine: one Hearth process (SQLite) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second for ${SECONDS} s (rooms staggered for a steady load); in the small-groups scenario everyone is in pairs and the change is a hand raised inside one of them. Every socket in the room times how long the change takes to reach it (client-measured, same clock); the bare server relays a message as large as the last state Hearth sent. Hearth's path per change: a transaction that logs the command and saves the room (on SQLite shared with the other changes that came in the same turn of the event loop), an announcement, and one patch sent to every socket in the room. "Core busy" is the share of its core each server used while the changes ran (from /proc), steadier than the latencies on a shared machine.
 
 ${table(header, rows)}
 

@@ -332,7 +332,37 @@ export function parseRoomState(text: string): RoomState {
   return read(text);
 }
 
-/** A room as it is written: the current shape, marked with its version. */
+/**
+ * A room as it is written: the current shape, marked with its version. A room is saved on
+ * every change, and most of it is its small groups, of which a change touches one: each small
+ * group's text is kept by the (never changed) object it was made from, and only a group that
+ * changed is turned into JSON again. The same JSON as a plain `JSON.stringify`, but for the
+ * order of its keys.
+ */
 export function roomStateText(state: RoomState): string {
-  return JSON.stringify({ schema: ROOM_SCHEMA_VERSION, ...state });
+  const { breakouts, ...rest } = state;
+  const text = JSON.stringify({ schema: ROOM_SCHEMA_VERSION, ...rest });
+  if (!breakouts) return withMember(text, 'breakouts', JSON.stringify(breakouts));
+  const { groups, ...others } = breakouts;
+  const groupsText = `[${groups.map(groupText).join(',')}]`;
+  return withMember(text, 'breakouts', withMember(JSON.stringify(others), 'groups', groupsText));
+}
+
+type StoredGroup = NonNullable<RoomState['breakouts']>['groups'][number];
+const groupTexts = new WeakMap<StoredGroup, string>();
+
+function groupText(group: StoredGroup): string {
+  let text = groupTexts.get(group);
+  if (text === undefined) {
+    text = JSON.stringify(group);
+    groupTexts.set(group, text);
+  }
+  return text;
+}
+
+/** An object's JSON with one more member, whose value is already JSON. */
+function withMember(objectText: string, key: string, valueText: string | undefined): string {
+  if (valueText === undefined) return objectText;
+  const member = `${JSON.stringify(key)}:${valueText}`;
+  return objectText === '{}' ? `{${member}}` : `${objectText.slice(0, -1)},${member}}`;
 }

@@ -11,6 +11,7 @@ import { SESSION_TEMPLATES } from '../../core/domain/liveTemplates';
 import { applyCommand } from '../../core/domain/room';
 import { followRoom, type HeldRoom, type RoomMessage } from '../../core/protocol/followRoom';
 import { type RoomView, serverMessage } from '../../core/protocol/live';
+import { parseRoomState, ROOM_SCHEMA_VERSION, roomStateText } from '../db/jsonColumns';
 import { changeMessage } from './node';
 import { type LiveAccess, toRoomView } from './rooms';
 
@@ -59,7 +60,7 @@ const step = fc.tuple(
 
 const FACILITATING = new Set(['startPhase', 'proposeBreakouts', 'startBreakouts', 'endBreakouts']);
 
-describe('changes sent as patches', () => {
+describe('changes sent as patches, and rooms saved', () => {
   it('take a client holding the last room to exactly the next one, whatever happened', () => {
     const seen = { patches: 0, inGroups: 0 };
     fc.assert(
@@ -89,6 +90,11 @@ describe('changes sent as patches', () => {
           expect(followed.room).toEqual(JSON.parse(JSON.stringify(next)));
           held = followed;
           sent = next;
+          // Saved as it is, though unchanged small groups' text is reused.
+          expect(parseRoomState(roomStateText(state))).toEqual(state);
+          expect(JSON.parse(roomStateText(state))).toEqual(
+            JSON.parse(JSON.stringify({ schema: ROOM_SCHEMA_VERSION, ...state })),
+          );
         }
       }),
       { numRuns: 150 },

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { nextDeadline } from '../../../core/domain/breakouts';
 import type { RoomState } from '../../../core/domain/live';
 import type { Happening } from '../../../core/domain/timeline';
+import { compiledOnce } from '../compiled';
 import { isPostgres } from '../dialect';
 import { parseColumn, parseRoomState, roomStateText, storedHappenings } from '../jsonColumns';
 import type { Database, LiveEventsTable, LiveRoomsTable } from '../tables';
@@ -87,11 +88,7 @@ export async function lockRoom(
    */
   known?: (version: number) => { state: RoomState; savedAt: string } | null,
 ): Promise<RoomRow | undefined> {
-  const read = db
-    .selectFrom('live_rooms')
-    .select(['meeting_id', 'group_id', 'version', 'created_at', 'updated_at', 'deadline'])
-    .where('meeting_id', '=', meetingId);
-  const row = await (isPostgres(db) ? read.forUpdate() : read).executeTakeFirst();
+  const [row] = await lockRead(db, meetingId);
   if (!row) return undefined;
   const held = known?.(row.version);
   if (held && held.savedAt === row.updated_at) return { ...row, state: held.state };
@@ -103,23 +100,37 @@ export async function lockRoom(
   return { ...row, state: parseRoomState(state) };
 }
 
+const lockRead = compiledOnce((db, meetingId: string) => {
+  const read = db
+    .selectFrom('live_rooms')
+    .select(['meeting_id', 'group_id', 'version', 'created_at', 'updated_at', 'deadline'])
+    .where('meeting_id', '=', meetingId);
+  return isPostgres(db) ? read.forUpdate() : read;
+});
+
+const saveState = compiledOnce(
+  (db, meetingId: string, version: number, state: string, at: string, deadline: number | null) =>
+    db
+      .updateTable('live_rooms')
+      .set({ version, state, updated_at: at, deadline })
+      .where('meeting_id', '=', meetingId),
+);
+
 /** Saves the room's new state, marked as saved at `updated_at`. */
 export async function saveRoom(
   db: Kysely<Database>,
   meetingId: string,
   change: { state: RoomState; updated_at: string },
 ): Promise<void> {
-  const text = roomStateText(change.state);
-  await db
-    .updateTable('live_rooms')
-    .set({
-      version: change.state.version,
-      state: text,
-      updated_at: change.updated_at,
-      deadline: nextDeadline(change.state),
-    })
-    .where('meeting_id', '=', meetingId)
-    .execute();
+  const { state, updated_at } = change;
+  await saveState(
+    db,
+    meetingId,
+    state.version,
+    roomStateText(state),
+    updated_at,
+    nextDeadline(state),
+  );
 }
 
 /**
@@ -138,9 +149,35 @@ export async function writeRawRoomState(
     .execute();
 }
 
+const insertRow = compiledOnce(
+  (
+    db,
+    meeting_id: string,
+    version: number,
+    actor_id: string,
+    client_id: string,
+    command: string,
+    at: string,
+    happened: string | null,
+  ) =>
+    db
+      .insertInto('live_events')
+      .values({ meeting_id, version, actor_id, client_id, command, at, happened }),
+);
+
 export async function insertEvent(db: Kysely<Database>, row: LiveEventsTable): Promise<void> {
-  await db.insertInto('live_events').values(row).execute();
+  const { meeting_id, version, actor_id, client_id, command, at, happened } = row;
+  await insertRow(db, meeting_id, version, actor_id, client_id, command, at, happened);
 }
+
+const findRow = compiledOnce((db, meetingId: string, actorId: string, clientId: string) =>
+  db
+    .selectFrom('live_events')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .where('actor_id', '=', actorId)
+    .where('client_id', '=', clientId),
+);
 
 /** A command this person already sent with this id, if any. */
 export async function findEvent(
@@ -149,13 +186,8 @@ export async function findEvent(
   actorId: string,
   clientId: string,
 ): Promise<LiveEventsTable | undefined> {
-  return db
-    .selectFrom('live_events')
-    .selectAll()
-    .where('meeting_id', '=', meetingId)
-    .where('actor_id', '=', actorId)
-    .where('client_id', '=', clientId)
-    .executeTakeFirst();
+  const [row] = await findRow(db, meetingId, actorId, clientId);
+  return row;
 }
 
 /** What happened in a session, in order: each logged change and what it amounted to. */
