@@ -21,6 +21,7 @@ import * as m015 from './015_mail_group';
 import * as m016 from './016_space';
 import * as m017 from './017_session_record';
 import * as m018 from './018_proposals_and_guests';
+import * as m019 from './019_call_signals';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '016_space': m016,
   '017_session_record': m017,
   '018_proposals_and_guests': m018,
+  '019_call_signals': m019,
 };

@@ -68,7 +68,35 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
   MAIL_INTERVAL_SECONDS: positiveInt.default(5),
+  /** STUN servers for calls (comma-separated stun: addresses); none by default. */
+  STUN_URLS: z
+    .string()
+    .transform((v, ctx) => urlList(v, /^stuns?:[^\s,]+$/, 'stun:', ctx))
+    .optional(),
+  /** TURN servers for calls (turn: or turns: addresses), run with coturn's use-auth-secret. */
+  TURN_URLS: z
+    .string()
+    .transform((v, ctx) => urlList(v, /^turns?:[^\s,]+$/, 'turn: or turns:', ctx))
+    .optional(),
+  /** coturn's static-auth-secret: Hearth mints short-lived credentials from it. */
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  TURN_CREDENTIAL_HOURS: positiveInt.max(48).default(6),
 });
+
+function urlList(value: string, shape: RegExp, scheme: string, ctx: z.RefinementCtx): string[] {
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!list.every((s) => shape.test(s))) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be a comma-separated list of ${scheme} addresses`,
+    });
+    return z.NEVER;
+  }
+  return list;
+}
 
 export interface Config {
   port: number;
@@ -98,6 +126,8 @@ export interface Config {
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   /** How long a person who drops out of a live session keeps their place. */
   live: { graceMs: number };
+  /** Calls: STUN, and TURN with the secret its credentials are minted from (both optional). */
+  call: { stunUrls: string[]; turnUrls: string[]; turnSecret: string | null; credentialMs: number };
 }
 
 export class ConfigError extends Error {
@@ -115,6 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Hearth cannot start: some settings are not valid.\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if ((e.TURN_URLS === undefined) !== (e.TURN_SECRET === undefined)) {
+    throw new ConfigError(
+      'Hearth cannot start: some settings are not valid.\n  TURN_URLS and TURN_SECRET: set both (coturn with use-auth-secret), or neither.',
+    );
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -157,5 +192,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // OWASP's argon2id recommendation: 19 MiB, two passes, one lane.
     argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
     live: { graceMs: e.LIVE_GRACE_SECONDS * 1000 },
+    call: {
+      stunUrls: e.STUN_URLS ?? [],
+      turnUrls: e.TURN_URLS ?? [],
+      turnSecret: e.TURN_SECRET ?? null,
+      credentialMs: e.TURN_CREDENTIAL_HOURS * 3_600_000,
+    },
   };
 }

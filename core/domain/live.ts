@@ -5,6 +5,7 @@
  * next version (or a refusal with a reason). Clients only ever show a state they were sent.
  */
 
+import type { CallMember } from './call';
 import type {
   BreakoutMode,
   HandOrder,
@@ -112,6 +113,12 @@ export interface RoomState {
     id: string;
     groups: { id: string; name: string; members: string[]; shared: boolean }[];
   } | null;
+  /** Who is in the call, and how (core/domain/call.ts). */
+  call: Record<string, CallMember>;
+  /** Each person's time heard over the session, as their own device measured it. */
+  heardMs: Record<string, number>;
+  /** The same, by part and then by person. */
+  heardByPart: Record<string, Record<string, number>>;
 }
 
 /**
@@ -219,6 +226,9 @@ export function newRoom(
     handOrder: 'raised',
     breakouts: null,
     lastBreakouts: null,
+    call: {},
+    heardMs: {},
+    heardByPart: {},
   };
 }
 

@@ -129,6 +129,24 @@ export const liveCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('useTemplate'), templateId: z.string().min(1).max(40) }),
   z.strictObject({ type: z.literal('end') }),
   ...breakoutCommands,
+  /** The call: joining it (with or without camera), leaving, one's own mute and camera. */
+  z.strictObject({ type: z.literal('callJoin'), camera: z.boolean() }),
+  z.strictObject({ type: z.literal('callLeave') }),
+  z.strictObject({
+    type: z.literal('callMedia'),
+    muted: z.boolean(),
+    camera: z.boolean(),
+    lowBandwidth: z.boolean(),
+  }),
+  /** A device's running total of the time its person was heard (the largest one counts). */
+  z.strictObject({
+    type: z.literal('heard'),
+    totalMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3_600_000),
+  }),
 ]);
 export type LiveCommand = z.infer<typeof liveCommand>;
 export type LiveCommandType = LiveCommand['type'];
@@ -161,5 +179,7 @@ export const REFUSALS = [
   'not_in_group',
   'already_extended',
   'already_proposed',
+  'call_full',
+  'not_in_call',
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];

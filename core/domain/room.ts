@@ -5,6 +5,7 @@
  * too, and the session's end bringing everyone back. Pure, like both.
  */
 import { applyBreakouts, bringBack, leaveGroup } from './breakouts';
+import { applyCall, CALL_TYPES, type CallCommand, followCall } from './call';
 import {
   type Actor,
   apply,
@@ -57,10 +58,19 @@ export function applyCommand(
     // Small groups never outlive the session: everyone comes back as it ends.
     return apply({ ...state, ...bringBack(state, state.breakouts, at) }, command, actor, at, seed);
   }
-  const out = apply(state, command, actor, at, seed);
-  if (command.type === 'leave' && out.ok && out.state !== state && state.breakouts) {
-    // Leaving the session is leaving one's small group too.
-    return { ok: true, state: { ...out.state, ...leaveGroup(state, actor, at) } };
+  if (CALL_TYPES.has(command.type)) {
+    const me = state.participants.find((p) => p.userId === actor.userId);
+    if (!me?.present) return { ok: false, refusal: 'not_here' };
+    return applyCall(state, command as CallCommand, actor, at);
   }
-  return out;
+  const out = apply(state, command, actor, at, seed);
+  if (!out.ok || out.state === state) return out;
+  let after = out.state;
+  if (command.type === 'leave' && state.breakouts) {
+    // Leaving the session is leaving one's small group too.
+    after = { ...after, ...leaveGroup(state, actor, at) };
+  }
+  // Leaving the session is leaving the call; a listen turn mutes the listeners.
+  const call = followCall(state, after);
+  return { ok: true, state: call ? { ...after, ...call } : after };
 }

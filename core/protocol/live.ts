@@ -18,7 +18,7 @@ import {
 } from '../domain/liveCommands';
 import { SPACES } from '../domain/space';
 
-export const LIVE_PROTOCOL_VERSION = 4;
+export const LIVE_PROTOCOL_VERSION = 5;
 /** Largest message either side may send. */
 export const LIVE_MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -50,6 +50,40 @@ export type LiveError = (typeof LIVE_ERRORS)[number];
 
 const v = z.literal(LIVE_PROTOCOL_VERSION);
 
+/**
+ * A WebRTC signal between two people in the call, relayed by the server only between people
+ * present in the same session: a session description, or an ICE candidate (null: no more).
+ */
+export const callSignal = z
+  .strictObject({
+    description: z
+      .strictObject({
+        type: z.enum(['offer', 'answer', 'pranswer', 'rollback']),
+        sdp: z.string().max(32_000),
+      })
+      .optional(),
+    candidate: z
+      .strictObject({
+        candidate: z.string().max(2_000),
+        sdpMid: z.string().max(64).nullable().optional(),
+        sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
+        usernameFragment: z.string().max(256).nullable().optional(),
+      })
+      .nullable()
+      .optional(),
+  })
+  .refine((s) => (s.description === undefined) !== (s.candidate === undefined), {
+    message: 'one description or one candidate',
+  });
+export type CallSignal = z.infer<typeof callSignal>;
+
+/** The STUN and TURN servers a browser in the call may use, with credentials for this person. */
+export const iceServer = z.object({
+  urls: z.array(z.string()),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+
 /** Client → server. */
 export const clientMessage = z.discriminatedUnion('type', [
   z.strictObject({
@@ -66,6 +100,15 @@ export const clientMessage = z.discriminatedUnion('type', [
     t: z.number(),
   }),
   z.strictObject({ v, type: z.literal('resync') }),
+  /** To one other person in the call. */
+  z.strictObject({
+    v,
+    type: z.literal('signal'),
+    to: z.string().min(1).max(64),
+    signal: callSignal,
+  }),
+  /** Asks for the servers that help browsers reach each other (and short-lived credentials). */
+  z.strictObject({ v, type: z.literal('ice') }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 
@@ -203,6 +246,13 @@ export const roomView = roomViewBase.extend({
       ),
     })
     .nullable(),
+  /** Who is in the call, and how: shown to everyone (mute and camera are each person's own). */
+  call: z.record(
+    z.string(),
+    z.object({ muted: z.boolean(), camera: z.boolean(), lowBandwidth: z.boolean() }),
+  ),
+  /** Each person's time heard so far, as their own device measured it. */
+  heardMs: z.record(z.string(), z.number()),
 });
 export type RoomView = z.infer<typeof roomView>;
 
@@ -252,6 +302,20 @@ export const serverMessage = z.discriminatedUnion('type', [
    * discussion, so a round may help (`round`), or no longer (`null`).
    */
   z.object({ v, type: z.literal('nudge'), suggest: z.literal('round').nullable() }),
+  /** A signal from another person in the call. */
+  z.object({ v, type: z.literal('signal'), from: z.string(), signal: callSignal }),
+  /**
+   * The servers to use for the call: STUN, and TURN with credentials valid until `expires`.
+   * `relay` is false when no TURN server is configured (then only networks where the browsers
+   * can reach each other directly can carry the call).
+   */
+  z.object({
+    v,
+    type: z.literal('ice'),
+    iceServers: z.array(iceServer),
+    relay: z.boolean(),
+    expires: z.number().nullable(),
+  }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;
 

@@ -97,7 +97,7 @@ export const storedEmailPreferences = z
 // ---- Live rooms ------------------------------------------------------------------------------
 
 /** The shape live rooms are stored in now. */
-export const ROOM_SCHEMA_VERSION = 4;
+export const ROOM_SCHEMA_VERSION = 5;
 
 const participant = z.object({
   userId: z.string(),
@@ -200,6 +200,29 @@ const roomFieldsV4 = roomV3.omit({ schema: true }).extend({
 });
 const roomV4 = roomFieldsV4.extend({ schema: z.literal(4) });
 
+/** Version 5: the call (who is in it, and how), and time heard as each device measured it. */
+const callFields = {
+  call: z.record(
+    z.string(),
+    z.object({
+      muted: z.boolean(),
+      camera: z.boolean(),
+      lowBandwidth: z.boolean(),
+      since: z.number(),
+      reportedAt: z.number(),
+    }),
+  ),
+  heardMs: z.record(z.string(), z.number()),
+  heardByPart: z.record(z.string(), z.record(z.string(), z.number())),
+};
+const roomV5 = roomFieldsV4.extend({ ...callFields, schema: z.literal(5) });
+/** A small group's room: stored without the call's fields before version 5 (it never has a call). */
+const smallRoomFields = roomFieldsV4.extend({
+  call: callFields.call.default({}),
+  heardMs: callFields.heardMs.default({}),
+  heardByPart: callFields.heardByPart.default({}),
+});
+
 const storedBreakouts: z.ZodType<Breakouts> = z.object({
   id: z.string(),
   mode: z.enum(BREAKOUT_MODES),
@@ -216,7 +239,7 @@ const storedBreakouts: z.ZodType<Breakouts> = z.object({
       name: z.string(),
       cap: z.number().int(),
       members: z.array(z.string()),
-      room: z.lazy(() => roomFieldsV4).nullable(),
+      room: z.lazy(() => smallRoomFields).nullable(),
       endsAt: z.number().nullable(),
       extended: z.boolean(),
       extendAgreed: z.array(z.string()),
@@ -226,6 +249,12 @@ const storedBreakouts: z.ZodType<Breakouts> = z.object({
     }),
   ),
 });
+
+/** What version 5 added, for a room stored before it. */
+type AddedInV5 = 'call' | 'heardMs' | 'heardByPart';
+function fromV4(state: Omit<RoomState, AddedInV5>): RoomState {
+  return { ...state, call: {}, heardMs: {}, heardByPart: {} };
+}
 
 /** What version 4 added, for a room stored before it. */
 type AddedInV4 =
@@ -240,9 +269,9 @@ type AddedInV4 =
   | 'recent'
   | 'adviceMarks'
   | 'handOrder';
-function fromV3(state: Omit<RoomState, AddedInV4>): RoomState {
+function fromV3(state: Omit<RoomState, AddedInV4 | AddedInV5>): RoomState {
   const phaseId = state.phases[state.phaseIndex]?.id;
-  return {
+  return fromV4({
     ...state,
     breakouts: null,
     lastBreakouts: null,
@@ -259,7 +288,7 @@ function fromV3(state: Omit<RoomState, AddedInV4>): RoomState {
     recent: [],
     adviceMarks: [],
     handOrder: 'raised',
-  };
+  });
 }
 
 /** What version 3 added, for a room stored before it. */
@@ -271,7 +300,7 @@ type AddedInV3 =
   | 'handsLowered'
   | 'spokenMs'
   | 'held';
-function fromV2(state: Omit<RoomState, AddedInV3 | AddedInV4>): RoomState {
+function fromV2(state: Omit<RoomState, AddedInV3 | AddedInV4 | AddedInV5>): RoomState {
   return fromV3({
     ...state,
     designatedId: state.facilitatorId,
@@ -300,7 +329,11 @@ const upgrades = {
     return fromV3(state);
   },
   4: (text: string) => {
-    const { schema: _schema, ...state } = parseColumn(roomV4, text, 'live_rooms.state');
+    const { schema: _schema, ...state } = parseColumn(roomV4, text, 'live_rooms.state (v4)');
+    return fromV4(state);
+  },
+  5: (text: string) => {
+    const { schema: _schema, ...state } = parseColumn(roomV5, text, 'live_rooms.state');
     return state;
   },
 } satisfies Record<number, (text: string) => RoomState>;

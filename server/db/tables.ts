@@ -180,6 +180,18 @@ export interface InvitesTable {
 }
 
 /** People from outside a group invited to observe one of its meetings, and nothing else. */
+/** A WebRTC signal on its way between two people in a call (migration 019); kept a minute. */
+export interface CallSignalsTable {
+  id: string;
+  meeting_id: string;
+  from_id: string;
+  to_id: string;
+  /** JSON: the signal (core/protocol/live.ts callSignal). */
+  body: string;
+  /** Server milliseconds. */
+  created_at: number;
+}
+
 export interface MeetingObserversTable {
   meeting_id: string;
   user_id: string;
@@ -700,6 +712,7 @@ export interface Database {
   memberships: MembershipsTable;
   invites: InvitesTable;
   meeting_observers: MeetingObserversTable;
+  call_signals: CallSignalsTable;
   settings: SettingsTable;
   rate_limits: RateLimitsTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -29,6 +29,8 @@ export const busEvent = z.discriminatedUnion('kind', [
   }),
   /** A person's place or volume in a thread changed. */
   z.object({ kind: z.literal('place'), userId: z.string(), threadId: z.string() }),
+  /** A call signal waits in `call_signals` for `to`, in this meeting's session: ids only. */
+  z.object({ kind: z.literal('signal'), meetingId: z.string(), id: z.string(), to: z.string() }),
 ]);
 export type BusEvent = z.infer<typeof busEvent>;
 

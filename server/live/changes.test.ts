@@ -125,7 +125,7 @@ describe('changes sent as patches, and rooms saved', () => {
 describe('a client following the room', () => {
   const at = (version: number): RoomView => ({ ...view(newRoom(PHASES, 'ann')), version });
   const patch = (from: number, to: number): Extract<RoomMessage, { type: 'patch' }> => ({
-    v: 4,
+    v: 5,
     type: 'patch',
     from,
     to,
@@ -149,7 +149,7 @@ describe('a client following the room', () => {
     const early = followRoom({ room: null, heard: -1 }, patch(4, 5));
     expect(early).toMatchObject({ room: null, heard: 5, resync: false });
     const snapshot = followRoom(early, {
-      v: 4,
+      v: 5,
       type: 'snapshot',
       room: at(4),
       you: 'ann',

@@ -19,6 +19,8 @@ import { currentPhase, type RoomState } from '../../core/domain/live';
 import { suggestRound } from '../../core/domain/speaking';
 import { AppError } from '../../core/errors';
 import {
+  type CallSignal,
+  callSignal,
   LIVE_CLOSE,
   LIVE_PROTOCOL_VERSION,
   LIVE_RESTARTING,
@@ -28,6 +30,7 @@ import {
   type ServerMessage,
   type SpaceMessage,
 } from '../../core/protocol/live';
+import { deleteSignalsBefore, findSignal, insertSignal } from '../db/queries/callSignals';
 import {
   clearLapsed,
   endLease,
@@ -95,6 +98,9 @@ function talkOf(state: RoomState): Talk {
 
 /** How often the rooms' deadlines are looked at (any node acts for any room). */
 const DEADLINE_CHECK_MS = 1_000;
+
+/** How long a call signal is kept for its node to deliver it. */
+const SIGNAL_KEEP_MS = 60_000;
 
 /** How often a room in open discussion is looked at again for the nudge. */
 const NUDGE_CHECK_MS = 15_000;
@@ -171,6 +177,10 @@ export class LiveNode {
       every(NUDGE_CHECK_MS, async () => {
         for (const entry of this.rooms.values()) this.nudge(entry);
       }),
+      // Signals are delivered at once or not at all; a minute on, they are forgotten.
+      every(SIGNAL_KEEP_MS, () =>
+        deleteSignalsBefore(this.deps.db, this.deps.now().getTime() - SIGNAL_KEEP_MS),
+      ),
     ];
     // A restarted node settles the people it held before it died, as soon as they lapse.
     void this.settleLapsed().catch(() => {});
@@ -208,6 +218,7 @@ export class LiveNode {
 
   private async hear(event: BusEvent): Promise<void> {
     if (event.kind === 'room') await this.refresh(event.meetingId, event.version);
+    else if (event.kind === 'signal') await this.deliverSignal(event);
     else if (event.kind === 'group') await this.recheckGroup(event.groupId);
     else if (event.kind === 'session') this.endSession(event.sessionId);
   }
@@ -343,6 +354,52 @@ export class LiveNode {
     } finally {
       entry.reading = false;
     }
+  }
+
+  /**
+   * Passes a call signal from this connection's person to another person in the call. Only
+   * between two people present in the same session and both in its call (as the room was last
+   * sent here); the signal waits in a table for whichever node holds the other person's
+   * socket, and the bus carries only its id. False when it cannot go.
+   */
+  async relaySignal(from: Connection, to: string, signal: CallSignal): Promise<boolean> {
+    const { meetingId, actor } = from.access;
+    const view = this.rooms.get(meetingId)?.view;
+    const here = (id: string) =>
+      view?.call[id] !== undefined && view.participants.some((p) => p.userId === id && p.present);
+    if (to === actor.userId || !here(actor.userId) || !here(to)) return false;
+    const id = newId();
+    const now = this.deps.now().getTime();
+    await insertSignal(this.deps.db, {
+      id,
+      meeting_id: meetingId,
+      from_id: actor.userId,
+      to_id: to,
+      body: JSON.stringify(signal),
+      created_at: now,
+    });
+    await this.deps.bus.publish({ kind: 'signal', meetingId, id, to });
+    return true;
+  }
+
+  /** A signal for someone whose socket may be here: read it once and send it to them. */
+  private async deliverSignal(event: Extract<BusEvent, { kind: 'signal' }>): Promise<void> {
+    const entry = this.rooms.get(event.meetingId);
+    const sockets = [...(entry?.connections ?? [])].filter(
+      (c) => !c.ended && c.access.actor.userId === event.to,
+    );
+    if (sockets.length === 0) return;
+    const row = await findSignal(this.deps.db, event.id);
+    if (!row || row.meeting_id !== event.meetingId || row.to_id !== event.to) return;
+    const parsed = callSignal.safeParse(JSON.parse(row.body));
+    if (!parsed.success) return;
+    const message = JSON.stringify({
+      v: LIVE_PROTOCOL_VERSION,
+      type: 'signal',
+      from: row.from_id,
+      signal: parsed.data,
+    } satisfies ServerMessage);
+    for (const connection of sockets) send(connection.socket, message);
   }
 
   /**

@@ -176,7 +176,26 @@ export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
       groups: b.groups.map((g) => remembered(groupViews, g, access, groupViewOf)),
     },
     lastBreakouts: state.lastBreakouts,
+    call: callViewOf(state.call),
+    heardMs: state.heardMs,
   };
+}
+
+const callViews = new WeakMap<RoomState['call'], RoomView['call']>();
+
+/** Who is in the call and how, without the server's own bookkeeping. */
+function callViewOf(call: RoomState['call']): RoomView['call'] {
+  let view = callViews.get(call);
+  if (!view) {
+    view = Object.fromEntries(
+      Object.entries(call).map(([id, m]) => [
+        id,
+        { muted: m.muted, camera: m.camera, lowBandwidth: m.lowBandwidth },
+      ]),
+    );
+    callViews.set(call, view);
+  }
+  return view;
 }
 
 type BreakoutGroup = NonNullable<RoomState['breakouts']>['groups'][number];

@@ -14,6 +14,7 @@ import {
 import { nulPath } from '../../core/protocol/nul';
 import type { Deps } from '../deps';
 import { newId } from '../security/tokens';
+import { iceMessage } from './ice';
 import { type Connection, closeFor, type LiveNode, send } from './node';
 import { type LiveAccess, readRoom, runAndAnnounce, toRoomView } from './rooms';
 
@@ -21,6 +22,16 @@ import { type LiveAccess, readRoom, runAndAnnounce, toRoomView } from './rooms';
 const BURST = 20;
 const PER_SECOND = 10;
 const HEARTBEAT_MS = 30_000;
+/** Call signals: an offer, an answer and a handful of candidates per peer, ICE restarts. */
+const SIGNAL_BURST = 200;
+const SIGNALS_PER_SECOND = 20;
+
+interface Bucket {
+  burst: number;
+  perSecond: number;
+  tokens: number;
+  refilled: number;
+}
 
 export interface SocketLog {
   error(details: object, message: string): void;
@@ -46,8 +57,18 @@ export function serveSocket(
   const connection: Connection = { socket, access };
   const pending: RawData[] = [];
   let ready = false;
-  let tokens = BURST;
-  let refilled = Date.now();
+  const messages: Bucket = {
+    burst: BURST,
+    perSecond: PER_SECOND,
+    tokens: BURST,
+    refilled: Date.now(),
+  };
+  const signals: Bucket = {
+    burst: SIGNAL_BURST,
+    perSecond: SIGNALS_PER_SECOND,
+    tokens: SIGNAL_BURST,
+    refilled: Date.now(),
+  };
   let alive = true;
 
   const snapshot = async () => {
@@ -64,16 +85,22 @@ export function serveSocket(
     });
   };
 
-  /** Spends one token; false (and a refusal sent) when the socket is over its limit. */
-  const withinLimit = (): boolean => {
+  /**
+   * Spends one token; false (and a refusal sent) when the socket is over its limit. Call
+   * signals have a bucket of their own: joining a call of six sends dozens at once.
+   */
+  const withinLimit = (bucket: Bucket): boolean => {
     const now = Date.now();
-    tokens = Math.min(BURST, tokens + ((now - refilled) / 1000) * PER_SECOND);
-    refilled = now;
-    if (tokens < 1) {
+    bucket.tokens = Math.min(
+      bucket.burst,
+      bucket.tokens + ((now - bucket.refilled) / 1000) * bucket.perSecond,
+    );
+    bucket.refilled = now;
+    if (bucket.tokens < 1) {
       send(socket, error('rate_limited'));
       return false;
     }
-    tokens -= 1;
+    bucket.tokens -= 1;
     return true;
   };
 
@@ -93,7 +120,7 @@ export function serveSocket(
       send(socket, error('bad_message'));
       return;
     }
-    if (!withinLimit()) return;
+    if (!withinLimit(message.type === 'signal' ? signals : messages)) return;
     switch (message.type) {
       case 'ping':
         send(socket, {
@@ -105,6 +132,16 @@ export function serveSocket(
         return;
       case 'resync':
         await snapshot();
+        return;
+      case 'ice':
+        send(
+          socket,
+          iceMessage(deps.config.call, connection.access.actor.userId, deps.now().getTime()),
+        );
+        return;
+      case 'signal':
+        // A refused signal (the other person left the call) is dropped: their side moves on.
+        await node.relaySignal(connection, message.to, message.signal);
         return;
       case 'command': {
         const result = await runAndAnnounce(deps, connection.access, message.id, message.command);

@@ -66,8 +66,10 @@ export async function untilRoom(
  * A test app listening on a real port for the file's live sessions, its clock at now; the
  * sockets opened go in `open` and are closed, and the app with them, when the file ends.
  */
-export async function liveApp(): Promise<{ t: TestApp; open: LiveClient[]; base: () => string }> {
-  const t = await createTestApp();
+export async function liveApp(
+  options?: Parameters<typeof createTestApp>[0],
+): Promise<{ t: TestApp; open: LiveClient[]; base: () => string }> {
+  const t = await createTestApp(options);
   const open: LiveClient[] = [];
   let base = '';
   beforeAll(async () => {

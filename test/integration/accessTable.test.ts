@@ -1630,6 +1630,22 @@ const COMMANDS: Record<CommandType, CommandRow> = {
     command: { type: 'setHandOrder', order: 'leastHeard' },
   },
   end: { allowed: ['facilitator'], before: () => [], command: { type: 'end' } },
+  // The call: each person's own place in it, mute and camera; nobody acts for another.
+  callJoin: { allowed: BOTH, before: () => [], command: { type: 'callJoin', camera: false } },
+  callLeave: { allowed: BOTH, before: () => [], command: { type: 'callLeave' } },
+  // Only for someone in the call, whatever their role (the domain's tests cover the rest).
+  callMedia: {
+    allowed: [],
+    refusal: 'not_in_call',
+    before: () => [],
+    command: { type: 'callMedia', muted: true, camera: false, lowBandwidth: false },
+  },
+  heard: {
+    allowed: [],
+    refusal: 'not_in_call',
+    before: () => [],
+    command: { type: 'heard', totalMs: 1_000 },
+  },
 };
 
 describe('every live command has a row', () => {

@@ -337,3 +337,38 @@ it('tells a space page on one node of a post made through the other, and only wh
   expect(read.json.posts[0].html).toBe('<p>Across nodes.</p>\n');
   await Promise.all([memberOnB.close(), staffOnB.close()]);
 });
+
+it('relays call signals between people on different nodes, offers larger than NOTIFY carries', async () => {
+  const seeded = await seedLiveMeeting(a.url, 2, 'nodecall');
+  const [one, two] = (await Promise.all(
+    seeded.cookies.map((cookie, i) => connectLive((i % 2 ? b : a).url, seeded.meetingId, cookie)),
+  )) as [LiveClient, LiveClient];
+  for (const c of [one, two]) {
+    await c.command({ type: 'join' });
+    expect((await c.command({ type: 'callJoin', camera: false })).ok).toBe(true);
+  }
+  const [oneId, twoId] = seeded.userIds as [string, string];
+  for (const c of [one, two]) {
+    const now = c.room();
+    if (now && Object.keys(now.call).length === 2) continue;
+    await c.waitFor((m) => m.type === 'state' && Object.keys(m.room.call).length === 2, 10_000);
+  }
+  // Well past the 8,000 bytes a NOTIFY payload may hold.
+  const sdp = `v=0\r\n${'a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host\r\n'.repeat(200)}`;
+  one.ws.send(
+    JSON.stringify({
+      v: 5,
+      type: 'signal',
+      to: twoId,
+      signal: { description: { type: 'offer', sdp } },
+    }),
+  );
+  const got = await two.waitFor((m) => m.type === 'signal', 10_000);
+  expect(got).toMatchObject({ from: oneId, signal: { description: { type: 'offer', sdp } } });
+  two.ws.send(JSON.stringify({ v: 5, type: 'signal', to: oneId, signal: { candidate: null } }));
+  expect(await one.waitFor((m) => m.type === 'signal', 10_000)).toMatchObject({
+    from: twoId,
+    signal: { candidate: null },
+  });
+  await Promise.all([one.close(), two.close()]);
+});

@@ -1550,6 +1550,8 @@ export const en = {
   'live.refusal.already_extended': 'This small group has already added its five minutes.',
   'live.refusal.already_proposed':
     'Someone has already proposed small groups. Choose one of theirs, or ask them to call it off.',
+  'live.refusal.call_full': 'The call already has six people, as many as it can carry.',
+  'live.refusal.not_in_call': 'You are not in the call just now.',
   'live.error.bad_message': 'That was not understood. Please reload the page.',
   'live.error.rate_limited': 'That was a lot at once. Please wait a moment.',
   'live.error.internal': 'Something went wrong on our side. Please try again.',
