@@ -1,3 +1,4 @@
+import { measuredIn, spokenInPart, spokenTotal } from '../../../core/domain/call';
 import type { RoomState } from '../../../core/domain/live';
 import { LATE_AFTER_MINUTES, minutesLate } from '../../../core/domain/meetings';
 import { equality, equalityKey } from '../../../core/domain/speaking';
@@ -23,10 +24,13 @@ const HISTORY = 12;
 /** Who took part in a session: everyone who came in, other than observers. */
 const takingPart = (state: RoomState) => state.participants.filter((p) => !p.observer);
 
-/** Each person's time, speaking now included (a session under way counts up to `at`). */
+/**
+ * Each person's time, speaking now included (a session under way counts up to `at`): in a
+ * part where their own device measured them in the call, what it heard (core/domain/call.ts).
+ */
 function timesAt(state: RoomState, at: number): Map<string, number> {
-  const times = new Map(takingPart(state).map((p) => [p.userId, state.spokenMs[p.userId] ?? 0]));
-  if (state.speaking) {
+  const times = new Map(takingPart(state).map((p) => [p.userId, spokenTotal(state, p.userId)]));
+  if (state.speaking && !measuredIn(state, state.speaking.phaseId, state.speaking.userId)) {
     const { userId, since } = state.speaking;
     times.set(userId, (times.get(userId) ?? 0) + Math.max(0, at - since));
   }
@@ -85,7 +89,7 @@ async function recordFor(
     .map((id) => state?.phases.find((p) => p.id === id))
     .filter((p) => p !== undefined);
   const partTotal = (id: string) =>
-    Object.values(state?.spokenByPart[id] ?? {}).reduce((a, b) => a + b, 0);
+    Object.values(state ? spokenInPart(state, id) : {}).reduce((a, b) => a + b, 0);
   const marks = new Map<string, number>();
   for (const m of state?.adviceMarks ?? []) marks.set(m.phaseId, (marks.get(m.phaseId) ?? 0) + 1);
   return {
@@ -101,8 +105,10 @@ async function recordFor(
           byPart: parts.map((p) => ({
             partId: p.id,
             spokenMs:
-              (state?.spokenByPart[p.id]?.[viewer.userId] ?? 0) +
-              (state?.speaking?.userId === viewer.userId && state.speaking.phaseId === p.id
+              (state ? (spokenInPart(state, p.id)[viewer.userId] ?? 0) : 0) +
+              (state?.speaking?.userId === viewer.userId &&
+              state.speaking.phaseId === p.id &&
+              !measuredIn(state, p.id, viewer.userId)
                 ? Math.max(0, at - state.speaking.since)
                 : 0),
           })),

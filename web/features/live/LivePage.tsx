@@ -12,6 +12,7 @@ import { formatClock } from '../../lib/time';
 import { useLoad } from '../../lib/useLoad';
 import { getSpeakingRecord } from '../meetings/api';
 import { ReflectionForm } from '../meetings/ReflectionForm';
+import { CallPanel } from './call/CallPanel';
 import { type LiveSession, openLiveSession } from './connection';
 import { ObserverNotesForFacilitator, ObserverPanel } from './ObserverPanel';
 import { ProposeSmallGroups, SharedGroupNotes, SmallGroups } from './SmallGroups';
@@ -728,6 +729,10 @@ function Session({ session }: { session: LiveSession }) {
               })
             : t('live.facilitatorTook', { to: nameOf(room, lastChange.to) })}
         </p>
+      ) : null}
+
+      {room.participants.some((p) => p.userId === you && p.present) ? (
+        <CallPanel room={room} you={you} session={session} />
       ) : null}
 
       <SmallGroups

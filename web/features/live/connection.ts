@@ -7,10 +7,12 @@
 import { type Signal, signal } from '@preact/signals';
 import { followRoom, type RoomMessage } from '../../../core/protocol/followRoom';
 import {
+  type CallSignal,
   LIVE_PROTOCOL_VERSION,
   type LiveCloseReason,
   type LiveCommand,
   type RoomView,
+  type ServerMessage,
   serverMessage,
 } from '../../../core/protocol/live';
 import { t } from '../../i18n/t';
@@ -37,8 +39,15 @@ export interface LiveSession {
   /** For the facilitator: one or two voices have filled the discussion; a round may help. */
   nudge: Signal<boolean>;
   send(command: LiveCommand): Promise<boolean>;
+  /** The call: a signal to one other person in it, and asking for the ICE servers to use. */
+  signal(to: string, signal: CallSignal): void;
+  askIce(): void;
+  /** Hears the call's messages (signals from others, ICE servers); returns how to stop. */
+  onCall(listener: (message: CallMessage) => void): () => void;
   close(): void;
 }
+
+export type CallMessage = Extract<ServerMessage, { type: 'signal' | 'ice' }>;
 
 const PINGS = 6;
 const RESYNC_CLOCK_MS = 60_000;
@@ -55,6 +64,7 @@ export function openLiveSession(meetingId: string): LiveSession {
   /** The newest version the server has spoken of; a resync asked for and not yet answered. */
   let heard = -1;
   let resyncing = false;
+  const callListeners = new Set<(message: CallMessage) => void>();
 
   const follow = (message: RoomMessage) => {
     const next = followRoom({ room: room.value, heard }, message);
@@ -125,6 +135,10 @@ export function openLiveSession(meetingId: string): LiveSession {
       case 'nudge':
         nudge.value = message.suggest === 'round';
         break;
+      case 'signal':
+      case 'ice':
+        for (const listener of callListeners) listener(message);
+        break;
     }
   };
 
@@ -169,7 +183,18 @@ export function openLiveSession(meetingId: string): LiveSession {
         socket.send({ type: 'command', id, command });
       });
     },
+    signal(to, body) {
+      socket.send({ type: 'signal', to, signal: body });
+    },
+    askIce() {
+      socket.send({ type: 'ice' });
+    },
+    onCall(listener) {
+      callListeners.add(listener);
+      return () => callListeners.delete(listener);
+    },
     close() {
+      callListeners.clear();
       clearInterval(clockTimer);
       socket.close();
     },
