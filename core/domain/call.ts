@@ -9,18 +9,7 @@
  *   can grow no faster than time passes since the last report (plus a little slack), and the
  *   growth is credited to the part under way.
  */
-import type { Actor, Outcome, RoomState } from './live';
-
-export interface CallMember {
-  muted: boolean;
-  camera: boolean;
-  /** The person asked for less: no video sent or received. */
-  lowBandwidth: boolean;
-  /** When they joined the call (server time). */
-  since: number;
-  /** When their device last reported time heard (server time). */
-  reportedAt: number;
-}
+import type { Actor, CallMember, Outcome, RoomState } from './live';
 
 /** The most people in one call: a mesh of six is five uplinks each. */
 export const CALL_MAX = 6;

@@ -5,7 +5,6 @@
  * next version (or a refusal with a reason). Clients only ever show a state they were sent.
  */
 
-import type { CallMember } from './call';
 import type {
   BreakoutMode,
   HandOrder,
@@ -130,6 +129,18 @@ export type Command =
   | { type: 'setPhases'; phases: Phase[]; askConsent?: boolean }
   /** The server's own: warnings and closing for small groups, when their time comes. */
   | { type: 'breakoutTick' };
+
+/** Someone in the session's call, and how (core/domain/call.ts runs the call). */
+export interface CallMember {
+  muted: boolean;
+  camera: boolean;
+  /** The person asked for less: no video sent or received. */
+  lowBandwidth: boolean;
+  /** When they joined the call (server time). */
+  since: number;
+  /** When their device last reported time heard (server time). */
+  reportedAt: number;
+}
 
 /** A small group: a room inside the room (core/domain/breakouts.ts runs them). */
 export interface SmallGroup {
