@@ -58,6 +58,9 @@ export function CallPanel({ room, you, session }: Props) {
         camera: next.camera ?? camera,
       });
       setPreview(stream);
+      // The list shows the microphone in use, whichever the browser chose.
+      const inUse = stream.getAudioTracks()[0]?.getSettings().deviceId;
+      if (inUse) setMicrophoneId(inUse);
       const devices = await navigator.mediaDevices.enumerateDevices();
       setMicrophones(devices.filter((d) => d.kind === 'audioinput'));
     } catch (error) {
@@ -238,7 +241,10 @@ function Tile({
   const hand = room.hands.some((h) => h.userId === id);
   return (
     <li class={speaking && !member?.muted ? 'call-tile speaking' : 'call-tile'} data-user={id}>
-      {peer?.stream ? <Video stream={peer.stream} label={name} /> : null}
+      {/* Their picture only while their camera is on and neither of us asked for sound only. */}
+      {peer?.stream && member?.camera && !member.lowBandwidth && !room.call[you]?.lowBandwidth ? (
+        <Video stream={peer.stream} label={name} />
+      ) : null}
       <strong>{id === you ? t('call.you', { name }) : name}</strong>
       <span class="small">
         {[
@@ -282,10 +288,10 @@ function Level({ stream }: { stream: MediaStream }) {
     };
   }, [stream]);
   return (
-    <p>
-      <meter class="call-level" min={0} max={1} value={level} aria-label={t('call.yourLevel')} />{' '}
-      <span class="small muted">{t('call.speakToTest')}</span>
-    </p>
+    <div class="call-meter">
+      <meter class="call-level" min={0} max={1} value={level} aria-label={t('call.yourLevel')} />
+      <p class="small muted">{t('call.speakToTest')}</p>
+    </div>
   );
 }
 

@@ -33,8 +33,9 @@ interface Peer {
   ignoreOffer: boolean;
   audio: HTMLAudioElement;
   stream: MediaStream;
-  audioSender: RTCRtpSender;
-  videoSender: RTCRtpSender;
+  /** Set once the connection has its transceivers (the polite side takes the other's). */
+  audioSender: RTCRtpSender | null;
+  videoSender: RTCRtpSender | null;
   lastEnergy: number;
   quality: Quality;
   level: number;
@@ -151,14 +152,18 @@ export class CallMesh {
       together && mine?.camera === true && !mine.lowBandwidth && theirs?.lowBandwidth === false;
     const wantAudio = together ? audio : null;
     const wantVideo = sendVideo ? video : null;
-    if (peer.audioSender.track !== wantAudio) await peer.audioSender.replaceTrack(wantAudio);
-    if (peer.videoSender.track !== wantVideo) await peer.videoSender.replaceTrack(wantVideo);
+    const { audioSender, videoSender } = peer;
+    if (!audioSender || !videoSender) return;
+    if (audioSender.track !== wantAudio) await audioSender.replaceTrack(wantAudio);
+    if (videoSender.track !== wantVideo) await videoSender.replaceTrack(wantVideo);
     await this.limitVideo(peer, Object.keys(room.call).length);
   }
 
   /** Above three people, video is small and slow: 180p at 15 frames a second, 150 kb/s. */
   private async limitVideo(peer: Peer, people: number) {
-    const params = peer.videoSender.getParameters();
+    const sender = peer.videoSender;
+    if (!sender) return;
+    const params = sender.getParameters();
     if (!params.encodings || params.encodings.length === 0) return;
     const small = people > 3;
     const [first] = params.encodings;
@@ -168,7 +173,7 @@ export class CallMesh {
     first.maxBitrate = maxBitrate;
     first.maxFramerate = 15;
     first.scaleResolutionDownBy = small ? 2 : 1;
-    await peer.videoSender.setParameters(params).catch(() => {});
+    await sender.setParameters(params).catch(() => {});
   }
 
   /** One connection per person, however many things ask for it at once. */
@@ -188,24 +193,25 @@ export class CallMesh {
     const audio = new Audio();
     audio.autoplay = true;
     const stream = new MediaStream();
-    const audioTransceiver = pc.addTransceiver('audio', { direction: 'sendrecv' });
-    const videoTransceiver = pc.addTransceiver('video', { direction: 'sendrecv' });
-    // Audio first: the network is asked to favour it over video.
-    const audioParams = audioTransceiver.sender.getParameters();
-    if (audioParams.encodings?.[0]) {
-      audioParams.encodings[0].priority = 'high';
-      audioParams.encodings[0].networkPriority = 'high';
-      void audioTransceiver.sender.setParameters(audioParams).catch(() => {});
-    }
+    const polite = this.you < id;
+    // The impolite side (the later id) makes the transceivers and the first offer; the polite
+    // side takes the ones the offer brings, so both sides' media share one pair of m-lines.
+    const audioSender = polite
+      ? null
+      : pc.addTransceiver('audio', { direction: 'sendrecv' }).sender;
+    const videoSender = polite
+      ? null
+      : pc.addTransceiver('video', { direction: 'sendrecv' }).sender;
+    if (audioSender) prioritise(audioSender);
     const peer: Peer = {
       pc,
-      polite: this.you < id,
+      polite,
       makingOffer: false,
       ignoreOffer: false,
       audio,
       stream,
-      audioSender: audioTransceiver.sender,
-      videoSender: videoTransceiver.sender,
+      audioSender,
+      videoSender,
       lastEnergy: 0,
       quality: 'connecting',
       level: 0,
@@ -284,6 +290,10 @@ export class CallMesh {
         peer.ignoreOffer = !peer.polite && offerCollision;
         if (peer.ignoreOffer) return;
         await pc.setRemoteDescription(body.description);
+        if (body.description.type === 'offer' && !peer.audioSender) {
+          this.adopt(peer);
+          if (this.room) await this.route(from, peer, this.hearing(this.room), this.room);
+        }
         if (body.description.type === 'offer') {
           await pc.setLocalDescription();
           if (pc.localDescription) {
@@ -299,6 +309,21 @@ export class CallMesh {
       }
     } catch {
       // A signal that no longer fits (the other side restarted): an ICE restart recovers.
+    }
+  }
+
+  /** The polite side sends on the transceivers the other's offer made. */
+  private adopt(peer: Peer): void {
+    for (const transceiver of peer.pc.getTransceivers()) {
+      const kind = transceiver.receiver.track.kind;
+      if (kind === 'audio' && !peer.audioSender) {
+        transceiver.direction = 'sendrecv';
+        peer.audioSender = transceiver.sender;
+        prioritise(transceiver.sender);
+      } else if (kind === 'video' && !peer.videoSender) {
+        transceiver.direction = 'sendrecv';
+        peer.videoSender = transceiver.sender;
+      }
     }
   }
 
@@ -361,7 +386,7 @@ export class CallMesh {
         if (s.type === 'inbound-rtp' && s.kind === 'audio') {
           lost += s.packetsLost ?? 0;
           received += s.packetsReceived ?? 0;
-          energy = s.totalAudioEnergy ?? 0;
+          energy += s.totalAudioEnergy ?? 0;
         }
         if (s.type === 'outbound-rtp') sent += s.bytesSent ?? 0;
       });
@@ -421,6 +446,16 @@ export class CallMesh {
     for (const track of this.local.getTracks()) track.stop();
     void this.audioContext?.close().catch(() => {});
   }
+}
+
+/** Audio first: the network is asked to favour it over video. */
+function prioritise(sender: RTCRtpSender): void {
+  const params = sender.getParameters();
+  const [first] = params.encodings ?? [];
+  if (!first) return;
+  first.priority = 'high';
+  first.networkPriority = 'high';
+  void sender.setParameters(params).catch(() => {});
 }
 
 function describe(d: RTCSessionDescription): CallSignal['description'] {

@@ -48,8 +48,9 @@ class SpeechDetector extends AudioWorkletProcessor {
       for (let i = 0; i < channel.length; i++) sum += channel[i] * channel[i];
       const rms = Math.sqrt(sum / channel.length);
       this.level = rms;
-      // The room's own hum: followed down at once, up slowly.
-      this.floor = rms < this.floor ? rms : this.floor + (rms - this.floor) * 0.0005;
+      // The room's own hum: followed down at once, up over about a minute (so a long stretch
+      // of speech is not taken for hum).
+      this.floor = rms < this.floor ? rms : this.floor + (rms - this.floor) * 0.00005;
       const loud = !this.muted && rms > Math.max(0.01, this.floor * 4);
       if (loud) {
         this.lastLoud = at;
