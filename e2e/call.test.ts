@@ -4,7 +4,7 @@
  * a microphone that alternates three seconds of tone with three of silence is measured as
  * speaking about half the time, on the device and in the session's record.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -12,34 +12,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedLiveMeeting } from '../test/helpers/liveSeed';
 import { type RunningNode, spawnNode } from '../test/helpers/spawnNode';
 import { checkPage, DESKTOP, launchBrowser, newPerson, type Watched } from './browser';
+import { fakeMedia, toneAndSilence } from './fakeMedia';
 
 let server: RunningNode;
 let browser: Browser;
-
-/** 60 s of mono 48 kHz audio: 3 s of a 440 Hz tone, 3 s of silence, and again. */
-function toneAndSilence(file: string): void {
-  const rate = 48_000;
-  const samples = rate * 60;
-  const data = Buffer.alloc(44 + samples * 2);
-  data.write('RIFF', 0);
-  data.writeUInt32LE(36 + samples * 2, 4);
-  data.write('WAVEfmt ', 8);
-  data.writeUInt32LE(16, 16);
-  data.writeUInt16LE(1, 20);
-  data.writeUInt16LE(1, 22);
-  data.writeUInt32LE(rate, 24);
-  data.writeUInt32LE(rate * 2, 28);
-  data.writeUInt16LE(2, 32);
-  data.writeUInt16LE(16, 34);
-  data.write('data', 36);
-  data.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++) {
-    const on = Math.floor(i / (rate * 3)) % 2 === 0;
-    const value = on ? Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 0.5 * 32767) : 0;
-    data.writeInt16LE(value, 44 + i * 2);
-  }
-  writeFileSync(file, data);
-}
 
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'hearth-e2e-call-'));
@@ -47,13 +23,7 @@ beforeAll(async () => {
   toneAndSilence(wav);
   [server, browser] = await Promise.all([
     spawnNode({ DATA_DIR: dir }),
-    launchBrowser([
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-audio-capture=${wav}`,
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-    ]),
+    launchBrowser(fakeMedia(wav)),
   ]);
 });
 

@@ -100,7 +100,12 @@ export function CallPanel({ room, you, session }: Props) {
 
   const people = Object.keys(room.call);
   return (
-    <section class="card panel call" aria-labelledby="call-title">
+    <section
+      class="card panel call"
+      aria-labelledby="call-title"
+      // What this device sends, for the call benchmark to read.
+      data-upload-bps={mesh ? Math.round(mesh.uploadBps.value) : undefined}
+    >
       <h2 id="call-title">{t('call.title')}</h2>
       {problem ? <p role="alert">{problem}</p> : null}
       {mine && mesh ? (

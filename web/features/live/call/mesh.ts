@@ -39,6 +39,8 @@ interface Peer {
   lastEnergy: number;
   quality: Quality;
   level: number;
+  /** The browser says bandwidth is what limits the video sent to this person. */
+  bandwidthLimited: boolean;
 }
 
 /** How often a device reports its running total of time heard. */
@@ -148,8 +150,15 @@ export class CallMesh {
     const theirs = room.call[id];
     const audio = this.local.getAudioTracks()[0] ?? null;
     const video = this.local.getVideoTracks()[0] ?? null;
+    // Video only where the connection carries it: never to someone whose link is poor or
+    // whose bandwidth the browser reports as the limit, so their sound keeps going.
     const sendVideo =
-      together && mine?.camera === true && !mine.lowBandwidth && theirs?.lowBandwidth === false;
+      together &&
+      mine?.camera === true &&
+      !mine.lowBandwidth &&
+      theirs?.lowBandwidth === false &&
+      peer.quality !== 'poor' &&
+      !peer.bandwidthLimited;
     const wantAudio = together ? audio : null;
     const wantVideo = sendVideo ? video : null;
     const { audioSender, videoSender } = peer;
@@ -215,6 +224,7 @@ export class CallMesh {
       lastEnergy: 0,
       quality: 'connecting',
       level: 0,
+      bandwidthLimited: false,
     };
     this.connections.set(id, peer);
     pc.ontrack = ({ track }) => {
@@ -372,6 +382,7 @@ export class CallMesh {
   /** Connection quality, voices heard and what this device sends, from getStats. */
   private async readStats(): Promise<void> {
     let sent = 0;
+    let rerouted = false;
     for (const peer of this.connections.values()) {
       const stats = await peer.pc.getStats().catch(() => null);
       if (!stats) continue;
@@ -379,6 +390,7 @@ export class CallMesh {
       let lost = 0;
       let received = 0;
       let energy = 0;
+      let limited = false;
       stats.forEach((s) => {
         if (s.type === 'candidate-pair' && s.nominated && s.currentRoundTripTime !== undefined) {
           rtt = s.currentRoundTripTime;
@@ -389,9 +401,13 @@ export class CallMesh {
           energy += s.totalAudioEnergy ?? 0;
         }
         if (s.type === 'outbound-rtp') sent += s.bytesSent ?? 0;
+        if (s.type === 'outbound-rtp' && s.kind === 'video' && s.qualityLimitationReason) {
+          limited = s.qualityLimitationReason === 'bandwidth';
+        }
       });
       const loss = received + lost > 0 ? lost / (received + lost) : 0;
       const state = peer.pc.iceConnectionState;
+      const before = `${peer.quality === 'poor'} ${peer.bandwidthLimited}`;
       peer.quality =
         state !== 'connected' && state !== 'completed'
           ? 'connecting'
@@ -405,9 +421,13 @@ export class CallMesh {
         Math.sqrt(Math.max(0, energy - peer.lastEnergy) / (STATS_MS / 1000)) * 4,
       );
       peer.lastEnergy = energy;
+      peer.bandwidthLimited = limited;
+      if (before !== `${peer.quality === 'poor'} ${peer.bandwidthLimited}`) rerouted = true;
     }
     this.uploadBps.value = Math.max(0, ((sent - this.lastSent) * 8) / (STATS_MS / 1000));
     this.lastSent = sent;
+    // A link that became poor (or better) changes who is sent video.
+    if (rerouted && this.room) this.follow(this.room);
     this.publish();
   }
 
