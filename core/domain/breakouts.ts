@@ -13,6 +13,7 @@ import {
   type Breakouts,
   currentPhase,
   newRoom,
+  next,
   type Outcome,
   type RoomState,
   type SmallGroup,
@@ -26,8 +27,8 @@ export const EXTEND_MS = 5 * 60_000;
 export const WARN_AT_MS = [60_000, 10_000] as const;
 
 const ok = (state: RoomState): Outcome => ({ ok: true, state });
-const bump = (state: RoomState, change: Partial<RoomState>): Outcome =>
-  ok({ ...state, ...change, version: state.version + 1 });
+/** The room changed (named for the local `next` below it would shadow). */
+const bump = next;
 
 const here = (s: RoomState) =>
   s.participants.filter((p) => p.present && !p.observer).map((p) => p.userId);

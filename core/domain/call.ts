@@ -9,7 +9,8 @@
  *   can grow no faster than time passes since the last report (plus a little slack), and the
  *   growth is credited to the part under way.
  */
-import type { Actor, CallMember, Outcome, RoomState } from './live';
+import { type Actor, type CallMember, next, type Outcome, type RoomState } from './live';
+import type { LiveCommand } from './liveCommands';
 
 /** The most people in one call: a mesh of six is five uplinks each. */
 export const CALL_MAX = 6;
@@ -17,18 +18,17 @@ export const CALL_MAX = 6;
 /** How far a device's report may run ahead of the server's clock between two reports. */
 export const REPORT_SLACK_MS = 3_000;
 
-export type CallCommand =
-  | { type: 'callJoin'; camera: boolean }
-  | { type: 'callLeave' }
-  | { type: 'callMedia'; muted: boolean; camera: boolean; lowBandwidth: boolean }
-  | { type: 'heard'; totalMs: number };
+export type CallCommand = Extract<
+  LiveCommand,
+  { type: 'callJoin' | 'callLeave' | 'callMedia' | 'heard' }
+>;
 
-export const CALL_TYPES = new Set<string>(['callJoin', 'callLeave', 'callMedia', 'heard']);
-
-const bump = (state: RoomState, change: Partial<RoomState>): Outcome => ({
-  ok: true,
-  state: { ...state, ...change, version: state.version + 1 },
-});
+export const CALL_TYPES = new Set<string>([
+  'callJoin',
+  'callLeave',
+  'callMedia',
+  'heard',
+] satisfies CallCommand['type'][]);
 
 /** Applies a call command from someone present in the room (the caller checked). */
 export function applyCall(
@@ -42,7 +42,7 @@ export function applyCall(
     case 'callJoin': {
       if (mine) {
         if (mine.camera === command.camera) return { ok: true, state };
-        return bump(state, {
+        return next(state, {
           call: { ...state.call, [actor.userId]: { ...mine, camera: command.camera } },
         });
       }
@@ -57,18 +57,18 @@ export function applyCall(
         since: at,
         reportedAt: at,
       };
-      return bump(state, { call: { ...state.call, [actor.userId]: member } });
+      return next(state, { call: { ...state.call, [actor.userId]: member } });
     }
     case 'callLeave':
       if (!mine) return { ok: true, state };
-      return bump(state, { call: without(state.call, actor.userId) });
+      return next(state, { call: without(state.call, actor.userId) });
     case 'callMedia': {
       if (!mine) return { ok: false, refusal: 'not_in_call' };
       const { muted, camera, lowBandwidth } = command;
       if (mine.muted === muted && mine.camera === camera && mine.lowBandwidth === lowBandwidth) {
         return { ok: true, state };
       }
-      return bump(state, {
+      return next(state, {
         call: { ...state.call, [actor.userId]: { ...mine, muted, camera, lowBandwidth } },
       });
     }
@@ -81,7 +81,7 @@ export function applyCall(
       const phaseId = state.phases[state.phaseIndex]?.id;
       const part = phaseId ? { ...(state.heardByPart[phaseId] ?? {}) } : null;
       if (part && phaseId) part[actor.userId] = (part[actor.userId] ?? 0) + (total - before);
-      return bump(state, {
+      return next(state, {
         call: { ...state.call, [actor.userId]: { ...mine, reportedAt: at } },
         heardMs: { ...state.heardMs, [actor.userId]: total },
         ...(part && phaseId ? { heardByPart: { ...state.heardByPart, [phaseId]: part } } : {}),

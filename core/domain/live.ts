@@ -307,7 +307,8 @@ export function equalShareMs(state: RoomState, at: number): number {
   return Math.floor(left / people);
 }
 
-function next(state: RoomState, change: Partial<RoomState>): Outcome {
+/** The room changed: a new version with `change` applied (the one way any part bumps it). */
+export function next(state: RoomState, change: Partial<RoomState>): Outcome {
   return { ok: true, state: { ...state, ...change, version: state.version + 1 } };
 }
 

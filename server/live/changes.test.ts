@@ -32,7 +32,7 @@ const access = {
   groupName: 'Tuesday circle',
   purpose: null,
   templates: SESSION_TEMPLATES,
-  membersPropose: false,
+  actor: { userId: 'ann', name: 'Ann', observer: false, proposes: false },
 } as unknown as LiveAccess;
 
 const view = (state: RoomState) => toRoomView(state, access);

@@ -360,14 +360,14 @@ export class LiveNode {
    * Passes a call signal from this connection's person to another person in the call. Only
    * between two people present in the same session and both in its call (as the room was last
    * sent here); the signal waits in a table for whichever node holds the other person's
-   * socket, and the bus carries only its id. False when it cannot go.
+   * socket, and the bus carries only its id. Otherwise it is dropped.
    */
-  async relaySignal(from: Connection, to: string, signal: CallSignal): Promise<boolean> {
+  async relaySignal(from: Connection, to: string, signal: CallSignal): Promise<void> {
     const { meetingId, actor } = from.access;
     const view = this.rooms.get(meetingId)?.view;
     const here = (id: string) =>
       view?.call[id] !== undefined && view.participants.some((p) => p.userId === id && p.present);
-    if (to === actor.userId || !here(actor.userId) || !here(to)) return false;
+    if (to === actor.userId || !here(actor.userId) || !here(to)) return;
     const id = newId();
     const now = this.deps.now().getTime();
     await insertSignal(this.deps.db, {
@@ -379,7 +379,6 @@ export class LiveNode {
       created_at: now,
     });
     await this.deps.bus.publish({ kind: 'signal', meetingId, id, to });
-    return true;
   }
 
   /** A signal for someone whose socket may be here: read it once and send it to them. */

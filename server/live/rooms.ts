@@ -64,8 +64,6 @@ export interface LiveAccess {
   templates: SessionTemplate[];
   /** The agenda the group last chose. */
   sessionTemplate: string | null;
-  /** The group lets any member propose small groups. */
-  membersPropose: boolean;
 }
 
 /** Whether the meeting is one that can have a live session (not cancelled). */
@@ -116,7 +114,6 @@ export async function liveAccess(
       : (access.assignments.find((r) => r.role_key === 'observer')?.user_id ?? null),
     templates: [...own, ...SESSION_TEMPLATES],
     sessionTemplate: group.session_template,
-    membersPropose: group.members_propose_small_groups === 1,
   };
 }
 
@@ -164,7 +161,7 @@ export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
   const b = state.breakouts;
   return {
     ...roomViewOf(state, access),
-    membersPropose: access.membersPropose,
+    membersPropose: access.actor.proposes === true,
     breakouts: b && {
       id: b.id,
       mode: b.mode,

@@ -33,6 +33,14 @@ interface Bucket {
   refilled: number;
 }
 
+/** A full bucket of `burst` tokens, refilled at `perSecond`. */
+const fullBucket = (burst: number, perSecond: number): Bucket => ({
+  burst,
+  perSecond,
+  tokens: burst,
+  refilled: Date.now(),
+});
+
 export interface SocketLog {
   error(details: object, message: string): void;
 }
@@ -57,18 +65,8 @@ export function serveSocket(
   const connection: Connection = { socket, access };
   const pending: RawData[] = [];
   let ready = false;
-  const messages: Bucket = {
-    burst: BURST,
-    perSecond: PER_SECOND,
-    tokens: BURST,
-    refilled: Date.now(),
-  };
-  const signals: Bucket = {
-    burst: SIGNAL_BURST,
-    perSecond: SIGNALS_PER_SECOND,
-    tokens: SIGNAL_BURST,
-    refilled: Date.now(),
-  };
+  const messages = fullBucket(BURST, PER_SECOND);
+  const signals = fullBucket(SIGNAL_BURST, SIGNALS_PER_SECOND);
   let alive = true;
 
   const snapshot = async () => {

@@ -89,7 +89,10 @@ export class CallMesh {
   private stopListening: () => void;
   private audioContext: AudioContext | null = null;
   private detector: AudioWorkletNode | null = null;
-  private totalMs = 0;
+  /** What the detector has counted since this call began on this device. */
+  private detected = 0;
+  /** The total the room had of me when this device began counting. */
+  private base: number | null = null;
   private reported = 0;
   private timers: number[] = [];
   private room: RoomView | null = null;
@@ -122,7 +125,7 @@ export class CallMesh {
     this.room = room;
     const mine = room.call[this.you];
     // Carry on from what the room already has of me (after a reload, say).
-    this.totalMs = Math.max(this.totalMs, room.heardMs[this.you] ?? 0);
+    if (mine && this.base === null) this.base = room.heardMs[this.you] ?? 0;
     const muted = mine?.muted ?? true;
     for (const track of this.local.getAudioTracks()) track.enabled = !muted;
     this.detector?.port.postMessage({ muted });
@@ -364,15 +367,9 @@ export class CallMesh {
     }
   }
 
-  /** What the detector has counted since this call began on this device. */
-  private detected = 0;
-  /** The total the room had of me when this device began counting. */
-  private base: number | null = null;
-
   /** Reports my running total: what the room had of me, plus what this device has heard. */
   private async report(): Promise<void> {
-    if (this.closed || !this.room?.call[this.you]) return;
-    if (this.base === null) this.base = this.totalMs;
+    if (this.closed || this.base === null || !this.room?.call[this.you]) return;
     const total = this.base + this.detected;
     if (total <= this.reported) return;
     this.reported = total;
@@ -442,18 +439,6 @@ export class CallMesh {
         stream: peer.stream.getVideoTracks().length > 0 ? peer.stream : null,
       };
     });
-  }
-
-  /** Sum of audio energy received from everyone (for tests and the bench: proof of hearing). */
-  async heardEnergy(): Promise<number> {
-    let total = 0;
-    for (const peer of this.connections.values()) {
-      const stats = await peer.pc.getStats();
-      stats.forEach((s) => {
-        if (s.type === 'inbound-rtp' && s.kind === 'audio') total += s.totalAudioEnergy ?? 0;
-      });
-    }
-    return total;
   }
 
   close(): void {
