@@ -22,6 +22,7 @@ import * as m016 from './016_space';
 import * as m017 from './017_session_record';
 import * as m018 from './018_proposals_and_guests';
 import * as m019 from './019_call_signals';
+import * as m020 from './020_recordings';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '017_session_record': m017,
   '018_proposals_and_guests': m018,
   '019_call_signals': m019,
+  '020_recordings': m020,
 };

@@ -118,6 +118,8 @@ export interface RoomState {
   heardMs: Record<string, number>;
   /** The same, by part and then by person. */
   heardByPart: Record<string, Record<string, number>>;
+  /** Recordings asked for in this session, the latest last (core/domain/recording.ts). */
+  recordings: Recording[];
 }
 
 /**
@@ -140,6 +142,25 @@ export interface CallMember {
   since: number;
   /** When their device last reported time heard (server time). */
   reportedAt: number;
+}
+
+export type RecordingStatus = 'asking' | 'on' | 'declined' | 'stopped' | 'lapsed';
+
+/** A recording of the call (core/domain/recording.ts runs it). */
+export interface Recording {
+  /** Unique in the session: the version it was asked at. */
+  id: string;
+  status: RecordingStatus;
+  askedBy: string;
+  askedAt: number;
+  /** Each person's answer: in the round, or on arriving while it runs (the latest counts). */
+  answers: Record<string, 'agree' | 'object'>;
+  /** Everyone whose device recorded them at some time: their track may be uploaded. */
+  recorded: string[];
+  startedAt: number | null;
+  endedAt: number | null;
+  /** Who stopped it (kept for the log; not shown). */
+  stoppedBy: string | null;
 }
 
 /** A small group: a room inside the room (core/domain/breakouts.ts runs them). */
@@ -240,6 +261,7 @@ export function newRoom(
     call: {},
     heardMs: {},
     heardByPart: {},
+    recordings: [],
   };
 }
 

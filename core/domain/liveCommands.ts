@@ -147,6 +147,10 @@ export const liveCommand = z.discriminatedUnion('type', [
       .min(0)
       .max(24 * 3_600_000),
   }),
+  /** Recording the call: asking everyone, one's own answer, stopping it for everyone. */
+  z.strictObject({ type: z.literal('recordAsk') }),
+  z.strictObject({ type: z.literal('recordAnswer'), agree: z.boolean() }),
+  z.strictObject({ type: z.literal('recordStop') }),
 ]);
 export type LiveCommand = z.infer<typeof liveCommand>;
 export type LiveCommandType = LiveCommand['type'];
@@ -181,5 +185,9 @@ export const REFUSALS = [
   'already_proposed',
   'call_full',
   'not_in_call',
+  'recording_members_only',
+  'recording_under_way',
+  'recording_limit',
+  'not_recording',
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];

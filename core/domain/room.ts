@@ -14,6 +14,12 @@ import {
   type Outcome,
   type RoomState,
 } from './live';
+import {
+  applyRecording,
+  followRecording,
+  RECORDING_TYPES,
+  type RecordingCommand,
+} from './recording';
 
 const BREAKOUT_TYPES = new Set<Command['type']>([
   'proposeBreakouts',
@@ -61,7 +67,12 @@ export function applyCommand(
   if (CALL_TYPES.has(command.type)) {
     const me = state.participants.find((p) => p.userId === actor.userId);
     if (!me?.present) return { ok: false, refusal: 'not_here' };
-    return applyCall(state, command as CallCommand, actor, at);
+    return withRecording(applyCall(state, command as CallCommand, actor, at), at);
+  }
+  if (RECORDING_TYPES.has(command.type)) {
+    const me = state.participants.find((p) => p.userId === actor.userId);
+    if (!me?.present) return { ok: false, refusal: 'not_here' };
+    return applyRecording(state, command as RecordingCommand, actor, at);
   }
   const out = apply(state, command, actor, at, seed);
   if (!out.ok || out.state === state) return out;
@@ -72,5 +83,12 @@ export function applyCommand(
   }
   // Leaving the session is leaving the call; a listen turn mutes the listeners.
   const call = followCall(state, after);
-  return { ok: true, state: call ? { ...after, ...call } : after };
+  return withRecording({ ok: true, state: call ? { ...after, ...call } : after }, at);
+}
+
+/** A recording follows the room: who is here, who is in the call, the session ending. */
+function withRecording(out: Outcome, at: number): Outcome {
+  if (!out.ok) return out;
+  const recording = followRecording(out.state, at);
+  return recording ? { ok: true, state: { ...out.state, ...recording } } : out;
 }

@@ -9,6 +9,7 @@ import { PHASE_KINDS } from '../domain/liveCommands';
 import { MAX_AGENDA_PHASES } from '../domain/liveTemplates';
 import { ROLES, STAFF_ROLES, VISIBILITIES } from '../domain/membership';
 import { countWords, PURPOSE_MAX_WORDS } from '../domain/purpose';
+import { RETENTION_DAYS } from '../domain/recording';
 import { isTimeZone } from '../domain/timeZone';
 import { formatSchema, id, isoTime, stageSchema } from './common';
 import { questionnaireSchema } from './joining';
@@ -77,6 +78,14 @@ export const sessionAgendaSchema = z
   .min(1, 'An agenda needs at least one part.')
   .max(MAX_AGENDA_PHASES, `Use at most ${MAX_AGENDA_PHASES} parts.`);
 
+/** How long a group keeps recordings: one of the choices it has. */
+const retentionDays = z
+  .number()
+  .int()
+  .refine((days) => (RETENTION_DAYS as readonly number[]).includes(days), {
+    message: `Choose ${RETENTION_DAYS.join(', ')} days.`,
+  });
+
 /** What a steward can change about how the group presents itself and takes people in. */
 export const groupProfileFields = {
   format: formatSchema.nullable().optional(),
@@ -90,6 +99,8 @@ export const groupProfileFields = {
   sessionAgenda: sessionAgendaSchema.nullable().optional(),
   /** Any member may propose small groups in a session (otherwise only the facilitator). */
   membersProposeSmallGroups: z.boolean().optional(),
+  /** How many days the group keeps recordings of its calls. */
+  recordingRetentionDays: retentionDays.optional(),
 };
 
 export const createGroupBody = z
@@ -167,6 +178,8 @@ export const groupDetail = groupSummary
     sessionAgenda: z.array(agendaPhaseSchema).nullable(),
     /** Any member may propose small groups in a session, not only the facilitator. */
     membersProposeSmallGroups: z.boolean(),
+    /** How many days the group keeps recordings of its calls, before they are erased. */
+    recordingRetentionDays: z.number().int(),
     /** Only members see who else is in the group. */
     members: z.array(memberItem).nullable(),
     /** The viewer's staff role here, if they have one (they are then not a member). */

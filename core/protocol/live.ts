@@ -18,7 +18,7 @@ import {
 } from '../domain/liveCommands';
 import { SPACES } from '../domain/space';
 
-export const LIVE_PROTOCOL_VERSION = 5;
+export const LIVE_PROTOCOL_VERSION = 6;
 /** Largest message either side may send. */
 export const LIVE_MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -253,6 +253,31 @@ export const roomView = roomViewBase.extend({
   ),
   /** Each person's time heard so far, as their own device measured it. */
   heardMs: z.record(z.string(), z.number()),
+  /**
+   * The recording asked for or running now: who agreed (their own device records them while
+   * it runs and they are in the call) and who chose to be left out. Never who said no to it.
+   */
+  recording: z
+    .object({
+      id: z.string(),
+      status: z.enum(['asking', 'on']),
+      askedBy: z.string(),
+      askedAt: z.number(),
+      startedAt: z.number().nullable(),
+      agreed: z.array(z.string()),
+      leftOut: z.array(z.string()),
+    })
+    .nullable(),
+  /** How the latest recording ended, when none is asked for or running. */
+  recordingEnded: z
+    .object({
+      id: z.string(),
+      status: z.enum(['declined', 'stopped', 'lapsed']),
+      endedAt: z.number().nullable(),
+    })
+    .nullable(),
+  /** How many days the group keeps its recordings before they are erased. */
+  recordingDays: z.number().int(),
 });
 export type RoomView = z.infer<typeof roomView>;
 

@@ -97,7 +97,7 @@ export const storedEmailPreferences = z
 // ---- Live rooms ------------------------------------------------------------------------------
 
 /** The shape live rooms are stored in now. */
-export const ROOM_SCHEMA_VERSION = 5;
+export const ROOM_SCHEMA_VERSION = 6;
 
 const participant = z.object({
   userId: z.string(),
@@ -216,11 +216,33 @@ const callFields = {
   heardByPart: z.record(z.string(), z.record(z.string(), z.number())),
 };
 const roomV5 = roomFieldsV4.extend({ ...callFields, schema: z.literal(5) });
-/** A small group's room: stored without the call's fields before version 5 (it never has a call). */
+
+/** Version 6: recordings of the call, with each person's answer (core/domain/recording.ts). */
+const recordingFields = {
+  recordings: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['asking', 'on', 'declined', 'stopped', 'lapsed']),
+      askedBy: z.string(),
+      askedAt: z.number(),
+      answers: z.record(z.string(), z.enum(['agree', 'object'])),
+      recorded: z.array(z.string()),
+      startedAt: z.number().nullable(),
+      endedAt: z.number().nullable(),
+      stoppedBy: z.string().nullable(),
+    }),
+  ),
+};
+const roomV6 = roomFieldsV4.extend({ ...callFields, ...recordingFields, schema: z.literal(6) });
+/**
+ * A small group's room: stored without the call's fields before version 5, and without
+ * recordings before 6 (it never has either).
+ */
 const smallRoomFields = roomFieldsV4.extend({
   call: callFields.call.default({}),
   heardMs: callFields.heardMs.default({}),
   heardByPart: callFields.heardByPart.default({}),
+  recordings: recordingFields.recordings.default([]),
 });
 
 const storedBreakouts: z.ZodType<Breakouts> = z.object({
@@ -250,10 +272,16 @@ const storedBreakouts: z.ZodType<Breakouts> = z.object({
   ),
 });
 
+/** What version 6 added, for a room stored before it. */
+type AddedInV6 = 'recordings';
+function fromV5(state: Omit<RoomState, AddedInV6>): RoomState {
+  return { ...state, recordings: [] };
+}
+
 /** What version 5 added, for a room stored before it. */
 type AddedInV5 = 'call' | 'heardMs' | 'heardByPart';
-function fromV4(state: Omit<RoomState, AddedInV5>): RoomState {
-  return { ...state, call: {}, heardMs: {}, heardByPart: {} };
+function fromV4(state: Omit<RoomState, AddedInV5 | AddedInV6>): RoomState {
+  return fromV5({ ...state, call: {}, heardMs: {}, heardByPart: {} });
 }
 
 /** What version 4 added, for a room stored before it. */
@@ -269,7 +297,7 @@ type AddedInV4 =
   | 'recent'
   | 'adviceMarks'
   | 'handOrder';
-function fromV3(state: Omit<RoomState, AddedInV4 | AddedInV5>): RoomState {
+function fromV3(state: Omit<RoomState, AddedInV4 | AddedInV5 | AddedInV6>): RoomState {
   const phaseId = state.phases[state.phaseIndex]?.id;
   return fromV4({
     ...state,
@@ -300,7 +328,7 @@ type AddedInV3 =
   | 'handsLowered'
   | 'spokenMs'
   | 'held';
-function fromV2(state: Omit<RoomState, AddedInV3 | AddedInV4 | AddedInV5>): RoomState {
+function fromV2(state: Omit<RoomState, AddedInV3 | AddedInV4 | AddedInV5 | AddedInV6>): RoomState {
   return fromV3({
     ...state,
     designatedId: state.facilitatorId,
@@ -333,7 +361,11 @@ const upgrades = {
     return fromV4(state);
   },
   5: (text: string) => {
-    const { schema: _schema, ...state } = parseColumn(roomV5, text, 'live_rooms.state');
+    const { schema: _schema, ...state } = parseColumn(roomV5, text, 'live_rooms.state (v5)');
+    return fromV5(state);
+  },
+  6: (text: string) => {
+    const { schema: _schema, ...state } = parseColumn(roomV6, text, 'live_rooms.state');
     return state;
   },
 } satisfies Record<number, (text: string) => RoomState>;

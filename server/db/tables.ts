@@ -152,6 +152,8 @@ export interface GroupsTable {
   session_agenda: string | null;
   /** 1: any member may propose small groups in a session; 0: only the facilitator. */
   members_propose_small_groups: Generated<number>;
+  /** How many days the group keeps recordings of its calls (core/domain/recording.ts). */
+  recording_retention_days: Generated<number>;
 }
 
 export interface MembershipsTable {
@@ -179,7 +181,6 @@ export interface InvitesTable {
   meeting_id: Generated<string | null>;
 }
 
-/** People from outside a group invited to observe one of its meetings, and nothing else. */
 /** A WebRTC signal on its way between two people in a call (migration 019); kept a minute. */
 export interface CallSignalsTable {
   id: string;
@@ -192,6 +193,36 @@ export interface CallSignalsTable {
   created_at: number;
 }
 
+/** One person's track of a recording of a session's call (migration 020). */
+export interface RecordingTracksTable {
+  meeting_id: string;
+  /** The recording's id in the room (core/domain/recording.ts). */
+  recording_id: string;
+  user_id: string;
+  group_id: string;
+  /** When the recording started: the group's retention counts from it. */
+  started_at: string;
+  /** How many slices have arrived, and their bytes. */
+  slices: Generated<number>;
+  bytes: Generated<number>;
+  updated_at: string;
+  /** Set when the person erased their track: slices still on a device are refused. */
+  erased_at: string | null;
+}
+
+/** A few seconds of one person's track, as their device recorded and uploaded it. */
+export interface RecordingSlicesTable {
+  meeting_id: string;
+  recording_id: string;
+  user_id: string;
+  /** The slice's place in the track, from 0, as the device numbered it. */
+  seq: number;
+  /** WebM (Opus) bytes: the first slice of each take carries the header. */
+  data: Uint8Array;
+  received_at: string;
+}
+
+/** People from outside a group invited to observe one of its meetings, and nothing else. */
 export interface MeetingObserversTable {
   meeting_id: string;
   user_id: string;
@@ -713,6 +744,8 @@ export interface Database {
   invites: InvitesTable;
   meeting_observers: MeetingObserversTable;
   call_signals: CallSignalsTable;
+  recording_tracks: RecordingTracksTable;
+  recording_slices: RecordingSlicesTable;
   settings: SettingsTable;
   rate_limits: RateLimitsTable;
   idempotency_keys: IdempotencyKeysTable;

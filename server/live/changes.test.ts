@@ -10,7 +10,7 @@ import {
 import { SESSION_TEMPLATES } from '../../core/domain/liveTemplates';
 import { applyCommand } from '../../core/domain/room';
 import { followRoom, type HeldRoom, type RoomMessage } from '../../core/protocol/followRoom';
-import { type RoomView, serverMessage } from '../../core/protocol/live';
+import { LIVE_PROTOCOL_VERSION, type RoomView, serverMessage } from '../../core/protocol/live';
 import { parseRoomState, ROOM_SCHEMA_VERSION, roomStateText } from '../db/jsonColumns';
 import { changeMessage } from './node';
 import { type LiveAccess, toRoomView } from './rooms';
@@ -33,12 +33,13 @@ const access = {
   purpose: null,
   templates: SESSION_TEMPLATES,
   actor: { userId: 'ann', name: 'Ann', observer: false, proposes: false },
+  recordingDays: 30,
 } as unknown as LiveAccess;
 
 const view = (state: RoomState) => toRoomView(state, access);
 const parse = (text: string) => serverMessage.parse(JSON.parse(text));
 
-/** What a person might do: enough to move people, hands, parts and small groups about. */
+/** What a person might do: enough to move people, hands, parts, small groups and recordings. */
 const step = fc.tuple(
   fc.constantFrom<Command>(
     { type: 'join' },
@@ -54,6 +55,11 @@ const step = fc.tuple(
     { type: 'inGroup', command: { type: 'pass' } },
     { type: 'backToMain' },
     { type: 'endBreakouts' },
+    { type: 'callJoin', camera: false },
+    { type: 'recordAsk' },
+    { type: 'recordAnswer', agree: true },
+    { type: 'recordAnswer', agree: false },
+    { type: 'recordStop' },
   ),
   fc.integer({ min: 0, max: people.length - 1 }),
 );
@@ -125,7 +131,7 @@ describe('changes sent as patches, and rooms saved', () => {
 describe('a client following the room', () => {
   const at = (version: number): RoomView => ({ ...view(newRoom(PHASES, 'ann')), version });
   const patch = (from: number, to: number): Extract<RoomMessage, { type: 'patch' }> => ({
-    v: 5,
+    v: LIVE_PROTOCOL_VERSION,
     type: 'patch',
     from,
     to,
@@ -149,7 +155,7 @@ describe('a client following the room', () => {
     const early = followRoom({ room: null, heard: -1 }, patch(4, 5));
     expect(early).toMatchObject({ room: null, heard: 5, resync: false });
     const snapshot = followRoom(early, {
-      v: 5,
+      v: LIVE_PROTOCOL_VERSION,
       type: 'snapshot',
       room: at(4),
       you: 'ann',

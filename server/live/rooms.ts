@@ -64,6 +64,8 @@ export interface LiveAccess {
   templates: SessionTemplate[];
   /** The agenda the group last chose. */
   sessionTemplate: string | null;
+  /** How many days the group keeps recordings of its calls. */
+  recordingDays: number;
 }
 
 /** Whether the meeting is one that can have a live session (not cancelled). */
@@ -114,6 +116,7 @@ export async function liveAccess(
       : (access.assignments.find((r) => r.role_key === 'observer')?.user_id ?? null),
     templates: [...own, ...SESSION_TEMPLATES],
     sessionTemplate: group.session_template,
+    recordingDays: group.recording_retention_days,
   };
 }
 
@@ -175,7 +178,54 @@ export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
     lastBreakouts: state.lastBreakouts,
     call: callViewOf(state.call),
     heardMs: state.heardMs,
+    ...recordingViewOf(state.recordings),
+    recordingDays: access.recordingDays,
   };
+}
+
+const recordingViews = new WeakMap<
+  RoomState['recordings'],
+  Pick<RoomView, 'recording' | 'recordingEnded'>
+>();
+
+/** The latest recording as everyone sees it: answers as who agreed and who is left out. */
+function recordingViewOf(
+  recordings: RoomState['recordings'],
+): Pick<RoomView, 'recording' | 'recordingEnded'> {
+  let view = recordingViews.get(recordings);
+  if (!view) {
+    const last = recordings.at(-1);
+    const ids = (answer: 'agree' | 'object') =>
+      Object.entries(last?.answers ?? {})
+        .filter(([, a]) => a === answer)
+        .map(([id]) => id);
+    view =
+      last && (last.status === 'asking' || last.status === 'on')
+        ? {
+            recording: {
+              id: last.id,
+              status: last.status,
+              askedBy: last.askedBy,
+              askedAt: last.askedAt,
+              startedAt: last.startedAt,
+              agreed: ids('agree'),
+              leftOut: last.status === 'on' ? ids('object') : [],
+            },
+            recordingEnded: null,
+          }
+        : {
+            recording: null,
+            recordingEnded: last
+              ? {
+                  id: last.id,
+                  status: last.status as 'declined' | 'stopped' | 'lapsed',
+                  endedAt: last.endedAt,
+                }
+              : null,
+          };
+    recordingViews.set(recordings, view);
+  }
+  return view;
 }
 
 const callViews = new WeakMap<RoomState['call'], RoomView['call']>();

@@ -1646,6 +1646,26 @@ const COMMANDS: Record<CommandType, CommandRow> = {
     before: () => [],
     command: { type: 'heard', totalMs: 1_000 },
   },
+  // Recording: asked by someone in the call, answered and stopped by anyone present while it
+  // is asked or runs (the domain's tests cover the round).
+  recordAsk: {
+    allowed: [],
+    refusal: 'not_in_call',
+    before: () => [],
+    command: { type: 'recordAsk' },
+  },
+  recordAnswer: {
+    allowed: [],
+    refusal: 'not_recording',
+    before: () => [],
+    command: { type: 'recordAnswer', agree: true },
+  },
+  recordStop: {
+    allowed: [],
+    refusal: 'not_recording',
+    before: () => [],
+    command: { type: 'recordStop' },
+  },
 };
 
 describe('every live command has a row', () => {

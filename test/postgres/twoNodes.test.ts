@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { LIVE_CLOSE, type RoomView } from '../../core/protocol/live';
+import { LIVE_CLOSE, LIVE_PROTOCOL_VERSION, type RoomView } from '../../core/protocol/live';
 import { BUS_CHANNEL, busApplicationName } from '../../server/fanout/bus';
 import { endBreakoutsSoon } from '../helpers/breakouts';
 import { connectLive, connectSpace, type LiveClient } from '../helpers/liveClient';
@@ -357,7 +357,7 @@ it('relays call signals between people on different nodes, offers larger than NO
   const sdp = `v=0\r\n${'a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host\r\n'.repeat(200)}`;
   one.ws.send(
     JSON.stringify({
-      v: 5,
+      v: LIVE_PROTOCOL_VERSION,
       type: 'signal',
       to: twoId,
       signal: { description: { type: 'offer', sdp } },
@@ -365,7 +365,14 @@ it('relays call signals between people on different nodes, offers larger than NO
   );
   const got = await two.waitFor((m) => m.type === 'signal', 10_000);
   expect(got).toMatchObject({ from: oneId, signal: { description: { type: 'offer', sdp } } });
-  two.ws.send(JSON.stringify({ v: 5, type: 'signal', to: oneId, signal: { candidate: null } }));
+  two.ws.send(
+    JSON.stringify({
+      v: LIVE_PROTOCOL_VERSION,
+      type: 'signal',
+      to: oneId,
+      signal: { candidate: null },
+    }),
+  );
   expect(await one.waitFor((m) => m.type === 'signal', 10_000)).toMatchObject({
     from: twoId,
     signal: { candidate: null },

@@ -1592,6 +1592,11 @@ export const en = {
     'Your microphone or camera could not be started. Another app may be using it.',
   'live.refusal.call_full': 'The call already has six people, as many as it can carry.',
   'live.refusal.not_in_call': 'You are not in the call just now.',
+  'live.refusal.recording_members_only':
+    'Only members of the group can ask to record: only they can download recordings.',
+  'live.refusal.recording_under_way': 'A recording is already being asked for or running.',
+  'live.refusal.recording_limit': 'This session has asked to record as many times as it can.',
+  'live.refusal.not_recording': 'Nothing is being recorded or asked for just now.',
   'live.error.bad_message': 'That was not understood. Please reload the page.',
   'live.error.rate_limited': 'That was a lot at once. Please wait a moment.',
   'live.error.internal': 'Something went wrong on our side. Please try again.',

@@ -72,8 +72,11 @@ export async function findGroup(db: Kysely<Database>, id: string): Promise<Group
 
 export type NewGroup = Omit<
   GroupRow,
-  'session_template' | 'session_agenda' | 'members_propose_small_groups'
-> & { members_propose_small_groups?: number };
+  | 'session_template'
+  | 'session_agenda'
+  | 'members_propose_small_groups'
+  | 'recording_retention_days'
+> & { members_propose_small_groups?: number; recording_retention_days?: number };
 
 export async function insertGroup(db: Kysely<Database>, group: NewGroup): Promise<void> {
   await db
@@ -212,6 +215,7 @@ export type GroupPatch = Partial<
     | 'session_agenda'
     | 'session_template'
     | 'members_propose_small_groups'
+    | 'recording_retention_days'
     | 'time_zone'
     | 'meeting_minutes'
     | 'lateness_policy'

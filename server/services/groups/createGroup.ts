@@ -64,6 +64,9 @@ export async function createGroup(
       stage_changed_at: now,
       listed_at: inDirectory(input.visibility, 'forming') ? now : null,
       members_propose_small_groups: input.membersProposeSmallGroups ? 1 : 0,
+      ...(input.recordingRetentionDays !== undefined
+        ? { recording_retention_days: input.recordingRetentionDays }
+        : {}),
     });
     await replaceTags(trx, id, input.tags ?? []);
     if (input.purpose) {

@@ -48,6 +48,7 @@ export function toGroupDetail(
     joiningCriteria: group.joining_criteria,
     sessionAgenda: group.session_agenda,
     membersProposeSmallGroups: group.members_propose_small_groups === 1,
+    recordingRetentionDays: group.recording_retention_days,
     description: group.description,
     members: allows(access, 'group.seeMembers') ? members.map(toMemberItem) : null,
     staffRole: isStaff(role) ? (role as StaffRole) : null,

@@ -87,6 +87,9 @@ export async function updateGroup(
       ...(input.membersProposeSmallGroups !== undefined
         ? { members_propose_small_groups: input.membersProposeSmallGroups ? 1 : 0 }
         : {}),
+      ...(input.recordingRetentionDays !== undefined
+        ? { recording_retention_days: input.recordingRetentionDays }
+        : {}),
       ...(plan ?? {}),
       updated_at: at,
     });
