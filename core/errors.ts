@@ -58,6 +58,12 @@ export const ERROR_CODES = [
   'space.post_gone',
   'space.not_hidden',
   'space.not_a_reply',
+  'recording.not_yours',
+  'recording.not_recorded',
+  'recording.erased',
+  'recording.expired',
+  'recording.slice_conflict',
+  'recording.empty',
   'internal',
 ] as const;
 

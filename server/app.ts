@@ -31,6 +31,7 @@ import { notificationRoutes } from './http/notifications';
 import { openApiOptions } from './http/openapi';
 import { passkeyRoutes } from './http/passkeys';
 import { purposeRoutes } from './http/purpose';
+import { recordingRoutes } from './http/recordings';
 import { registerRequestGuards } from './http/requestGuards';
 import { rotaRoutes } from './http/rota';
 import { registerSecurityHeaders } from './http/securityHeaders';
@@ -62,6 +63,7 @@ const ROUTES = [
   settingsRoutes,
   adminRoutes,
   spaceRoutes,
+  recordingRoutes,
 ];
 
 /** How long a WebSocket upgrade may wait for an answer before its socket is closed. */

@@ -17,6 +17,7 @@ import { settleWaitlists } from './services/joining/settleWaitlists';
 import { advanceLifecycles } from './services/lifecycle/advanceLifecycles';
 import { deliverOutbox } from './services/mail/deliverOutbox';
 import { queueReminders } from './services/mail/queueReminders';
+import { expireRecordings } from './services/recordings/expireRecordings';
 import { queueSpaceDigests } from './services/space/queueSpaceDigests';
 
 /** How long a shutdown may take before the process exits anyway. */
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   };
   // Hourly housekeeping: expired sessions and old rate-limit counts.
   every(60 * 60_000, 'purge', () => purgeExpired(deps), true);
+  every(60 * 60_000, 'erasing recordings past their time', () => expireRecordings(deps), true);
   // Every ten minutes: erase closed accounts whose days to undo have passed.
   every(10 * 60_000, 'erasing closed accounts', () => eraseClosedAccounts(deps), true);
   // Every minute: close decisions whose deadline has passed, move groups on in their life

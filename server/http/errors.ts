@@ -66,6 +66,12 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'space.post_gone': 409,
   'space.not_hidden': 409,
   'space.not_a_reply': 409,
+  'recording.not_yours': 403,
+  'recording.not_recorded': 403,
+  'recording.erased': 410,
+  'recording.expired': 410,
+  'recording.slice_conflict': 409,
+  'recording.empty': 400,
   internal: 500,
 };
 

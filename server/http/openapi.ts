@@ -49,9 +49,15 @@ const transform: SwaggerTransform = (input) => {
           },
         }
       : schema.headers;
+  // A body of raw bytes (a recording's slice) is documented by its media types alone.
+  const bytes =
+    Array.isArray(schema.consumes) && !schema.body
+      ? { body: { type: 'string', format: 'binary', description: 'The bytes, as recorded.' } }
+      : {};
   return {
     schema: {
       ...schema,
+      ...bytes,
       ...(headers ? { headers } : {}),
       operationId: operationIdOf(String(method), url),
       // Signed in, or the session is optional (the answer may say more to a member).

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, fieldError } from '../../core/errors';
 import { NUL_MESSAGE, nulPath } from '../../core/protocol/nul';
+import { SLICE_TYPES } from '../../core/protocol/recordings';
 import type { Config } from '../config';
 import { isApiPath } from './securityHeaders';
 
@@ -14,6 +15,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** RFC 8058 one-click unsubscribe: mail clients POST a form, from no origin of ours. */
 const ONE_CLICK = /^\/api\/email-preferences\/[^/?]+\/unsubscribe(\?|$)/;
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+/** A slice of a recording is the one body that is not JSON: the bytes a device recorded. */
+const RECORDING_SLICE =
+  /^\/api\/meetings\/[^/?]+\/recordings\/[^/?]+\/tracks\/[^/?]+\/slices\/[^/?]+(\?|$)/;
 
 function hasBody(request: FastifyRequest): boolean {
   const length = request.headers['content-length'];
@@ -51,6 +55,11 @@ export function registerRequestGuards(app: FastifyInstance, config: Config): voi
     done(nul ? fieldError(nul, 'invalid', NUL_MESSAGE) : undefined);
   });
 
+  // Raw bytes, for a recording's slices only (the guard below lets them in nowhere else).
+  app.addContentTypeParser([...SLICE_TYPES], { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
+
   // Only the one-click unsubscribe takes a form body, and it reads nothing from it.
   app.addContentTypeParser(FORM_TYPES, { parseAs: 'string' }, (_request, _body, done) =>
     done(null, {}),
@@ -65,6 +74,10 @@ export function registerRequestGuards(app: FastifyInstance, config: Config): voi
       }
     }
     const origin = request.headers.origin;
+    const slice =
+      request.method === 'PUT' &&
+      RECORDING_SLICE.test(request.url) &&
+      SLICE_TYPES.some((t) => String(request.headers['content-type'] ?? '').startsWith(t));
     const sameOrigin =
       origin === publicOrigin || origin === `${request.protocol}://${request.host}`;
     if (origin !== undefined && !sameOrigin) {
@@ -75,6 +88,7 @@ export function registerRequestGuards(app: FastifyInstance, config: Config): voi
         ),
       );
     }
+    if (slice) return done();
     if (request.headers['content-type'] !== undefined ? !isJson(request) : hasBody(request)) {
       return done(
         new AppError('request.content_type', 'Send the request body as application/json.'),

@@ -18,6 +18,16 @@ describe('live policy', () => {
         expect(livePolicy.review(role, group), `${role} ${stage}`).toBe(
           role === 'member' || role === 'steward',
         );
+        // So do its recordings; an outside observer sees only their own track.
+        for (const observes of [false, true]) {
+          const guest = { ...group, observes };
+          expect(livePolicy.download(role, guest), `${role} ${stage}`).toBe(
+            role === 'member' || role === 'steward',
+          );
+          expect(livePolicy.recordings(role, guest), `${role} ${stage}`).toBe(
+            role === 'member' || role === 'steward' || observes,
+          );
+        }
       }
     }
   });

@@ -16,6 +16,13 @@ export const livePolicy = definePolicy<MeetingFacts>()({
   review: (role) => isMember(role),
   /** A check-out reflection on a session one was at. */
   reflect: (role, group) => isMember(role) && group.stage !== 'adjourned',
+  /**
+   * Recordings of a session's call: members see them all; an observer from outside the group
+   * sees (and may erase, or upload) only their own track.
+   */
+  recordings: (role, group) => isMember(role) || group.observes === true,
+  /** Download recordings: members only, always (even after the group adjourns). */
+  download: (role) => isMember(role),
   /** Change the group's codebook for observer notes. */
   editCodebook: (role, group) => isSteward(role) && group.stage !== 'adjourned',
 });
@@ -28,4 +35,6 @@ export const liveRefusals: Record<LiveAction, string> = {
   review: 'Only members of this group can see how its sessions went.',
   reflect: 'Only members of this group can add a reflection on its sessions.',
   editCodebook: 'Only the group’s stewards can change its codebook.',
+  recordings: 'Only members of this group can see its recordings.',
+  download: 'Only members of this group can download its recordings.',
 };

@@ -104,6 +104,45 @@ async function sessionWith(kind: Kind) {
   return { w, f, person, clients };
 }
 
+/** The smallest slice a track can start with: a header, and one cluster of one block. */
+const SLICE = Buffer.from([
+  0x1a, 0x45, 0xdf, 0xa3, 0x80, 0x1f, 0x43, 0xb6, 0x75, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+  0xff, 0xe7, 0x81, 0x00, 0xa3, 0x84, 0x81, 0x00, 0x00, 0x80,
+]);
+
+/**
+ * A session half an hour away whose call is being recorded, with everyone in it agreeing: its
+ * facilitator, and the kind's person when they are in the group. The facilitator's first slice
+ * has arrived.
+ */
+async function recordedFor(kind: Kind) {
+  const { w, f, person, clients } = await sessionWith(kind);
+  for (const c of clients)
+    expect((await c.command({ type: 'callJoin', camera: false })).ok).toBe(true);
+  expect((await f.command({ type: 'recordAsk' })).ok).toBe(true);
+  for (const c of clients.slice(1)) {
+    expect((await c.command({ type: 'recordAnswer', agree: true })).ok).toBe(true);
+  }
+  const on = (r: RoomView | null) => r?.recording?.status === 'on';
+  if (!on(f.room())) await f.waitFor((m) => m.type === 'state' && on(m.room));
+  const recordingId = f.room()?.recording?.id ?? '';
+  const leadId = f.room()?.recording?.askedBy ?? '';
+  await Promise.all(clients.map((c) => c.close()));
+  const lead = [people.steward, people.other].find((p) => p.id === leadId) as Person;
+  const tracks = `/api/meetings/${w.meetingId}/recordings/${recordingId}/tracks`;
+  ok(await putSlice(lead, `${tracks}/${leadId}/slices/0`), 'first slice');
+  return { w, person, tracks, leadId };
+}
+
+function putSlice(c: Client, url: string) {
+  return t.app.inject({
+    method: 'PUT',
+    url,
+    headers: { ...(c.cookie ? { cookie: c.cookie } : {}), 'content-type': 'audio/webm' },
+    payload: SLICE,
+  });
+}
+
 /**
  * A session half an hour away with small groups under way, the kind's person (when in the
  * group) in one of them with the facilitator: the notes' address of that group.
@@ -1180,6 +1219,39 @@ const ROWS: Row[] = [
     case: 'one’s own small group, while it runs',
     allowed: IN_GROUP,
     run: async (kind, c) => c.put(await inSmallGroup(kind), { text: 'We talked about sleep.' }),
+  },
+  {
+    route: 'GET /api/meetings/{meetingId}/recordings',
+    allowed: IN_GROUP,
+    run: async (kind, c) =>
+      c.get(`/api/meetings/${(await recordedFor(kind)).w.meetingId}/recordings`),
+  },
+  {
+    route: 'PUT /api/meetings/{meetingId}/recordings/{recordingId}/tracks/{userId}/slices/{seq}',
+    case: 'one’s own track, having agreed',
+    allowed: IN_GROUP,
+    run: async (kind, c) => {
+      const r = await recordedFor(kind);
+      return putSlice(c, `${r.tracks}/${personOf(kind)?.id ?? r.leadId}/slices/1`);
+    },
+  },
+  {
+    route: 'GET /api/meetings/{meetingId}/recordings/{recordingId}/tracks/{userId}',
+    case: 'the facilitator’s track',
+    allowed: IN_GROUP,
+    run: async (kind, c) => {
+      const r = await recordedFor(kind);
+      return c.get(`${r.tracks}/${r.leadId}`);
+    },
+  },
+  {
+    route: 'DELETE /api/meetings/{meetingId}/recordings/{recordingId}/tracks/{userId}',
+    case: 'one’s own track',
+    allowed: IN_GROUP,
+    run: async (kind, c) => {
+      const r = await recordedFor(kind);
+      return c.delete(`${r.tracks}/${personOf(kind)?.id ?? r.leadId}`);
+    },
   },
   {
     route: 'GET /api/groups/{id}/codebook',

@@ -10,7 +10,7 @@ const t = await createTestApp();
 afterAll(() => t.close());
 
 interface OpenApi {
-  paths: Record<string, Record<string, { requestBody?: unknown }>>;
+  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
 }
 
 describe('NUL characters', () => {
@@ -33,7 +33,8 @@ describe('NUL characters', () => {
           expect([400, 404], `${upper} ${path} (path)`).toContain(response.statusCode);
           checked += 1;
         }
-        if (operation.requestBody) {
+        // Every JSON body (a recording's slice is bytes, not JSON).
+        if (operation.requestBody?.content?.['application/json']) {
           const response = await t.app.inject({
             method: upper as 'POST',
             url: path.replace(/\{[^}]+\}/g, 'some-id'),

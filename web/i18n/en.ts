@@ -1388,6 +1388,13 @@ export const en = {
   'error.space.post_gone': 'This post was deleted, so it cannot change.',
   'error.space.not_hidden': 'This post is not hidden.',
   'error.space.not_a_reply': 'Mark the replies that helped you.',
+  'error.recording.not_yours': 'Only the person a track records can send or erase it.',
+  'error.recording.not_recorded': 'You were not recorded in this recording.',
+  'error.recording.erased': 'This track was erased.',
+  'error.recording.expired':
+    'This recording was kept as long as the group keeps recordings, and is gone.',
+  'error.recording.slice_conflict': 'A different piece of this recording arrived already.',
+  'error.recording.empty': 'That piece of the recording was empty.',
   'error.invite.other_address':
     'This invitation was sent to another email address ({hint}). Sign in or sign up with that address, or ask for an invitation of your own.',
   'error.group.steward_demotion.removal':

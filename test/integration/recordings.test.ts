@@ -1,0 +1,198 @@
+/**
+ * Recording the call: the consent round over the live socket, each person's slices uploaded
+ * (safe to send twice), one track per person for members to download, erasing one's own, and
+ * the group's retention. On SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
+ */
+import { describe, expect, it } from 'vitest';
+import { expireRecordings } from '../../server/services/recordings/expireRecordings';
+import { circleOfFour, joinLive, liveApp, type Person, untilRoom } from '../helpers/liveCircle';
+import { PASSWORD } from '../helpers/testApp';
+
+const { t, open, base } = await liveApp();
+
+// A WebM stream as MediaRecorder writes it: a header, then clusters of unknown size.
+const size = (n: number) => [0x40 | (n >> 8), n & 0xff];
+const element = (id: number[], body: number[]) => [...id, ...size(body.length), ...body];
+const HEADER = [
+  ...element([0x1a, 0x45, 0xdf, 0xa3], element([0x42, 0x82], [...Buffer.from('webm')])),
+  ...[0x18, 0x53, 0x80, 0x67, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff],
+  ...element(
+    [0x16, 0x54, 0xae, 0x6b],
+    element([0xae], element([0x86], [...Buffer.from('A_OPUS')])),
+  ),
+];
+function cluster(time: number): number[] {
+  const out = [0x1f, 0x43, 0xb6, 0x75, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
+  out.push(...element([0xe7], [time >> 8, time & 0xff]));
+  for (let b = 0; b < 5; b++) out.push(...element([0xa3], [0x81, 0, b * 20, 0x80, 9, 9, 9]));
+  return out;
+}
+const slices = [
+  Buffer.from([...HEADER, ...cluster(0)]),
+  Buffer.from(cluster(100)),
+  Buffer.from(cluster(200)),
+];
+
+function put(person: Person, url: string, body: Buffer, type = 'audio/webm') {
+  return t.app.inject({
+    method: 'PUT',
+    url,
+    headers: { cookie: person.cookie ?? '', 'content-type': type },
+    payload: body,
+  });
+}
+
+/** Ann, Ben and Cal in the session and the call; Ann asks to record and everyone agrees. */
+async function recorded(tag: string) {
+  const c = await circleOfFour(t, tag);
+  const clients = await Promise.all(
+    [c.ann, c.ben, c.cal].map((p) => joinLive(base(), p, c.meetingId, open)),
+  );
+  const [a, b, k] = clients as [(typeof clients)[0], (typeof clients)[0], (typeof clients)[0]];
+  for (const client of clients) {
+    expect((await client.command({ type: 'callJoin', camera: false })).ok).toBe(true);
+  }
+  expect((await a.command({ type: 'recordAsk' })).ok).toBe(true);
+  const asking = await untilRoom(b, (r) => r.recording?.status === 'asking');
+  expect(asking.recording).toMatchObject({ askedBy: c.ann.id, agreed: [c.ann.id] });
+  expect((await b.command({ type: 'recordAnswer', agree: true })).ok).toBe(true);
+  expect((await k.command({ type: 'recordAnswer', agree: true })).ok).toBe(true);
+  const on = await untilRoom(a, (r) => r.recording?.status === 'on');
+  const recordingId = on.recording?.id ?? '';
+  const track = (p: Person) =>
+    `/api/meetings/${c.meetingId}/recordings/${recordingId}/tracks/${p.id}`;
+  return { ...c, a, b, k, recordingId, track };
+}
+
+describe('a recording', () => {
+  it('starts when everyone present agrees, and does not when one says no', async () => {
+    const c = await circleOfFour(t, 'Declined');
+    const [a, b] = await Promise.all(
+      [c.ann, c.ben].map((p) => joinLive(base(), p, c.meetingId, open)),
+    );
+    if (!a || !b) throw new Error('no clients');
+    expect((await a.command({ type: 'callJoin', camera: false })).ok).toBe(true);
+    expect((await a.command({ type: 'recordAsk' })).ok).toBe(true);
+    expect((await b.command({ type: 'recordAnswer', agree: false })).ok).toBe(true);
+    const room = await untilRoom(a, (r) => r.recordingEnded?.status === 'declined');
+    expect(room.recording).toBeNull();
+    // Nothing was recorded, so nothing can be uploaded.
+    const url = `/api/meetings/${c.meetingId}/recordings/${room.recordingEnded?.id}/tracks/${c.ann.id}/slices/0`;
+    expect((await put(c.ann, url, slices[0] as Buffer)).statusCode).toBe(404);
+  });
+
+  it('takes each person’s slices once, however often they are sent, and gives one track', async () => {
+    const r = await recorded('Slices');
+    for (const [seq, slice] of slices.entries()) {
+      const first = await put(r.ben, `${r.track(r.ben)}/slices/${seq}`, slice);
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json()).toEqual({ seq, stored: true });
+    }
+    // A device that lost the answer sends it again: stored once.
+    const again = await put(r.ben, `${r.track(r.ben)}/slices/1`, slices[1] as Buffer);
+    expect(again.json()).toEqual({ seq: 1, stored: false });
+    // Other bytes under the same number are refused, not stored.
+    const other = await put(r.ben, `${r.track(r.ben)}/slices/1`, slices[2] as Buffer);
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.code).toBe('recording.slice_conflict');
+
+    // Only one's own track; not as JSON; not empty.
+    expect(
+      (await put(r.ann, `${r.track(r.ben)}/slices/9`, slices[1] as Buffer)).json().error.code,
+    ).toBe('recording.not_yours');
+    const json = await t.app.inject({
+      method: 'PUT',
+      url: `${r.track(r.ben)}/slices/9`,
+      headers: { cookie: r.ben.cookie ?? '', 'content-type': 'application/json' },
+      payload: '{}',
+    });
+    expect(json.statusCode).toBe(415);
+    expect((await put(r.ben, `${r.track(r.ben)}/slices/9`, Buffer.alloc(0))).statusCode).toBe(400);
+    // Dee was not there: not recorded.
+    expect(
+      (await put(r.dee, `${r.track(r.dee)}/slices/0`, slices[0] as Buffer)).json().error.code,
+    ).toBe('recording.not_recorded');
+    // Too large.
+    expect(
+      (await put(r.ben, `${r.track(r.ben)}/slices/9`, Buffer.alloc(600 * 1024, 1))).statusCode,
+    ).toBe(413);
+
+    const list = (await r.dee.get(`/api/meetings/${r.meetingId}/recordings`)).json();
+    expect(list.canDownload).toBe(true);
+    expect(list.retentionDays).toBe(30);
+    const tracks = list.recordings[0].tracks;
+    expect(tracks.map((x: { userId: string }) => x.userId).sort()).toEqual(
+      [r.ann.id, r.ben.id, r.cal.id].sort(),
+    );
+    expect(tracks.find((x: { userId: string }) => x.userId === r.ben.id)).toMatchObject({
+      slices: 3,
+      erased: false,
+    });
+
+    const download = await r.dee.get(r.track(r.ben));
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('audio/webm');
+    expect(String(download.headers['content-disposition'])).toMatch(/^attachment; filename="/);
+    const bytes = download.rawPayload;
+    // The header as it came, then the clusters (their timecodes written afresh).
+    expect(bytes.subarray(0, HEADER.length)).toEqual(Buffer.from(HEADER));
+    expect(bytes.length).toBe(Number(download.headers['content-length']));
+    expect(bytes.length).toBeGreaterThan(Buffer.concat(slices).length - 10);
+    // Nothing of Ann's arrived: nothing to download yet.
+    expect((await r.dee.get(r.track(r.ann))).statusCode).toBe(404);
+  });
+
+  it('is for members to download; someone outside the group cannot see it', async () => {
+    const r = await recorded('Members');
+    await put(r.cal, `${r.track(r.cal)}/slices/0`, slices[0] as Buffer);
+    const stranger = await t.signUp('Stranger Members');
+    expect((await stranger.get(`/api/meetings/${r.meetingId}/recordings`)).statusCode).toBe(404);
+    expect((await stranger.get(r.track(r.cal))).statusCode).toBe(404);
+    expect((await r.ann.get(r.track(r.cal))).statusCode).toBe(200);
+  });
+
+  it('can be erased by the person it records, and then takes nothing more of theirs', async () => {
+    const r = await recorded('Erase');
+    await put(r.cal, `${r.track(r.cal)}/slices/0`, slices[0] as Buffer);
+    expect((await r.ann.delete(r.track(r.cal))).json().error.code).toBe('recording.not_yours');
+    const erased = await r.cal.delete(r.track(r.cal));
+    expect(erased.statusCode).toBe(200);
+    expect(
+      erased.json().recordings[0].tracks.find((x: { userId: string }) => x.userId === r.cal.id),
+    ).toMatchObject({ erased: true, slices: 0 });
+    expect((await r.ann.get(r.track(r.cal))).statusCode).toBe(404);
+    const late = await put(r.cal, `${r.track(r.cal)}/slices/1`, slices[1] as Buffer);
+    expect(late.statusCode).toBe(410);
+    expect(late.json().error.code).toBe('recording.erased');
+    // Erasing again changes nothing.
+    expect((await r.cal.delete(r.track(r.cal))).statusCode).toBe(200);
+  });
+
+  it('follows the group’s retention, changed later or not', async () => {
+    const r = await recorded('Retention');
+    await put(r.ben, `${r.track(r.ben)}/slices/0`, slices[0] as Buffer);
+    const setting = await r.ann.patch(`/api/groups/${r.groupId}`, { recordingRetentionDays: 8 });
+    expect(setting.statusCode).toBe(400);
+    expect(
+      (await r.ann.patch(`/api/groups/${r.groupId}`, { recordingRetentionDays: 7 })).statusCode,
+    ).toBe(200);
+    expect((await r.ann.get(`/api/groups/${r.groupId}`)).json().recordingRetentionDays).toBe(7);
+    const before = t.clock.now;
+    try {
+      t.clock.now = new Date(before.getTime() + 6 * 86_400_000);
+      expect(await expireRecordings(t.deps)).toBe(0);
+      t.clock.now = new Date(before.getTime() + 8 * 86_400_000);
+      expect(await expireRecordings(t.deps)).toBeGreaterThanOrEqual(1);
+      // A week on, everyone signs in again.
+      for (const p of [r.ann, r.ben] as (Person & { email?: string })[]) {
+        await p.post('/api/auth/login', { email: p.email, password: PASSWORD });
+      }
+      const list = await r.ann.get(`/api/meetings/${r.meetingId}/recordings`);
+      expect(list.json().recordings, list.body).toEqual([]);
+      const late = await put(r.ben, `${r.track(r.ben)}/slices/1`, slices[1] as Buffer);
+      expect(late.json().error.code).toBe('recording.expired');
+    } finally {
+      t.clock.now = before;
+    }
+  });
+});
