@@ -73,7 +73,20 @@ export async function checkPage(person: Watched, name: string): Promise<void> {
   const before = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 640 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(overflow, `width of ${name} at 320 px`).toBeLessThanOrEqual(320);
+  // What reaches past the edge, named, when something does.
+  const wide =
+    overflow > 320
+      ? await page.evaluate(() =>
+          [...document.querySelectorAll('body *')]
+            .filter(
+              (e) => e.getBoundingClientRect().right > 320 || e.scrollWidth > e.clientWidth + 1,
+            )
+            .slice(-3)
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent?.slice(0, 40)}`)
+            .join('; '),
+        )
+      : '';
+  expect(overflow, `width of ${name} at 320 px (${wide})`).toBeLessThanOrEqual(320);
   if (before) await page.setViewportSize(before);
   if (process.env.SCREENSHOTS && !seen.has(name)) {
     seen.add(name);

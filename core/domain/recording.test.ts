@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Actor, newRoom, type Phase, type RoomState } from './live';
-import { currentRecording, isRecorded, mayUpload, RECORDINGS_MAX } from './recording';
+import { currentRecording, isRecorded, mayUpload } from './recording';
+import { RECORDINGS_MAX } from './recordingLimits';
 import { applyCommand } from './room';
 
 const MIN = 60_000;

@@ -14,14 +14,7 @@
 import { decide } from './consent';
 import { type Actor, next, type Outcome, type Recording, type RoomState } from './live';
 import type { LiveCommand } from './liveCommands';
-
-/** How long each slice a device records and uploads is. */
-export const SLICE_MS = 5_000;
-/** The most recordings one session may make (asking again after a "no" included). */
-export const RECORDINGS_MAX = 20;
-/** How long a group keeps its recordings, in days: the choices it has, and the default. */
-export const RETENTION_DAYS = [7, 30, 90, 365] as const;
-export const DEFAULT_RETENTION_DAYS = 30;
+import { RECORDINGS_MAX } from './recordingLimits';
 
 export type RecordingCommand = Extract<
   LiveCommand,

@@ -9,7 +9,7 @@ import { PHASE_KINDS } from '../domain/liveCommands';
 import { MAX_AGENDA_PHASES } from '../domain/liveTemplates';
 import { ROLES, STAFF_ROLES, VISIBILITIES } from '../domain/membership';
 import { countWords, PURPOSE_MAX_WORDS } from '../domain/purpose';
-import { RETENTION_DAYS } from '../domain/recording';
+import { RETENTION_DAYS } from '../domain/recordingLimits';
 import { isTimeZone } from '../domain/timeZone';
 import { formatSchema, id, isoTime, stageSchema } from './common';
 import { questionnaireSchema } from './joining';

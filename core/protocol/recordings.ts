@@ -9,6 +9,11 @@ import { meetingParams } from './meetings';
 
 /** The most slices one track may have: over eight hours of five-second slices. */
 export const MAX_SLICES = 6_000;
+/**
+ * The highest number a slice may have. A device numbers a track's slices one after another,
+ * and a device that kept no count starts a take at the seconds since the recording started.
+ */
+export const MAX_SEQ = 99_999;
 /** The largest slice Hearth takes (five seconds of Opus is a few tens of kilobytes). */
 export const MAX_SLICE_BYTES = 512 * 1024;
 /** What a slice is sent as. */
@@ -17,11 +22,7 @@ export const SLICE_TYPES = ['audio/webm', 'application/octet-stream'] as const;
 export const recordingParams = meetingParams.extend({ recordingId: z.string().min(1).max(32) });
 export const trackParams = recordingParams.extend({ userId: id });
 export const sliceParams = trackParams.extend({
-  seq: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(MAX_SLICES - 1),
+  seq: z.coerce.number().int().min(0).max(MAX_SEQ),
 });
 
 /** Whether the slice was stored now, or had arrived before (the same bytes). */

@@ -41,6 +41,7 @@ describe('response serializer', () => {
       joiningCriteria: null,
       sessionAgenda: null,
       membersProposeSmallGroups: false,
+      recordingRetentionDays: 30,
       members: null,
       staffRole: null,
       staff: null,

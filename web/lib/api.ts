@@ -46,7 +46,9 @@ function newKey(): string {
 }
 
 async function request<T>(method: Method, url: string, body?: unknown): Promise<T> {
-  const payload = method === 'GET' ? undefined : JSON.stringify(body ?? {});
+  // Bytes (a recording's slice) go as they are; everything else as JSON.
+  const bytes = body instanceof Blob ? body : null;
+  const payload = method === 'GET' ? undefined : (bytes ?? JSON.stringify(body ?? {}));
   const attempt = method === 'POST' ? `${url}\n${payload}` : null;
   const key = attempt ? (unanswered.get(attempt) ?? newKey()) : null;
   if (attempt && key) unanswered.set(attempt, key);
@@ -57,7 +59,11 @@ async function request<T>(method: Method, url: string, body?: unknown): Promise<
       credentials: 'same-origin',
       headers: {
         accept: 'application/json',
-        ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
+        ...(method === 'GET'
+          ? {}
+          : {
+              'content-type': bytes ? bytes.type || 'application/octet-stream' : 'application/json',
+            }),
         ...(key ? { 'idempotency-key': key } : {}),
       },
       body: payload,
@@ -90,6 +96,8 @@ async function request<T>(method: Method, url: string, body?: unknown): Promise<
 export const get = <T>(url: string) => request<T>('GET', url);
 export const post = <T = void>(url: string, body?: unknown) => request<T>('POST', url, body);
 export const put = <T = void>(url: string, body?: unknown) => request<T>('PUT', url, body);
+/** Sends bytes as they are (their own media type), for the one route that takes them. */
+export const putBytes = <T = void>(url: string, body: Blob) => request<T>('PUT', url, body);
 export const patch = <T = void>(url: string, body?: unknown) => request<T>('PATCH', url, body);
 export const del = <T = void>(url: string) => request<T>('DELETE', url);
 

@@ -1,4 +1,4 @@
-import { RETENTION_DAYS } from '../../../core/domain/recording';
+import { RETENTION_DAYS } from '../../../core/domain/recordingLimits';
 import { deleteTracks, tracksPastRetention } from '../../db/queries/recordings';
 import type { Deps } from '../../deps';
 

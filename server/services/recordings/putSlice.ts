@@ -1,5 +1,6 @@
 import { mayUpload } from '../../../core/domain/recording';
 import { AppError } from '../../../core/errors';
+import { MAX_SLICES } from '../../../core/protocol/recordings';
 import type { Viewer } from '../../access/viewer';
 import {
   countSlice,
@@ -37,6 +38,9 @@ export async function putSlice(
   return deps.db.transaction().execute(async (trx) => {
     const track = await findTrack(trx, key);
     if (track?.erased_at) throw new AppError('recording.erased', 'This track was erased.');
+    if (track && track.slices >= MAX_SLICES) {
+      throw new AppError('request.too_large', 'This track is as long as a recording can be.');
+    }
     if (!track) {
       await ensureTrack(trx, {
         ...key,
@@ -47,7 +51,7 @@ export async function putSlice(
     }
     const slice = { ...key, seq: input.seq };
     if (await insertSlice(trx, { ...slice, data: input.data, received_at: at })) {
-      await countSlice(trx, key, input.data.length, at);
+      await countSlice(trx, slice, input.data.length, at);
       return { seq: input.seq, stored: true };
     }
     const held = await findSliceData(trx, slice);

@@ -14,6 +14,7 @@ import {
 } from '../../../core/domain/liveTemplates';
 import { VENUE_KINDS, type VenueKind } from '../../../core/domain/meetings';
 import { VISIBILITIES, type Visibility } from '../../../core/domain/membership';
+import { RETENTION_DAYS } from '../../../core/domain/recordingLimits';
 import type { FieldErrors } from '../../../core/errors';
 import { type GroupDetail, MAX_TAGS } from '../../../core/protocol/groups';
 import type { JoiningView } from '../../../core/protocol/joining';
@@ -25,7 +26,7 @@ import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import { LANGUAGES, languageName } from '../../i18n/languages';
-import { t } from '../../i18n/t';
+import { plural, t } from '../../i18n/t';
 import { settings } from '../../lib/session';
 import { useForm } from '../../lib/useForm';
 import { useLoad } from '../../lib/useLoad';
@@ -297,6 +298,7 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
   const [questions, setQuestions] = useState<DraftQuestion[]>(joining.questions.map(toDraft));
   const [agenda, setAgenda] = useState<AgendaPhase[] | null>(group.sessionAgenda);
   const [membersPropose, setMembersPropose] = useState(group.membersProposeSmallGroups);
+  const [recordingDays, setRecordingDays] = useState(group.recordingRetentionDays);
   const form = useForm();
   const max = settings.value?.sizeCapMax ?? 12;
   const sizeNumber = Number(size);
@@ -367,6 +369,7 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
               questionnaire: questions.map(fromDraft),
               sessionAgenda: agenda && agenda.length > 0 ? agenda : null,
               membersProposeSmallGroups: membersPropose,
+              recordingRetentionDays: recordingDays,
             });
             location.route(`/groups/${group.id}?saved=1`);
           },
@@ -478,6 +481,24 @@ function SettingsForm({ group, joining }: { group: GroupDetail; joining: Joining
         </label>
         <p class="hint" id="membersPropose-hint">
           {t('settings.membersProposeHint')}
+        </p>
+      </div>
+      <div class="field">
+        <label for="recordingDays">{t('settings.recordingDays')}</label>
+        <select
+          id="recordingDays"
+          value={String(recordingDays)}
+          aria-describedby="recordingDays-hint"
+          onChange={(e) => setRecordingDays(Number(e.currentTarget.value))}
+        >
+          {RETENTION_DAYS.map((days) => (
+            <option key={days} value={String(days)}>
+              {plural('settings.recordingDaysOption', days)}
+            </option>
+          ))}
+        </select>
+        <p class="hint" id="recordingDays-hint">
+          {t('settings.recordingDaysHint')}
         </p>
       </div>
 

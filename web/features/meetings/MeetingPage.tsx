@@ -15,6 +15,7 @@ import { Agenda } from './meeting/Agenda';
 import { AttendanceForm } from './meeting/AttendanceForm';
 import type { Act } from './meeting/act';
 import { CancelForm, ChangeForm } from './meeting/ChangeForms';
+import { Recordings } from './meeting/Recordings';
 import { Roles } from './meeting/Roles';
 import { RsvpForm, WhoIsComing } from './meeting/RsvpForm';
 import { Where } from './meeting/Where';
@@ -62,6 +63,7 @@ function MeetingView({ m, onChange }: { m: MeetingDetail; onChange: (m: MeetingD
           </a>
         </section>
       )}
+      <Recordings meetingId={m.id} />
       {m.originalStartsAt ? (
         <p class="muted">{t('meeting.originally', { when: formatMeeting(m.originalStartsAt) })}</p>
       ) : null}

@@ -16,6 +16,7 @@ import type {
   NotesView,
   NoteView,
 } from '../../../core/protocol/observer';
+import type { RecordingsView } from '../../../core/protocol/recordings';
 import type { ReflectionBody, SpeakingRecordView } from '../../../core/protocol/speaking';
 import { del, get, patch, path, post, put } from '../../lib/api';
 
@@ -55,6 +56,19 @@ export const saveReflection = (meetingId: string, body: ReflectionBody) =>
   put<SpeakingRecordView>(`${meeting(meetingId)}/reflection`, body);
 export const removeReflection = (meetingId: string) =>
   del<SpeakingRecordView>(`${meeting(meetingId)}/reflection`);
+
+/** A person's track of one of a meeting's recordings. */
+export interface TrackKey {
+  meetingId: string;
+  recordingId: string;
+  userId: string;
+}
+/** Where a track is downloaded (a plain link: the browser saves the file). */
+export const trackUrl = (k: TrackKey) =>
+  path`/api/meetings/${k.meetingId}/recordings/${k.recordingId}/tracks/${k.userId}`;
+export const getRecordings = (meetingId: string) =>
+  get<RecordingsView>(`${meeting(meetingId)}/recordings`);
+export const eraseTrack = (k: TrackKey) => del<RecordingsView>(trackUrl(k));
 
 export const getCodebook = (groupId: string) => get<CodebookView>(`${group(groupId)}/codebook`);
 export const saveCodebook = (groupId: string, codes: Code[]) =>

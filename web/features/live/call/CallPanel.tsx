@@ -9,6 +9,7 @@ import type { RoomView } from '../../../../core/protocol/live';
 import { plural, t } from '../../../i18n/t';
 import type { LiveSession } from '../connection';
 import { CallMesh, openMedia, type PeerView } from './mesh';
+import { RecordingBar } from './RecordingBar';
 
 interface Props {
   room: RoomView;
@@ -108,6 +109,13 @@ export function CallPanel({ room, you, session }: Props) {
     >
       <h2 id="call-title">{t('call.title')}</h2>
       {problem ? <p role="alert">{problem}</p> : null}
+      <RecordingBar
+        room={room}
+        you={you}
+        session={session}
+        microphone={mine && mesh ? (mesh.stream.getAudioTracks()[0] ?? null) : null}
+        guest={room.participants.find((p) => p.userId === you)?.observer === true}
+      />
       {mine && mesh ? (
         <>
           <div class="call-controls">
@@ -196,7 +204,7 @@ export function CallPanel({ room, you, session }: Props) {
           </label>
           {camera ? <Video stream={preview} label={t('call.preview')} muted /> : null}
           <p>
-            <button type="button" class="button" onClick={() => void join()}>
+            <button type="button" class="button primary" onClick={() => void join()}>
               {t('call.joinNow')}
             </button>{' '}
             <button
