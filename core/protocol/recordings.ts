@@ -57,3 +57,17 @@ export const recordingsView = z.object({
   ),
 });
 export type RecordingsView = z.infer<typeof recordingsView>;
+
+/** The recordings of the viewer's own voice that still hold something, newest first. */
+export const myTracksView = z.object({
+  items: z.array(
+    z.object({
+      meetingId: z.string(),
+      recordingId: z.string(),
+      groupName: z.string(),
+      startedAt: z.string(),
+      slices: z.number().int(),
+    }),
+  ),
+});
+export type MyTracksView = z.infer<typeof myTracksView>;

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors';
 import { meetingParams } from '../../core/protocol/meetings';
 import {
   MAX_SLICE_BYTES,
+  myTracksView,
   recordingsView,
   SLICE_TYPES,
   sliceParams,
@@ -13,6 +14,7 @@ import {
 import type { Deps } from '../deps';
 import { downloadTrack } from '../services/recordings/downloadTrack';
 import { eraseTrack } from '../services/recordings/eraseTrack';
+import { listMyTracks } from '../services/recordings/listMyTracks';
 import { listRecordings } from '../services/recordings/listRecordings';
 import { putSlice } from '../services/recordings/putSlice';
 import { errorResponses } from './errorResponses';
@@ -105,12 +107,29 @@ export function recordingRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Erase your own track: what arrived is deleted, and nothing more is taken',
+          summary:
+            'Erase your own track (in a group you have left too): what arrived is deleted, and nothing more is taken',
           params: trackParams,
-          response: { 200: recordingsView, ...errorResponses(401, 403, 404, 410) },
+          response: { 204: z.null(), ...errorResponses(401, 403, 404) },
         },
       },
-      async (request) => eraseTrack(deps, requireViewer(request), request.params),
+      async (request, reply) => {
+        await eraseTrack(deps, requireViewer(request), request.params);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/me/recordings',
+      {
+        schema: {
+          tags,
+          summary:
+            'Recordings of your own voice that still hold something, wherever they were made',
+          response: { 200: myTracksView, ...errorResponses(401) },
+        },
+      },
+      async (request) => listMyTracks(deps, requireViewer(request)),
     );
   };
 }

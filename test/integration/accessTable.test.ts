@@ -777,6 +777,11 @@ const ROWS: Row[] = [
   },
   { route: 'GET /api/me/sessions', allowed: SIGNED_IN, run: (_k, c) => c.get('/api/me/sessions') },
   {
+    route: 'GET /api/me/recordings',
+    allowed: SIGNED_IN,
+    run: (_k, c) => c.get('/api/me/recordings'),
+  },
+  {
     route: 'DELETE /api/me/sessions/{id}',
     case: 'one of my other sessions',
     allowed: SIGNED_IN,

@@ -155,17 +155,20 @@ describe('a recording', () => {
     const r = await recorded('Erase');
     await put(r.cal, `${r.track(r.cal)}/slices/0`, slices[0] as Buffer);
     expect((await r.ann.delete(r.track(r.cal))).json().error.code).toBe('recording.not_yours');
+    expect((await r.cal.get('/api/me/recordings')).json().items).toHaveLength(1);
     const erased = await r.cal.delete(r.track(r.cal));
-    expect(erased.statusCode).toBe(200);
+    expect(erased.statusCode).toBe(204);
+    const list = (await r.cal.get(`/api/meetings/${r.meetingId}/recordings`)).json();
     expect(
-      erased.json().recordings[0].tracks.find((x: { userId: string }) => x.userId === r.cal.id),
+      list.recordings[0].tracks.find((x: { userId: string }) => x.userId === r.cal.id),
     ).toMatchObject({ erased: true, slices: 0 });
+    expect((await r.cal.get('/api/me/recordings')).json().items).toEqual([]);
     expect((await r.ann.get(r.track(r.cal))).statusCode).toBe(404);
     const late = await put(r.cal, `${r.track(r.cal)}/slices/1`, slices[1] as Buffer);
     expect(late.statusCode).toBe(410);
     expect(late.json().error.code).toBe('recording.erased');
     // Erasing again changes nothing.
-    expect((await r.cal.delete(r.track(r.cal))).statusCode).toBe(200);
+    expect((await r.cal.delete(r.track(r.cal))).statusCode).toBe(204);
   });
 
   it('follows the group’s retention, changed later or not', async () => {
@@ -191,6 +194,42 @@ describe('a recording', () => {
       expect(list.json().recordings, list.body).toEqual([]);
       const late = await put(r.ben, `${r.track(r.ben)}/slices/1`, slices[1] as Buffer);
       expect(late.json().error.code).toBe('recording.expired');
+    } finally {
+      t.clock.now = before;
+    }
+  });
+
+  it('can still be erased by someone who has left the group, and goes with an erased account', async () => {
+    const r = await recorded('Left');
+    await put(r.ben, `${r.track(r.ben)}/slices/0`, slices[0] as Buffer);
+    await put(r.cal, `${r.track(r.cal)}/slices/0`, slices[0] as Buffer);
+    // Ben leaves the group: he no longer sees its meetings, and still finds his own voice.
+    const left = await r.ben.delete(`/api/groups/${r.groupId}/members/${r.ben.id}`);
+    expect(left.statusCode, left.body).toBeLessThan(300);
+    expect((await r.ben.get(`/api/meetings/${r.meetingId}/recordings`)).statusCode).toBe(404);
+    const mine = (await r.ben.get('/api/me/recordings')).json().items;
+    expect(mine).toMatchObject([{ meetingId: r.meetingId, recordingId: r.recordingId }]);
+    expect((await r.ben.delete(r.track(r.ben))).statusCode).toBe(204);
+    expect((await r.ann.get(r.track(r.ben))).statusCode).toBe(404);
+    // Someone never recorded cannot erase anything, nor learn it is there.
+    expect((await r.dee.delete(r.track(r.dee))).statusCode).toBe(404);
+
+    // Cal closes his account, and fourteen days on it is erased: so is his voice.
+    expect((await r.cal.post('/api/me/close', { password: PASSWORD })).statusCode).toBe(204);
+    const { eraseClosedAccounts } = await import('../../server/services/accounts/closeAccount');
+    const before = t.clock.now;
+    try {
+      t.clock.now = new Date(before.getTime() + 15 * 86_400_000);
+      expect(await eraseClosedAccounts(t.deps)).toBeGreaterThanOrEqual(1);
+      const ann = r.ann as Person & { email?: string };
+      await ann.post('/api/auth/login', { email: ann.email, password: PASSWORD });
+      expect((await ann.get(r.track(r.cal))).statusCode).toBe(404);
+      const list = (await ann.get(`/api/meetings/${r.meetingId}/recordings`)).json();
+      expect(
+        list.recordings[0].tracks.find((x: { userId: string }) => x.userId === r.cal.id),
+      ).toMatchObject({
+        erased: true,
+      });
     } finally {
       t.clock.now = before;
     }

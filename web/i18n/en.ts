@@ -1589,6 +1589,10 @@ export const en = {
   'recording.waitingUploads.other': '{count} pieces of your recording are waiting to be sent.',
   'recording.cannot': 'This browser cannot record, so your voice is not being recorded.',
   'recordings.title': 'Recordings',
+  'account.recordingsTitle': 'Recordings of your voice',
+  'account.recordingsLead':
+    'Calls recorded with your agreement, while their group keeps them. You can erase your own track at any time, here or on the meeting’s page.',
+  'account.recordingOf': '{group}, recorded {when}',
   'recordings.when': 'Recorded {when}.',
   'recordings.running': 'Still recording.',
   'recordings.keptUntil': 'Kept until {date}, then erased.',

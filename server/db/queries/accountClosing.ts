@@ -8,6 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import { likePattern } from '../dialect';
 import type { Database } from '../tables';
 import { eraseNotesOf } from './observerNotes';
+import { eraseTracksOf } from './recordings';
 import { eraseReflectionsOf } from './reflections';
 import { eraseSpaceWordsOf } from './space';
 
@@ -181,6 +182,7 @@ export async function eraseAccount(
   await eraseSpaceWordsOf(db, id, at, REMOVED_BY_AUTHOR);
   await eraseReflectionsOf(db, id);
   await eraseNotesOf(db, id);
+  await eraseTracksOf(db, id, at);
 
   // The account itself: nothing left that says who it was.
   await db

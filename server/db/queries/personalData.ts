@@ -242,6 +242,30 @@ export const PERSONAL_TABLES: readonly PersonalTable[] = [
         .execute(),
   },
   {
+    file: 'recordings.csv',
+    about:
+      'Your tracks of recorded calls: when each recording started, how much of it arrived, and whether you erased it. Members download the sound from the meeting’s page.',
+    columns: ['group', 'meeting_starts_at', 'recording_started_at', 'slices', 'bytes', 'erased_at'],
+    rows: (db, userId, p) =>
+      db
+        .selectFrom('recording_tracks as t')
+        .innerJoin('meetings as m', 'm.id', 't.meeting_id')
+        .select([
+          sql<string>`(select name from groups where groups.id = m.group_id)`.as('group'),
+          'm.starts_at as meeting_starts_at',
+          't.started_at as recording_started_at',
+          't.slices',
+          't.bytes',
+          't.erased_at',
+        ])
+        .where('t.user_id', '=', userId)
+        .orderBy('t.started_at')
+        .orderBy('t.recording_id')
+        .limit(p.limit)
+        .offset(p.offset)
+        .execute(),
+  },
+  {
     file: 'observer-notes.csv',
     about: 'Notes you took as a session’s observer (people you named are by their id).',
     columns: ['group', 'meeting_starts_at', 'code', 'text', 'people', 'starts_at', 'ends_at'],

@@ -152,6 +152,42 @@ export async function eraseTrack(
     .execute();
 }
 
+/** Erases every track of a person (their account is being erased): slices gone, tracks marked. */
+export async function eraseTracksOf(
+  db: Kysely<Database>,
+  userId: string,
+  at: string,
+): Promise<void> {
+  await db.deleteFrom('recording_slices').where('user_id', '=', userId).execute();
+  await db
+    .updateTable('recording_tracks')
+    .set({ slices: 0, bytes: 0, erased_at: at, updated_at: at })
+    .where('user_id', '=', userId)
+    .where('erased_at', 'is', null)
+    .execute();
+}
+
+/** A person's own tracks that still hold something, newest first, with where they were made. */
+export async function listTracksOf(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom('recording_tracks as t')
+    .innerJoin('meetings as m', 'm.id', 't.meeting_id')
+    .innerJoin('groups as g', 'g.id', 't.group_id')
+    .select([
+      't.meeting_id',
+      't.recording_id',
+      't.started_at',
+      't.slices',
+      't.bytes',
+      'g.name as group_name',
+    ])
+    .where('t.user_id', '=', userId)
+    .where('t.erased_at', 'is', null)
+    .orderBy('t.started_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
 /** Tracks of groups keeping recordings `days` days whose recording started before `before`. */
 export async function tracksPastRetention(
   db: Kysely<Database>,

@@ -1,26 +1,36 @@
 import { AppError } from '../../../core/errors';
-import type { RecordingsView } from '../../../core/protocol/recordings';
 import type { Viewer } from '../../access/viewer';
+import { findRoom } from '../../db/queries/liveRooms';
 import { eraseTrack as eraseTrackRows } from '../../db/queries/recordings';
 import type { Deps } from '../../deps';
-import { recordingsView } from './listRecordings';
-import { recordingIn, recordingsOf, requireOwnTrack } from './recordingOf';
+import { recordingsOf, requireOwnTrack } from './recordingOf';
 
 /**
  * Erases a person's own track of a recording: what arrived is deleted, and slices still on
- * their device are refused when they come. Erasing again changes nothing.
+ * their device are refused when they come. Anyone a recording recorded may erase their own
+ * voice, still in the group or not; erasing again changes nothing.
  */
 export async function eraseTrack(
   deps: Deps,
   viewer: Viewer,
   input: { meetingId: string; recordingId: string; userId: string },
-): Promise<RecordingsView> {
+): Promise<void> {
   requireOwnTrack(viewer, input.userId);
-  const of = await recordingsOf(deps, viewer, input.meetingId);
-  const recording = recordingIn(of, input.recordingId, deps.now().getTime());
-  if (!recording.recorded.includes(viewer.userId)) {
-    throw new AppError('recording.not_recorded', 'You were not recorded in this recording.');
+  const missing = () => new AppError('not_found', 'We could not find that recording.');
+  // Members and the meeting's observer pass the gate; someone who has left the group since
+  // does not, and may still erase what was recorded of them.
+  await recordingsOf(deps, viewer, input.meetingId).catch((error: unknown) => {
+    if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden')) {
+      return null;
+    }
+    throw error;
+  });
+  const room = await findRoom(deps.db, input.meetingId);
+  const recording = room?.state.recordings.find((r) => r.id === input.recordingId);
+  if (!room || !recording?.startedAt || !recording.recorded.includes(viewer.userId)) {
+    throw missing();
   }
+  const at = deps.now().toISOString();
   await deps.db.transaction().execute((trx) =>
     eraseTrackRows(
       trx,
@@ -28,11 +38,10 @@ export async function eraseTrack(
         meeting_id: input.meetingId,
         recording_id: recording.id,
         user_id: viewer.userId,
-        group_id: of.access.meeting.group_id,
-        started_at: new Date(recording.startedAt).toISOString(),
+        group_id: room.group_id,
+        started_at: new Date(recording.startedAt ?? 0).toISOString(),
       },
-      deps.now().toISOString(),
+      at,
     ),
   );
-  return recordingsView(deps, viewer, of);
 }

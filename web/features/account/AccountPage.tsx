@@ -13,6 +13,7 @@ import { AccountDetails } from './AccountDetails';
 import { endSession, listPasskeys, listSessions } from './api';
 import { CalendarAndEmail } from './CalendarAndEmail';
 import { CloseAccount } from './CloseAccount';
+import { MyRecordings } from './MyRecordings';
 import { Passkeys } from './Passkeys';
 
 function Account() {
@@ -96,6 +97,7 @@ function Account() {
           </a>
         </p>
       </section>
+      <MyRecordings />
       <CloseAccount hasPassword={hasPassword} />
     </Page>
   );

@@ -2,6 +2,7 @@
 import type { LinkSent, Me, PasskeyList, SessionItem } from '../../../core/protocol/accounts';
 import type { CalendarFeedStatus } from '../../../core/protocol/calendar';
 import type { EmailPreferences, EmailPreferencesView } from '../../../core/protocol/mail';
+import type { MyTracksView } from '../../../core/protocol/recordings';
 import { del, get, patch, path, post, put } from '../../lib/api';
 
 export const updateProfile = (displayName: string) => patch<Me>('/api/me', { displayName });
@@ -44,3 +45,7 @@ export const saveEmailPreferences = (preferences: EmailPreferences, token?: stri
     token ? path`/api/email-preferences/${token}` : '/api/me/email-preferences',
     preferences,
   );
+
+export const listMyRecordings = () => get<MyTracksView>('/api/me/recordings');
+export const eraseMyTrack = (meetingId: string, recordingId: string, userId: string) =>
+  del(path`/api/meetings/${meetingId}/recordings/${recordingId}/tracks/${userId}`);

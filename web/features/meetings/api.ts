@@ -68,7 +68,7 @@ export const trackUrl = (k: TrackKey) =>
   path`/api/meetings/${k.meetingId}/recordings/${k.recordingId}/tracks/${k.userId}`;
 export const getRecordings = (meetingId: string) =>
   get<RecordingsView>(`${meeting(meetingId)}/recordings`);
-export const eraseTrack = (k: TrackKey) => del<RecordingsView>(trackUrl(k));
+export const eraseTrack = (k: TrackKey) => del(trackUrl(k));
 
 export const getCodebook = (groupId: string) => get<CodebookView>(`${group(groupId)}/codebook`);
 export const saveCodebook = (groupId: string, codes: Code[]) =>

@@ -67,8 +67,9 @@ export function Recordings({ meetingId }: { meetingId: string }) {
                       confirmLabel={t('recordings.eraseConfirm')}
                       onConfirm={async () => {
                         try {
-                          list.set(await eraseTrack(key));
+                          await eraseTrack(key);
                           setMessage({ text: t('recordings.erased'), tone: 'success' });
+                          await list.reload();
                         } catch (error) {
                           setMessage({ text: problemText(error), tone: 'warning' });
                         }
