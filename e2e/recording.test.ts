@@ -114,6 +114,13 @@ it('records with everyone’s consent, survives a closed browser and a dropped c
   const stoppedAt = Date.now();
   await second.page.getByRole('button', { name: 'Stop recording' }).click();
   await first.page.getByText('The recording has stopped.').waitFor();
+  // The last slice of each take comes as the recorder stops: every slice has arrived when
+  // each device has sent all it kept and the server has one for each five seconds recorded.
+  const startedAt = Date.parse((await recordings()).recordings[0]?.startedAt ?? '');
+  const expected = Math.ceil((stoppedAt - startedAt - 1_000) / 5_000);
+  for (const n of ['Person 1', 'Person 2']) {
+    await expect.poll(() => slicesOf(n), { timeout: 30_000 }).toBeGreaterThanOrEqual(expected);
+  }
   await expect
     .poll(
       async () => {
