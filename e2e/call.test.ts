@@ -4,33 +4,13 @@
  * a microphone that alternates three seconds of tone with three of silence is measured as
  * speaking about half the time, on the device and in the session's record.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { seedLiveMeeting } from '../test/helpers/liveSeed';
-import { type RunningNode, spawnNode } from '../test/helpers/spawnNode';
-import { checkPage, DESKTOP, launchBrowser, newPerson, type Watched } from './browser';
-import { fakeMedia, toneAndSilence } from './fakeMedia';
+import { checkPage, DESKTOP, newPerson, type Watched } from './browser';
+import { callWorld } from './callWorld';
 
-let server: RunningNode;
-let browser: Browser;
-
-beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hearth-e2e-call-'));
-  const wav = path.join(dir, 'tone-and-silence.wav');
-  toneAndSilence(wav);
-  [server, browser] = await Promise.all([
-    spawnNode({ DATA_DIR: dir }),
-    launchBrowser(fakeMedia(wav)),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = callWorld('call');
 
 const tile = (page: Page, name: string) => page.locator('.call-tile', { hasText: name });
 
@@ -42,15 +22,15 @@ async function levelOf(page: Page, name: string): Promise<number> {
 }
 
 it('three people join the call, hear each other, mute, and share time measured on each device', async () => {
-  const seeded = await seedLiveMeeting(server.url, 3, 'call');
+  const seeded = await seedLiveMeeting(world.server().url, 3, 'call');
   const names = ['Person 1', 'Person 2', 'Person 3'];
   const people: Watched[] = [];
   for (const [i, cookie] of seeded.cookies.entries()) {
-    const person = await newPerson(browser, i === 0 ? DESKTOP : undefined);
+    const person = await newPerson(world.browser(), i === 0 ? DESKTOP : undefined);
     await person.context.grantPermissions(['microphone', 'camera']);
     const [name, value] = cookie.split('=') as [string, string];
-    await person.context.addCookies([{ name, value, url: `${server.url}/` }]);
-    await person.page.goto(`${server.url}/meetings/${seeded.meetingId}/live`);
+    await person.context.addCookies([{ name, value, url: `${world.server().url}/` }]);
+    await person.page.goto(`${world.server().url}/meetings/${seeded.meetingId}/live`);
     people.push(person);
   }
   for (const p of people) await p.page.getByText('Here now (3)').waitFor();
@@ -114,7 +94,7 @@ it('three people join the call, hear each other, mute, and share time measured o
   // the speaker's own device measured it and as the session's record has it.
   const spokenInCheckIn = async () => {
     const response = await speaker.page.request.get(
-      `${server.url}/api/meetings/${seeded.meetingId}/speaking`,
+      `${world.server().url}/api/meetings/${seeded.meetingId}/speaking`,
     );
     const record = (await response.json()) as {
       you: { byPart: { partId: string; spokenMs: number }[] } | null;

@@ -5,34 +5,14 @@
  * later); another closes their browser mid-way, with their slices already sent. Then a member
  * downloads each track, Chromium's own decoder reads it, and one person erases their own.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import type { RecordingsView } from '../core/protocol/recordings';
 import { seedLiveMeeting } from '../test/helpers/liveSeed';
-import { type RunningNode, spawnNode } from '../test/helpers/spawnNode';
-import { checkPage, DESKTOP, launchBrowser, newPerson, type Watched } from './browser';
-import { fakeMedia, toneAndSilence } from './fakeMedia';
+import { checkPage, DESKTOP, newPerson, type Watched } from './browser';
+import { callWorld } from './callWorld';
 
-let server: RunningNode;
-let browser: Browser;
-
-beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hearth-e2e-recording-'));
-  const wav = path.join(dir, 'tone-and-silence.wav');
-  toneAndSilence(wav);
-  [server, browser] = await Promise.all([
-    spawnNode({ DATA_DIR: dir }),
-    launchBrowser(fakeMedia(wav)),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = callWorld('recording');
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -46,15 +26,15 @@ async function decodedSeconds(page: Page, url: string): Promise<number> {
 }
 
 it('records with everyone’s consent, survives a closed browser and a dropped connection, and gives each track', async () => {
-  const seeded = await seedLiveMeeting(server.url, 3, 'recording');
+  const seeded = await seedLiveMeeting(world.server().url, 3, 'recording');
   const names = ['Person 1', 'Person 2', 'Person 3'];
   const people: Watched[] = [];
   for (const [i, cookie] of seeded.cookies.entries()) {
-    const person = await newPerson(browser, i === 0 ? DESKTOP : undefined);
+    const person = await newPerson(world.browser(), i === 0 ? DESKTOP : undefined);
     await person.context.grantPermissions(['microphone']);
     const [name, value] = cookie.split('=') as [string, string];
-    await person.context.addCookies([{ name, value, url: `${server.url}/` }]);
-    await person.page.goto(`${server.url}/meetings/${seeded.meetingId}/live`);
+    await person.context.addCookies([{ name, value, url: `${world.server().url}/` }]);
+    await person.page.goto(`${world.server().url}/meetings/${seeded.meetingId}/live`);
     people.push(person);
   }
   const [first, second, third] = people as [Watched, Watched, Watched];
@@ -80,7 +60,9 @@ it('records with everyone’s consent, survives a closed browser and a dropped c
 
   const recordings = async (): Promise<RecordingsView> =>
     (
-      await first.page.request.get(`${server.url}/api/meetings/${seeded.meetingId}/recordings`)
+      await first.page.request.get(
+        `${world.server().url}/api/meetings/${seeded.meetingId}/recordings`,
+      )
     ).json();
   const slicesOf = async (name: string) =>
     (await recordings()).recordings[0]?.tracks.find((t) => t.name === name)?.slices ?? 0;
@@ -143,7 +125,7 @@ it('records with everyone’s consent, survives a closed browser and a dropped c
   );
   const trackUrl = (name: string) => {
     const id = recording?.tracks.find((t) => t.name === name)?.userId ?? '';
-    return `${server.url}/api/meetings/${seeded.meetingId}/recordings/${recording?.id}/tracks/${id}`;
+    return `${world.server().url}/api/meetings/${seeded.meetingId}/recordings/${recording?.id}/tracks/${id}`;
   };
   const seconds = Object.fromEntries(
     await Promise.all(
@@ -162,7 +144,7 @@ it('records with everyone’s consent, survives a closed browser and a dropped c
   }
 
   // The meeting's page lists the tracks; Person 2 erases their own.
-  await second.page.goto(`${server.url}/meetings/${seeded.meetingId}`);
+  await second.page.goto(`${world.server().url}/meetings/${seeded.meetingId}`);
   await second.page.getByRole('heading', { name: 'Recordings' }).waitFor();
   await second.page.getByRole('link', { name: 'Download Person 1’s track' }).waitFor();
   // The failed uploads were Chromium's reports of the blocked requests, nothing else.

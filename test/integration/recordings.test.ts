@@ -65,6 +65,17 @@ async function recorded(tag: string) {
 }
 
 describe('a recording', () => {
+  it('is not there for a meeting whose session never opened', async () => {
+    const c = await circleOfFour(t, 'Never');
+    const list = await c.ann.get(`/api/meetings/${c.meetingId}/recordings`);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json()).toMatchObject({ recordings: [], canDownload: true, retentionDays: 30 });
+    const url = `/api/meetings/${c.meetingId}/recordings/r1/tracks/${c.ann.id}`;
+    expect((await c.ann.get(url)).statusCode).toBe(404);
+    expect((await put(c.ann, `${url}/slices/0`, slices[0] as Buffer)).statusCode).toBe(404);
+    expect((await c.ann.delete(url)).statusCode).toBe(404);
+  });
+
   it('starts when everyone present agrees, and does not when one says no', async () => {
     const c = await circleOfFour(t, 'Declined');
     const [a, b] = await Promise.all(

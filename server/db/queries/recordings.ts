@@ -25,9 +25,7 @@ export async function findTrack(
   return db
     .selectFrom('recording_tracks')
     .selectAll()
-    .where('meeting_id', '=', k.meeting_id)
-    .where('recording_id', '=', k.recording_id)
-    .where('user_id', '=', k.user_id)
+    .where((eb) => eb.and(k))
     .executeTakeFirst();
 }
 
@@ -65,9 +63,7 @@ export async function findSliceData(
   const row = await db
     .selectFrom('recording_slices')
     .select('data')
-    .where('meeting_id', '=', k.meeting_id)
-    .where('recording_id', '=', k.recording_id)
-    .where('user_id', '=', k.user_id)
+    .where((eb) => eb.and(k))
     .where('seq', '=', key.seq)
     .executeTakeFirst();
   return row?.data;
@@ -88,9 +84,7 @@ export async function countSlice(
       bytes: sql`bytes + ${bytes}`,
       updated_at: at,
     })
-    .where('meeting_id', '=', k.meeting_id)
-    .where('recording_id', '=', k.recording_id)
-    .where('user_id', '=', k.user_id)
+    .where((eb) => eb.and(k))
     .execute();
 }
 
@@ -116,9 +110,7 @@ export async function slicePage(
   return db
     .selectFrom('recording_slices')
     .select(['seq', 'data'])
-    .where('meeting_id', '=', k.meeting_id)
-    .where('recording_id', '=', k.recording_id)
-    .where('user_id', '=', k.user_id)
+    .where((eb) => eb.and(k))
     .where('seq', '>=', from)
     .orderBy('seq')
     .limit(limit)
@@ -134,9 +126,7 @@ export async function eraseTrack(
   const k = byKey(key);
   await db
     .deleteFrom('recording_slices')
-    .where('meeting_id', '=', k.meeting_id)
-    .where('recording_id', '=', k.recording_id)
-    .where('user_id', '=', k.user_id)
+    .where((eb) => eb.and(k))
     .execute();
   await db
     .insertInto('recording_tracks')
@@ -146,9 +136,7 @@ export async function eraseTrack(
   await db
     .updateTable('recording_tracks')
     .set({ slices: 0, bytes: 0, erased_at: at, updated_at: at })
-    .where('meeting_id', '=', k.meeting_id)
-    .where('recording_id', '=', k.recording_id)
-    .where('user_id', '=', k.user_id)
+    .where((eb) => eb.and(k))
     .execute();
 }
 
@@ -211,9 +199,7 @@ export async function deleteTracks(db: Kysely<Database>, keys: TrackKey[]): Prom
     const k = byKey(key);
     await db
       .deleteFrom('recording_tracks')
-      .where('meeting_id', '=', k.meeting_id)
-      .where('recording_id', '=', k.recording_id)
-      .where('user_id', '=', k.user_id)
+      .where((eb) => eb.and(k))
       .execute();
   }
 }

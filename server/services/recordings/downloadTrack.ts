@@ -38,7 +38,7 @@ export async function downloadTrack(
   if (parts.length === 0) {
     throw new AppError('not_found', 'The start of this track has not arrived yet.');
   }
-  const person = of.state.participants.find((p) => p.userId === input.userId)?.name ?? 'person';
+  const person = of.state?.participants.find((p) => p.userId === input.userId)?.name ?? 'person';
   const day = new Date(recording.startedAt).toISOString().slice(0, 10);
   return {
     fileName: `${of.access.group.name} ${day} ${person}.webm`,

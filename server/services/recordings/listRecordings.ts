@@ -26,7 +26,7 @@ export async function recordingsView(
   const canDownload = allows(of.access, 'live.download', of.access.facts);
   const kept = keptRecordings(of, deps.now().getTime());
   const tracks = kept.length > 0 ? await listTracks(deps.db, of.access.meeting.id) : [];
-  const names = new Map(of.state.participants.map((p) => [p.userId, p.name]));
+  const names = new Map(of.state?.participants.map((p) => [p.userId, p.name]));
   return {
     retentionDays: of.access.group.recording_retention_days,
     canDownload,

@@ -30,7 +30,7 @@ export async function putSlice(
   const of = await recordingsOf(deps, viewer, input.meetingId);
   const now = deps.now();
   const recording = recordingIn(of, input.recordingId, now.getTime());
-  if (!mayUpload(of.state, recording.id, viewer.userId)) {
+  if (!of.state || !mayUpload(of.state, recording.id, viewer.userId)) {
     throw new AppError('recording.not_recorded', 'You were not recorded in this recording.');
   }
   const key = { meeting_id: input.meetingId, recording_id: recording.id, user_id: viewer.userId };

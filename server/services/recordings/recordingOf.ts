@@ -11,7 +11,8 @@ const DAY_MS = 86_400_000;
 
 export interface RecordingsAccess {
   access: MeetingAccess;
-  state: RoomState;
+  /** The session's room, or null when it was never opened (then nothing was recorded). */
+  state: RoomState | null;
   /** How long the group keeps recordings (ms). */
   keepMs: number;
 }
@@ -27,7 +28,7 @@ export async function recordingsOf(
   const room = await findRoom(deps.db, meetingId);
   return {
     access,
-    state: room?.state ?? ({ recordings: [] } as unknown as RoomState),
+    state: room?.state ?? null,
     keepMs: access.group.recording_retention_days * DAY_MS,
   };
 }
@@ -37,7 +38,7 @@ export function keptRecordings(
   { state, keepMs }: RecordingsAccess,
   now: number,
 ): (Recording & { startedAt: number })[] {
-  return state.recordings.filter(
+  return (state?.recordings ?? []).filter(
     (r): r is Recording & { startedAt: number } =>
       r.startedAt !== null && r.startedAt + keepMs > now,
   );
@@ -49,7 +50,7 @@ export function recordingIn(
   recordingId: string,
   now: number,
 ): Recording & { startedAt: number } {
-  const recording = of.state.recordings.find((r) => r.id === recordingId);
+  const recording = of.state?.recordings.find((r) => r.id === recordingId);
   if (!recording || recording.startedAt === null) {
     throw new AppError('not_found', 'We could not find that recording.');
   }

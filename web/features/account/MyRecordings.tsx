@@ -3,7 +3,7 @@
  * too), each with a way to erase it. Shows nothing when there are none.
  */
 import { useState } from 'preact/hooks';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { EraseTrackButton } from '../../components/EraseTrackButton';
 import { Notice } from '../../components/Notice';
 import { t } from '../../i18n/t';
 import { problemText } from '../../lib/api';
@@ -33,13 +33,8 @@ export function MyRecordings() {
                 when: formatDateTime(item.startedAt),
               })}
             </a>
-            <ConfirmButton
-              small
-              tone="danger"
-              label={t('recordings.erase')}
-              question={t('recordings.eraseQuestion')}
-              confirmLabel={t('recordings.eraseConfirm')}
-              onConfirm={async () => {
+            <EraseTrackButton
+              onErase={async () => {
                 try {
                   await eraseMyTrack(item.meetingId, item.recordingId, me.value?.id ?? '');
                   setMessage({ text: t('recordings.erased'), tone: 'success' });

@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { SLICE_MS } from '../../../../core/domain/recordingLimits';
-import { ConfirmButton } from '../../../components/ConfirmButton';
+import { EraseTrackButton } from '../../../components/EraseTrackButton';
 import { Notice } from '../../../components/Notice';
 import { plural, t } from '../../../i18n/t';
 import { problemText } from '../../../lib/api';
@@ -59,13 +59,8 @@ export function Recordings({ meetingId }: { meetingId: string }) {
                     </a>
                   ) : null}{' '}
                   {track.yours && !track.erased ? (
-                    <ConfirmButton
-                      small
-                      tone="danger"
-                      label={t('recordings.erase')}
-                      question={t('recordings.eraseQuestion')}
-                      confirmLabel={t('recordings.eraseConfirm')}
-                      onConfirm={async () => {
+                    <EraseTrackButton
+                      onErase={async () => {
                         try {
                           await eraseTrack(key);
                           setMessage({ text: t('recordings.erased'), tone: 'success' });
