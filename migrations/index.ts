@@ -23,6 +23,7 @@ import * as m017 from './017_session_record';
 import * as m018 from './018_proposals_and_guests';
 import * as m019 from './019_call_signals';
 import * as m020 from './020_recordings';
+import * as m021 from './021_live_nodes';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '018_proposals_and_guests': m018,
   '019_call_signals': m019,
   '020_recordings': m020,
+  '021_live_nodes': m021,
 };

@@ -336,10 +336,20 @@ export interface LivePresenceTable {
   name: string;
   /** 0 or 1: SQLite has no booleans. */
   observer: number;
-  /** Server time (ms) until which the person counts as present through this node. */
+  /**
+   * Server time (ms) until which the person counts as present through this node, once their
+   * socket closed; while connected, `HELD_BY_NODE` (the node's own lease in `live_nodes` holds).
+   */
   lease_until: number;
-  /** 1 while the person has a socket on the node (the lease is renewed), 0 once it closed. */
+  /** 1 while the person has a socket on the node, 0 once it closed. */
   connected: number;
+}
+
+/** A node's own lease: while it lasts, so does the presence of everyone connected to it (021). */
+export interface LiveNodesTable {
+  node_id: string;
+  /** Server time (ms). */
+  alive_until: number;
 }
 
 /** A create's answer, kept by its idempotency key so a repeat gets it back (see 009). */
@@ -750,6 +760,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   idempotency_keys: IdempotencyKeysTable;
   live_presence: LivePresenceTable;
+  live_nodes: LiveNodesTable;
   audit_events: AuditEventsTable;
   agreement_versions: AgreementVersionsTable;
   agreement_proposals: AgreementProposalsTable;

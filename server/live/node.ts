@@ -33,10 +33,11 @@ import {
 import { deleteSignalsBefore, findSignal, insertSignal } from '../db/queries/callSignals';
 import {
   clearLapsed,
+  endLapsedNodes,
   endLease,
   holdLease,
   listLapsed,
-  renewLeases,
+  renewNode,
 } from '../db/queries/livePresence';
 import { listDueRooms } from '../db/queries/liveRooms';
 import { sessionExists } from '../db/queries/sessions';
@@ -167,7 +168,7 @@ export class LiveNode {
       return timer;
     };
     this.timers = [
-      // Leases are renewed well before they run out.
+      // This node's lease (which holds everyone connected to it) is renewed well before it runs out.
       every(Math.max(250, Math.floor(this.graceMs / 3)), () => this.renew()),
       // Anyone whose last lease ran out is gone: settled by whichever node sees it first.
       every(Math.max(250, Math.floor(this.graceMs / 12)), () => this.settleLapsed()),
@@ -186,10 +187,12 @@ export class LiveNode {
     void this.settleLapsed().catch(() => {});
   }
 
-  private async renew(): Promise<void> {
-    if (this.rooms.size === 0) return;
-    await renewLeases(this.deps.db, this.nodeId, this.deps.now().getTime() + this.graceMs);
+  /** Renews this node's lease; the first time, before anyone's presence depends on it. */
+  private renew(): Promise<void> {
+    this.alive = renewNode(this.deps.db, this.nodeId, this.deps.now().getTime() + this.graceMs);
+    return this.alive;
   }
+  private alive: Promise<void> | null = null;
 
   /** Acts for every room whose deadline has come (on whichever node sees it first). */
   async meetDeadlines(): Promise<void> {
@@ -202,6 +205,8 @@ export class LiveNode {
   /** Marks as gone everyone whose presence leases have all run out. */
   async settleLapsed(): Promise<void> {
     const now = this.deps.now().getTime();
+    // People on a node that died count as gone once its lease lapsed.
+    await endLapsedNodes(this.deps.db, now);
     for (const lapsed of await listLapsed(this.deps.db, now)) {
       if (!(await clearLapsed(this.deps.db, lapsed.meeting_id, lapsed.user_id, now))) continue;
       const actor = {
@@ -237,14 +242,13 @@ export class LiveNode {
     entry.connections.add(connection);
     // A facilitator arriving is told where things stand at the next look.
     if (entry.talk?.facilitatorId === actor.userId) entry.nudged = undefined;
+    await (this.alive ?? this.renew());
     await holdLease(this.deps.db, {
       meeting_id: meetingId,
       user_id: actor.userId,
       node_id: this.nodeId,
       name: actor.name,
       observer: actor.observer ? 1 : 0,
-      lease_until: this.deps.now().getTime() + this.graceMs,
-      connected: 1,
     });
   }
 

@@ -1,15 +1,21 @@
-/** SQL for presence leases in live rooms (see migration 010). */
+/** SQL for presence leases in live rooms (see migrations 010 and 021). */
 import type { Kysely } from 'kysely';
 import type { Database, LivePresenceTable } from '../tables';
 
-/** Takes or renews a node's lease on a person's presence in a room. */
-export async function holdLease(db: Kysely<Database>, row: LivePresenceTable): Promise<void> {
+/** The lease of someone connected: it lasts as long as their node's own lease does. */
+export const HELD_BY_NODE = Number.MAX_SAFE_INTEGER;
+
+/** Takes a node's lease on a person's presence in a room, held while they stay connected. */
+export async function holdLease(
+  db: Kysely<Database>,
+  row: Omit<LivePresenceTable, 'lease_until' | 'connected'>,
+): Promise<void> {
   await db
     .insertInto('live_presence')
-    .values(row)
+    .values({ ...row, lease_until: HELD_BY_NODE, connected: 1 })
     .onConflict((oc) =>
       oc.columns(['meeting_id', 'user_id', 'node_id']).doUpdateSet({
-        lease_until: row.lease_until,
+        lease_until: HELD_BY_NODE,
         name: row.name,
         observer: row.observer,
         connected: 1,
@@ -18,18 +24,43 @@ export async function holdLease(db: Kysely<Database>, row: LivePresenceTable): P
     .execute();
 }
 
-/** Renews, in one statement, every lease this node holds for people still connected to it. */
-export async function renewLeases(
+/** Takes or renews a node's own lease: one row, however many people are connected to it. */
+export async function renewNode(
   db: Kysely<Database>,
   nodeId: string,
   until: number,
 ): Promise<void> {
   await db
-    .updateTable('live_presence')
-    .set({ lease_until: until })
-    .where('node_id', '=', nodeId)
-    .where('connected', '=', 1)
+    .insertInto('live_nodes')
+    .values({ node_id: nodeId, alive_until: until })
+    .onConflict((oc) => oc.column('node_id').doUpdateSet({ alive_until: until }))
     .execute();
+}
+
+/**
+ * Ends the leases held by nodes whose own lease lapsed by `now` (they died): their people's
+ * leases end when the node's did, and the node is forgotten. Any node may do it, and twice is
+ * harmless.
+ */
+export async function endLapsedNodes(db: Kysely<Database>, now: number): Promise<void> {
+  const lapsed = await db
+    .selectFrom('live_nodes')
+    .select(['node_id', 'alive_until'])
+    .where('alive_until', '<', now)
+    .execute();
+  for (const node of lapsed) {
+    await db
+      .updateTable('live_presence')
+      .set({ lease_until: node.alive_until, connected: 0 })
+      .where('node_id', '=', node.node_id)
+      .where('connected', '=', 1)
+      .execute();
+    await db
+      .deleteFrom('live_nodes')
+      .where('node_id', '=', node.node_id)
+      .where('alive_until', '=', node.alive_until)
+      .execute();
+  }
 }
 
 /** Shortens a lease: the person's last connection to this node closed. */
