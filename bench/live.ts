@@ -427,10 +427,19 @@ const bareUrl = await new Promise<string>((resolve) => {
     if (match?.[1]) resolve(match[1]);
   });
 });
-const node = await spawnNode(
-  { DATA_DIR: dataDir, LOG_LEVEL: 'warn', WEB_DIST_DIR: '/nonexistent' },
-  { cpu: SERVER_CPU },
-);
+/**
+ * Each scenario, and the idle sockets, on a node of its own (on the same data): what one
+ * scenario leaves for the garbage collector does not land in the next one's figures.
+ */
+const running: { node: RunningNode | null } = { node: null };
+const freshNode = async (): Promise<RunningNode> => {
+  await running.node?.stop();
+  running.node = await spawnNode(
+    { DATA_DIR: dataDir, LOG_LEVEL: 'warn', WEB_DIST_DIR: '/nonexistent' },
+    { cpu: SERVER_CPU },
+  );
+  return running.node;
+};
 
 try {
   const rows: (string | number)[][] = [];
@@ -438,7 +447,7 @@ try {
     const rooms = seeded[i] as Room[];
     // Hearth first, so the bare server relays messages as large as Hearth's.
     process.stdout.write(`${label(scenario)}: Hearth…\n`);
-    const hearth = await driveHearth(node, rooms, scenario.groups);
+    const hearth = await driveHearth(await freshNode(), rooms, scenario.groups);
     process.stdout.write(`${label(scenario)}: bare server…\n`);
     const bare = await driveBare(bareUrl, bareChild.pid ?? 0, rooms, Math.max(100, hearth.bytes));
     rows.push([
@@ -454,7 +463,7 @@ try {
     ]);
   }
   process.stdout.write(`${IDLE_SOCKETS} idle sockets…\n`);
-  const memory = await idleSockets(node, idleRooms, IDLE_SOCKETS);
+  const memory = await idleSockets(await freshNode(), idleRooms, IDLE_SOCKETS);
   const perGb = Math.floor(1024 ** 3 / Math.max(1, memory.perSocket));
   const header = [
     'scenario',
@@ -477,7 +486,7 @@ try {
       'live',
       `## Live sessions: fan-out and sockets (\`npm run bench:live\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on this machine: one Hearth process (SQLite) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second for ${SECONDS} s (rooms staggered for a steady load); in the small-groups scenario everyone is in pairs and the change is a hand raised inside one of them. Every socket in the room times how long the change takes to reach it (client-measured, same clock); the bare server relays a message as large as the last state Hearth sent. Hearth's path per change: a transaction that logs the command and saves the room (on SQLite shared with the other changes that came in the same turn of the event loop), an announcement, and one patch sent to every socket in the room. "Core busy" is the share of its core each server used while the changes ran (from /proc), steadier than the latencies on a shared machine.
+Measured ${new Date().toISOString().slice(0, 10)} on this machine: a Hearth process (SQLite, started afresh for each scenario and for the idle sockets, with the server's flags from scripts/serverFlags.mjs) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second for ${SECONDS} s (rooms staggered for a steady load); in the small-groups scenario everyone is in pairs and the change is a hand raised inside one of them. Every socket in the room times how long the change takes to reach it (client-measured, same clock); the bare server relays a message as large as the last state Hearth sent. Hearth's path per change: a transaction that logs the command and saves the room (on SQLite shared with the other changes that came in the same turn of the event loop), an announcement, and one patch sent to every socket in the room. "Core busy" is the share of its core each server used while the changes ran (from /proc), steadier than the latencies on a shared machine.
 
 ${table(header, rows)}
 
@@ -488,7 +497,7 @@ Targets: p99 under 20 ms for 200 rooms of 6; within 3× of the bare server's p99
     console.log('written to docs/PERFORMANCE.md');
   }
 } finally {
-  await node.stop();
+  await running.node?.stop();
   bareChild.kill('SIGTERM');
 }
 process.exit(0);

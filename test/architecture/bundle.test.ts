@@ -41,3 +41,11 @@ describe('the compiled server', () => {
     expect(reaching).toEqual([]);
   }, 30_000);
 });
+
+describe('the server’s Node.js flags', () => {
+  it('are the same for `npm start` as for the nodes tests and benchmarks start', async () => {
+    const { SERVER_NODE_FLAGS } = await import('../../scripts/serverFlags.mjs');
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+    expect(pkg.scripts.start).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} scripts/start.mjs`);
+  });
+});

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildServerIfStale } from '../../scripts/buildServer.mjs';
+import { SERVER_NODE_FLAGS } from '../../scripts/serverFlags.mjs';
 
 export interface RunningNode {
   url: string;
@@ -29,6 +30,7 @@ export async function spawnNode(
     : [];
   const [command, args] = pinned(options.cpu, [
     process.execPath,
+    ...SERVER_NODE_FLAGS,
     ...profile,
     'dist/server/main.mjs',
   ]);
