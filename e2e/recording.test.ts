@@ -159,5 +159,11 @@ it('records with everyone’s consent, survives a closed browser and a dropped c
   await second.page.getByText('Your track was erased.').waitFor();
   expect((await first.page.request.get(trackUrl('Person 2'))).status()).toBe(404);
 
+  // Person 1 finds their own voice on their account page too, and could erase it there.
+  await first.page.goto(`${world.server().url}/account`);
+  await first.page.getByRole('heading', { name: 'Recordings of your voice' }).waitFor();
+  await first.page.getByRole('button', { name: 'Erase my track' }).waitFor();
+  await checkPage(first, 'account-recordings');
+
   for (const p of [first, second]) expect(p.problems).toEqual([]);
 }, 240_000);
