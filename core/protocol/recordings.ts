@@ -16,6 +16,8 @@ export const MAX_SLICES = 6_000;
 export const MAX_SEQ = 99_999;
 /** The largest slice Hearth takes (five seconds of Opus is a few tens of kilobytes). */
 export const MAX_SLICE_BYTES = 512 * 1024;
+/** The most one person's track may hold: eight hours at 32 kb/s is about 115 MB. */
+export const MAX_TRACK_BYTES = 256 * 1024 * 1024;
 /** What a slice is sent as. */
 export const SLICE_TYPES = ['audio/webm', 'application/octet-stream'] as const;
 

@@ -4,6 +4,7 @@
  * the group's retention. On SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
  */
 import { describe, expect, it } from 'vitest';
+import { MAX_TRACK_BYTES } from '../../core/protocol/recordings';
 import { expireRecordings } from '../../server/services/recordings/expireRecordings';
 import { circleOfFour, joinLive, liveApp, type Person, untilRoom } from '../helpers/liveCircle';
 import { PASSWORD } from '../helpers/testApp';
@@ -149,6 +150,16 @@ describe('a recording', () => {
     expect(bytes.subarray(0, HEADER.length)).toEqual(Buffer.from(HEADER));
     expect(bytes.length).toBe(Number(download.headers['content-length']));
     expect(bytes.length).toBeGreaterThan(Buffer.concat(slices).length - 10);
+    // A track holds so much and no more.
+    await put(r.cal, `${r.track(r.cal)}/slices/0`, slices[0] as Buffer);
+    await t.deps.db
+      .updateTable('recording_tracks')
+      .set({ bytes: MAX_TRACK_BYTES })
+      .where('user_id', '=', r.cal.id)
+      .execute();
+    expect((await put(r.cal, `${r.track(r.cal)}/slices/1`, slices[1] as Buffer)).statusCode).toBe(
+      413,
+    );
     // Nothing of Ann's arrived: nothing to download yet.
     expect((await r.dee.get(r.track(r.ann))).statusCode).toBe(404);
   });

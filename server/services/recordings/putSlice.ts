@@ -1,6 +1,6 @@
 import { mayUpload } from '../../../core/domain/recording';
 import { AppError } from '../../../core/errors';
-import { MAX_SLICES } from '../../../core/protocol/recordings';
+import { MAX_SLICES, MAX_TRACK_BYTES } from '../../../core/protocol/recordings';
 import type { Viewer } from '../../access/viewer';
 import {
   countSlice,
@@ -38,7 +38,10 @@ export async function putSlice(
   return deps.db.transaction().execute(async (trx) => {
     const track = await findTrack(trx, key);
     if (track?.erased_at) throw new AppError('recording.erased', 'This track was erased.');
-    if (track && track.slices >= MAX_SLICES) {
+    if (
+      track &&
+      (track.slices >= MAX_SLICES || track.bytes + input.data.length > MAX_TRACK_BYTES)
+    ) {
       throw new AppError('request.too_large', 'This track is as long as a recording can be.');
     }
     if (!track) {
