@@ -23,6 +23,7 @@ import { newId, newToken, sha256 } from '../server/security/tokens';
 import { liveUrl } from '../test/helpers/liveClient';
 import { pinned, type RunningNode, spawnNode } from '../test/helpers/spawnNode';
 import { table, writePerformanceSection } from './performanceDoc';
+import { postgresDatabase } from './servers';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** Commands per second per room (each one is a new room state for everyone in it). */
@@ -60,8 +61,12 @@ interface Room {
 }
 
 /** Seeds rooms straight into the database (no password hashing): people, sessions, meetings. */
-async function seed(dataDir: string, scenarios: { rooms: number; size: number }[]) {
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+async function seed(
+  dataDir: string,
+  scenarios: { rooms: number; size: number }[],
+  env: Record<string, string> = {},
+) {
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const { db, close } = await openDatabase(config.database);
   await migrateToLatest(db);
   const now = new Date();
@@ -427,15 +432,32 @@ const bareUrl = await new Promise<string>((resolve) => {
     if (match?.[1]) resolve(match[1]);
   });
 });
+type Measured = { n: number; p50: number; p99: number; cpu: number };
+
+/** A scenario's line in the table: Hearth's figures against the bare relay's. */
+function row(name: string, hearth: Measured, bare: Measured): (string | number)[] {
+  return [
+    name,
+    hearth.n,
+    hearth.p50.toFixed(2),
+    hearth.p99.toFixed(2),
+    bare.p50.toFixed(2),
+    bare.p99.toFixed(2),
+    `${(hearth.p99 / Math.max(0.01, bare.p99)).toFixed(1)}×`,
+    `${Math.round(hearth.cpu * 100)}%`,
+    `${Math.round(bare.cpu * 100)}%`,
+  ];
+}
+
 /**
  * Each scenario, and the idle sockets, on a node of its own (on the same data): what one
  * scenario leaves for the garbage collector does not land in the next one's figures.
  */
 const running: { node: RunningNode | null } = { node: null };
-const freshNode = async (): Promise<RunningNode> => {
+const freshNode = async (env: Record<string, string> = {}): Promise<RunningNode> => {
   await running.node?.stop();
   running.node = await spawnNode(
-    { DATA_DIR: dataDir, LOG_LEVEL: 'warn', WEB_DIST_DIR: '/nonexistent' },
+    { DATA_DIR: dataDir, LOG_LEVEL: 'warn', WEB_DIST_DIR: '/nonexistent', ...env },
     { cpu: SERVER_CPU },
   );
   return running.node;
@@ -450,17 +472,30 @@ try {
     const hearth = await driveHearth(await freshNode(), rooms, scenario.groups);
     process.stdout.write(`${label(scenario)}: bare server…\n`);
     const bare = await driveBare(bareUrl, bareChild.pid ?? 0, rooms, Math.max(100, hearth.bytes));
-    rows.push([
-      label(scenario),
-      hearth.n,
-      hearth.p50.toFixed(2),
-      hearth.p99.toFixed(2),
-      bare.p50.toFixed(2),
-      bare.p99.toFixed(2),
-      `${(hearth.p99 / Math.max(0.01, bare.p99)).toFixed(1)}×`,
-      `${Math.round(hearth.cpu * 100)}%`,
-      `${Math.round(bare.cpu * 100)}%`,
-    ]);
+    rows.push(row(label(scenario), hearth, bare));
+  }
+  // The busiest scenario again on PostgreSQL (how groups outgrow one machine), when one answers.
+  const heavy = SCENARIOS.at(-1) as Scenario;
+  const postgres = await postgresDatabase();
+  if (postgres) {
+    try {
+      const env = { DATABASE_URL: postgres.url };
+      const [rooms] = await seed(dataDir, [heavy], env);
+      process.stdout.write(`${label(heavy)} on PostgreSQL: Hearth…\n`);
+      const hearth = await driveHearth(await freshNode(env), rooms as Room[], heavy.groups);
+      process.stdout.write(`${label(heavy)} on PostgreSQL: bare server…\n`);
+      const bare = await driveBare(
+        bareUrl,
+        bareChild.pid ?? 0,
+        rooms as Room[],
+        Math.max(100, hearth.bytes),
+      );
+      rows.push(row(`${label(heavy)}, on PostgreSQL`, hearth, bare));
+    } finally {
+      await running.node?.stop();
+      running.node = null;
+      await postgres.drop();
+    }
   }
   process.stdout.write(`${IDLE_SOCKETS} idle sockets…\n`);
   const memory = await idleSockets(await freshNode(), idleRooms, IDLE_SOCKETS);
@@ -486,7 +521,7 @@ try {
       'live',
       `## Live sessions: fan-out and sockets (\`npm run bench:live\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on this machine: a Hearth process (SQLite, started afresh for each scenario and for the idle sockets, with the server's flags from scripts/serverFlags.mjs) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second for ${SECONDS} s (rooms staggered for a steady load); in the small-groups scenario everyone is in pairs and the change is a hand raised inside one of them. Every socket in the room times how long the change takes to reach it (client-measured, same clock); the bare server relays a message as large as the last state Hearth sent. Hearth's path per change: a transaction that logs the command and saves the room (on SQLite shared with the other changes that came in the same turn of the event loop), an announcement, and one patch sent to every socket in the room. "Core busy" is the share of its core each server used while the changes ran (from /proc), steadier than the latencies on a shared machine.
+Measured ${new Date().toISOString().slice(0, 10)} on this machine: a Hearth process (SQLite, started afresh for each scenario and for the idle sockets, with the server's flags from scripts/serverFlags.mjs) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second for ${SECONDS} s (rooms staggered for a steady load); in the small-groups scenario everyone is in pairs and the change is a hand raised inside one of them. The busiest scenario runs again on PostgreSQL when one answers (a database made for the run, on this machine and not pinned), where each change has its own transaction and the node learns of it by NOTIFY. Every socket in the room times how long the change takes to reach it (client-measured, same clock); the bare server relays a message as large as the last state Hearth sent. Hearth's path per change: a transaction that logs the command and saves the room (on SQLite shared with the other changes that came in the same turn of the event loop), an announcement, and one patch sent to every socket in the room. "Core busy" is the share of its core each server used while the changes ran (from /proc), steadier than the latencies on a shared machine.
 
 ${table(header, rows)}
 
