@@ -153,6 +153,8 @@ export class LiveNode {
   private readonly timers: NodeJS.Timeout[];
   /** This process, as the holder of presence leases. */
   readonly nodeId = newId();
+  /** This node's latest renewal of its own lease (null until the first). */
+  private alive: Promise<void> | null = null;
   private readonly graceMs: number;
 
   constructor(private readonly deps: Deps) {
@@ -192,7 +194,6 @@ export class LiveNode {
     this.alive = renewNode(this.deps.db, this.nodeId, this.deps.now().getTime() + this.graceMs);
     return this.alive;
   }
-  private alive: Promise<void> | null = null;
 
   /** Acts for every room whose deadline has come (on whichever node sees it first). */
   async meetDeadlines(): Promise<void> {
