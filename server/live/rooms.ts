@@ -388,18 +388,22 @@ interface RoomWrite {
 }
 
 /**
- * The room writer: every room change goes through it. On SQLite, changes that arrive while a
- * write is under way are written together in one transaction when it ends (a group commit):
- * the database has one writer, and committing is most of what a change costs, so a busy
- * evening's thousands of changes a second share their commits instead of queueing for one
- * each. On PostgreSQL each change has its own transaction, and rooms are written in parallel.
+ * The room writer: every room change goes through it. Changes that arrive while a write is
+ * under way are written together in one transaction when it ends (a group commit): committing
+ * is most of what a change costs, so a busy evening's thousands of changes a second share their
+ * commits instead of queueing for one each. SQLite has one writer; on PostgreSQL a few writers
+ * run side by side, each room always with the same one (so its changes stay in order), and a
+ * batch locks its rooms in the order of their ids, so that batches on two nodes cannot wait
+ * for each other in a circle.
  */
 interface RoomWriter {
   queue: RoomWrite[];
   writing: boolean;
 }
-const writers = new WeakMap<Deps, RoomWriter>();
-/** The most changes one SQLite transaction takes, so that none waits long behind a batch. */
+const writers = new WeakMap<Deps, RoomWriter[]>();
+/** PostgreSQL's writers side by side: a few, leaving the pool room for everything else. */
+const POSTGRES_WRITERS = 4;
+/** The most changes one transaction takes, so that none waits long behind a batch. */
 const BATCH_MAX = 64;
 
 /**
@@ -421,15 +425,13 @@ function applyAndLog(
       command,
       done: (result) => (result instanceof Error ? reject(result) : resolve(result)),
     };
-    if (deps.dialect !== 'sqlite') {
-      void writeBatch(deps, [write]);
-      return;
+    let all = writers.get(deps);
+    if (!all) {
+      const count = deps.dialect === 'sqlite' ? 1 : POSTGRES_WRITERS;
+      all = Array.from({ length: count }, () => ({ queue: [], writing: false }));
+      writers.set(deps, all);
     }
-    let writer = writers.get(deps);
-    if (!writer) {
-      writer = { queue: [], writing: false };
-      writers.set(deps, writer);
-    }
+    const writer = all[writerFor(who.meetingId, all.length)] as RoomWriter;
     writer.queue.push(write);
     if (!writer.writing) {
       writer.writing = true;
@@ -439,10 +441,29 @@ function applyAndLog(
   });
 }
 
-/** Writes what is queued, a batch at a time, until nothing is left. */
+/** Which writer a room's changes go to: always the same one. */
+function writerFor(meetingId: string, count: number): number {
+  if (count === 1) return 0;
+  let hash = 0;
+  for (let i = 0; i < meetingId.length; i++) hash = (hash * 31 + meetingId.charCodeAt(i)) | 0;
+  return Math.abs(hash) % count;
+}
+
+/**
+ * Writes what is queued, a batch at a time, until nothing is left. A batch is written room by
+ * room in the order of their ids (each room's changes in the order they came).
+ */
 async function drain(deps: Deps, writer: RoomWriter): Promise<void> {
   try {
-    while (writer.queue.length > 0) await writeBatch(deps, writer.queue.splice(0, BATCH_MAX));
+    while (writer.queue.length > 0) {
+      const batch = writer.queue.splice(0, BATCH_MAX);
+      if (deps.dialect !== 'sqlite') {
+        batch.sort((a, b) =>
+          a.who.meetingId < b.who.meetingId ? -1 : a.who.meetingId > b.who.meetingId ? 1 : 0,
+        );
+      }
+      await writeBatch(deps, batch);
+    }
   } finally {
     writer.writing = false;
   }
