@@ -143,7 +143,7 @@ export function joinSlices(slices: readonly Slice[]): Uint8Array[] {
   let end = 0;
   let any = false;
   for (const run of runs) {
-    const bytes = concat(run.parts);
+    const bytes = run.parts.length === 1 ? (run.parts[0] as Uint8Array) : Buffer.concat(run.parts);
     let at = 0;
     if (run.take) {
       // A new take: its clusters start after what is written, whatever their own times.
@@ -232,16 +232,4 @@ function innerBlock(bytes: Uint8Array, group: Header): number | null {
     at = child.start + child.size;
   }
   return null;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1 && parts[0]) return parts[0];
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

@@ -17,6 +17,7 @@ import { connectLive, type LiveClient } from '../helpers/liveClient';
 import { oneOnlineMeeting } from '../helpers/oneMeeting';
 import { SoftAuthenticator } from '../helpers/softAuthenticator';
 import { type Client, createTestApp, PASSWORD, type TestApp } from '../helpers/testApp';
+import { WEBM_HEADER, webmCluster } from '../helpers/webm';
 
 const KINDS = ['signed_out', 'outsider', 'member', 'steward', 'admin'] as const;
 type Kind = (typeof KINDS)[number];
@@ -104,11 +105,8 @@ async function sessionWith(kind: Kind) {
   return { w, f, person, clients };
 }
 
-/** The smallest slice a track can start with: a header, and one cluster of one block. */
-const SLICE = Buffer.from([
-  0x1a, 0x45, 0xdf, 0xa3, 0x80, 0x1f, 0x43, 0xb6, 0x75, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-  0xff, 0xe7, 0x81, 0x00, 0xa3, 0x84, 0x81, 0x00, 0x00, 0x80,
-]);
+/** A slice a track can start with: the header, and one cluster of one block. */
+const SLICE = Buffer.from([...WEBM_HEADER, ...webmCluster(0, 1)]);
 
 /**
  * A session half an hour away whose call is being recorded, with everyone in it agreeing: its

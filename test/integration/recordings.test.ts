@@ -8,30 +8,15 @@ import { MAX_TRACK_BYTES } from '../../core/protocol/recordings';
 import { expireRecordings } from '../../server/services/recordings/expireRecordings';
 import { circleOfFour, joinLive, liveApp, type Person, untilRoom } from '../helpers/liveCircle';
 import { PASSWORD } from '../helpers/testApp';
+import { WEBM_HEADER as HEADER, webmCluster } from '../helpers/webm';
 
 const { t, open, base } = await liveApp();
 
-// A WebM stream as MediaRecorder writes it: a header, then clusters of unknown size.
-const size = (n: number) => [0x40 | (n >> 8), n & 0xff];
-const element = (id: number[], body: number[]) => [...id, ...size(body.length), ...body];
-const HEADER = [
-  ...element([0x1a, 0x45, 0xdf, 0xa3], element([0x42, 0x82], [...Buffer.from('webm')])),
-  ...[0x18, 0x53, 0x80, 0x67, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff],
-  ...element(
-    [0x16, 0x54, 0xae, 0x6b],
-    element([0xae], element([0x86], [...Buffer.from('A_OPUS')])),
-  ),
-];
-function cluster(time: number): number[] {
-  const out = [0x1f, 0x43, 0xb6, 0x75, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
-  out.push(...element([0xe7], [time >> 8, time & 0xff]));
-  for (let b = 0; b < 5; b++) out.push(...element([0xa3], [0x81, 0, b * 20, 0x80, 9, 9, 9]));
-  return out;
-}
+// A take of three clusters, sliced at the clusters as MediaRecorder might.
 const slices = [
-  Buffer.from([...HEADER, ...cluster(0)]),
-  Buffer.from(cluster(100)),
-  Buffer.from(cluster(200)),
+  Buffer.from([...HEADER, ...webmCluster(0, 5)]),
+  Buffer.from(webmCluster(100, 5)),
+  Buffer.from(webmCluster(200, 5)),
 ];
 
 function put(person: Person, url: string, body: Buffer, type = 'audio/webm') {
