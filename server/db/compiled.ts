@@ -16,7 +16,7 @@ export function compiledOnce<Args extends unknown[], Row>(
 ): (db: Kysely<Database>, ...args: Args) => Promise<Row[]> {
   const byDialect = new Map<
     boolean,
-    { sql: string; values: readonly unknown[]; slots: number[] }
+    { query: CompiledQuery<Row>; values: readonly unknown[]; slots: number[] }
   >();
   return async (db, ...args) => {
     const postgres = isPostgres(db);
@@ -30,12 +30,18 @@ export function compiledOnce<Args extends unknown[], Row>(
       if (args.some((_, i) => !slots.includes(i))) {
         throw new Error(`compiledOnce: an argument is not used as a value in ${sql}`);
       }
-      held = { sql, values: parameters, slots };
+      held = { query: CompiledQuery.raw(sql) as CompiledQuery<Row>, values: parameters, slots };
       byDialect.set(postgres, held);
     }
-    const { sql, values, slots } = held;
+    const { query, values, slots } = held;
     const parameters = slots.map((slot, i) => (slot === -1 ? values[i] : args[slot]));
-    const result = await db.executeQuery<Row>(CompiledQuery.raw(sql, parameters));
+    // The compiled query as it was, with this call's values (no plugin reads its id).
+    const result = await db.executeQuery<Row>({
+      sql: query.sql,
+      query: query.query,
+      queryId: query.queryId,
+      parameters,
+    });
     return result.rows;
   };
 }

@@ -399,18 +399,51 @@ export function parseRoomState(text: string): RoomState {
 
 /**
  * A room as it is written: the current shape, marked with its version. A room is saved on
- * every change, and most of it is its small groups, of which a change touches one: each small
- * group's text is kept by the (never changed) object it was made from, and only a group that
- * changed is turned into JSON again. The same JSON as a plain `JSON.stringify`, but for the
- * order of its keys.
+ * every change, and a change touches a part of it. States are never changed once made, so
+ * text is kept by the object it was made from: each small group's, and the rest of the room's
+ * (but its version), which is reused when `before`, the state this one was made from, had the
+ * same parts. The same JSON as a plain `JSON.stringify`, but for the order of its keys.
  */
-export function roomStateText(state: RoomState): string {
-  const { breakouts, ...rest } = state;
-  const text = JSON.stringify({ schema: ROOM_SCHEMA_VERSION, ...rest });
-  if (!breakouts) return withMember(text, 'breakouts', JSON.stringify(breakouts));
-  const { groups, ...others } = breakouts;
-  const groupsText = `[${groups.map(groupText).join(',')}]`;
-  return withMember(text, 'breakouts', withMember(JSON.stringify(others), 'groups', groupsText));
+export function roomStateText(state: RoomState, before?: RoomState): string {
+  const { breakouts, version } = state;
+  const rest = restText(state, before);
+  const parts = ['{"schema":', String(ROOM_SCHEMA_VERSION), ',"version":', String(version)];
+  if (rest !== '{}') parts.push(',', rest.slice(1, -1));
+  if (breakouts === null) parts.push(',"breakouts":null');
+  else if (breakouts) {
+    const { groups, ...others } = breakouts;
+    const groupsText = `[${groups.map(groupText).join(',')}]`;
+    parts.push(',"breakouts":', withMember(JSON.stringify(others), 'groups', groupsText));
+  }
+  parts.push('}');
+  // Joined at once: one flat string, which the database driver reads without copying again.
+  return parts.join('');
+}
+
+const restTexts = new WeakMap<RoomState, string>();
+
+/** The room's JSON without its version and small groups: made again only when it changed. */
+function restText(state: RoomState, before: RoomState | undefined): string {
+  let text = restTexts.get(state);
+  if (text !== undefined) return text;
+  const held = before && restTexts.get(before);
+  if (held !== undefined && before && sameRest(state, before)) text = held;
+  else {
+    const { version: _version, breakouts: _breakouts, ...rest } = state;
+    text = JSON.stringify(rest);
+  }
+  restTexts.set(state, text);
+  return text;
+}
+
+/** Whether two states have the very same parts, but for their version and small groups. */
+function sameRest(a: RoomState, b: RoomState): boolean {
+  const keys = Object.keys(a) as (keyof RoomState)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (key !== 'version' && key !== 'breakouts' && a[key] !== b[key]) return false;
+  }
+  return true;
 }
 
 type StoredGroup = NonNullable<RoomState['breakouts']>['groups'][number];

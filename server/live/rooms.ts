@@ -162,8 +162,46 @@ export async function ensureRoom(deps: Deps, access: LiveAccess): Promise<RoomRo
  */
 export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
   const b = state.breakouts;
+  const recording = recordingViewOf(state.recordings);
+  // One literal, no spreads: the view is made on every change, and copying spread objects
+  // cost twice what making the view does.
   return {
-    ...roomViewOf(state, access),
+    meetingId: access.meetingId,
+    groupId: access.groupId,
+    groupName: access.groupName,
+    purpose: access.purpose,
+    templates: agendasOf(access),
+    version: state.version,
+    status: state.status,
+    facilitatorId: state.facilitatorId,
+    designatedId: state.designatedId,
+    facilitatorLog: state.facilitatorLog,
+    participants: state.participants,
+    phases: state.phases,
+    phaseIndex: state.phaseIndex,
+    phaseStartedAt: state.phaseStartedAt,
+    phaseEndsAt: phaseEndsAt(state),
+    orderMode: state.orderMode,
+    order: state.order,
+    done: state.done,
+    passed: passedIds(state),
+    waiting: waiting(state),
+    floorId: state.floorId,
+    turn: state.turn ? { ...state.turn, endsAt: state.turn.startedAt + state.turn.shareMs } : null,
+    choices: state.choices,
+    hands:
+      state.handOrder === 'leastHeard' ? leastHeardFirst(state.hands, state.spokenMs) : state.hands,
+    handsLowered: state.handsLowered,
+    overruns: state.overruns,
+    spokenMs: state.spokenMs,
+    held: state.held,
+    timekeeperId: state.timekeeperId,
+    observerId: state.observerId,
+    consentAsked: state.consentAsked,
+    observationConsent: state.observationConsent,
+    speaking: state.speaking && { userId: state.speaking.userId, since: state.speaking.since },
+    handOrder: state.handOrder,
+    adviceMarks: state.adviceMarks.filter((m) => m.phaseId === currentPhase(state)?.id).length,
     membersPropose: access.actor.proposes === true,
     breakouts: b && {
       id: b.id,
@@ -178,7 +216,8 @@ export function toRoomView(state: RoomState, access: LiveAccess): RoomView {
     lastBreakouts: state.lastBreakouts,
     call: callViewOf(state.call),
     heardMs: state.heardMs,
-    ...recordingViewOf(state.recordings),
+    recording: recording.recording,
+    recordingEnded: recording.recordingEnded,
     recordingDays: access.recordingDays,
   };
 }
@@ -278,7 +317,7 @@ function groupViewOf(g: BreakoutGroup, access: LiveAccess): GroupView {
     warned: g.warned,
     closed: g.closed,
     shareAgreed: g.shareAgreed,
-    room: g.room && remembered(smallRoomViews, g.room, access, roomViewOf),
+    room: g.room && remembered(smallRoomViews, g.room, access, smallRoomViewOf),
   };
 }
 
@@ -290,46 +329,23 @@ function agendasOf(access: LiveAccess): SmallRoomView['templates'] {
   return list;
 }
 
-/** One room as its people see it: the main room, or a small group's (the same shape). */
-function roomViewOf(state: RoomState, access: LiveAccess): SmallRoomView {
-  return {
-    meetingId: access.meetingId,
-    groupId: access.groupId,
-    groupName: access.groupName,
-    purpose: access.purpose,
-    templates: agendasOf(access),
-    version: state.version,
-    status: state.status,
-    facilitatorId: state.facilitatorId,
-    designatedId: state.designatedId,
-    facilitatorLog: state.facilitatorLog,
-    participants: state.participants,
-    phases: state.phases,
-    phaseIndex: state.phaseIndex,
-    phaseStartedAt: state.phaseStartedAt,
-    phaseEndsAt: phaseEndsAt(state),
-    orderMode: state.orderMode,
-    order: state.order,
-    done: state.done,
-    passed: passedIds(state),
-    waiting: waiting(state),
-    floorId: state.floorId,
-    turn: state.turn ? { ...state.turn, endsAt: state.turn.startedAt + state.turn.shareMs } : null,
-    choices: state.choices,
-    hands:
-      state.handOrder === 'leastHeard' ? leastHeardFirst(state.hands, state.spokenMs) : state.hands,
-    handsLowered: state.handsLowered,
-    overruns: state.overruns,
-    spokenMs: state.spokenMs,
-    held: state.held,
-    timekeeperId: state.timekeeperId,
-    observerId: state.observerId,
-    consentAsked: state.consentAsked,
-    observationConsent: state.observationConsent,
-    speaking: state.speaking && { userId: state.speaking.userId, since: state.speaking.since },
-    handOrder: state.handOrder,
-    adviceMarks: state.adviceMarks.filter((m) => m.phaseId === currentPhase(state)?.id).length,
-  };
+/**
+ * A small group's room as its people see it: the main room's shape without what only the main
+ * room has. Made only when the small room changed (its view is kept by its state otherwise).
+ */
+function smallRoomViewOf(state: RoomState, access: LiveAccess): SmallRoomView {
+  const {
+    membersPropose: _proposes,
+    breakouts: _breakouts,
+    lastBreakouts: _last,
+    call: _call,
+    heardMs: _heard,
+    recording: _recording,
+    recordingEnded: _ended,
+    recordingDays: _days,
+    ...view
+  } = toRoomView(state, access);
+  return view;
 }
 
 export interface CommandResult {
@@ -502,6 +518,17 @@ function expected(error: unknown): Error {
   throw error;
 }
 
+/** How a command this person already sent with this id was answered, if it was applied. */
+async function answeredBefore(
+  trx: Transaction<Database>,
+  meetingId: string,
+  userId: string,
+  clientId: string,
+): Promise<CommandResult | null> {
+  const seen = await findEvent(trx, meetingId, userId, clientId);
+  return seen ? { ok: true, version: seen.version, repeated: true } : null;
+}
+
 /** One change inside the writer's transaction. */
 async function applyOne(
   deps: Deps,
@@ -519,16 +546,21 @@ async function applyOne(
     return mine?.state.version === version ? mine : writtenRoom(deps, meetingId, version);
   });
   if (!room) throw new AppError('not_found', 'This session has not been opened.');
-  const seen = await findEvent(trx, meetingId, actor.userId, clientId);
-  if (seen) return { ok: true, version: seen.version, repeated: true };
   const { state } = room;
+  // Applying is pure: a retry of a command already applied is found when it is logged (or,
+  // when it would change nothing now, looked for), and answered as it was the first time.
+  const repeat = () => answeredBefore(trx, meetingId, actor.userId, clientId);
   const seed = Number.parseInt(clientId.replace(/[^0-9a-f]/gi, '').slice(0, 8) || '1', 16);
   const outcome = applyCommand(state, command, actor, now.getTime(), seed);
-  if (!outcome.ok) return { ok: false, version: state.version, refusal: outcome.refusal };
+  if (!outcome.ok) {
+    return (await repeat()) ?? { ok: false, version: state.version, refusal: outcome.refusal };
+  }
   const next = outcome.state;
   // Accepted with nothing to change: no new version, nothing to tell anyone.
-  if (next.version === state.version) return { ok: true, version: state.version, repeated: true };
-  await insertEvent(trx, {
+  if (next.version === state.version) {
+    return (await repeat()) ?? { ok: true, version: state.version, repeated: true };
+  }
+  const fresh = await insertEvent(trx, {
     meeting_id: meetingId,
     version: next.version,
     actor_id: actor.userId,
@@ -537,7 +569,8 @@ async function applyOne(
     at,
     happened: JSON.stringify(describeChange(state, next)),
   });
-  await saveRoom(trx, meetingId, { state: next, updated_at: at });
+  if (!fresh) return (await repeat()) ?? { ok: true, version: state.version, repeated: true };
+  await saveRoom(trx, meetingId, { state: next, updated_at: at, before: state });
   if (command.type === 'join' && !actor.observer) {
     await recordArrival(trx, { meeting_id: meetingId, user_id: actor.userId, arrived_at: at });
   }

@@ -217,6 +217,17 @@ describe('a session', () => {
       .where('client_id', '=', 'retry-0000001')
       .execute();
     expect(events).toHaveLength(1);
+    // Retried after the room moved on, where applying it again would change the room: still
+    // answered as the first time, and not applied again.
+    const lowered = await a.command({ type: 'hand', raised: false }, 'retry-0000002');
+    const late = await a.command({ type: 'hand', raised: true }, 'retry-0000001');
+    expect(late).toMatchObject({ ok: true, version: first.version });
+    const room = await t.deps.db
+      .selectFrom('live_rooms')
+      .select('version')
+      .where('meeting_id', '=', meetingId)
+      .executeTakeFirstOrThrow();
+    expect(room.version).toBe(lowered.version);
     await a.close();
   });
 

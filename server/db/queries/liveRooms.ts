@@ -116,18 +116,21 @@ const saveState = compiledOnce(
       .where('meeting_id', '=', meetingId),
 );
 
-/** Saves the room's new state, marked as saved at `updated_at`. */
+/**
+ * Saves the room's new state, marked as saved at `updated_at`. `before`, the state it was made
+ * from, lets the parts of its text that did not change be reused.
+ */
 export async function saveRoom(
   db: Kysely<Database>,
   meetingId: string,
-  change: { state: RoomState; updated_at: string },
+  change: { state: RoomState; updated_at: string; before?: RoomState },
 ): Promise<void> {
-  const { state, updated_at } = change;
+  const { state, updated_at, before } = change;
   await saveState(
     db,
     meetingId,
     state.version,
-    roomStateText(state),
+    roomStateText(state, before),
     updated_at,
     nextDeadline(state),
   );
@@ -162,12 +165,28 @@ const insertRow = compiledOnce(
   ) =>
     db
       .insertInto('live_events')
-      .values({ meeting_id, version, actor_id, client_id, command, at, happened }),
+      .values({ meeting_id, version, actor_id, client_id, command, at, happened })
+      .onConflict((oc) => oc.columns(['meeting_id', 'actor_id', 'client_id']).doNothing())
+      .returning('version'),
 );
 
-export async function insertEvent(db: Kysely<Database>, row: LiveEventsTable): Promise<void> {
+/**
+ * Logs a command, unless this person's command with this id is logged already (a retry):
+ * false then, and nothing is written.
+ */
+export async function insertEvent(db: Kysely<Database>, row: LiveEventsTable): Promise<boolean> {
   const { meeting_id, version, actor_id, client_id, command, at, happened } = row;
-  await insertRow(db, meeting_id, version, actor_id, client_id, command, at, happened);
+  const logged = await insertRow(
+    db,
+    meeting_id,
+    version,
+    actor_id,
+    client_id,
+    command,
+    at,
+    happened,
+  );
+  return logged.length > 0;
 }
 
 const findRow = compiledOnce((db, meetingId: string, actorId: string, clientId: string) =>
