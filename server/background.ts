@@ -29,3 +29,14 @@ export function createBackground(): Background {
   };
   return background;
 }
+
+/**
+ * Lets the event loop serve what has come in (live rooms, requests) before bulk work goes on.
+ * With SQLite a query answers without waiting for anything, so a job that loops over every
+ * group or meeting would otherwise hold the process until it ends: an evening when a thousand
+ * groups meet at the same hour queues their reminders in one go, and every live room waited
+ * a second for it. Background jobs call this between the items they loop over.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -10,6 +10,7 @@ import { mailAccount } from '../../accounts/links';
 import { currentUser } from '../../accounts/me';
 import { requireCurrentPassword } from '../../accounts/passwordRules';
 import { recordAudit } from '../../audit/recordAudit';
+import { nextTurn } from '../../background';
 import { parseRoomState, roomStateText } from '../../db/jsonColumns';
 import {
   eraseAccount,
@@ -118,6 +119,7 @@ export async function closeAccount(
 export async function eraseClosedAccounts(deps: Deps): Promise<number> {
   const due = await listDueErasures(deps.db, deps.now().toISOString());
   for (const user of due) {
+    await nextTurn();
     await deps.db.transaction().execute(async (trx) => {
       const at = deps.now().toISOString();
       await eraseAccount(trx, user, at);

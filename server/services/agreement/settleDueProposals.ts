@@ -1,3 +1,4 @@
+import { nextTurn } from '../../background';
 import { listDueProposals } from '../../db/queries/agreementProposals';
 import type { Deps } from '../../deps';
 import { settleIfDue } from './settleIfDue';
@@ -9,6 +10,7 @@ import { settleIfDue } from './settleIfDue';
 export async function settleDueProposals(deps: Deps): Promise<number> {
   const due = await listDueProposals(deps.db, deps.now().toISOString());
   for (const { id, group_id } of due) {
+    await nextTurn();
     await settleIfDue(deps, { groupId: group_id, proposalId: id });
   }
   return due.length;

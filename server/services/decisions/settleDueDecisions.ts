@@ -1,3 +1,4 @@
+import { nextTurn } from '../../background';
 import { settleDecision } from '../../consent/settleDecision';
 import { findDecision, listDueDecisions } from '../../db/queries/decisions';
 import type { Deps } from '../../deps';
@@ -7,6 +8,7 @@ import { withGroupLock } from '../../locks/withGroupLock';
 export async function settleDueDecisions(deps: Deps): Promise<number> {
   const due = await listDueDecisions(deps.db, deps.now().toISOString());
   for (const { id, group_id } of due) {
+    await nextTurn();
     await withGroupLock(
       deps,
       group_id,

@@ -1,3 +1,4 @@
+import { nextTurn } from '../../background';
 import { listGroupsWithLapsedOffers } from '../../db/queries/waitlist';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
@@ -7,6 +8,7 @@ import { lapseOffers } from '../../membership/offerFreedSeats';
 export async function settleWaitlists(deps: Deps): Promise<number> {
   const groups = await listGroupsWithLapsedOffers(deps.db, deps.now().toISOString());
   for (const groupId of groups) {
+    await nextTurn();
     await withGroupLock(deps, groupId, (write) => lapseOffers(deps, write));
   }
   return groups.length;

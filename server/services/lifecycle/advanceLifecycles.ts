@@ -1,4 +1,5 @@
 import { isOpenForChange } from '../../../core/domain/lifecycle';
+import { nextTurn } from '../../background';
 import { listGroupsWithMeetingsStarted } from '../../db/queries/meetings';
 import { settingOrInsert, writeSetting } from '../../db/queries/settings';
 import type { Deps } from '../../deps';
@@ -15,6 +16,7 @@ export async function advanceLifecycles(deps: Deps): Promise<number> {
   const groups = await listGroupsWithMeetingsStarted(deps.db, since, at);
   let moved = 0;
   for (const groupId of groups) {
+    await nextTurn();
     await withGroupLock(
       deps,
       groupId,

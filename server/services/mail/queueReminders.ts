@@ -1,3 +1,4 @@
+import { nextTurn } from '../../background';
 import { listMeetingsStarting, listRsvps } from '../../db/queries/meetings';
 import { listMemberContacts } from '../../db/queries/memberships';
 import { listAssignments } from '../../db/queries/roles';
@@ -25,6 +26,7 @@ export async function queueReminders(deps: Deps): Promise<number> {
   let queued = 0;
   const at = now.toISOString();
   for (const meeting of meetings) {
+    await nextTurn();
     const away = new Set(
       rsvps
         .filter((r) => r.meeting_id === meeting.id && r.response === 'not_going')

@@ -5,6 +5,7 @@
  * title, no words. One mail per group, so an administrator opening one is in its record.
  */
 
+import { nextTurn } from '../../background';
 import { listDigestCandidates, listNewSince, markDigestSent } from '../../db/queries/space';
 import { listContacts } from '../../db/queries/users';
 import type { Deps } from '../../deps';
@@ -35,6 +36,7 @@ export async function queueSpaceDigests(deps: Deps): Promise<number> {
       people.map((p) => p.id),
     );
     for (const person of people) {
+      await nextTurn();
       const choice = preferences.get(person.id)?.spaceDigest ?? 'off';
       if (choice === 'off') continue;
       const period = choice === 'daily' ? DAY : 7 * DAY;
