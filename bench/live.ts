@@ -9,7 +9,7 @@
  * sockets under 1 GB; 10,000 people (1,700 rooms of 6) at one change per room per second with
  * p99 under 50 ms. Only 127.0.0.1; bounded in count and time; stops by itself.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, fork, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -26,6 +26,8 @@ import { table, writePerformanceSection } from './performanceDoc';
 import { postgresDatabase } from './servers';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/** Hearth and the bare relay take turns of this long until each has had SECONDS. */
+const TURN_SECONDS = Number(process.env.BENCH_TURN_SECONDS ?? 2);
 /** Commands per second per room (each one is a new room state for everyone in it). */
 const RATE = Number(process.env.BENCH_RATE ?? 1);
 const IDLE_SOCKETS = Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000);
@@ -72,7 +74,10 @@ async function seed(
   const now = new Date();
   const at = now.toISOString();
   const later = new Date(now.getTime() + 30 * 86_400_000).toISOString();
-  const starts = new Date(now.getTime() + 3_600_000).toISOString();
+  // The meetings began five minutes ago, as they have when their sessions are running: their
+  // reminders went out earlier (a benchmark whose meetings start later finds them all due at
+  // once, and measures queueing ten thousand reminders).
+  const starts = new Date(now.getTime() - 5 * 60_000).toISOString();
   const out: Room[][] = [];
   let n = 0;
   for (const { rooms, size } of scenarios) {
@@ -122,7 +127,9 @@ async function seed(
           time_zone: 'UTC',
           meeting_minutes: 90,
           lateness_policy: 'noted',
-          stage: 'forming',
+          // Groups that have met before: one meeting's start moves a forming group on, which
+          // a benchmark of a thousand new groups would measure instead.
+          stage: 'active',
           planned_meetings: null,
           review_at: null,
           format: null,
@@ -193,6 +200,8 @@ interface Driver {
   meetingId: string;
   /** The newest version this socket has been told of. */
   version: number;
+  /** Whether its hand is up now (each change turns it over). */
+  raised: boolean;
   command(command: LiveCommand): Promise<{ ok: boolean; version: number; refusal?: string }>;
 }
 
@@ -203,6 +212,7 @@ async function drive(base: string, meetingId: string, cookie: string): Promise<D
     ws,
     meetingId,
     version,
+    raised: false,
     command(command) {
       const id = randomUUID();
       ws.send(JSON.stringify({ v: LIVE_PROTOCOL_VERSION, type: 'command', id, command }));
@@ -232,7 +242,7 @@ function versionOf(message: { type: string; to?: number; room?: { version: numbe
  * has them); everyone times the change's arrival. Also gives the size of the last change
  * sent, for the bare server to relay as much.
  */
-async function driveHearth(node: RunningNode, rooms: Room[], groups = false) {
+async function openHearth(node: RunningNode, rooms: Room[], groups = false) {
   const base = node.url;
   // Every socket is plain (the driver parses its answers too): the clients' own work stays
   // small, as it is for the bare server, so what is measured is the server.
@@ -267,10 +277,8 @@ async function driveHearth(node: RunningNode, rooms: Room[], groups = false) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   let bytes = 0;
-  const samples: number[] = [];
+  let samples: number[] = [];
   const sentAt = new Map<string, number>();
-  const began = performance.now();
-  const bySecond: number[][] = Array.from({ length: SECONDS + 1 }, () => []);
   // A change arrives as a patch (or, now and then, the whole room): time it by its version.
   const time = (meetingId: string) => (data: WebSocket.RawData) => {
     const text = data.toString();
@@ -279,52 +287,60 @@ async function driveHearth(node: RunningNode, rooms: Room[], groups = false) {
     bytes = text.length;
     const start = sentAt.get(`${meetingId} ${version}`);
     if (start === undefined) return;
-    const took = performance.now() - start;
-    samples.push(took);
-    bySecond[Math.floor((start - began) / 1000)]?.push(took);
+    samples.push(performance.now() - start);
   };
   for (const { ws, meetingId } of [...drivers, ...listeners]) ws.on('message', time(meetingId));
-  const core = busy(node.process.pid ?? 0);
-  const ends = Date.now() + SECONDS * 1000;
-  await Promise.all(
-    drivers.map(async (driver, r) => {
-      // Spread the rooms over the interval, so the load is steady rather than in bursts.
-      await new Promise((resolve) => setTimeout(resolve, (r / drivers.length) * (1000 / RATE)));
-      let raised = false;
-      while (Date.now() < ends) {
-        raised = !raised;
-        const version = driver.version + 1;
-        sentAt.set(`${driver.meetingId} ${version}`, performance.now());
-        const ack = await driver.command(
-          groups
-            ? { type: 'inGroup', command: { type: 'hand', raised } }
-            : { type: 'hand', raised },
-        );
-        if (ack.version !== version) {
-          // Another change got in first; line the timer up with the version it really made.
-          sentAt.set(
-            `${driver.meetingId} ${ack.version}`,
-            sentAt.get(`${driver.meetingId} ${version}`) ?? 0,
-          );
-        }
-        await new Promise((resolve) => setTimeout(resolve, 1000 / RATE));
-      }
-    }),
-  );
-  const cpu = core.share();
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  for (const { ws } of [...drivers, ...listeners]) ws.terminate();
-  // With BENCH_ONLY, each second on its own: whether the delay is steady or comes in bursts.
-  if (ONLY_GROUPS) {
-    for (const [s, list] of bySecond.entries()) {
-      const { p50, p99, n } = summary(list);
-      console.log(
-        `second ${s}: ${n} deliveries, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`,
+  return {
+    /** The size of the last change sent. */
+    bytes: () => bytes,
+    /** Drives every room for `seconds`: the delays seen, and how busy the server was. */
+    async window(seconds: number): Promise<Window> {
+      samples = [];
+      const core = busy(node.process.pid ?? 0);
+      const clients = clientsBusy();
+      const ends = Date.now() + seconds * 1000;
+      await Promise.all(
+        drivers.map(async (driver, r) => {
+          // Spread the rooms over the interval, so the load is steady rather than in bursts.
+          await sleep((r / drivers.length) * (1000 / RATE));
+          while (Date.now() < ends) {
+            driver.raised = !driver.raised;
+            const version = driver.version + 1;
+            sentAt.set(`${driver.meetingId} ${version}`, performance.now());
+            const ack = await driver.command(
+              groups
+                ? { type: 'inGroup', command: { type: 'hand', raised: driver.raised } }
+                : { type: 'hand', raised: driver.raised },
+            );
+            if (ack.version !== version) {
+              // Another change got in first; line the timer up with the version it really made.
+              sentAt.set(
+                `${driver.meetingId} ${ack.version}`,
+                sentAt.get(`${driver.meetingId} ${version}`) ?? 0,
+              );
+            }
+            await sleep(1000 / RATE);
+          }
+        }),
       );
-    }
-  }
-  return { ...summary(samples), bytes, cpu };
+      const window = { samples, cpu: core.share(), clientCpu: clients.share() };
+      await sleep(500);
+      return window;
+    },
+    close() {
+      for (const { ws } of [...drivers, ...listeners]) ws.terminate();
+    },
+  };
 }
+
+/** What one turn of driving a server gave: every delay seen, and how busy it and the clients were. */
+interface Window {
+  samples: number[];
+  cpu: number;
+  clientCpu: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A plain live socket, open once its snapshot has come (with the version it holds). */
 async function listen(
@@ -341,45 +357,80 @@ async function listen(
   return { ws, version: versionOf(JSON.parse(snapshot.toString())) };
 }
 
-/** The bare server, driven the same way: the driver's message comes back to everyone. */
-async function driveBare(base: string, pid: number, rooms: Room[], bytes = 1500) {
-  const sockets: WebSocket[][] = [];
-  for (const room of rooms) {
-    const inRoom: WebSocket[] = [];
-    for (let i = 0; i < room.cookies.length; i++) {
-      const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/${room.meetingId}`);
-      await new Promise((resolve, reject) => {
-        ws.once('open', resolve);
-        ws.once('error', reject);
-      });
-      inRoom.push(ws);
+/** The bare relay's clients, in a process of their own (bench/bareClients.mjs). */
+async function bareClients(base: string, rooms: Room[]) {
+  const child = fork(path.join(import.meta.dirname, 'bareClients.mjs'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T>(type: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (message: { type: string }) => {
+        if (message.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(message as T);
+      };
+      const onExit = (code: number | null) => reject(new Error(`bare clients exited (${code})`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  await next('ready');
+  child.send({
+    type: 'open',
+    url: base,
+    rooms: rooms.map((r) => ({ meetingId: r.meetingId, size: r.cookies.length })),
+  });
+  await next('opened');
+  return {
+    async window(seconds: number, bytes: number, pid: number): Promise<Window> {
+      const core = busy(pid);
+      child.send({ type: 'drive', seconds, rate: RATE, bytes });
+      const { samples, clientCpu } = await next<{ samples: number[]; clientCpu: number }>('driven');
+      return { samples, cpu: core.share(), clientCpu };
+    },
+    close() {
+      child.send({ type: 'close' });
+    },
+  };
+}
+
+/**
+ * Measures a scenario: Hearth and the bare relay driven in turns, a few seconds each, until
+ * each has had SECONDS, so that whatever else the machine is doing falls on both alike.
+ */
+async function measure(node: RunningNode, rooms: Room[], groups: boolean | undefined) {
+  const hearth = await openHearth(node, rooms, groups);
+  const bare = await bareClients(bareUrl, rooms);
+  const turns = Math.max(1, Math.round(SECONDS / TURN_SECONDS));
+  const hearthTurns: Window[] = [];
+  const bareTurns: Window[] = [];
+  // A turn each first, not counted: a server that has just started has not compiled its
+  // busiest code yet, and a running one has.
+  await hearth.window(1);
+  await bare.window(1, Math.max(100, hearth.bytes()), barePid);
+  if (ONLY_GROUPS) process.stdout.write('measuring…\n');
+  for (let turn = 0; turn < turns; turn++) {
+    hearthTurns.push(await hearth.window(SECONDS / turns));
+    // The bare relay relays messages as large as Hearth's last change.
+    bareTurns.push(await bare.window(SECONDS / turns, Math.max(100, hearth.bytes()), barePid));
+    if (ONLY_GROUPS) {
+      const [h, b] = [
+        summary(hearthTurns[turn]?.samples ?? []),
+        summary(bareTurns[turn]?.samples ?? []),
+      ];
+      console.log(
+        `turn ${turn}: Hearth ${h.n} deliveries, p50 ${h.p50.toFixed(1)} ms, p99 ${h.p99.toFixed(1)} ms; bare p50 ${b.p50.toFixed(1)} ms, p99 ${b.p99.toFixed(1)} ms`,
+      );
     }
-    sockets.push(inRoom);
   }
-  const samples: number[] = [];
-  for (const inRoom of sockets) {
-    for (const ws of inRoom) {
-      ws.on('message', (data) => {
-        const { sent } = JSON.parse(data.toString()) as { sent: number };
-        samples.push(performance.now() - sent);
-      });
-    }
-  }
-  const core = busy(pid);
-  const ends = Date.now() + SECONDS * 1000;
-  await Promise.all(
-    sockets.map(async (inRoom, r) => {
-      await new Promise((resolve) => setTimeout(resolve, (r / sockets.length) * (1000 / RATE)));
-      while (Date.now() < ends) {
-        inRoom[0]?.send(JSON.stringify({ sent: performance.now(), pad: 'x'.repeat(bytes) }));
-        await new Promise((resolve) => setTimeout(resolve, 1000 / RATE));
-      }
-    }),
-  );
-  const cpu = core.share();
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  for (const inRoom of sockets) for (const ws of inRoom) ws.terminate();
-  return { ...summary(samples), cpu };
+  hearth.close();
+  bare.close();
+  const together = (list: Window[]) => ({
+    ...summary(list.flatMap((w) => w.samples)),
+    cpu: list.reduce((sum, w) => sum + w.cpu, 0) / list.length,
+    clientCpu: list.reduce((sum, w) => sum + w.clientCpu, 0) / list.length,
+  });
+  return { hearth: together(hearthTurns), bare: together(bareTurns) };
 }
 
 /** CPU time a process has used, in ms (user and system, from /proc; ticks of 10 ms). */
@@ -392,6 +443,17 @@ function cpuMsOf(pid: number): number {
 function busy(pid: number): { share(): number } {
   const [cpu0, t0] = [cpuMsOf(pid), performance.now()];
   return { share: () => (cpuMsOf(pid) - cpu0) / (performance.now() - t0) };
+}
+
+/** The same for this process, the clients: the share of a core they used until `share`. */
+function clientsBusy(): { share(): number } {
+  const [cpu0, t0] = [process.cpuUsage(), performance.now()];
+  return {
+    share: () => {
+      const { user, system } = process.cpuUsage(cpu0);
+      return (user + system) / 1000 / (performance.now() - t0);
+    },
+  };
 }
 
 function rssOf(pid: number): number {
@@ -426,13 +488,14 @@ const idleRooms = seeded[SCENARIOS.length] as Room[];
 
 const [command, args] = pinned(SERVER_CPU, [process.execPath, 'bench/bareLive.mjs']);
 const bareChild = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+const barePid = bareChild.pid ?? 0;
 const bareUrl = await new Promise<string>((resolve) => {
   bareChild.stdout.on('data', (chunk: Buffer) => {
     const match = /running at (\S+)/.exec(chunk.toString());
     if (match?.[1]) resolve(match[1]);
   });
 });
-type Measured = { n: number; p50: number; p99: number; cpu: number };
+type Measured = { n: number; p50: number; p99: number; cpu: number; clientCpu: number };
 
 /** A scenario's line in the table: Hearth's figures against the bare relay's. */
 function row(name: string, hearth: Measured, bare: Measured): (string | number)[] {
@@ -446,6 +509,7 @@ function row(name: string, hearth: Measured, bare: Measured): (string | number)[
     `${(hearth.p99 / Math.max(0.01, bare.p99)).toFixed(1)}×`,
     `${Math.round(hearth.cpu * 100)}%`,
     `${Math.round(bare.cpu * 100)}%`,
+    `${Math.round(hearth.clientCpu * 100)}% / ${Math.round(bare.clientCpu * 100)}%`,
   ];
 }
 
@@ -467,11 +531,8 @@ try {
   const rows: (string | number)[][] = [];
   for (const [i, scenario] of SCENARIOS.entries()) {
     const rooms = seeded[i] as Room[];
-    // Hearth first, so the bare server relays messages as large as Hearth's.
-    process.stdout.write(`${label(scenario)}: Hearth…\n`);
-    const hearth = await driveHearth(await freshNode(), rooms, scenario.groups);
-    process.stdout.write(`${label(scenario)}: bare server…\n`);
-    const bare = await driveBare(bareUrl, bareChild.pid ?? 0, rooms, Math.max(100, hearth.bytes));
+    process.stdout.write(`${label(scenario)}…\n`);
+    const { hearth, bare } = await measure(await freshNode(), rooms, scenario.groups);
     rows.push(row(label(scenario), hearth, bare));
   }
   // The busiest scenario again on PostgreSQL (how groups outgrow one machine), when one answers.
@@ -481,15 +542,8 @@ try {
     try {
       const env = { DATABASE_URL: postgres.url };
       const [rooms] = await seed(dataDir, [heavy], env);
-      process.stdout.write(`${label(heavy)} on PostgreSQL: Hearth…\n`);
-      const hearth = await driveHearth(await freshNode(env), rooms as Room[], heavy.groups);
-      process.stdout.write(`${label(heavy)} on PostgreSQL: bare server…\n`);
-      const bare = await driveBare(
-        bareUrl,
-        bareChild.pid ?? 0,
-        rooms as Room[],
-        Math.max(100, hearth.bytes),
-      );
+      process.stdout.write(`${label(heavy)} on PostgreSQL…\n`);
+      const { hearth, bare } = await measure(await freshNode(env), rooms as Room[], heavy.groups);
       rows.push(row(`${label(heavy)}, on PostgreSQL`, hearth, bare));
     } finally {
       await running.node?.stop();
@@ -510,6 +564,7 @@ try {
     'p99 ratio',
     'Hearth core busy',
     'bare core busy',
+    'clients busy (Hearth / bare)',
   ];
   console.table(rows.map((row) => Object.fromEntries(header.map((h, k) => [h, row[k]]))));
   const memoryLine = `${IDLE_SOCKETS.toLocaleString('en')} idle sockets: server RSS ${(memory.before / 2 ** 20).toFixed(0)} MiB → ${(memory.after / 2 ** 20).toFixed(0)} MiB, about ${(memory.perSocket / 1024).toFixed(1)} KiB each, so about ${perGb.toLocaleString('en')} sockets per GB.`;
@@ -521,7 +576,7 @@ try {
       'live',
       `## Live sessions: fan-out and sockets (\`npm run bench:live\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on this machine: a Hearth process (SQLite, started afresh for each scenario and for the idle sockets, with the server's flags from scripts/serverFlags.mjs) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second for ${SECONDS} s (rooms staggered for a steady load); in the small-groups scenario everyone is in pairs and the change is a hand raised inside one of them. The busiest scenario runs again on PostgreSQL when one answers (a database made for the run, on this machine and not pinned), where each change has its own transaction and the node learns of it by NOTIFY. Every socket in the room times how long the change takes to reach it (client-measured, same clock); the bare server relays a message as large as the last state Hearth sent. Hearth's path per change: a transaction that logs the command and saves the room (on SQLite shared with the other changes that came in the same turn of the event loop), an announcement, and one patch sent to every socket in the room. "Core busy" is the share of its core each server used while the changes ran (from /proc), steadier than the latencies on a shared machine.
+Measured ${new Date().toISOString().slice(0, 10)} on this machine: a Hearth process (SQLite, started afresh for each scenario and for the idle sockets, with the server's flags from scripts/serverFlags.mjs) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second (rooms staggered for a steady load); in the small-groups scenario everyone is in pairs and the change is a hand raised inside one of them. Hearth and the bare server take turns of ${TURN_SECONDS} s until each has had ${SECONDS} s (after an uncounted turn of 1 s each), with both sets of sockets open throughout (the bare server's in a second client process), so that whatever else this shared machine is doing falls on both alike. The meetings began a few minutes before and their groups have met before, as on a real evening (background jobs run as usual). The busiest scenario runs again on PostgreSQL when one answers (a database made for the run, on this machine and not pinned), where the node learns of each change by NOTIFY. Every socket in the room times how long the change takes to reach it (client-measured, same clock); the bare server relays a message as large as the last state Hearth sent. Hearth's path per change: a transaction that logs the command and saves the room (shared with the other changes that came in while the last one was written), an announcement, and one patch sent to every socket in the room. "Core busy" is the share of its core each server used while the changes ran (from /proc), steadier than the latencies on a shared machine; "clients busy" is the same for the client processes, to show the clients were not the limit.
 
 ${table(header, rows)}
 

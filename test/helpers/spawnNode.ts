@@ -28,10 +28,13 @@ export async function spawnNode(
   const profile = process.env.HEARTH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HEARTH_CPU_PROF}`]
     : [];
+  // HEARTH_NODE_FLAGS adds node's own flags (say --trace-gc or --heap-prof) for a look inside.
+  const extra = process.env.HEARTH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
   const [command, args] = pinned(options.cpu, [
     process.execPath,
     ...SERVER_NODE_FLAGS,
     ...profile,
+    ...extra,
     'dist/server/main.mjs',
   ]);
   const child = spawn(command, args, {

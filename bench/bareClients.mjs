@@ -1,0 +1,70 @@
+// The bare relay's clients, in a process of their own (bench/live.ts starts it): a process
+// here may hold about 20,000 open files, and the benchmark keeps Hearth's and the bare relay's
+// sockets open side by side, so that it can drive the two in turns. Told over IPC:
+//   { type: 'open', url, rooms: [{ meetingId, size }] }  opens every socket
+//   { type: 'drive', seconds, rate, bytes }             each room's first socket sends a
+//     message at `rate` a second (rooms staggered), everyone times its arrival; answers with
+//     the delays in ms, once the last message has had time to arrive
+//   { type: 'close' }                                    closes them all and exits
+import WebSocket from 'ws';
+
+/** @type {WebSocket[][]} */
+const rooms = [];
+/** @type {number[]} */
+let samples = [];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function open(url, list) {
+  for (const { meetingId, size } of list) {
+    const inRoom = [];
+    for (let i = 0; i < size; i++) {
+      const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/${meetingId}`);
+      await new Promise((resolve, reject) => {
+        ws.once('open', resolve);
+        ws.once('error', reject);
+      });
+      ws.on('message', (data) => {
+        const { sent } = JSON.parse(data.toString());
+        samples.push(performance.now() - sent);
+      });
+      inRoom.push(ws);
+    }
+    rooms.push(inRoom);
+  }
+}
+
+async function drive(seconds, rate, bytes) {
+  samples = [];
+  const ends = Date.now() + seconds * 1000;
+  const pad = 'x'.repeat(bytes);
+  const cpu = process.cpuUsage();
+  const began = performance.now();
+  await Promise.all(
+    rooms.map(async (inRoom, r) => {
+      await sleep((r / rooms.length) * (1000 / rate));
+      while (Date.now() < ends) {
+        inRoom[0]?.send(JSON.stringify({ sent: performance.now(), pad }));
+        await sleep(1000 / rate);
+      }
+    }),
+  );
+  const { user, system } = process.cpuUsage(cpu);
+  const wall = performance.now() - began;
+  await sleep(500);
+  return { samples, clientCpu: (user + system) / 1000 / wall };
+}
+
+process.on('message', async (message) => {
+  if (message.type === 'open') {
+    await open(message.url, message.rooms);
+    process.send?.({ type: 'opened' });
+  } else if (message.type === 'drive') {
+    const result = await drive(message.seconds, message.rate, message.bytes);
+    process.send?.({ type: 'driven', ...result });
+  } else if (message.type === 'close') {
+    for (const inRoom of rooms) for (const ws of inRoom) ws.terminate();
+    process.exit(0);
+  }
+});
+process.send?.({ type: 'ready' });
