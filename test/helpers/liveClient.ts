@@ -81,10 +81,19 @@ export function connectLive(
     }
     if (!message) return;
     messages.push(message);
-    for (const waiter of [...waiters]) {
-      if (waiter.match(message)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(message);
+    // A snapshot after a resync also brings the room up to date: whoever waits for the room to
+    // reach some state hears of it as a state too (else a change that came in the snapshot
+    // would never match, however long they waited).
+    const heard =
+      sent.type === 'snapshot' && held.room
+        ? [message, { v: LIVE_PROTOCOL_VERSION, type: 'state', room: held.room } as ServerMessage]
+        : [message];
+    for (const each of heard) {
+      for (const waiter of [...waiters]) {
+        if (waiter.match(each)) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve(each);
+        }
       }
     }
   });
