@@ -243,10 +243,20 @@ it('starts afresh when its connection to the bus is lost, and never serves what 
   const admin = new pg.Client({ connectionString: database.database.url });
   await admin.connect();
   const ended = await admin.query(
-    'select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = $1',
+    'select pid, pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = $1',
     [busApplicationName(b.process.pid)],
   );
   expect(ended.rows).toHaveLength(1);
+  // Terminating only signals the backend: wait until it is gone, so the change below is
+  // made while B truly cannot hear it (under load the backend can take a while to go).
+  const gone = Date.now();
+  while (
+    (await admin.query('select 1 from pg_stat_activity where pid = $1', [ended.rows[0].pid])).rows
+      .length > 0
+  ) {
+    if (Date.now() - gone > 5_000) throw new Error('the bus connection did not end');
+    await pause(10);
+  }
   await call(a, 'PATCH', path, { name: 'Missed' }, steward);
   expect((await call(b, 'GET', path, undefined, steward)).json.name).toBe('Missed');
   // It listens again (with back-off), and still serves the change, then later ones too.
