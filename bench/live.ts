@@ -274,7 +274,7 @@ async function openHearth(node: RunningNode, rooms: Room[], groups = false) {
         if (!ack.ok) throw new Error(`${command.type} refused: ${ack.refusal}`);
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await sleep(1000);
   }
   let bytes = 0;
   let samples: number[] = [];
@@ -463,7 +463,7 @@ function rssOf(pid: number): number {
 
 async function idleSockets(node: RunningNode, rooms: Room[], total: number) {
   const pid = node.process.pid ?? 0;
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await sleep(1000);
   const before = rssOf(pid);
   const open: WebSocket[] = [];
   for (const room of rooms) {
@@ -472,7 +472,7 @@ async function idleSockets(node: RunningNode, rooms: Room[], total: number) {
       open.push((await listen(node.url, room.meetingId, cookie)).ws);
     }
   }
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  await sleep(2000);
   const after = rssOf(pid);
   for (const ws of open) ws.terminate();
   return { before, after, perSocket: (after - before) / total };
