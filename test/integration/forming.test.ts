@@ -583,7 +583,7 @@ describe('the lifecycle', () => {
 
   it('never reviews a group with no planned number of meetings', async () => {
     const { steward, bea, group } = await groupOfThree();
-    await plan(steward, group.id, 3);
+    await plan(steward, group.id, 4);
     t.clock.advance(3 * DAY);
     await advanceLifecycles(t.deps);
     expect((await bea.get(`/api/groups/${group.id}/lifecycle`)).json()).toMatchObject({
@@ -591,5 +591,18 @@ describe('the lifecycle', () => {
       meetingsHeld: 3,
       reviewAt: null,
     });
+
+    // A meeting started and the group has nothing to move: it is not locked or announced, so
+    // its cached pages and live rooms are not made to look again (a thousand groups meet at
+    // the same hour on a busy evening).
+    const heard: unknown[] = [];
+    const stop = t.deps.bus.subscribe((event) => {
+      if ('groupId' in event && event.groupId === group.id) heard.push(event);
+    });
+    t.clock.advance(DAY);
+    await advanceLifecycles(t.deps);
+    stop();
+    expect(heard).toEqual([]);
+    expect((await bea.get(`/api/groups/${group.id}/lifecycle`)).json().meetingsHeld).toBe(4);
   });
 });

@@ -4,11 +4,12 @@ import { listGroupsWithMeetingsStarted } from '../../db/queries/meetings';
 import { settingOrInsert, writeSetting } from '../../db/queries/settings';
 import type { Deps } from '../../deps';
 import { withGroupLock } from '../../locks/withGroupLock';
-import { advanceGroup } from './advanceGroup';
+import { advanceGroup, mayAdvance } from './advanceGroup';
 
 /**
  * The job: groups whose meetings started since the last run may move on. Every minute on
- * each node; the group lock makes running it twice harmless.
+ * each node; the group lock makes running it twice harmless. A group that looks due (read
+ * without the lock) is locked and decided again under it.
  */
 export async function advanceLifecycles(deps: Deps): Promise<number> {
   const at = deps.now().toISOString();
@@ -17,6 +18,9 @@ export async function advanceLifecycles(deps: Deps): Promise<number> {
   let moved = 0;
   for (const groupId of groups) {
     await nextTurn();
+    // Most groups whose meeting started have nothing to move: they are not locked, so their
+    // pages and live rooms are not made to look again.
+    if (!(await mayAdvance(deps, groupId, at))) continue;
     await withGroupLock(
       deps,
       groupId,
