@@ -13,7 +13,6 @@
  * again, and when a session ends its sockets close, on every node, with a close code the
  * web app explains.
  */
-import jsonPatch from 'fast-json-patch';
 import type { WebSocket } from 'ws';
 import { currentPhase, type RoomState } from '../../core/domain/live';
 import { suggestRound } from '../../core/domain/speaking';
@@ -25,11 +24,11 @@ import {
   LIVE_PROTOCOL_VERSION,
   LIVE_RESTARTING,
   type LiveCloseReason,
-  type RoomOperation,
   type RoomView,
   type ServerMessage,
   type SpaceMessage,
 } from '../../core/protocol/live';
+import { viewPatch } from '../../core/protocol/viewPatch';
 import { deleteSignalsBefore, findSignal, insertSignal } from '../db/queries/callSignals';
 import {
   clearLapsed,
@@ -123,7 +122,7 @@ export function changeMessage(before: RoomView | undefined, after: RoomView): st
     type: 'patch',
     from: before.version,
     to: after.version,
-    ops: jsonPatch.compare(before, after) as RoomOperation[],
+    ops: viewPatch(before, after),
   } satisfies ServerMessage);
   // Most changes are a few hundred bytes; past that, send whichever is smaller.
   if (patch.length < 4096) return patch;
