@@ -2,8 +2,9 @@
 // by test/architecture/bundle.test.ts), and so does every node the tests and benchmarks start
 // (test/helpers/spawnNode.ts).
 //
-// A young generation of 32 MB (the default is 16). A busy node allocates for every change to
-// a room; with the default, much of it lived just long enough to be promoted, the old
-// generation filled, and collecting it held the event loop for 150–250 ms. With 32 MB the
-// busiest live benchmark's p99 went from 220–460 ms to 10–21 ms (docs/PERFORMANCE.md).
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
+// A young generation of 16 MB, set rather than left to Node's default (decision 019). Under
+// the busiest live benchmark every room's state lives until its next change, about a second,
+// so what is current is promoted whatever the size; the size only trades how long each
+// collection holds the event loop against how often. At 32 MB a scavenge held it for a median
+// of 14 ms (up to 44); at 16 MB, 7 ms (up to 23), as often in all (docs/PERFORMANCE.md).
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=16'];
