@@ -222,12 +222,8 @@ describe('a session', () => {
     const lowered = await a.command({ type: 'hand', raised: false }, 'retry-0000002');
     const late = await a.command({ type: 'hand', raised: true }, 'retry-0000001');
     expect(late).toMatchObject({ ok: true, version: first.version });
-    const room = await t.deps.db
-      .selectFrom('live_rooms')
-      .select('version')
-      .where('meeting_id', '=', meetingId)
-      .executeTakeFirstOrThrow();
-    expect(room.version).toBe(lowered.version);
+    const room = await readRoom(t.deps, meetingId);
+    expect(room?.version).toBe(lowered.version);
     await a.close();
   });
 

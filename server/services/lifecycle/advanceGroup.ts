@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { isOpenForChange, nextStage, type Stage } from '../../../core/domain/lifecycle';
+import { nextStage, type Stage } from '../../../core/domain/lifecycle';
 import { findGroup, type GroupRow } from '../../db/queries/groups';
 import { countMeetingsHeld } from '../../db/queries/meetings';
 import type { Database } from '../../db/tables';
@@ -24,9 +24,9 @@ async function stageDue(
  * again. Under the lock, `advanceGroup` decides.
  */
 export async function mayAdvance(deps: Deps, groupId: string, at: string): Promise<boolean> {
+  // An adjourned group has no next stage (nextStage), so it is never locked here either.
   const group = await findGroup(deps.db, groupId);
-  if (!group || !isOpenForChange(group.stage)) return false;
-  return (await stageDue(deps.db, group, at)) !== null;
+  return group !== undefined && (await stageDue(deps.db, group, at)) !== null;
 }
 
 /** Moves the group on if its meetings say so; the stage it moved to, or null. */
