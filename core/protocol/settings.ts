@@ -38,7 +38,18 @@ export const updateSettingsBody = z
   })
   .meta({ id: 'UpdateSettingsBody' });
 
-export const healthResponse = z.object({ status: z.literal('ok'), database: z.string() });
+export const healthResponse = z
+  .object({
+    status: z.literal('ok'),
+    database: z.string(),
+    /**
+     * Whether this node hears what the other nodes change: `in_memory` with one process on
+     * SQLite, `listening` on PostgreSQL, `reconnecting` while its connection for that is
+     * lost (it still serves, reading everything afresh until it listens again).
+     */
+    bus: z.enum(['in_memory', 'listening', 'reconnecting']),
+  })
+  .meta({ id: 'Health' });
 
 export const readyResponse = z
   .object({

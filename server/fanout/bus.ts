@@ -122,15 +122,16 @@ export function createPostgresBus(url: string, log: BusLog, connectTimeoutMs = 1
       application_name: busApplicationName(),
       connectionTimeoutMillis: connectTimeoutMs,
     });
-    next.on('error', () => {
-      /* handled by the end event */
-    });
+    // From the first sign the connection failed until listening again, nothing heard can be
+    // trusted to be complete: the error comes before the end, so caches stop at once.
+    const lost = () => {
+      if (client !== next) return;
+      client = null;
+      reset();
+    };
+    next.on('error', lost);
     next.on('end', () => {
-      if (client === next) {
-        client = null;
-        // From now until listening again, nothing heard can be trusted to be complete.
-        reset();
-      }
+      lost();
       if (!closed) setTimeout(() => void connect(), Math.min(30_000, 250 * 2 ** attempt++));
     });
     next.on('notification', (message) => {

@@ -27,13 +27,19 @@ export function settingsRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Liveness and database reachability',
+          summary: 'Liveness, database reachability and whether this node hears the others',
           response: { 200: healthResponse, ...errorResponses(500) },
         },
       },
       async () => {
         await sql`select 1`.execute(deps.db);
-        return { status: 'ok' as const, database: deps.dialect };
+        const bus =
+          deps.dialect === 'sqlite'
+            ? ('in_memory' as const)
+            : deps.bus.listening()
+              ? ('listening' as const)
+              : ('reconnecting' as const);
+        return { status: 'ok' as const, database: deps.dialect, bus };
       },
     );
 

@@ -175,6 +175,10 @@ describe('the API’s manners', () => {
   it('reports health', async () => {
     const response = await t.anon.get('/healthz');
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', database: t.deps.dialect });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      database: t.deps.dialect,
+      bus: t.deps.dialect === 'sqlite' ? 'in_memory' : 'listening',
+    });
   });
 });
