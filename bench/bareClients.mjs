@@ -42,10 +42,13 @@ async function drive(seconds, rate, bytes) {
   const began = performance.now();
   await Promise.all(
     rooms.map(async (inRoom, r) => {
-      await sleep((r / rooms.length) * (1000 / rate));
+      // The same schedule as Hearth's drivers: each message due a period after the last was due.
+      let due = performance.now() + (r / rooms.length) * (1000 / rate);
+      await sleep(due - performance.now());
       while (Date.now() < ends) {
         inRoom[0]?.send(JSON.stringify({ sent: performance.now(), pad }));
-        await sleep(1000 / rate);
+        due += 1000 / rate;
+        await sleep(Math.max(0, due - performance.now()));
       }
     }),
   );

@@ -302,7 +302,8 @@ async function openHearth(node: RunningNode, rooms: Room[], groups = false) {
       await Promise.all(
         drivers.map(async (driver, r) => {
           // Spread the rooms over the interval, so the load is steady rather than in bursts.
-          await sleep((r / drivers.length) * (1000 / RATE));
+          let due = performance.now() + (r / drivers.length) * (1000 / RATE);
+          await sleep(due - performance.now());
           while (Date.now() < ends) {
             driver.raised = !driver.raised;
             const version = driver.version + 1;
@@ -319,7 +320,12 @@ async function openHearth(node: RunningNode, rooms: Room[], groups = false) {
                 sentAt.get(`${driver.meetingId} ${version}`) ?? 0,
               );
             }
-            await sleep(1000 / RATE);
+            // Each change is due a period after the last one was due, however late its answer
+            // came, as with the bare relay's clients: people act on their own time, so a slow
+            // moment on the server does not thin out the load that follows it (waiting a period
+            // after each answer did, and moved the rooms that waited on it into step).
+            due += 1000 / RATE;
+            await sleep(Math.max(0, due - performance.now()));
           }
         }),
       );
