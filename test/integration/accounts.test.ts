@@ -538,6 +538,17 @@ describe('closing my account', () => {
     expect(await eraseClosedAccounts(t.deps)).toBe(0);
     t.clock.advance(2 * 24 * HOUR);
     expect(await eraseClosedAccounts(t.deps)).toBe(1);
+    // The room as this node last wrote it (with her name) is never taken up again: the next
+    // change to the room starts from the erased state.
+    const meetingId = planned.json().upcoming[0].id;
+    const { lockRoom } = await import('../../server/db/queries/liveRooms');
+    const { writtenRoom } = await import('../../server/live/rooms');
+    const next = await t.deps.db
+      .transaction()
+      .execute((trx) =>
+        lockRoom(trx, meetingId, (version) => writtenRoom(t.deps, meetingId, version)),
+      );
+    expect(next?.state.participants.map((p) => p.name)).not.toContain(NAME);
     await purgeExpired(t.deps);
     const left = await everything(t);
     for (const trace of [NAME, 'Zephyrine', 'Quillfeather', email, SECRET]) {

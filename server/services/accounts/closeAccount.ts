@@ -127,7 +127,7 @@ export async function eraseClosedAccounts(deps: Deps): Promise<number> {
       for (const room of await listRoomsNaming(trx, user.id)) {
         const state = parseRoomState(room.state);
         for (const p of state.participants) if (p.userId === user.id) p.name = FORMER_MEMBER;
-        await setRoomState(trx, room.meeting_id, roomStateText(state));
+        await setRoomState(trx, room.meeting_id, roomStateText(state), at);
       }
       // Mail to others that named them (an invitation, a proposal) names them no more.
       const name = new RegExp(
