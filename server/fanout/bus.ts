@@ -129,7 +129,11 @@ export function createPostgresBus(url: string, log: BusLog, connectTimeoutMs = 1
       client = null;
       reset();
     };
-    next.on('error', lost);
+    next.on('error', () => {
+      lost();
+      // The end follows, and with it the next attempt; ending makes sure it comes.
+      next.end().catch(() => {});
+    });
     next.on('end', () => {
       lost();
       if (!closed) setTimeout(() => void connect(), Math.min(30_000, 250 * 2 ** attempt++));

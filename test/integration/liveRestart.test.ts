@@ -32,10 +32,15 @@ afterAll(async () => {
   await database.drop();
 });
 
+/**
+ * The room once it passes `check`. These tests start and kill whole processes while the other
+ * test files run beside them; what they check is what the room comes to, so they wait longer
+ * than the usual five seconds before calling it missing.
+ */
 async function settled(client: LiveClient, check: (room: RoomView) => boolean) {
   const now = client.room();
   if (now && check(now)) return now;
-  await client.waitFor((m) => m.type === 'state' && check(m.room));
+  await client.waitFor((m) => m.type === 'state' && check(m.room), 15_000);
   return client.room() as RoomView;
 }
 
