@@ -3,8 +3,8 @@
 // sockets open side by side, so that it can drive the two in turns. Told over IPC:
 //   { type: 'open', url, rooms: [{ meetingId, size }] }  opens every socket
 //   { type: 'drive', seconds, rate, bytes }             each room's first socket sends a
-//     message at `rate` a second (rooms staggered), everyone times its arrival; answers with
-//     the delays in ms, once the last message has had time to arrive
+//     message at `rate` a second (rooms staggered), everyone times its arrival; says `sent`
+//     when the last is sent, then answers with the delays in ms once it has had time to arrive
 //   { type: 'close' }                                    closes them all and exits
 import WebSocket from 'ws';
 
@@ -54,6 +54,8 @@ async function drive(seconds, rate, bytes) {
   );
   const { user, system } = process.cpuUsage(cpu);
   const wall = performance.now() - began;
+  // The last message is sent (the server's core is timed until now); the rest arrive.
+  process.send?.({ type: 'sent' });
   await sleep(500);
   return { samples, clientCpu: (user + system) / 1000 / wall };
 }

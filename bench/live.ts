@@ -9,19 +9,17 @@
  * sockets under 1 GB; 10,000 people (1,700 rooms of 6) at one change per room per second with
  * p99 under 50 ms. Only 127.0.0.1; bounded in count and time; stops by itself.
  */
-import { execFileSync, fork, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
-import WebSocket from 'ws';
-import { LIVE_PROTOCOL_VERSION, type LiveCommand } from '../core/protocol/live';
+import type WebSocket from 'ws';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { migrateToLatest } from '../server/db/migrate';
 import { newId, newToken, sha256 } from '../server/security/tokens';
-import { liveUrl } from '../test/helpers/liveClient';
 import { pinned, type RunningNode, spawnNode } from '../test/helpers/spawnNode';
+import { listen, type Room } from './hearthClients';
 import { table, writePerformanceSection } from './performanceDoc';
 import { postgresDatabase } from './servers';
 
@@ -55,11 +53,6 @@ const label = (s: Scenario) =>
 const SERVER_CPU = cpus().length >= 2 ? 1 : undefined;
 if (SERVER_CPU !== undefined && existsSync('/usr/bin/taskset')) {
   execFileSync('/usr/bin/taskset', ['-pc', '0', String(process.pid)], { stdio: 'ignore' });
-}
-
-interface Room {
-  meetingId: string;
-  cookies: string[];
 }
 
 /** Seeds rooms straight into the database (no password hashing): people, sessions, meetings. */
@@ -191,154 +184,6 @@ const summary = (samples: number[]) => {
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length };
 };
 
-/**
- * A plain live socket that can also send commands: it parses only what it must (answers, and
- * the version each change makes), as the bare server's sender does. Rooms are not followed.
- */
-interface Driver {
-  ws: WebSocket;
-  meetingId: string;
-  /** The newest version this socket has been told of. */
-  version: number;
-  /** Whether its hand is up now (each change turns it over). */
-  raised: boolean;
-  command(command: LiveCommand): Promise<{ ok: boolean; version: number; refusal?: string }>;
-}
-
-async function drive(base: string, meetingId: string, cookie: string): Promise<Driver> {
-  const { ws, version } = await listen(base, meetingId, cookie);
-  const answers = new Map<string, (ack: { ok: boolean; version: number }) => void>();
-  const driver: Driver = {
-    ws,
-    meetingId,
-    version,
-    raised: false,
-    command(command) {
-      const id = randomUUID();
-      ws.send(JSON.stringify({ v: LIVE_PROTOCOL_VERSION, type: 'command', id, command }));
-      return new Promise((resolve) => answers.set(id, resolve));
-    },
-  };
-  ws.on('message', (data) => {
-    const message = JSON.parse(data.toString());
-    if (message.type === 'ack') {
-      answers.get(message.id)?.(message);
-      answers.delete(message.id);
-    }
-    driver.version = Math.max(driver.version, versionOf(message));
-  });
-  return driver;
-}
-
-/** The version a room message brings (a patch's `to`), or -1 for other messages. */
-function versionOf(message: { type: string; to?: number; room?: { version: number } }): number {
-  if (message.type === 'patch') return message.to ?? -1;
-  if (message.type === 'state' || message.type === 'snapshot') return message.room?.version ?? -1;
-  return -1;
-}
-
-/**
- * Hearth: each room's first person toggles a hand (in their small group, when the scenario
- * has them); everyone times the change's arrival. Also gives the size of the last change
- * sent, for the bare server to relay as much.
- */
-async function openHearth(node: RunningNode, rooms: Room[], groups = false) {
-  const base = node.url;
-  // Every socket is plain (the driver parses its answers too): the clients' own work stays
-  // small, as it is for the bare server, so what is measured is the server.
-  const drivers: Driver[] = [];
-  const listeners: { ws: WebSocket; meetingId: string }[] = [];
-  for (const room of rooms) {
-    const [first, ...rest] = room.cookies;
-    drivers.push(await drive(base, room.meetingId, first as string));
-    for (const cookie of rest) {
-      const { ws } = await listen(base, room.meetingId, cookie);
-      listeners.push({ ws, meetingId: room.meetingId });
-    }
-  }
-  if (groups) {
-    // Pairs for half an hour, everyone in one, the first person's pair started talking.
-    for (const driver of drivers) {
-      for (const command of [
-        { type: 'startPhase', index: 2 },
-        {
-          type: 'proposeBreakouts',
-          mode: 'deal',
-          size: 2,
-          minutes: 30,
-          facilitatorJoins: true,
-        },
-        { type: 'startBreakouts' },
-      ] as const) {
-        const ack = await driver.command(command);
-        if (!ack.ok) throw new Error(`${command.type} refused: ${ack.refusal}`);
-      }
-    }
-    await sleep(1000);
-  }
-  let bytes = 0;
-  let samples: number[] = [];
-  const sentAt = new Map<string, number>();
-  // A change arrives as a patch (or, now and then, the whole room): time it by its version.
-  const time = (meetingId: string) => (data: WebSocket.RawData) => {
-    const text = data.toString();
-    const version = versionOf(JSON.parse(text));
-    if (version < 0) return;
-    bytes = text.length;
-    const start = sentAt.get(`${meetingId} ${version}`);
-    if (start === undefined) return;
-    samples.push(performance.now() - start);
-  };
-  for (const { ws, meetingId } of [...drivers, ...listeners]) ws.on('message', time(meetingId));
-  return {
-    /** The size of the last change sent. */
-    bytes: () => bytes,
-    /** Drives every room for `seconds`: the delays seen, and how busy the server was. */
-    async window(seconds: number): Promise<Window> {
-      samples = [];
-      const core = busy(node.process.pid ?? 0);
-      const clients = clientsBusy();
-      const ends = Date.now() + seconds * 1000;
-      await Promise.all(
-        drivers.map(async (driver, r) => {
-          // Spread the rooms over the interval, so the load is steady rather than in bursts.
-          let due = performance.now() + (r / drivers.length) * (1000 / RATE);
-          await sleep(due - performance.now());
-          while (Date.now() < ends) {
-            driver.raised = !driver.raised;
-            const version = driver.version + 1;
-            sentAt.set(`${driver.meetingId} ${version}`, performance.now());
-            const ack = await driver.command(
-              groups
-                ? { type: 'inGroup', command: { type: 'hand', raised: driver.raised } }
-                : { type: 'hand', raised: driver.raised },
-            );
-            if (ack.version !== version) {
-              // Another change got in first; line the timer up with the version it really made.
-              sentAt.set(
-                `${driver.meetingId} ${ack.version}`,
-                sentAt.get(`${driver.meetingId} ${version}`) ?? 0,
-              );
-            }
-            // Each change is due a period after the last one was due, however late its answer
-            // came, as with the bare relay's clients: people act on their own time, so a slow
-            // moment on the server does not thin out the load that follows it (waiting a period
-            // after each answer did, and moved the rooms that waited on it into step).
-            due += 1000 / RATE;
-            await sleep(Math.max(0, due - performance.now()));
-          }
-        }),
-      );
-      const window = { samples, cpu: core.share(), clientCpu: clients.share() };
-      await sleep(500);
-      return window;
-    },
-    close() {
-      for (const { ws } of [...drivers, ...listeners]) ws.terminate();
-    },
-  };
-}
-
 /** What one turn of driving a server gave: every delay seen, and how busy it and the clients were. */
 interface Window {
   samples: number[];
@@ -348,27 +193,41 @@ interface Window {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A plain live socket, open once its snapshot has come (with the version it holds). */
-async function listen(
-  base: string,
-  meetingId: string,
-  cookie: string,
-): Promise<{ ws: WebSocket; version: number }> {
-  const ws = new WebSocket(liveUrl(base, meetingId), { headers: { cookie, origin: base } });
-  const snapshot = await new Promise<WebSocket.RawData>((resolve, reject) => {
-    ws.once('message', resolve);
-    ws.once('error', reject);
-    ws.once('close', (code) => reject(new Error(`closed with ${code} before its snapshot`)));
-  });
-  return { ws, version: versionOf(JSON.parse(snapshot.toString())) };
-}
-
-/** The bare relay's clients, in a process of their own (bench/bareClients.mjs). */
-async function bareClients(base: string, rooms: Room[]) {
-  const child = fork(path.join(import.meta.dirname, 'bareClients.mjs'), [], {
+/** Hearth's clients, in a process of their own (bench/hearthClients.ts), as the relay's are. */
+async function hearthClients(node: RunningNode, rooms: Room[], groups = false) {
+  const child = fork(path.join(import.meta.dirname, 'hearthClients.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, HEARTH_BENCH_CLIENTS: '1' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const next = <T>(type: string) =>
+  const next = ipcAnswers(child);
+  await next('ready');
+  child.send({ type: 'open', url: node.url, rooms, groups });
+  await next('opened');
+  let bytes = 0;
+  return {
+    /** The size of the last change sent. */
+    bytes: () => bytes,
+    /** Drives every room for `seconds`: the delays seen, and how busy the server and clients were. */
+    async window(seconds: number): Promise<Window> {
+      const core = busy(node.process.pid ?? 0);
+      child.send({ type: 'drive', seconds, rate: RATE });
+      const driven = next<{ samples: number[]; clientCpu: number; bytes: number }>('driven');
+      await next('sent');
+      const cpu = core.share();
+      const { samples, clientCpu, bytes: last } = await driven;
+      bytes = last;
+      return { samples, cpu, clientCpu };
+    },
+    close() {
+      child.send({ type: 'close' });
+    },
+  };
+}
+
+/** Waits for a child's next IPC message of a type (and fails if the child exits first). */
+function ipcAnswers(child: ChildProcess) {
+  return <T>(type: string) =>
     new Promise<T>((resolve, reject) => {
       const onMessage = (message: { type: string }) => {
         if (message.type !== type) return;
@@ -376,10 +235,18 @@ async function bareClients(base: string, rooms: Room[]) {
         child.off('exit', onExit);
         resolve(message as T);
       };
-      const onExit = (code: number | null) => reject(new Error(`bare clients exited (${code})`));
+      const onExit = (code: number | null) => reject(new Error(`clients exited (${code})`));
       child.on('message', onMessage);
       child.once('exit', onExit);
     });
+}
+
+/** The bare relay's clients, in a process of their own (bench/bareClients.mjs). */
+async function bareClients(base: string, rooms: Room[]) {
+  const child = fork(path.join(import.meta.dirname, 'bareClients.mjs'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = ipcAnswers(child);
   await next('ready');
   child.send({
     type: 'open',
@@ -391,8 +258,11 @@ async function bareClients(base: string, rooms: Room[]) {
     async window(seconds: number, bytes: number, pid: number): Promise<Window> {
       const core = busy(pid);
       child.send({ type: 'drive', seconds, rate: RATE, bytes });
-      const { samples, clientCpu } = await next<{ samples: number[]; clientCpu: number }>('driven');
-      return { samples, cpu: core.share(), clientCpu };
+      const driven = next<{ samples: number[]; clientCpu: number }>('driven');
+      await next('sent');
+      const cpu = core.share();
+      const { samples, clientCpu } = await driven;
+      return { samples, cpu, clientCpu };
     },
     close() {
       child.send({ type: 'close' });
@@ -405,7 +275,7 @@ async function bareClients(base: string, rooms: Room[]) {
  * each has had SECONDS, so that whatever else the machine is doing falls on both alike.
  */
 async function measure(node: RunningNode, rooms: Room[], groups: boolean | undefined) {
-  const hearth = await openHearth(node, rooms, groups);
+  const hearth = await hearthClients(node, rooms, groups);
   const bare = await bareClients(bareUrl, rooms);
   const turns = Math.max(1, Math.round(SECONDS / TURN_SECONDS));
   const hearthTurns: Window[] = [];
@@ -449,17 +319,6 @@ function cpuMsOf(pid: number): number {
 function busy(pid: number): { share(): number } {
   const [cpu0, t0] = [cpuMsOf(pid), performance.now()];
   return { share: () => (cpuMsOf(pid) - cpu0) / (performance.now() - t0) };
-}
-
-/** The same for this process, the clients: the share of a core they used until `share`. */
-function clientsBusy(): { share(): number } {
-  const [cpu0, t0] = [process.cpuUsage(), performance.now()];
-  return {
-    share: () => {
-      const { user, system } = process.cpuUsage(cpu0);
-      return (user + system) / 1000 / (performance.now() - t0);
-    },
-  };
 }
 
 function rssOf(pid: number): number {
@@ -582,7 +441,7 @@ try {
       'live',
       `## Live sessions: fan-out and sockets (\`npm run bench:live\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on this machine: a Hearth process (SQLite, started afresh for each scenario and for the idle sockets, with the server's flags from scripts/serverFlags.mjs) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second (rooms staggered for a steady load, each change due a period after the last was due however late its answer came, as people act on their own time); in the small-groups scenario everyone is in pairs and the change is a hand raised inside one of them. Hearth and the bare server take turns of ${TURN_SECONDS} s until each has had ${SECONDS} s (after an uncounted turn of 1 s each), with both sets of sockets open throughout (the bare server's in a second client process), so that whatever else this shared machine is doing falls on both alike. The meetings began a few minutes before and their groups have met before, as on a real evening (background jobs run as usual). The busiest scenario runs again on PostgreSQL when one answers (a database made for the run, on this machine and not pinned), where the node learns of each change by NOTIFY. Every socket in the room times how long the change takes to reach it (client-measured, same clock); the bare server relays a message as large as the last state Hearth sent. Hearth's path per change: a transaction that logs the command and saves the room (shared with the other changes that came in while the last one was written), an announcement, and one patch sent to every socket in the room. "Core busy" is the share of its core each server used while the changes ran (from /proc), steadier than the latencies on a shared machine; "clients busy" is the same for the client processes, to show the clients were not the limit.
+Measured ${new Date().toISOString().slice(0, 10)} on this machine: a Hearth process (SQLite, started afresh for each scenario and for the idle sockets, with the server's flags from scripts/serverFlags.mjs) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second (rooms staggered for a steady load, each change due a period after the last was due however late its answer came, as people act on their own time); in the small-groups scenario everyone is in pairs and the change is a hand raised inside one of them. Hearth and the bare server take turns of ${TURN_SECONDS} s until each has had ${SECONDS} s (after an uncounted turn of 1 s each), with both sets of sockets open throughout (each server's clients in a process of their own), so that whatever else this shared machine is doing falls on both alike. The meetings began a few minutes before and their groups have met before, as on a real evening (background jobs run as usual). The busiest scenario runs again on PostgreSQL when one answers (a database made for the run, on this machine and not pinned), where the node learns of each change by NOTIFY. Every socket in the room times how long the change takes to reach it (client-measured, same clock); the bare server relays a message as large as the last state Hearth sent. Hearth's path per change: a transaction that logs the command and saves the room (shared with the other changes that came in while the last one was written), an announcement, and one patch sent to every socket in the room. "Core busy" is the share of its core each server used while the changes were being sent (from /proc), steadier than the latencies on a shared machine; "clients busy" is the same for the client processes, to show the clients were not the limit.
 
 ${table(header, rows)}
 
