@@ -72,4 +72,6 @@ process.on('message', async (message) => {
     process.exit(0);
   }
 });
+// The benchmark ended (or failed) without saying so: go with it.
+process.on('disconnect', () => process.exit(0));
 process.send?.({ type: 'ready' });

@@ -221,5 +221,7 @@ if (process.env.HEARTH_BENCH_CLIENTS === '1' && process.send) {
       process.exit(0);
     }
   });
+  // The benchmark ended (or failed) without saying so: go with it.
+  process.on('disconnect', () => process.exit(0));
   process.send({ type: 'ready' });
 }

@@ -354,6 +354,13 @@ const idleRooms = seeded[SCENARIOS.length] as Room[];
 const [command, args] = pinned(SERVER_CPU, [process.execPath, 'bench/bareLive.mjs']);
 const bareChild = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
 const barePid = bareChild.pid ?? 0;
+// The relay and the run's database (tens of MB) go when the benchmark does, whether it ends
+// or fails (the nodes it started go too: see spawnNode).
+process.once('exit', () => {
+  bareChild.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(1));
 const bareUrl = await new Promise<string>((resolve) => {
   bareChild.stdout.on('data', (chunk: Buffer) => {
     const match = /running at (\S+)/.exec(chunk.toString());
@@ -453,8 +460,5 @@ Targets: p99 under 20 ms for 200 rooms of 6; within 3× of the bare server's p99
   }
 } finally {
   await running.node?.stop();
-  bareChild.kill('SIGTERM');
-  // The run's database (tens of MB) is of no use once the figures are out.
-  rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(0);

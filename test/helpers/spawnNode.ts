@@ -18,6 +18,12 @@ export interface RunningNode {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+/** Every node started and not yet gone: none outlives this process, even when it fails. */
+const alive = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of alive) child.kill('SIGKILL');
+});
+
 /** Starts Hearth; `cpu` pins it to one core (with taskset), as the benchmark does. */
 export async function spawnNode(
   env: Record<string, string>,
@@ -42,6 +48,8 @@ export async function spawnNode(
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  alive.add(child);
+  child.once('exit', () => alive.delete(child));
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Hearth did not start:\n${output}`)), 30_000);
