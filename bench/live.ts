@@ -344,6 +344,10 @@ async function idleSockets(node: RunningNode, rooms: Room[], total: number) {
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'hearth-bench-live-'));
+// The run's database (tens of MB) goes when the benchmark does, whether it ends or fails.
+process.once('exit', () => rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 }));
+// Stopped by a signal, it still cleans up (an exit by a signal runs no 'exit' listeners).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(1));
 const seeded = await seed(dataDir, [
   ...SCENARIOS,
   // Rooms of 50, one socket each, for the idle sockets.
@@ -354,13 +358,9 @@ const idleRooms = seeded[SCENARIOS.length] as Room[];
 const [command, args] = pinned(SERVER_CPU, [process.execPath, 'bench/bareLive.mjs']);
 const bareChild = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
 const barePid = bareChild.pid ?? 0;
-// The relay and the run's database (tens of MB) go when the benchmark does, whether it ends
-// or fails (the nodes it started go too: see spawnNode).
-process.once('exit', () => {
-  bareChild.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(1));
+// The relay goes when the benchmark does, whether it ends or fails (and so do the nodes it
+// started: see spawnNode).
+process.once('exit', () => bareChild.kill('SIGKILL'));
 const bareUrl = await new Promise<string>((resolve) => {
   bareChild.stdout.on('data', (chunk: Buffer) => {
     const match = /running at (\S+)/.exec(chunk.toString());
