@@ -210,14 +210,9 @@ async function hearthClients(node: RunningNode, rooms: Room[], groups = false) {
     bytes: () => bytes,
     /** Drives every room for `seconds`: the delays seen, and how busy the server and clients were. */
     async window(seconds: number): Promise<Window> {
-      const core = busy(node.process.pid ?? 0);
-      child.send({ type: 'drive', seconds, rate: RATE });
-      const driven = next<{ samples: number[]; clientCpu: number; bytes: number }>('driven');
-      await next('sent');
-      const cpu = core.share();
-      const { samples, clientCpu, bytes: last } = await driven;
-      bytes = last;
-      return { samples, cpu, clientCpu };
+      const turn = await driveTurn(child, node.process.pid ?? 0, { seconds });
+      bytes = turn.bytes ?? bytes;
+      return turn;
     },
     close() {
       child.send({ type: 'close' });
@@ -241,6 +236,25 @@ function ipcAnswers(child: ChildProcess) {
     });
 }
 
+/**
+ * One turn of a client process driving its server: the server's core is timed until the last
+ * change is sent (`sent`), then the delays come once the last has had time to arrive.
+ */
+async function driveTurn(
+  child: ChildProcess,
+  pid: number,
+  drive: { seconds: number; bytes?: number },
+): Promise<Window & { bytes?: number }> {
+  const next = ipcAnswers(child);
+  const core = busy(pid);
+  child.send({ type: 'drive', rate: RATE, ...drive });
+  const driven = next<{ samples: number[]; clientCpu: number; bytes?: number }>('driven');
+  await next('sent');
+  const cpu = core.share();
+  const { samples, clientCpu, bytes } = await driven;
+  return { samples, cpu, clientCpu, bytes };
+}
+
 /** The bare relay's clients, in a process of their own (bench/bareClients.mjs). */
 async function bareClients(base: string, rooms: Room[]) {
   const child = fork(path.join(import.meta.dirname, 'bareClients.mjs'), [], {
@@ -255,14 +269,8 @@ async function bareClients(base: string, rooms: Room[]) {
   });
   await next('opened');
   return {
-    async window(seconds: number, bytes: number, pid: number): Promise<Window> {
-      const core = busy(pid);
-      child.send({ type: 'drive', seconds, rate: RATE, bytes });
-      const driven = next<{ samples: number[]; clientCpu: number }>('driven');
-      await next('sent');
-      const cpu = core.share();
-      const { samples, clientCpu } = await driven;
-      return { samples, cpu, clientCpu };
+    window(seconds: number, bytes: number, pid: number): Promise<Window> {
+      return driveTurn(child, pid, { seconds, bytes });
     },
     close() {
       child.send({ type: 'close' });

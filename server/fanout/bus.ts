@@ -37,6 +37,8 @@ export type BusEvent = z.infer<typeof busEvent>;
 export interface Bus {
   /** True while this node is sure to hear every announcement. */
   listening(): boolean;
+  /** How it hears the others: in memory (one process), listening, or reconnecting. */
+  state(): 'in_memory' | 'listening' | 'reconnecting';
   /** Resolves once the first attempt to listen has finished (at once in memory). */
   ready(): Promise<void>;
   /** Announces to every node now. */
@@ -62,6 +64,7 @@ export function createMemoryBus(): Bus {
   emitter.setMaxListeners(0);
   return {
     listening: () => true,
+    state: () => 'in_memory',
     ready: async () => {},
     async publish(event) {
       emitter.emit('event', event);
@@ -165,6 +168,7 @@ export function createPostgresBus(url: string, log: BusLog, connectTimeoutMs = 1
 
   return {
     listening: () => client !== null,
+    state: () => (client !== null ? 'listening' : 'reconnecting'),
     ready: () => ready,
     async publish(event) {
       await ready;

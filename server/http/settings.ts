@@ -33,13 +33,7 @@ export function settingsRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async () => {
         await sql`select 1`.execute(deps.db);
-        const bus =
-          deps.dialect === 'sqlite'
-            ? ('in_memory' as const)
-            : deps.bus.listening()
-              ? ('listening' as const)
-              : ('reconnecting' as const);
-        return { status: 'ok' as const, database: deps.dialect, bus };
+        return { status: 'ok' as const, database: deps.dialect, bus: deps.bus.state() };
       },
     );
 

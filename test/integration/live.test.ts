@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_PROTOCOL_VERSION, type RoomView, type ServerMessage } from '../../core/protocol/live';
 import { ROOM_SCHEMA_VERSION } from '../../server/db/jsonColumns';
-import { writeRawRoomState } from '../../server/db/queries/liveRooms';
+import { rewriteRoomState } from '../../server/db/queries/liveRooms';
 import { readRoom } from '../../server/live/rooms';
 import { connectLive, type LiveClient } from '../helpers/liveClient';
 import { oneOnlineMeeting } from '../helpers/oneMeeting';
@@ -293,7 +293,7 @@ describe('stored rooms', () => {
       ...current,
       phases: current.phases.map(({ guide: _guide, ...phase }) => phase),
     };
-    await writeRawRoomState(t.deps.db, meetingId, JSON.stringify(v1));
+    await rewriteRoomState(t.deps.db, meetingId, JSON.stringify(v1));
     expect((await readRoom(t.deps, meetingId))?.phases.every((p) => p.guide === '')).toBe(true);
 
     const ack = await a.command({ type: 'hand', raised: true });

@@ -214,25 +214,6 @@ export async function listRoomsNaming(
     .execute();
 }
 
-/**
- * Rewrites a room's state outside the room's write path, with a mark of when that no write of
- * the room's own can carry: a node that holds the room as it last wrote it (with the person's
- * name) sees the mark has changed and reads the room again before its next change, instead of
- * writing the name back.
- */
-export async function setRoomState(
-  db: Kysely<Database>,
-  meetingId: string,
-  state: string,
-  at: string,
-): Promise<void> {
-  await db
-    .updateTable('live_rooms')
-    .set({ state, updated_at: `${at} (rewritten)` })
-    .where('meeting_id', '=', meetingId)
-    .execute();
-}
-
 /** Mail to others that named the person: their name is replaced. */
 export async function listMailNaming(
   db: Kysely<Database>,

@@ -137,10 +137,12 @@ export async function saveRoom(
 }
 
 /**
- * Writes a room's state as stored text exactly (for tests of older stored shapes), marked
- * as saved outside the room's write path so no node takes it for a state it wrote.
+ * Writes a room's state as stored text exactly, outside the room's write path (erasing a
+ * person's name; tests of older stored shapes), marked with a time no write of the room's own
+ * carries: a node holding the room as it last wrote it sees the mark has changed and reads
+ * the room again before its next change, instead of writing its own copy back.
  */
-export async function writeRawRoomState(
+export async function rewriteRoomState(
   db: Kysely<Database>,
   meetingId: string,
   text: string,

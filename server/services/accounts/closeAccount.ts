@@ -21,10 +21,10 @@ import {
   listRoomsNaming,
   markClosed,
   rewriteMail,
-  setRoomState,
   withdrawOpenApplications,
 } from '../../db/queries/accountClosing';
 import { voidAccountTokens } from '../../db/queries/accountTokens';
+import { rewriteRoomState } from '../../db/queries/liveRooms';
 import { findMembership } from '../../db/queries/memberships';
 import { deleteStaff } from '../../db/queries/staff';
 import { findWaitlistEntry } from '../../db/queries/waitlist';
@@ -127,7 +127,7 @@ export async function eraseClosedAccounts(deps: Deps): Promise<number> {
       for (const room of await listRoomsNaming(trx, user.id)) {
         const state = parseRoomState(room.state);
         for (const p of state.participants) if (p.userId === user.id) p.name = FORMER_MEMBER;
-        await setRoomState(trx, room.meeting_id, roomStateText(state), at);
+        await rewriteRoomState(trx, room.meeting_id, roomStateText(state));
       }
       // Mail to others that named them (an invitation, a proposal) names them no more.
       const name = new RegExp(
