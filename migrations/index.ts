@@ -24,6 +24,7 @@ import * as m018 from './018_proposals_and_guests';
 import * as m019 from './019_call_signals';
 import * as m020 from './020_recordings';
 import * as m021 from './021_live_nodes';
+import * as m022 from './022_live_log_key';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '019_call_signals': m019,
   '020_recordings': m020,
   '021_live_nodes': m021,
+  '022_live_log_key': m022,
 };

@@ -13,6 +13,7 @@
  * again, and when a session ends its sockets close, on every node, with a close code the
  * web app explains.
  */
+import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { currentPhase, type RoomState } from '../../core/domain/live';
 import { suggestRound } from '../../core/domain/speaking';
@@ -133,6 +134,10 @@ export function changeMessage(before: RoomView | undefined, after: RoomView): st
 /**
  * Sends a message to one socket. A message going to several sockets is best given as the
  * bytes of its JSON (made once), sent as text.
+ *
+ * What is sent to a socket while the current piece of work runs goes out in one write when it
+ * ends: a person's change reaches them as the room's patch and the answer to their command, and
+ * each write to a socket is a system call that costs more than making the message did.
  */
 export function send(
   socket: WebSocket,
@@ -143,8 +148,28 @@ export function send(
     socket.close(1013, 'too slow');
     return;
   }
+  gather(socket);
   if (Buffer.isBuffer(message)) socket.send(message, { binary: false });
   else socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+}
+
+/** The connections (ws keeps each socket's own as `_socket`) holding writes until `flush`. */
+const held = new Set<Writable>();
+
+function gather(socket: WebSocket): void {
+  const raw = (socket as unknown as { _socket?: Writable })._socket;
+  if (!raw || held.has(raw)) return;
+  raw.cork();
+  held.add(raw);
+  // After the promises this work set going have all settled (the answer to a command is sent
+  // a few of them after its patch), and before any other event is taken up.
+  if (held.size === 1) process.nextTick(flush);
+}
+
+function flush(): void {
+  const corked = [...held];
+  held.clear();
+  for (const raw of corked) raw.uncork();
 }
 
 /** Closes a socket with the application's close code for why. */

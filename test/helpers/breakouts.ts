@@ -24,6 +24,7 @@ export async function endBreakoutsSoon(
         },
       },
       updated_at: new Date().toISOString(),
+      before: state,
     });
   } finally {
     await close();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoomState } from '../../core/domain/live';
 import { LIVE_PROTOCOL_VERSION, type RoomView, type ServerMessage } from '../../core/protocol/live';
 import { ROOM_SCHEMA_VERSION } from '../../server/db/jsonColumns';
-import { rewriteRoomState } from '../../server/db/queries/liveRooms';
+import { rewriteRoomState, saveRoom } from '../../server/db/queries/liveRooms';
 import { readRoom } from '../../server/live/rooms';
 import { connectLive, type LiveClient } from '../helpers/liveClient';
 import { oneOnlineMeeting } from '../helpers/oneMeeting';
@@ -224,6 +225,16 @@ describe('a session', () => {
     expect(late).toMatchObject({ ok: true, version: first.version });
     const room = await readRoom(t.deps, meetingId);
     expect(room?.version).toBe(lowered.version);
+    // A room is saved only over the version it was made from: never from a stale one.
+    const stale = { ...(room as RoomState), version: lowered.version - 1 };
+    await expect(
+      saveRoom(t.deps.db, meetingId, {
+        state: { ...stale, version: lowered.version },
+        updated_at: new Date().toISOString(),
+        before: stale,
+      }),
+    ).rejects.toThrow(/moved on/);
+    expect((await readRoom(t.deps, meetingId))?.version).toBe(lowered.version);
     await a.close();
   });
 

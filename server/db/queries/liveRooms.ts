@@ -109,31 +109,47 @@ const lockRead = compiledOnce((db, meetingId: string) => {
 });
 
 const saveState = compiledOnce(
-  (db, meetingId: string, version: number, state: string, at: string, deadline: number | null) =>
+  (
+    db,
+    meetingId: string,
+    from: number,
+    version: number,
+    state: string,
+    at: string,
+    deadline: number | null,
+  ) =>
     db
       .updateTable('live_rooms')
       .set({ version, state, updated_at: at, deadline })
-      .where('meeting_id', '=', meetingId),
+      .where('meeting_id', '=', meetingId)
+      .where('version', '=', from)
+      .returning('version'),
 );
 
 /**
- * Saves the room's new state, marked as saved at `updated_at`. `before`, the state it was made
- * from, lets the parts of its text that did not change be reused.
+ * Saves the room's new state, marked as saved at `updated_at`, over the version it was made
+ * from (`before`), whose unchanged parts of text are reused. The room is saved only from the
+ * version it was read at under its lock, so a version is never written twice: were it ever to
+ * have moved on, the transaction fails instead.
  */
 export async function saveRoom(
   db: Kysely<Database>,
   meetingId: string,
-  change: { state: RoomState; updated_at: string; before?: RoomState },
+  change: { state: RoomState; updated_at: string; before: RoomState },
 ): Promise<void> {
   const { state, updated_at, before } = change;
-  await saveState(
+  const saved = await saveState(
     db,
     meetingId,
+    before.version,
     state.version,
     roomStateText(state, before),
     updated_at,
     nextDeadline(state),
   );
+  if (saved.length === 0) {
+    throw new Error(`room ${meetingId} moved on from version ${before.version} under its lock`);
+  }
 }
 
 /**
