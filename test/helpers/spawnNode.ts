@@ -4,7 +4,7 @@
  * Used by the multi-node tests, the browser suite and the benchmarks.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildServerIfStale } from '../../scripts/buildServer.mjs';
 import { SERVER_NODE_FLAGS } from '../../scripts/serverFlags.mjs';
@@ -50,6 +50,13 @@ export async function spawnNode(
   });
   alive.add(child);
   child.once('exit', () => alive.delete(child));
+  // HEARTH_NODE_OUTPUT=dir keeps each node's own output (say, what --trace-gc prints) in dir.
+  if (process.env.HEARTH_NODE_OUTPUT) {
+    const file = createWriteStream(
+      path.join(process.env.HEARTH_NODE_OUTPUT, `node-${child.pid}.log`),
+    );
+    child.stdout.pipe(file);
+  }
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Hearth did not start:\n${output}`)), 30_000);
