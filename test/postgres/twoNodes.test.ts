@@ -92,11 +92,13 @@ it('serves the same data from two processes on one PostgreSQL', async () => {
   expect(final.json.memberCount).toBe(3);
 });
 
-it('shares one live room between people connected to different nodes', async () => {
-  const seeded = await seedLiveMeeting(a.url, 4, 'nodes');
+/** Four people in one live meeting, connected to the two nodes in turn, all of them there. */
+async function roomAcrossNodes(label: string) {
+  const seeded = await seedLiveMeeting(a.url, 4, label);
   const clients = await Promise.all(
     seeded.cookies.map((cookie, i) => connectLive((i % 2 ? b : a).url, seeded.meetingId, cookie)),
   );
+  /** Waits until every client's room passes `check`. */
   const everyone = async (check: (room: RoomView) => boolean) => {
     for (const client of clients) {
       const now = client.room();
@@ -105,6 +107,11 @@ it('shares one live room between people connected to different nodes', async () 
     }
   };
   await everyone((r) => r.participants.filter((p) => p.present).length === 4);
+  return { seeded, clients, everyone };
+}
+
+it('shares one live room between people connected to different nodes', async () => {
+  const { seeded, clients, everyone } = await roomAcrossNodes('nodes');
   const facilitatorId = clients[0]?.room()?.facilitatorId ?? '';
   const f = clients[seeded.userIds.indexOf(facilitatorId)] as LiveClient;
   expect((await f.command({ type: 'startPhase', index: 0 })).ok).toBe(true);
@@ -130,20 +137,9 @@ it('shares one live room between people connected to different nodes', async () 
 });
 
 it('keeps one room whole when people on both nodes change it at once', async () => {
-  const seeded = await seedLiveMeeting(a.url, 4, 'busy');
-  const clients = await Promise.all(
-    seeded.cookies.map((cookie, i) => connectLive((i % 2 ? b : a).url, seeded.meetingId, cookie)),
-  );
-  const everyone = async (check: (room: RoomView) => boolean) => {
-    for (const client of clients) {
-      const now = client.room();
-      if (now && check(now)) continue;
-      await client.waitFor((m) => m.type === 'state' && check(m.room), 10_000);
-    }
-  };
-  await everyone((r) => r.participants.filter((p) => p.present).length === 4);
-  // Each node's writer makes most changes from the room as it last wrote it; the other node's
-  // changes come in between, so both fall back to the room as it stands, again and again.
+  const { seeded, clients, everyone } = await roomAcrossNodes('busy');
+  // Each node holds the room as it last wrote it; the other node's changes come in between, so
+  // each must take the room as it stands under its lock, again and again.
   const answers = await Promise.all(
     clients.map(async (client) => {
       const mine = [];
