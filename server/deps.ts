@@ -48,7 +48,7 @@ export function createDeps(options: {
           config.database.connectTimeoutMs,
         )
       : createMemoryBus();
-  const cache = createReadCache(() => bus.listening());
+  const cache = createReadCache(() => bus.state() !== 'reconnecting');
   bus.subscribe((event) => cache.hear(event));
   bus.onReset(() => cache.reset());
   return {

@@ -35,9 +35,10 @@ export const busEvent = z.discriminatedUnion('kind', [
 export type BusEvent = z.infer<typeof busEvent>;
 
 export interface Bus {
-  /** True while this node is sure to hear every announcement. */
-  listening(): boolean;
-  /** How it hears the others: in memory (one process), listening, or reconnecting. */
+  /**
+   * How it hears the others: in memory (one process), listening, or reconnecting. Only while
+   * reconnecting may this node miss an announcement.
+   */
   state(): 'in_memory' | 'listening' | 'reconnecting';
   /** Resolves once the first attempt to listen has finished (at once in memory). */
   ready(): Promise<void>;
@@ -63,7 +64,6 @@ export function createMemoryBus(): Bus {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   return {
-    listening: () => true,
     state: () => 'in_memory',
     ready: async () => {},
     async publish(event) {
@@ -167,7 +167,6 @@ export function createPostgresBus(url: string, log: BusLog, connectTimeoutMs = 1
   const ready = connect();
 
   return {
-    listening: () => client !== null,
     state: () => (client !== null ? 'listening' : 'reconnecting'),
     ready: () => ready,
     async publish(event) {

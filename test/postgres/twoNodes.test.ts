@@ -93,7 +93,7 @@ it('serves the same data from two processes on one PostgreSQL', async () => {
 });
 
 /** Four people in one live meeting, connected to the two nodes in turn, all of them there. */
-async function roomAcrossNodes(label: string) {
+async function roomAcrossNodes(label: string, timeoutMs = 10_000) {
   const seeded = await seedLiveMeeting(a.url, 4, label);
   const clients = await Promise.all(
     seeded.cookies.map((cookie, i) => connectLive((i % 2 ? b : a).url, seeded.meetingId, cookie)),
@@ -103,7 +103,7 @@ async function roomAcrossNodes(label: string) {
     for (const client of clients) {
       const now = client.room();
       if (now && check(now)) continue;
-      await client.waitFor((m) => m.type === 'state' && check(m.room), 10_000);
+      await client.waitFor((m) => m.type === 'state' && check(m.room), timeoutMs);
     }
   };
   await everyone((r) => r.participants.filter((p) => p.present).length === 4);
@@ -173,19 +173,7 @@ it('keeps one room whole when people on both nodes change it at once', async () 
 });
 
 it('runs small groups across nodes, and ends them on time from whichever node sees it', async () => {
-  const seeded = await seedLiveMeeting(a.url, 4, 'nodegroups');
-  const clients = await Promise.all(
-    seeded.cookies.map((cookie, i) => connectLive((i % 2 ? b : a).url, seeded.meetingId, cookie)),
-  );
-  for (const c of clients) await c.command({ type: 'join' });
-  const everyone = async (check: (room: RoomView) => boolean) => {
-    for (const client of clients) {
-      const now = client.room();
-      if (now && check(now)) continue;
-      await client.waitFor((m) => m.type === 'state' && check(m.room), 15_000);
-    }
-  };
-  await everyone((r) => r.participants.filter((p) => p.present).length === 4);
+  const { seeded, clients, everyone } = await roomAcrossNodes('nodegroups', 15_000);
   const facilitatorId = clients[0]?.room()?.facilitatorId ?? '';
   const f = clients[seeded.userIds.indexOf(facilitatorId)] as LiveClient;
   await f.command({ type: 'startPhase', index: 2 });
