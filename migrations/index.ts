@@ -25,6 +25,7 @@ import * as m019 from './019_call_signals';
 import * as m020 from './020_recordings';
 import * as m021 from './021_live_nodes';
 import * as m022 from './022_live_log_key';
+import * as m023 from './023_live_room_log';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '020_recordings': m020,
   '021_live_nodes': m021,
   '022_live_log_key': m022,
+  '023_live_room_log': m023,
 };

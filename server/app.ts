@@ -41,6 +41,7 @@ import { spaceRoutes } from './http/space';
 import { registerViewer } from './http/viewer';
 import { registerWebApp } from './http/web';
 import { LiveNode } from './live/node';
+import { saveHeldRooms } from './live/rooms';
 import { SpaceHub } from './live/spaceHub';
 
 /** Every resource's routes: adding an area adds its file here. */
@@ -143,6 +144,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     },
   });
   await app.register(liveRoutes(deps, liveNode, spaceHub));
+  // Stopping on purpose, the rooms this node holds are saved whole (decision 022).
+  app.addHook('onClose', async () => saveHeldRooms(deps));
   await registerWebApp(app, deps.config.webDistDir);
   return app;
 }

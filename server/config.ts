@@ -18,6 +18,7 @@ const schema = z.object({
   DATABASE_POOL_SIZE: positiveInt.default(10),
   DATABASE_CONNECT_TIMEOUT_SECONDS: positiveInt.default(10),
   LIVE_GRACE_SECONDS: positiveInt.default(60),
+  LIVE_SAVE_EVERY: positiveInt.optional(),
   PUBLIC_URL: z
     .url({ error: 'must be a full address such as https://hearth.example.org' })
     .optional(),
@@ -121,11 +122,21 @@ export interface Config {
   /** Outgoing mail: without an SMTP URL, mail is kept in the outbox for the administrator. */
   mail: { smtpUrl: string | null; from: string; intervalMs: number };
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
-  /** How long a person who drops out of a live session keeps their place. */
-  live: { graceMs: number };
+  live: {
+    /** How long a person who drops out of a live session keeps their place. */
+    graceMs: number;
+    /**
+     * A live room is saved whole at least every this many changes; between, its command log
+     * carries it (decision 022). 1 saves every change.
+     */
+    saveEvery: number;
+  };
   /** Calls: STUN, and TURN with the secret its credentials are minted from (both optional). */
   call: { stunUrls: string[]; turnUrls: string[]; turnSecret: string | null; credentialMs: number };
 }
+
+/** How often a live room is saved whole on SQLite, by default (docs/PERFORMANCE.md). */
+export const LIVE_SAVE_EVERY_SQLITE = 32;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -188,7 +199,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     // OWASP's argon2id recommendation: 19 MiB, two passes, one lane.
     argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
-    live: { graceMs: e.LIVE_GRACE_SECONDS * 1000 },
+    live: {
+      graceMs: e.LIVE_GRACE_SECONDS * 1000,
+      // One node on SQLite holds its rooms and reads them back only after a restart; on
+      // PostgreSQL every node reads each new version, so each is saved whole.
+      saveEvery: e.LIVE_SAVE_EVERY ?? (e.DATABASE_URL ? 1 : LIVE_SAVE_EVERY_SQLITE),
+    },
     call: {
       stunUrls: e.STUN_URLS ?? [],
       turnUrls: e.TURN_URLS ?? [],

@@ -8,15 +8,17 @@ import { z } from 'zod';
 import type { AgreementChange, AgreementItem } from '../../core/domain/agreement';
 import { codebookSchema } from '../../core/domain/codebook';
 import type { Question } from '../../core/domain/joining';
-import type { Breakouts, RoomState } from '../../core/domain/live';
+import type { Breakouts, Command, RoomState } from '../../core/domain/live';
 import {
   BREAKOUT_MODES,
   HAND_ORDERS,
+  liveCommand,
   ORDER_MODES,
   PHASE_KINDS,
   turnChoiceSchema,
 } from '../../core/domain/liveCommands';
 import type { AgendaPhase } from '../../core/domain/liveTemplates';
+import type { LoggedActor } from '../../core/domain/roomLog';
 import { HAPPENINGS } from '../../core/domain/timeline';
 import { REMINDER_CHOICES, SPACE_DIGESTS } from '../../core/protocol/mail';
 
@@ -369,6 +371,39 @@ const upgrades = {
     return state;
   },
 } satisfies Record<number, (text: string) => RoomState>;
+
+/**
+ * A logged live command as it was applied: one a person sent (an agenda chosen is applied as
+ * its parts), or the server's own tick for small groups.
+ */
+const appliedCommand = z.union([
+  liveCommand,
+  z.object({
+    type: z.literal('setPhases'),
+    phases: z.array(phase.extend({ guide: z.string() })),
+    askConsent: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('breakoutTick') }),
+]);
+
+/** The command a log row applied: `applied` when it differs from `command`, else `command`. */
+export function parseAppliedCommand(row: { command: string; applied: string | null }): Command {
+  const parsed =
+    row.applied === null
+      ? parseColumn(appliedCommand, row.command, 'live_events.command')
+      : parseColumn(appliedCommand, row.applied, 'live_events.applied');
+  if (parsed.type === 'useTemplate') {
+    throw new StoredDataError('live_events.applied', 'an agenda is logged with its parts');
+  }
+  return parsed;
+}
+
+/** Who sent a logged command, as far as the rules look (core/domain/roomLog.ts). */
+export const storedActor: z.ZodType<LoggedActor> = z.object({
+  observer: z.boolean(),
+  steward: z.boolean().optional(),
+  proposes: z.boolean().optional(),
+});
 
 /** What a logged live command amounted to (core/domain/timeline.ts). */
 export const storedHappenings = z.array(

@@ -721,8 +721,10 @@ export interface LiveRoomsTable {
   meeting_id: string;
   group_id: string;
   version: number;
-  /** JSON: core/domain/live RoomState. */
+  /** JSON: core/domain/live RoomState, as it stood at `saved_version`. */
   state: string;
+  /** The version `state` holds; the commands logged since carry the room on (decision 022). */
+  saved_version: number;
   created_at: string;
   updated_at: string;
   /** Server milliseconds: when the server must next act for the room by itself, if ever. */
@@ -740,6 +742,10 @@ export interface LiveEventsTable {
   at: string;
   /** JSON: what the command amounted to (core/domain/timeline.ts); null before it was kept. */
   happened: string | null;
+  /** JSON: core/domain/roomLog LoggedActor; null before it was kept (those rows are never replayed). */
+  actor: string | null;
+  /** JSON: the command as applied, when it differs from `command` (an agenda becomes its parts). */
+  applied: string | null;
 }
 
 export interface Database {

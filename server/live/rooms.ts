@@ -24,6 +24,7 @@ import {
   type SessionTemplate,
 } from '../../core/domain/liveTemplates';
 import { applyCommand } from '../../core/domain/room';
+import { loggedActor, saveWhole, seedOf } from '../../core/domain/roomLog';
 import { leastHeardFirst } from '../../core/domain/speaking';
 import { describeChange } from '../../core/domain/timeline';
 import { AppError } from '../../core/errors';
@@ -39,6 +40,7 @@ import {
   insertRoomIfMissing,
   lockRoom,
   type RoomRow,
+  saveHeldRoom,
   saveRoom,
 } from '../db/queries/liveRooms';
 import { recordArrival } from '../db/queries/meetings';
@@ -550,8 +552,7 @@ async function applyOne(
   // Applying is pure: a retry of a command already applied is found when it is logged (or,
   // when it would change nothing now, looked for), and answered as it was the first time.
   const repeat = () => answeredBefore(trx, meetingId, actor.userId, clientId);
-  const seed = Number.parseInt(clientId.replace(/[^0-9a-f]/gi, '').slice(0, 8) || '1', 16);
-  const outcome = applyCommand(state, command, actor, now.getTime(), seed);
+  const outcome = applyCommand(state, command, actor, now.getTime(), seedOf(clientId));
   if (!outcome.ok) {
     return (await repeat()) ?? { ok: false, version: state.version, refusal: outcome.refusal };
   }
@@ -568,9 +569,14 @@ async function applyOne(
     command: JSON.stringify(logged),
     at,
     happened: JSON.stringify(describeChange(state, next)),
+    // What applying it again needs (decision 022): who, as the rules see them, and the
+    // command as applied when it is not the one sent.
+    actor: JSON.stringify(loggedActor(actor)),
+    applied: command === logged ? null : JSON.stringify(command),
   });
   if (!fresh) return (await repeat()) ?? { ok: true, version: state.version, repeated: true };
-  await saveRoom(trx, meetingId, { state: next, updated_at: at, before: state });
+  const whole = saveWhole(state, next, room.saved_version, deps.config.live.saveEvery);
+  await saveRoom(trx, meetingId, { state: next, updated_at: at, before: state, whole });
   if (command.type === 'join' && !actor.observer) {
     await recordArrival(trx, { meeting_id: meetingId, user_id: actor.userId, arrived_at: at });
   }
@@ -610,6 +616,18 @@ function remember(deps: Deps, meetingId: string, state: RoomState, savedAt: stri
   if (rooms.size > WRITTEN_MAX) {
     const oldest = rooms.keys().next().value;
     if (oldest !== undefined) rooms.delete(oldest);
+  }
+}
+
+/**
+ * Saves whole every room this process holds that its log still carries: called as the server
+ * stops on purpose, so that an upgrade never has to apply an older version's commands again.
+ */
+export async function saveHeldRooms(deps: Deps): Promise<void> {
+  for (const [meetingId, held] of written.get(deps) ?? []) {
+    // One room that cannot be saved (the database going away) leaves the others be; its log
+    // still carries it.
+    await saveHeldRoom(deps.db, meetingId, held).catch(() => {});
   }
 }
 

@@ -25,6 +25,7 @@ export async function endBreakoutsSoon(
       },
       updated_at: new Date().toISOString(),
       before: state,
+      whole: true,
     });
   } finally {
     await close();

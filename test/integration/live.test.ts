@@ -232,6 +232,7 @@ describe('a session', () => {
         state: { ...stale, version: lowered.version },
         updated_at: new Date().toISOString(),
         before: stale,
+        whole: false,
       }),
     ).rejects.toThrow(/moved on/);
     expect((await readRoom(t.deps, meetingId))?.version).toBe(lowered.version);
@@ -294,7 +295,7 @@ describe('a session', () => {
 
 describe('stored rooms', () => {
   it('reads a room stored in the first shape (no schema, phases without guides) and stores it in the current one', async () => {
-    const { ann, meetingId } = await meeting();
+    const { ann, ben, meetingId } = await meeting();
     const a = await connect(ann, meetingId);
     await a.command({ type: 'join' });
     const current = await readRoom(t.deps, meetingId);
@@ -309,6 +310,11 @@ describe('stored rooms', () => {
 
     const ack = await a.command({ type: 'hand', raised: true });
     expect(ack.ok).toBe(true);
+    // The change is carried by the log over the room as stored in the first shape.
+    expect((await readRoom(t.deps, meetingId))?.hands).toHaveLength(1);
+    // Someone arriving saves the room whole, in the current shape.
+    const b = await connect(ben, meetingId);
+    await b.command({ type: 'join' });
     const stored = await t.deps.db
       .selectFrom('live_rooms')
       .select('state')
@@ -319,5 +325,6 @@ describe('stored rooms', () => {
     expect(saved.hands).toHaveLength(1);
     expect(saved.phases.every((p: { guide: string }) => p.guide === '')).toBe(true);
     await a.close();
+    await b.close();
   });
 });

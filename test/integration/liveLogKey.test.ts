@@ -1,15 +1,21 @@
 /**
  * Migration 022 keys the live command log once, by (room, person, client id), on both
  * databases: the rows are kept, a retried command is still refused a second row, and it can be
- * taken back.
+ * taken back. Migration 023 adds what the log needs to carry a room between its whole saves.
  */
 import { type Kysely, Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations';
 import { type Db, openDatabase } from '../../server/db/client';
 import { isPostgres } from '../../server/db/dialect';
-import type { Database } from '../../server/db/tables';
+import type { Database, LiveEventsTable, LiveRoomsTable } from '../../server/db/tables';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
+
+/** The two tables as they were before migration 023 added to them. */
+type Before023 = Omit<Database, 'live_rooms' | 'live_events'> & {
+  live_rooms: Omit<LiveRoomsTable, 'saved_version'>;
+  live_events: Omit<LiveEventsTable, 'actor' | 'applied'>;
+};
 
 let test: TestDatabase;
 let handle: Db;
@@ -42,8 +48,8 @@ const event = (version: number, client: string) => ({
 });
 
 /** A room and two logged commands, without the people, group and meeting they would have. */
-async function seed(db: Kysely<Database>): Promise<void> {
-  const rows = async (trx: Kysely<Database>) => {
+async function seed(db: Kysely<Before023>): Promise<void> {
+  const rows = async (trx: Kysely<Before023>) => {
     await trx
       .insertInto('live_rooms')
       .values({
@@ -73,7 +79,7 @@ async function seed(db: Kysely<Database>): Promise<void> {
   }
 }
 
-const logged = (db: Kysely<Database>) =>
+const logged = (db: Kysely<Before023>) =>
   db
     .selectFrom('live_events')
     .select(['version', 'client_id'])
@@ -83,7 +89,7 @@ const logged = (db: Kysely<Database>) =>
 
 describe('022_live_log_key', () => {
   it('keeps the log, keys it by person and client id, and can be taken back', async () => {
-    const { db } = handle;
+    const db = handle.db as unknown as Kysely<Before023>;
     await migrateTo('021_live_nodes');
     await seed(db);
     await migrateTo('022_live_log_key');
@@ -118,5 +124,29 @@ describe('022_live_log_key', () => {
     await expect(db.insertInto('live_events').values(event(2, 'c3')).execute()).rejects.toThrow();
     await migrateTo('022_live_log_key');
     expect(await logged(db)).toHaveLength(2);
+  });
+});
+
+describe('023_live_room_log', () => {
+  it('marks every room saved whole, and is taken back only when every room is', async () => {
+    const db = handle.db as unknown as Kysely<Before023>;
+    await migrateTo('023_live_room_log');
+    const room = () =>
+      handle.db
+        .selectFrom('live_rooms')
+        .select(['version', 'saved_version'])
+        .where('meeting_id', '=', 'm1')
+        .executeTakeFirstOrThrow();
+    expect(await room()).toEqual({ version: 2, saved_version: 2 });
+    expect(await logged(db)).toHaveLength(2);
+    // A room its log carries cannot be read without the code: the migration will not drop it.
+    await handle.db.updateTable('live_rooms').set({ saved_version: 1 }).execute();
+    await expect(migrateTo('022_live_log_key')).rejects.toThrow(/carried by their command log/);
+    expect(await room()).toEqual({ version: 2, saved_version: 1 });
+    await handle.db.updateTable('live_rooms').set({ saved_version: 2 }).execute();
+    await migrateTo('022_live_log_key');
+    expect(await logged(db)).toHaveLength(2);
+    await migrateTo('023_live_room_log');
+    expect(await room()).toEqual({ version: 2, saved_version: 2 });
   });
 });

@@ -15,7 +15,13 @@ let b: RunningNode;
 beforeAll(async () => {
   database = await createTestDatabase();
   if (database.database.kind !== 'postgres') throw new Error('this test needs PostgreSQL');
-  const env = { DATABASE_URL: database.database.url, WEB_DIST_DIR: '/nonexistent' };
+  // Rooms saved whole only every fourth change (decision 022): each node reads the other's
+  // changes back from the last save and the log.
+  const env = {
+    DATABASE_URL: database.database.url,
+    WEB_DIST_DIR: '/nonexistent',
+    LIVE_SAVE_EVERY: '4',
+  };
   // Both start (and migrate) at once: the migration lock keeps that safe.
   [a, b] = await Promise.all([spawnNode(env), spawnNode(env)]);
 });

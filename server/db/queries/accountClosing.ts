@@ -5,8 +5,10 @@
  */
 
 import { type Kysely, sql } from 'kysely';
+import type { RoomState } from '../../../core/domain/live';
 import { likePattern } from '../dialect';
 import type { Database } from '../tables';
+import { roomStateOf } from './liveRooms';
 import { eraseNotesOf } from './observerNotes';
 import { eraseTracksOf } from './recordings';
 import { eraseReflectionsOf } from './reflections';
@@ -206,12 +208,15 @@ export async function eraseAccount(
 export async function listRoomsNaming(
   db: Kysely<Database>,
   userId: string,
-): Promise<{ meeting_id: string; state: string }[]> {
-  return db
+): Promise<{ meeting_id: string; state: RoomState }[]> {
+  const rows = await db
     .selectFrom('live_rooms')
-    .select(['meeting_id', 'state'])
+    .select(['meeting_id', 'version', 'saved_version', 'state'])
     .where(sql<boolean>`state like ${likePattern(userId)} escape '\\'`)
     .execute();
+  return Promise.all(
+    rows.map(async (row) => ({ meeting_id: row.meeting_id, state: await roomStateOf(db, row) })),
+  );
 }
 
 /** Mail to others that named the person: their name is replaced. */

@@ -2,16 +2,76 @@
 import type { Kysely } from 'kysely';
 import { nextDeadline } from '../../../core/domain/breakouts';
 import type { RoomState } from '../../../core/domain/live';
+import { type LogEntry, replay } from '../../../core/domain/roomLog';
 import type { Happening } from '../../../core/domain/timeline';
 import { compiledOnce } from '../compiled';
 import { isPostgres } from '../dialect';
-import { parseColumn, parseRoomState, roomStateText, storedHappenings } from '../jsonColumns';
+import {
+  parseAppliedCommand,
+  parseColumn,
+  parseRoomState,
+  roomStateText,
+  storedActor,
+  storedHappenings,
+} from '../jsonColumns';
 import type { Database, LiveEventsTable, LiveRoomsTable } from '../tables';
 
-/** A room as the code sees it: its state parsed into the current shape. */
+/** A room as the code sees it: its state parsed into the current shape, as it stands now. */
 export type RoomRow = Omit<LiveRoomsTable, 'state'> & { state: RoomState };
 
-const toRoomRow = (row: LiveRoomsTable): RoomRow => ({ ...row, state: parseRoomState(row.state) });
+/** What a room's row says of where it stands: the version, and the version its text holds. */
+type Stored = Pick<LiveRoomsTable, 'meeting_id' | 'version' | 'saved_version' | 'state'>;
+
+/**
+ * The room as it stands: its saved text, and the commands logged since applied again
+ * (decision 022). Every reader of a room's state reads it through here.
+ */
+export async function roomStateOf(db: Kysely<Database>, row: Stored): Promise<RoomState> {
+  const saved = parseRoomState(row.state);
+  if (row.saved_version >= row.version) return saved;
+  const tail = await listTail(db, row.meeting_id, row.saved_version);
+  const state = replay(saved, tail);
+  if (state.version !== row.version) {
+    throw new Error(`room ${row.meeting_id} logged up to ${state.version}, not ${row.version}`);
+  }
+  return state;
+}
+
+const tailRows = compiledOnce((db, meetingId: string, after: number) =>
+  db
+    .selectFrom('live_events')
+    .select(['version', 'actor_id', 'client_id', 'command', 'applied', 'actor', 'at'])
+    .where('meeting_id', '=', meetingId)
+    .where('version', '>', after)
+    .orderBy('version'),
+);
+
+/** The commands logged for a room after a version, in order, to be applied again. */
+async function listTail(
+  db: Kysely<Database>,
+  meetingId: string,
+  after: number,
+): Promise<LogEntry[]> {
+  const rows = await tailRows(db, meetingId, after);
+  return rows.map((row) => {
+    if (row.actor === null) {
+      throw new Error(`room ${meetingId}: version ${row.version} was logged without its actor`);
+    }
+    return {
+      version: Number(row.version),
+      actorId: row.actor_id,
+      actor: parseColumn(storedActor, row.actor, 'live_events.actor'),
+      clientId: row.client_id,
+      command: parseAppliedCommand(row),
+      at: Date.parse(row.at),
+    };
+  });
+}
+
+const toRoomRow = async (db: Kysely<Database>, row: LiveRoomsTable): Promise<RoomRow> => ({
+  ...row,
+  state: await roomStateOf(db, row),
+});
 
 export async function findRoom(
   db: Kysely<Database>,
@@ -22,7 +82,7 @@ export async function findRoom(
     .selectAll()
     .where('meeting_id', '=', meetingId)
     .executeTakeFirst();
-  return row ? toRoomRow(row) : undefined;
+  return row ? toRoomRow(db, row) : undefined;
 }
 
 /** Rooms whose deadline has come: the server acts for them (any node may). */
@@ -49,24 +109,29 @@ export async function listGroupRooms(
   const rows = await db
     .selectFrom('live_rooms as r')
     .innerJoin('meetings as m', 'm.id', 'r.meeting_id')
-    .select(['r.meeting_id', 'r.state', 'm.starts_at'])
+    .select(['r.meeting_id', 'r.state', 'r.version', 'r.saved_version', 'm.starts_at'])
     .where('r.group_id', '=', groupId)
     .orderBy('m.starts_at', 'desc')
     .orderBy('r.meeting_id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    meetingId: r.meeting_id,
-    startsAt: r.starts_at,
-    state: parseRoomState(r.state),
-  }));
+  return Promise.all(
+    rows.map(async (r) => ({
+      meetingId: r.meeting_id,
+      startsAt: r.starts_at,
+      state: await roomStateOf(db, r),
+    })),
+  );
 }
 
 /** Creates the room if it is not there yet; harmless when two nodes race to create it. */
-export async function insertRoomIfMissing(db: Kysely<Database>, row: RoomRow): Promise<void> {
+export async function insertRoomIfMissing(
+  db: Kysely<Database>,
+  row: Omit<RoomRow, 'saved_version'>,
+): Promise<void> {
   await db
     .insertInto('live_rooms')
-    .values({ ...row, state: roomStateText(row.state) })
+    .values({ ...row, state: roomStateText(row.state), saved_version: row.state.version })
     .onConflict((oc) => oc.column('meeting_id').doNothing())
     .execute();
 }
@@ -97,13 +162,21 @@ export async function lockRoom(
     .select('state')
     .where('meeting_id', '=', meetingId)
     .executeTakeFirstOrThrow();
-  return { ...row, state: parseRoomState(state) };
+  return { ...row, state: await roomStateOf(db, { ...row, state }) };
 }
 
 const lockRead = compiledOnce((db, meetingId: string) => {
   const read = db
     .selectFrom('live_rooms')
-    .select(['meeting_id', 'group_id', 'version', 'created_at', 'updated_at', 'deadline'])
+    .select([
+      'meeting_id',
+      'group_id',
+      'version',
+      'saved_version',
+      'created_at',
+      'updated_at',
+      'deadline',
+    ])
     .where('meeting_id', '=', meetingId);
   return isPostgres(db) ? read.forUpdate() : read;
 });
@@ -120,36 +193,69 @@ const saveState = compiledOnce(
   ) =>
     db
       .updateTable('live_rooms')
-      .set({ version, state, updated_at: at, deadline })
+      .set({ version, state, saved_version: version, updated_at: at, deadline })
+      .where('meeting_id', '=', meetingId)
+      .where('version', '=', from)
+      .returning('version'),
+);
+
+const saveVersion = compiledOnce(
+  (db, meetingId: string, from: number, version: number, at: string, deadline: number | null) =>
+    db
+      .updateTable('live_rooms')
+      .set({ version, updated_at: at, deadline })
       .where('meeting_id', '=', meetingId)
       .where('version', '=', from)
       .returning('version'),
 );
 
 /**
- * Saves the room's new state, marked as saved at `updated_at`, over the version it was made
- * from (`before`), whose unchanged parts of text are reused. The room is saved only from the
- * version it was read at under its lock, so a version is never written twice: were it ever to
- * have moved on, the transaction fails instead.
+ * Saves the room's new version, marked as saved at `updated_at`, over the version it was made
+ * from (`before`): the whole room when `whole` (reusing the unchanged parts of its text), or
+ * only its version, when the change is carried by the command just logged (decision 022). The
+ * room is saved only from the version it was read at under its lock, so a version is never
+ * written twice: were it ever to have moved on, the transaction fails instead.
  */
 export async function saveRoom(
   db: Kysely<Database>,
   meetingId: string,
-  change: { state: RoomState; updated_at: string; before: RoomState },
+  change: { state: RoomState; updated_at: string; before: RoomState; whole: boolean },
 ): Promise<void> {
-  const { state, updated_at, before } = change;
-  const saved = await saveState(
-    db,
-    meetingId,
-    before.version,
-    state.version,
-    roomStateText(state, before),
-    updated_at,
-    nextDeadline(state),
-  );
+  const { state, updated_at, before, whole } = change;
+  const deadline = nextDeadline(state);
+  const saved = whole
+    ? await saveState(
+        db,
+        meetingId,
+        before.version,
+        state.version,
+        roomStateText(state, before),
+        updated_at,
+        deadline,
+      )
+    : await saveVersion(db, meetingId, before.version, state.version, updated_at, deadline);
   if (saved.length === 0) {
     throw new Error(`room ${meetingId} moved on from version ${before.version} under its lock`);
   }
+}
+
+/**
+ * Saves a room whole as this node holds it, if the room is still at that version, saved at that
+ * moment, and carried by its log (a server stopping on purpose leaves its rooms saved whole).
+ */
+export async function saveHeldRoom(
+  db: Kysely<Database>,
+  meetingId: string,
+  held: { state: RoomState; savedAt: string },
+): Promise<void> {
+  await db
+    .updateTable('live_rooms')
+    .set({ state: roomStateText(held.state), saved_version: held.state.version })
+    .where('meeting_id', '=', meetingId)
+    .where('version', '=', held.state.version)
+    .where('updated_at', '=', held.savedAt)
+    .where('saved_version', '<', held.state.version)
+    .execute();
 }
 
 /**
@@ -165,7 +271,11 @@ export async function rewriteRoomState(
 ): Promise<void> {
   await db
     .updateTable('live_rooms')
-    .set({ state: text, updated_at: `${new Date().toISOString()} (written directly)` })
+    .set((eb) => ({
+      state: text,
+      saved_version: eb.ref('version'),
+      updated_at: `${new Date().toISOString()} (written directly)`,
+    }))
     .where('meeting_id', '=', meetingId)
     .execute();
 }
@@ -180,10 +290,12 @@ const insertRow = compiledOnce(
     command: string,
     at: string,
     happened: string | null,
+    actor: string | null,
+    applied: string | null,
   ) =>
     db
       .insertInto('live_events')
-      .values({ meeting_id, version, actor_id, client_id, command, at, happened })
+      .values({ meeting_id, version, actor_id, client_id, command, at, happened, actor, applied })
       .onConflict((oc) => oc.columns(['meeting_id', 'actor_id', 'client_id']).doNothing())
       .returning('version'),
 );
@@ -193,7 +305,7 @@ const insertRow = compiledOnce(
  * false then, and nothing is written.
  */
 export async function insertEvent(db: Kysely<Database>, row: LiveEventsTable): Promise<boolean> {
-  const { meeting_id, version, actor_id, client_id, command, at, happened } = row;
+  const { meeting_id, version, actor_id, client_id, command, at, happened, actor, applied } = row;
   const logged = await insertRow(
     db,
     meeting_id,
@@ -203,6 +315,8 @@ export async function insertEvent(db: Kysely<Database>, row: LiveEventsTable): P
     command,
     at,
     happened,
+    actor,
+    applied,
   );
   return logged.length > 0;
 }

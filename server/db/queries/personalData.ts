@@ -4,9 +4,10 @@
  * other people's words (a proposal they answered, a steward's note) are left out.
  */
 import { type Kysely, sql } from 'kysely';
+import type { RoomState } from '../../../core/domain/live';
 import { likePattern } from '../dialect';
-import { parseRoomState } from '../jsonColumns';
 import type { Database } from '../tables';
+import { roomStateOf } from './liveRooms';
 
 export type Page = { offset: number; limit: number };
 export type PersonalRows = (
@@ -321,6 +322,9 @@ export const PERSONAL_TABLES: readonly PersonalTable[] = [
         .select([
           sql<string>`(select name from groups where groups.id = r.group_id)`.as('group'),
           'm.starts_at',
+          'r.meeting_id',
+          'r.version',
+          'r.saved_version',
           'r.state',
         ])
         .where(sql<boolean>`r.state like ${likePattern(userId)} escape '\\'`)
@@ -329,8 +333,9 @@ export const PERSONAL_TABLES: readonly PersonalTable[] = [
         .limit(p.limit)
         .offset(p.offset)
         .execute();
-      return rooms.map((room) => {
-        const state = parseRoomState(room.state);
+      const states = await Promise.all(rooms.map((room) => roomStateOf(db, room)));
+      return rooms.map((room, i) => {
+        const state = states[i] as RoomState;
         return {
           group: room.group,
           meeting_starts_at: room.starts_at,

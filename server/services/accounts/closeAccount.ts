@@ -11,7 +11,7 @@ import { currentUser } from '../../accounts/me';
 import { requireCurrentPassword } from '../../accounts/passwordRules';
 import { recordAudit } from '../../audit/recordAudit';
 import { nextTurn } from '../../background';
-import { parseRoomState, roomStateText } from '../../db/jsonColumns';
+import { roomStateText } from '../../db/jsonColumns';
 import {
   eraseAccount,
   FORMER_MEMBER,
@@ -124,10 +124,9 @@ export async function eraseClosedAccounts(deps: Deps): Promise<number> {
       const at = deps.now().toISOString();
       await eraseAccount(trx, user, at);
       // Live sessions keep each person's name for the record: theirs becomes "Former member".
-      for (const room of await listRoomsNaming(trx, user.id)) {
-        const state = parseRoomState(room.state);
+      for (const { meeting_id, state } of await listRoomsNaming(trx, user.id)) {
         for (const p of state.participants) if (p.userId === user.id) p.name = FORMER_MEMBER;
-        await rewriteRoomState(trx, room.meeting_id, roomStateText(state));
+        await rewriteRoomState(trx, meeting_id, roomStateText(state));
       }
       // Mail to others that named them (an invitation, a proposal) names them no more.
       const name = new RegExp(
