@@ -192,7 +192,9 @@ export class LiveNode {
   constructor(private readonly deps: Deps) {
     this.graceMs = deps.config.live.graceMs;
     this.unsubscribe = [
-      deps.bus.subscribe((event) => void this.hear(event)),
+      // A room that cannot be read now is read at its next announcement; nothing here may
+      // take the node down.
+      deps.bus.subscribe((event) => void this.hear(event).catch(() => {})),
       // Announcements may have been missed: check everyone here again.
       deps.bus.onReset(() => void this.recheckAll()),
     ];

@@ -211,7 +211,7 @@ export async function listRoomsNaming(
 ): Promise<{ meeting_id: string; state: RoomState }[]> {
   const rows = await db
     .selectFrom('live_rooms')
-    .select(['meeting_id', 'version', 'saved_version', 'state'])
+    .select(['meeting_id', 'version', 'state'])
     .where(sql<boolean>`state like ${likePattern(userId)} escape '\\'`)
     .execute();
   return Promise.all(

@@ -19,17 +19,18 @@ import type { Database, LiveEventsTable, LiveRoomsTable } from '../tables';
 /** A room as the code sees it: its state parsed into the current shape, as it stands now. */
 export type RoomRow = Omit<LiveRoomsTable, 'state'> & { state: RoomState };
 
-/** What a room's row says of where it stands: the version, and the version its text holds. */
-type Stored = Pick<LiveRoomsTable, 'meeting_id' | 'version' | 'saved_version' | 'state'>;
+/** What a room's row says of where it stands: its version, and its text as last saved whole. */
+type Stored = Pick<LiveRoomsTable, 'meeting_id' | 'version' | 'state'>;
 
 /**
  * The room as it stands: its saved text, and the commands logged since applied again
- * (decision 022). Every reader of a room's state reads it through here.
+ * (decision 022). Every reader of a room's state reads it through here. The text names its own
+ * version, which is where the log takes over (whoever saved it, and however).
  */
 export async function roomStateOf(db: Kysely<Database>, row: Stored): Promise<RoomState> {
   const saved = parseRoomState(row.state);
-  if (row.saved_version >= row.version) return saved;
-  const tail = await listTail(db, row.meeting_id, row.saved_version);
+  if (saved.version >= row.version) return saved;
+  const tail = await listTail(db, row.meeting_id, saved.version, row.version);
   const state = replay(saved, tail);
   if (state.version !== row.version) {
     throw new Error(`room ${row.meeting_id} logged up to ${state.version}, not ${row.version}`);
@@ -37,22 +38,27 @@ export async function roomStateOf(db: Kysely<Database>, row: Stored): Promise<Ro
   return state;
 }
 
-const tailRows = compiledOnce((db, meetingId: string, after: number) =>
+const tailRows = compiledOnce((db, meetingId: string, after: number, upTo: number) =>
   db
     .selectFrom('live_events')
     .select(['version', 'actor_id', 'client_id', 'command', 'applied', 'actor', 'at'])
     .where('meeting_id', '=', meetingId)
     .where('version', '>', after)
+    .where('version', '<=', upTo)
     .orderBy('version'),
 );
 
-/** The commands logged for a room after a version, in order, to be applied again. */
+/**
+ * The commands logged for a room after one version and up to another (the row's, as read: on
+ * PostgreSQL later changes may have been committed since), in order, to be applied again.
+ */
 async function listTail(
   db: Kysely<Database>,
   meetingId: string,
   after: number,
+  upTo: number,
 ): Promise<LogEntry[]> {
-  const rows = await tailRows(db, meetingId, after);
+  const rows = await tailRows(db, meetingId, after, upTo);
   return rows.map((row) => {
     if (row.actor === null) {
       throw new Error(`room ${meetingId}: version ${row.version} was logged without its actor`);
@@ -109,7 +115,7 @@ export async function listGroupRooms(
   const rows = await db
     .selectFrom('live_rooms as r')
     .innerJoin('meetings as m', 'm.id', 'r.meeting_id')
-    .select(['r.meeting_id', 'r.state', 'r.version', 'r.saved_version', 'm.starts_at'])
+    .select(['r.meeting_id', 'r.state', 'r.version', 'm.starts_at'])
     .where('r.group_id', '=', groupId)
     .orderBy('m.starts_at', 'desc')
     .orderBy('r.meeting_id')

@@ -324,7 +324,6 @@ export const PERSONAL_TABLES: readonly PersonalTable[] = [
           'm.starts_at',
           'r.meeting_id',
           'r.version',
-          'r.saved_version',
           'r.state',
         ])
         .where(sql<boolean>`r.state like ${likePattern(userId)} escape '\\'`)
