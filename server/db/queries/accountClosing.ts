@@ -6,7 +6,7 @@
 
 import { type Kysely, sql } from 'kysely';
 import type { RoomState } from '../../../core/domain/live';
-import { likePattern } from '../dialect';
+import { isPostgres, likePattern } from '../dialect';
 import type { Database } from '../tables';
 import { roomStateOf } from './liveRooms';
 import { eraseNotesOf } from './observerNotes';
@@ -204,16 +204,21 @@ export async function eraseAccount(
     .execute();
 }
 
-/** Live rooms that name the person (their state keeps names for the session's record). */
+/**
+ * Live rooms that name the person (their state keeps names for the session's record), as they
+ * stand. Locked on PostgreSQL, in the order the room writer locks rooms (by id), so that no
+ * change made meanwhile is written over when the erasure rewrites them; SQLite has one writer.
+ */
 export async function listRoomsNaming(
   db: Kysely<Database>,
   userId: string,
 ): Promise<{ meeting_id: string; state: RoomState }[]> {
-  const rows = await db
+  const query = db
     .selectFrom('live_rooms')
     .select(['meeting_id', 'version', 'state'])
     .where(sql<boolean>`state like ${likePattern(userId)} escape '\\'`)
-    .execute();
+    .orderBy('meeting_id');
+  const rows = await (isPostgres(db) ? query.forUpdate() : query).execute();
   return Promise.all(
     rows.map(async (row) => ({ meeting_id: row.meeting_id, state: await roomStateOf(db, row) })),
   );
