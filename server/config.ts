@@ -136,7 +136,7 @@ export interface Config {
 }
 
 /** How often a live room is saved whole on SQLite, by default (docs/PERFORMANCE.md). */
-export const LIVE_SAVE_EVERY_SQLITE = 32;
+const LIVE_SAVE_EVERY_SQLITE = 32;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -4,7 +4,6 @@
  * other people's words (a proposal they answered, a steward's note) are left out.
  */
 import { type Kysely, sql } from 'kysely';
-import type { RoomState } from '../../../core/domain/live';
 import { likePattern } from '../dialect';
 import type { Database } from '../tables';
 import { roomStateOf } from './liveRooms';
@@ -332,16 +331,17 @@ export const PERSONAL_TABLES: readonly PersonalTable[] = [
         .limit(p.limit)
         .offset(p.offset)
         .execute();
-      const states = await Promise.all(rooms.map((room) => roomStateOf(db, room)));
-      return rooms.map((room, i) => {
-        const state = states[i] as RoomState;
-        return {
-          group: room.group,
-          meeting_starts_at: room.starts_at,
-          seconds_spoken: Math.round((state.spokenMs[userId] ?? 0) / 1000),
-          passed_last_round: state.passed.includes(userId) ? 'yes' : 'no',
-        };
-      });
+      return Promise.all(
+        rooms.map(async (room) => {
+          const state = await roomStateOf(db, room);
+          return {
+            group: room.group,
+            meeting_starts_at: room.starts_at,
+            seconds_spoken: Math.round((state.spokenMs[userId] ?? 0) / 1000),
+            passed_last_round: state.passed.includes(userId) ? 'yes' : 'no',
+          };
+        }),
+      );
     },
   },
   {
