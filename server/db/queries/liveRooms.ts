@@ -216,6 +216,20 @@ const saveVersion = compiledOnce(
 );
 
 /**
+ * The same, when the room's deadline stays as it is: a change that sets no deadline writes no
+ * page of the deadline's index (most changes: a hand, a turn, a note).
+ */
+const saveVersionOnly = compiledOnce(
+  (db, meetingId: string, from: number, version: number, at: string) =>
+    db
+      .updateTable('live_rooms')
+      .set({ version, updated_at: at })
+      .where('meeting_id', '=', meetingId)
+      .where('version', '=', from)
+      .returning('version'),
+);
+
+/**
  * Saves the room's new version, marked as saved at `updated_at`, over the version it was made
  * from (`before`): the whole room when `whole` (reusing the unchanged parts of its text), or
  * only its version, when the change is carried by the command just logged (decision 022). The
@@ -225,7 +239,14 @@ const saveVersion = compiledOnce(
 export async function saveRoom(
   db: Kysely<Database>,
   meetingId: string,
-  change: { state: RoomState; updated_at: string; before: RoomState; whole: boolean },
+  change: {
+    state: RoomState;
+    updated_at: string;
+    before: RoomState;
+    whole: boolean;
+    /** The deadline stored with `before`, as read under the lock (when known). */
+    deadline?: number | null;
+  },
 ): Promise<void> {
   const { state, updated_at, before, whole } = change;
   const deadline = nextDeadline(state);
@@ -239,7 +260,9 @@ export async function saveRoom(
         updated_at,
         deadline,
       )
-    : await saveVersion(db, meetingId, before.version, state.version, updated_at, deadline);
+    : deadline === change.deadline
+      ? await saveVersionOnly(db, meetingId, before.version, state.version, updated_at)
+      : await saveVersion(db, meetingId, before.version, state.version, updated_at, deadline);
   if (saved.length === 0) {
     throw new Error(`room ${meetingId} moved on from version ${before.version} under its lock`);
   }
