@@ -409,10 +409,7 @@ interface RoomWrite {
  * The room writer: every room change goes through it. Changes that arrive while a write is
  * under way are written together in one transaction when it ends (a group commit): committing
  * is most of what a change costs, so a busy evening's thousands of changes a second share their
- * commits instead of queueing for one each. While changes keep coming (the last write ended
- * moments ago), the writer also waits a few milliseconds before it starts, so that the changes
- * read from the sockets meanwhile join the same commit; a change on a quiet server is written
- * at once. SQLite has one writer; on PostgreSQL a few writers
+ * commits instead of queueing for one each. SQLite has one writer; on PostgreSQL a few writers
  * run side by side, each room always with the same one (so its changes stay in order), and a
  * batch locks its rooms in the order of their ids, so that batches on two nodes cannot wait
  * for each other in a circle.
@@ -420,22 +417,12 @@ interface RoomWrite {
 interface RoomWriter {
   queue: RoomWrite[];
   writing: boolean;
-  /** When its last write ended (performance.now()), or 0. */
-  lastWrote: number;
 }
 const writers = new WeakMap<Deps, RoomWriter[]>();
 /** PostgreSQL's writers side by side: a few, leaving the pool room for everything else. */
 const POSTGRES_WRITERS = 4;
 /** The most changes one transaction takes, so that none waits long behind a batch. */
 const BATCH_MAX = 64;
-/**
- * How long a busy writer gathers changes before it writes them: at a thousand changes a
- * second, batches of about ten instead of two, for a few milliseconds more on each change
- * (docs/PERFORMANCE.md).
- */
-const GATHER_MS = 3;
-/** A writer whose last write ended this recently is busy, and gathers before writing. */
-const BUSY_WITHIN_MS = 20;
 
 /**
  * Applies one command through the room writer: lock the room, skip a command id already
@@ -459,20 +446,15 @@ function applyAndLog(
     let all = writers.get(deps);
     if (!all) {
       const count = deps.dialect === 'sqlite' ? 1 : POSTGRES_WRITERS;
-      all = Array.from({ length: count }, () => ({ queue: [], writing: false, lastWrote: 0 }));
+      all = Array.from({ length: count }, () => ({ queue: [], writing: false }));
       writers.set(deps, all);
     }
     const writer = all[writerFor(who.meetingId, all.length)] as RoomWriter;
     writer.queue.push(write);
     if (!writer.writing) {
       writer.writing = true;
-      // Changes read from the sockets in this turn of the event loop go in together, and
-      // while changes keep coming, those of the next few milliseconds too.
-      if (performance.now() - writer.lastWrote < BUSY_WITHIN_MS) {
-        setTimeout(() => void drain(deps, writer), GATHER_MS);
-      } else {
-        setImmediate(() => void drain(deps, writer));
-      }
+      // Changes read from the sockets in this turn of the event loop go in together.
+      setImmediate(() => void drain(deps, writer));
     }
   });
 }
@@ -502,7 +484,6 @@ async function drain(deps: Deps, writer: RoomWriter): Promise<void> {
     }
   } finally {
     writer.writing = false;
-    writer.lastWrote = performance.now();
   }
 }
 
