@@ -1,5 +1,5 @@
 /** SQL for live rooms and their command log. The room's state is parsed (and upgraded) here. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import { nextDeadline } from '../../../core/domain/breakouts';
 import type { RoomState } from '../../../core/domain/live';
 import { type LogEntry, replay } from '../../../core/domain/roomLog';
@@ -187,6 +187,23 @@ const lockRead = compiledOnce((db, meetingId: string) => {
   return isPostgres(db) ? read.forUpdate() : read;
 });
 
+/**
+ * Moves a room's row on from the version it was read at, setting `set`: no row comes back if it
+ * has moved on since. Saving whole, saving only the version, and the version with its deadline.
+ */
+const fromVersion = (
+  db: Kysely<Database>,
+  meetingId: string,
+  from: number,
+  set: Updateable<LiveRoomsTable>,
+) =>
+  db
+    .updateTable('live_rooms')
+    .set(set)
+    .where('meeting_id', '=', meetingId)
+    .where('version', '=', from)
+    .returning('version');
+
 const saveState = compiledOnce(
   (
     db,
@@ -197,22 +214,18 @@ const saveState = compiledOnce(
     at: string,
     deadline: number | null,
   ) =>
-    db
-      .updateTable('live_rooms')
-      .set({ version, state, saved_version: version, updated_at: at, deadline })
-      .where('meeting_id', '=', meetingId)
-      .where('version', '=', from)
-      .returning('version'),
+    fromVersion(db, meetingId, from, {
+      version,
+      state,
+      saved_version: version,
+      updated_at: at,
+      deadline,
+    }),
 );
 
 const saveVersion = compiledOnce(
   (db, meetingId: string, from: number, version: number, at: string, deadline: number | null) =>
-    db
-      .updateTable('live_rooms')
-      .set({ version, updated_at: at, deadline })
-      .where('meeting_id', '=', meetingId)
-      .where('version', '=', from)
-      .returning('version'),
+    fromVersion(db, meetingId, from, { version, updated_at: at, deadline }),
 );
 
 /**
@@ -221,12 +234,7 @@ const saveVersion = compiledOnce(
  */
 const saveVersionOnly = compiledOnce(
   (db, meetingId: string, from: number, version: number, at: string) =>
-    db
-      .updateTable('live_rooms')
-      .set({ version, updated_at: at })
-      .where('meeting_id', '=', meetingId)
-      .where('version', '=', from)
-      .returning('version'),
+    fromVersion(db, meetingId, from, { version, updated_at: at }),
 );
 
 /**
