@@ -12,6 +12,7 @@ import WebSocket from 'ws';
 const rooms = [];
 /** @type {number[]} */
 let samples = [];
+const SENT = Buffer.from('"sent":');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -24,9 +25,11 @@ async function open(url, list) {
         ws.once('open', resolve);
         ws.once('error', reject);
       });
+      // Only the time is read from the message (`{"sent":…,"pad":…}`), as Hearth's clients
+      // read only a change's version.
       ws.on('message', (data) => {
-        const { sent } = JSON.parse(data.toString());
-        samples.push(performance.now() - sent);
+        const at = data.indexOf(SENT) + SENT.length;
+        samples.push(performance.now() - Number(data.toString('latin1', at, data.indexOf(44, at))));
       });
       inRoom.push(ws);
     }

@@ -22,6 +22,9 @@ export interface Room {
   cookies: string[];
 }
 
+/** How many of a room's latest changes are timed (older ones have arrived everywhere). */
+const KEEP_VERSIONS = 16;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** This process's share of a core, from now until `share` is called. */
@@ -46,32 +49,48 @@ interface Driver {
   version: number;
   /** Whether its hand is up now (each change turns it over). */
   raised: boolean;
+  /** Answers still to come, by command id. */
+  answers: Map<string, (ack: { ok: boolean; version: number; refusal?: string }) => void>;
   command(command: LiveCommand): Promise<{ ok: boolean; version: number; refusal?: string }>;
 }
 
 async function drive(base: string, meetingId: string, cookie: string): Promise<Driver> {
   const { ws, version } = await listen(base, meetingId, cookie);
-  const answers = new Map<string, (ack: { ok: boolean; version: number }) => void>();
-  const driver: Driver = {
+  const answers: Driver['answers'] = new Map();
+  return {
     ws,
     meetingId,
     version,
     raised: false,
+    answers,
     command(command) {
       const id = randomUUID();
       ws.send(JSON.stringify({ v: LIVE_PROTOCOL_VERSION, type: 'command', id, command }));
       return new Promise((resolve) => answers.set(id, resolve));
     },
   };
-  ws.on('message', (data) => {
-    const message = JSON.parse(data.toString());
-    if (message.type === 'ack') {
-      answers.get(message.id)?.(message);
-      answers.delete(message.id);
-    }
-    driver.version = Math.max(driver.version, versionOf(message));
-  });
-  return driver;
+}
+
+const PATCH = Buffer.from('"type":"patch"');
+const TO = Buffer.from('"to":');
+
+/**
+ * The version a patch brings, read from its head (`{"v":…,"type":"patch","from":…,"to":…`),
+ * or -1 for any other message.
+ */
+export function patchVersion(data: Buffer): number {
+  const type = data.indexOf(PATCH);
+  if (type < 0 || type > 16) return -1;
+  const at = data.indexOf(TO, type);
+  if (at < 0) return -1;
+  let version = 0;
+  let i = at + TO.length;
+  for (; i < data.length; i++) {
+    const digit = (data[i] as number) - 48;
+    if (digit < 0 || digit > 9) break;
+    version = version * 10 + digit;
+  }
+  return i === at + TO.length ? -1 : version;
 }
 
 /** The version a room message brings (a patch's `to`), or -1 for other messages. */
@@ -95,11 +114,51 @@ export async function openHearth(base: string, rooms: Room[], groups = false) {
   // small, as it is for the bare server, so what is measured is the server.
   const drivers: Driver[] = [];
   const listeners: { ws: WebSocket; meetingId: string }[] = [];
+  let bytes = 0;
+  let samples: number[] = [];
+  // When each room's changes were sent, by the version they make; only the last few are kept
+  // (a change has long arrived everywhere when its room is a few versions on), so this process
+  // keeps little for its collector to trace, as the relay's does.
+  const sentAt = new Map<string, Map<number, number>>();
+  const sent = (meetingId: string) => {
+    let versions = sentAt.get(meetingId);
+    if (!versions) {
+      versions = new Map();
+      sentAt.set(meetingId, versions);
+    }
+    return versions;
+  };
+  // A change arrives as a patch (or, now and then, the whole room): time it by its version.
+  // A patch's version is read from its first bytes and the rest is not parsed, as the relay's
+  // clients read only their message's time: what is measured is the server, not this process's
+  // parsing and collecting.
+  const time = (meetingId: string, driver?: Driver) => (data: WebSocket.RawData) => {
+    const buffer = data as Buffer;
+    let version = patchVersion(buffer);
+    if (version < 0) {
+      const message = JSON.parse(buffer.toString());
+      if (driver && message.type === 'ack') {
+        driver.answers.get(message.id)?.(message);
+        driver.answers.delete(message.id);
+        return;
+      }
+      version = versionOf(message);
+    }
+    if (version < 0) return;
+    if (driver) driver.version = Math.max(driver.version, version);
+    bytes = buffer.length;
+    const start = sentAt.get(meetingId)?.get(version);
+    if (start === undefined) return;
+    samples.push(performance.now() - start);
+  };
   for (const room of rooms) {
     const [first, ...rest] = room.cookies;
-    drivers.push(await drive(base, room.meetingId, first as string));
+    const driver = await drive(base, room.meetingId, first as string);
+    driver.ws.on('message', time(room.meetingId, driver));
+    drivers.push(driver);
     for (const cookie of rest) {
       const { ws } = await listen(base, room.meetingId, cookie);
+      ws.on('message', time(room.meetingId));
       listeners.push({ ws, meetingId: room.meetingId });
     }
   }
@@ -123,20 +182,6 @@ export async function openHearth(base: string, rooms: Room[], groups = false) {
     }
     await sleep(1000);
   }
-  let bytes = 0;
-  let samples: number[] = [];
-  const sentAt = new Map<string, number>();
-  // A change arrives as a patch (or, now and then, the whole room): time it by its version.
-  const time = (meetingId: string) => (data: WebSocket.RawData) => {
-    const text = data.toString();
-    const version = versionOf(JSON.parse(text));
-    if (version < 0) return;
-    bytes = text.length;
-    const start = sentAt.get(`${meetingId} ${version}`);
-    if (start === undefined) return;
-    samples.push(performance.now() - start);
-  };
-  for (const { ws, meetingId } of [...drivers, ...listeners]) ws.on('message', time(meetingId));
   return {
     /** The size of the last change sent. */
     bytes: () => bytes,
@@ -153,7 +198,10 @@ export async function openHearth(base: string, rooms: Room[], groups = false) {
           while (Date.now() < ends) {
             driver.raised = !driver.raised;
             const version = driver.version + 1;
-            sentAt.set(`${driver.meetingId} ${version}`, performance.now());
+            const versions = sent(driver.meetingId);
+            const at = performance.now();
+            versions.set(version, at);
+            versions.delete(version - KEEP_VERSIONS);
             const ack = await driver.command(
               groups
                 ? { type: 'inGroup', command: { type: 'hand', raised: driver.raised } }
@@ -161,10 +209,8 @@ export async function openHearth(base: string, rooms: Room[], groups = false) {
             );
             if (ack.version !== version) {
               // Another change got in first; line the timer up with the version it really made.
-              sentAt.set(
-                `${driver.meetingId} ${ack.version}`,
-                sentAt.get(`${driver.meetingId} ${version}`) ?? 0,
-              );
+              versions.set(ack.version, at);
+              versions.delete(ack.version - KEEP_VERSIONS);
             }
             // Each change is due a period after the last one was due, however late its answer
             // came, as with the bare relay's clients: people act on their own time, so a slow

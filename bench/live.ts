@@ -193,29 +193,49 @@ interface Window {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Hearth's clients, in a process of their own (bench/hearthClients.ts), as the relay's are. */
+/**
+ * How many processes each server's clients are spread over (the same for both). A client
+ * process's own pauses (its collector's, with 10,000 sockets in it) delay every delivery it is
+ * timing at that moment; with the sockets in two, a pause in one holds up half of them, and
+ * each process's heap is half as large.
+ */
+const CLIENT_PROCESSES = Math.max(1, Number(process.env.BENCH_CLIENT_PROCESSES ?? 2));
+
+/** Rooms dealt over `n` lists (whole rooms each), so each process has the same share. */
+function deal<T>(rooms: T[], n: number): T[][] {
+  const parts: T[][] = Array.from({ length: Math.max(1, Math.min(n, rooms.length)) }, () => []);
+  rooms.forEach((room, i) => parts[i % parts.length]?.push(room));
+  return parts;
+}
+
+/** Hearth's clients, in processes of their own (bench/hearthClients.ts), as the relay's are. */
 async function hearthClients(node: RunningNode, rooms: Room[], groups = false) {
-  const child = fork(path.join(import.meta.dirname, 'hearthClients.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, HEARTH_BENCH_CLIENTS: '1' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const next = ipcAnswers(child);
-  await next('ready');
-  child.send({ type: 'open', url: node.url, rooms, groups });
-  await next('opened');
+  const children = await Promise.all(
+    deal(rooms, CLIENT_PROCESSES).map(async (part) => {
+      const child = fork(path.join(import.meta.dirname, 'hearthClients.ts'), [], {
+        execArgv: ['--import', 'tsx'],
+        env: { ...process.env, HEARTH_BENCH_CLIENTS: '1' },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      const next = ipcAnswers(child);
+      await next('ready');
+      child.send({ type: 'open', url: node.url, rooms: part, groups });
+      await next('opened');
+      return child;
+    }),
+  );
   let bytes = 0;
   return {
     /** The size of the last change sent. */
     bytes: () => bytes,
     /** Drives every room for `seconds`: the delays seen, and how busy the server and clients were. */
     async window(seconds: number): Promise<Window> {
-      const turn = await driveTurn(child, node.process.pid ?? 0, { seconds });
+      const turn = await driveTurn(children, node.process.pid ?? 0, { seconds });
       bytes = turn.bytes ?? bytes;
       return turn;
     },
     close() {
-      child.send({ type: 'close' });
+      for (const child of children) child.send({ type: 'close' });
     },
   };
 }
@@ -237,43 +257,58 @@ function ipcAnswers(child: ChildProcess) {
 }
 
 /**
- * One turn of a client process driving its server: the server's core is timed until the last
- * change is sent (`sent`), then the delays come once the last has had time to arrive.
+ * One turn of the client processes driving their server: the server's core is timed until the
+ * last change is sent (every process has said `sent`), then the delays come once the last has
+ * had time to arrive. "Clients busy" is the processes' time together, as a share of one core.
  */
 async function driveTurn(
-  child: ChildProcess,
+  children: ChildProcess[],
   pid: number,
   drive: { seconds: number; bytes?: number },
 ): Promise<Window & { bytes?: number }> {
-  const next = ipcAnswers(child);
   const core = busy(pid);
-  child.send({ type: 'drive', rate: RATE, ...drive });
-  const driven = next<{ samples: number[]; clientCpu: number; bytes?: number }>('driven');
-  await next('sent');
+  const turns = children.map((child) => {
+    const next = ipcAnswers(child);
+    const driven = next<{ samples: number[]; clientCpu: number; bytes?: number }>('driven');
+    const sent = next('sent');
+    child.send({ type: 'drive', rate: RATE, ...drive });
+    return { driven, sent };
+  });
+  await Promise.all(turns.map((turn) => turn.sent));
   const cpu = core.share();
-  const { samples, clientCpu, bytes } = await driven;
-  return { samples, cpu, clientCpu, bytes };
+  const driven = await Promise.all(turns.map((turn) => turn.driven));
+  return {
+    samples: driven.flatMap((d) => d.samples),
+    cpu,
+    clientCpu: driven.reduce((sum, d) => sum + d.clientCpu, 0),
+    bytes: driven[0]?.bytes,
+  };
 }
 
-/** The bare relay's clients, in a process of their own (bench/bareClients.mjs). */
+/** The bare relay's clients, in processes of their own (bench/bareClients.mjs). */
 async function bareClients(base: string, rooms: Room[]) {
-  const child = fork(path.join(import.meta.dirname, 'bareClients.mjs'), [], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const next = ipcAnswers(child);
-  await next('ready');
-  child.send({
-    type: 'open',
-    url: base,
-    rooms: rooms.map((r) => ({ meetingId: r.meetingId, size: r.cookies.length })),
-  });
-  await next('opened');
+  const children = await Promise.all(
+    deal(rooms, CLIENT_PROCESSES).map(async (part) => {
+      const child = fork(path.join(import.meta.dirname, 'bareClients.mjs'), [], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      const next = ipcAnswers(child);
+      await next('ready');
+      child.send({
+        type: 'open',
+        url: base,
+        rooms: part.map((r) => ({ meetingId: r.meetingId, size: r.cookies.length })),
+      });
+      await next('opened');
+      return child;
+    }),
+  );
   return {
     window(seconds: number, bytes: number, pid: number): Promise<Window> {
-      return driveTurn(child, pid, { seconds, bytes });
+      return driveTurn(children, pid, { seconds, bytes });
     },
     close() {
-      child.send({ type: 'close' });
+      for (const child of children) child.send({ type: 'close' });
     },
   };
 }
