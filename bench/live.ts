@@ -26,6 +26,11 @@ import { postgresDatabase } from './servers';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** Hearth and the bare relay take turns of this long until each has had SECONDS. */
 const TURN_SECONDS = Number(process.env.BENCH_TURN_SECONDS ?? 2);
+/**
+ * The uncounted turn each server has first (BENCH_WARMUP_SECONDS). After a turn of 1 s, the
+ * first counted turn was still the slowest in most runs (docs/PERFORMANCE.md, tenth session).
+ */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 4);
 /** Commands per second per room (each one is a new room state for everyone in it). */
 const RATE = Number(process.env.BENCH_RATE ?? 1);
 const IDLE_SOCKETS = Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000);
@@ -204,7 +209,7 @@ const CLIENT_PROCESSES = Math.max(1, Number(process.env.BENCH_CLIENT_PROCESSES ?
 /** Rooms dealt over `n` lists (whole rooms each), so each process has the same share. */
 function deal<T>(rooms: T[], n: number): T[][] {
   const parts: T[][] = Array.from({ length: Math.max(1, Math.min(n, rooms.length)) }, () => []);
-  rooms.forEach((room, i) => parts[i % parts.length]?.push(room));
+  for (const [i, room] of rooms.entries()) parts[i % parts.length]?.push(room);
   return parts;
 }
 
@@ -324,9 +329,10 @@ async function measure(node: RunningNode, rooms: Room[], groups: boolean | undef
   const hearthTurns: Window[] = [];
   const bareTurns: Window[] = [];
   // A turn each first, not counted: a server that has just started has not compiled its
-  // busiest code yet, and a running one has.
-  await hearth.window(1);
-  await bare.window(1, Math.max(100, hearth.bytes()), barePid);
+  // busiest code yet (a profile of a first counted turn after only a second of it showed the
+  // same work taking one and a half to two times as long), and a running one has.
+  await hearth.window(WARMUP_SECONDS);
+  await bare.window(WARMUP_SECONDS, Math.max(100, hearth.bytes()), barePid);
   if (ONLY_GROUPS) process.stdout.write('measuring…\n');
   for (let turn = 0; turn < turns; turn++) {
     hearthTurns.push(await hearth.window(SECONDS / turns));
@@ -491,7 +497,7 @@ try {
       'live',
       `## Live sessions: fan-out and sockets (\`npm run bench:live\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on this machine: a Hearth process (SQLite, started afresh for each scenario and for the idle sockets, with the server's flags from scripts/serverFlags.mjs) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second (rooms staggered for a steady load, each change due a period after the last was due however late its answer came, as people act on their own time); in the small-groups scenario everyone is in pairs and the change is a hand raised inside one of them. Hearth and the bare server take turns of ${TURN_SECONDS} s until each has had ${SECONDS} s (after an uncounted turn of 1 s each), with both sets of sockets open throughout (each server's clients spread over ${CLIENT_PROCESSES} processes of their own, which read from each message only the number they time), so that whatever else this shared machine is doing falls on both alike. The meetings began a few minutes before and their groups have met before, as on a real evening (background jobs run as usual). The busiest scenario runs again on PostgreSQL when one answers (a database made for the run, on this machine and not pinned), where the node learns of each change by NOTIFY. Every socket in the room times how long the change takes to reach it (client-measured, same clock); the bare server relays a message as large as the last state Hearth sent. Hearth's path per change: a transaction that logs the command and moves the room's version, saving the room whole every 32 changes on SQLite and every change on PostgreSQL (shared with the other changes that came in while the last one was written), an announcement, and one patch sent to every socket in the room. "Core busy" is the share of its core each server used while the changes were being sent (from /proc), steadier than the latencies on a shared machine; "clients busy" is the same for the client processes, to show the clients were not the limit.
+Measured ${new Date().toISOString().slice(0, 10)} on this machine: a Hearth process (SQLite, started afresh for each scenario and for the idle sockets, with the server's flags from scripts/serverFlags.mjs) and a bare \`ws\` broadcast server, each pinned to one core, driven from another. In each room one person changes the room ${RATE} time(s) a second (rooms staggered for a steady load, each change due a period after the last was due however late its answer came, as people act on their own time); in the small-groups scenario everyone is in pairs and the change is a hand raised inside one of them. Hearth and the bare server take turns of ${TURN_SECONDS} s until each has had ${SECONDS} s (after an uncounted turn of ${WARMUP_SECONDS} s each), with both sets of sockets open throughout (each server's clients spread over ${CLIENT_PROCESSES} processes of their own, which read from each message only the number they time), so that whatever else this shared machine is doing falls on both alike. The meetings began a few minutes before and their groups have met before, as on a real evening (background jobs run as usual). The busiest scenario runs again on PostgreSQL when one answers (a database made for the run, on this machine and not pinned), where the node learns of each change by NOTIFY. Every socket in the room times how long the change takes to reach it (client-measured, same clock); the bare server relays a message as large as the last state Hearth sent. Hearth's path per change: a transaction that logs the command and moves the room's version, saving the room whole every 32 changes on SQLite and every change on PostgreSQL (shared with the other changes that came in while the last one was written), an announcement, and one patch sent to every socket in the room. "Core busy" is the share of its core each server used while the changes were being sent (from /proc), steadier than the latencies on a shared machine; "clients busy" is the same for the client processes, to show the clients were not the limit.
 
 ${table(header, rows)}
 
