@@ -29,7 +29,9 @@ async function open(url, list) {
       // read only a change's version.
       ws.on('message', (data) => {
         const at = data.indexOf(SENT) + SENT.length;
-        samples.push(performance.now() - Number(data.toString('latin1', at, data.indexOf(44, at))));
+        samples.push(
+          performance.now() - Number(data.toString('latin1', at, data.indexOf(',', at))),
+        );
       });
       inRoom.push(ws);
     }

@@ -78,7 +78,7 @@ const TO = Buffer.from('"to":');
  * The version a patch brings, read from its head (`{"v":…,"type":"patch","from":…,"to":…`),
  * or -1 for any other message.
  */
-export function patchVersion(data: Buffer): number {
+function patchVersion(data: Buffer): number {
   const type = data.indexOf(PATCH);
   if (type < 0 || type > 16) return -1;
   const at = data.indexOf(TO, type);

@@ -213,21 +213,43 @@ function deal<T>(rooms: T[], n: number): T[][] {
   return parts;
 }
 
-/** Hearth's clients, in processes of their own (bench/hearthClients.ts), as the relay's are. */
-async function hearthClients(node: RunningNode, rooms: Room[], groups = false) {
-  const children = await Promise.all(
+/**
+ * Starts a server's client processes, each opening the sockets of its share of the rooms (`open`
+ * says how), and resolves once every one has opened them.
+ */
+async function clientProcesses(
+  rooms: Room[],
+  start: () => ChildProcess,
+  open: (part: Room[]) => object,
+): Promise<ChildProcess[]> {
+  return Promise.all(
     deal(rooms, CLIENT_PROCESSES).map(async (part) => {
-      const child = fork(path.join(import.meta.dirname, 'hearthClients.ts'), [], {
-        execArgv: ['--import', 'tsx'],
-        env: { ...process.env, HEARTH_BENCH_CLIENTS: '1' },
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
+      const child = start();
       const next = ipcAnswers(child);
       await next('ready');
-      child.send({ type: 'open', url: node.url, rooms: part, groups });
+      child.send(open(part));
       await next('opened');
       return child;
     }),
+  );
+}
+
+/** Tells each client process to close its sockets and exit. */
+function closeAll(children: ChildProcess[]): void {
+  for (const child of children) child.send({ type: 'close' });
+}
+
+/** Hearth's clients, in processes of their own (bench/hearthClients.ts), as the relay's are. */
+async function hearthClients(node: RunningNode, rooms: Room[], groups = false) {
+  const children = await clientProcesses(
+    rooms,
+    () =>
+      fork(path.join(import.meta.dirname, 'hearthClients.ts'), [], {
+        execArgv: ['--import', 'tsx'],
+        env: { ...process.env, HEARTH_BENCH_CLIENTS: '1' },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      }),
+    (part) => ({ type: 'open', url: node.url, rooms: part, groups }),
   );
   let bytes = 0;
   return {
@@ -239,9 +261,7 @@ async function hearthClients(node: RunningNode, rooms: Room[], groups = false) {
       bytes = turn.bytes ?? bytes;
       return turn;
     },
-    close() {
-      for (const child of children) child.send({ type: 'close' });
-    },
+    close: () => closeAll(children),
   };
 }
 
@@ -292,29 +312,23 @@ async function driveTurn(
 
 /** The bare relay's clients, in processes of their own (bench/bareClients.mjs). */
 async function bareClients(base: string, rooms: Room[]) {
-  const children = await Promise.all(
-    deal(rooms, CLIENT_PROCESSES).map(async (part) => {
-      const child = fork(path.join(import.meta.dirname, 'bareClients.mjs'), [], {
+  const children = await clientProcesses(
+    rooms,
+    () =>
+      fork(path.join(import.meta.dirname, 'bareClients.mjs'), [], {
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
-      const next = ipcAnswers(child);
-      await next('ready');
-      child.send({
-        type: 'open',
-        url: base,
-        rooms: part.map((r) => ({ meetingId: r.meetingId, size: r.cookies.length })),
-      });
-      await next('opened');
-      return child;
+      }),
+    (part) => ({
+      type: 'open',
+      url: base,
+      rooms: part.map((r) => ({ meetingId: r.meetingId, size: r.cookies.length })),
     }),
   );
   return {
     window(seconds: number, bytes: number, pid: number): Promise<Window> {
       return driveTurn(children, pid, { seconds, bytes });
     },
-    close() {
-      for (const child of children) child.send({ type: 'close' });
-    },
+    close: () => closeAll(children),
   };
 }
 
