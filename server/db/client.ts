@@ -12,8 +12,14 @@ import { BACKSTOP_PAGES, startCheckpoints } from './checkpoints';
 
 import type { Database } from './tables';
 
-/** The most memory SQLite's page cache may take, in KiB. */
-const PAGE_CACHE_KIB = 65_536;
+/**
+ * The most memory SQLite's page cache may take, in KiB. Not more: when an insert splits a page,
+ * SQLite renumbers the new pages through a stand-in page number far past the end of the file,
+ * and the next commit then walks the cache's whole hash table to drop pages past the end. With
+ * 64 MiB that walk was 6% of the node's time in the busiest live benchmark, and a commit took
+ * 90 µs against 50–70 µs at 8–16 MiB (docs/PERFORMANCE.md, eleventh session).
+ */
+const PAGE_CACHE_KIB = 16_384;
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -61,7 +67,7 @@ export async function openDatabase(database: Config['database']): Promise<Db> {
   sqlite.pragma('synchronous = NORMAL');
   // SQLite keeps 2 MB of pages by default: a busy evening's live rooms alone (two pages each,
   // and their log's index pages) are several times that, so every change read its room back
-  // from the operating system. Up to 64 MiB, taken only as pages are used.
+  // from the operating system. Up to 16 MiB, taken only as pages are used.
   sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   // Checkpoints happen on a worker thread (./checkpoints.ts); this is only the backstop.
   const checkpoints = database.file === ':memory:' ? null : startCheckpoints(database.file);
