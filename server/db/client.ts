@@ -67,7 +67,7 @@ export async function openDatabase(database: Config['database']): Promise<Db> {
   sqlite.pragma('synchronous = NORMAL');
   // SQLite keeps 2 MB of pages by default: a busy evening's live rooms alone (two pages each,
   // and their log's index pages) are several times that, so every change read its room back
-  // from the operating system. Up to 16 MiB, taken only as pages are used.
+  // from the operating system. Up to PAGE_CACHE_KIB, taken only as pages are used.
   sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   // Checkpoints happen on a worker thread (./checkpoints.ts); this is only the backstop.
   const checkpoints = database.file === ':memory:' ? null : startCheckpoints(database.file);
